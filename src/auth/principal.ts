@@ -1,0 +1,16 @@
+export type Role = 'admin' | 'user';
+
+/** Who is calling the gateway, as established by caller authentication. */
+export interface Principal {
+  /** Stable caller id (JWT `sub`, API key name). */
+  id: string;
+  /** The caller's own Zoom user, by id and/or email; absent for service callers. */
+  zoomUserId?: string;
+  email?: string;
+  roles: Role[];
+}
+
+export const isAdmin = (p: Principal): boolean => p.roles.includes('admin');
+
+/** The caller's Zoom user as Zoom accepts it in a path: id first, else email. */
+export const zoomUserOf = (p: Principal): string | undefined => p.zoomUserId ?? p.email;

@@ -1,0 +1,280 @@
+import { z } from 'zod';
+import { parseApiKeys, type ApiKeyEntry } from './auth/apiKeys.js';
+
+/** The rate-limit plans Zoom publishes; `business` also covers Business+ and Enterprise. */
+export type RateLimitPlan = 'free' | 'pro' | 'business';
+
+export type StoreConfig =
+  | { kind: 'sqlite'; path: string; url: string }
+  | { kind: 'redis'; url: string }
+  | { kind: 'postgres'; url: string }
+  | { kind: 'memory' };
+
+export type GatewayAuthConfig =
+  | { mode: 'none' }
+  | { mode: 'jwt'; secret?: string; jwksUrl?: string; issuer?: string; audience?: string }
+  | { mode: 'apikey'; keys: ApiKeyEntry[] };
+
+export interface Config {
+  nodeEnv: string;
+  production: boolean;
+  host: string;
+  port: number;
+  logLevel: string;
+  /** True when the gateway starts its own fake Zoom and points every Zoom URL at it. */
+  sandbox: boolean;
+  zoom: { apiUrl: string; oauthUrl: string; rateLimitPlan: RateLimitPlan };
+  s2s: { accountId: string; clientId: string; clientSecret: string } | null;
+  userOAuth: { clientId: string; clientSecret: string; redirectUri: string | null } | null;
+  sdk: { key: string; secret: string } | null;
+  legacyJwt: { apiKey: string; apiSecret: string } | null;
+  store: StoreConfig;
+  /** Current key first, then keys still accepted for reading. Null only in sandbox mode. */
+  encryptionKeys: Uint8Array[] | null;
+  tokenRefreshMarginSeconds: number;
+  auth: GatewayAuthConfig;
+  graphql: { introspection: boolean; ide: boolean };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export const LEGACY_JWT_MESSAGE =
+  'ZOOM_API_KEY/ZOOM_API_SECRET belong to a Zoom JWT app. Zoom stopped creating JWT apps on ' +
+  '2023-06-01 and retired the app type in September 2023. Create a Server-to-Server OAuth app ' +
+  '(set ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET) and, for Meeting SDK signatures, a ' +
+  'Meeting SDK app (ZOOM_SDK_KEY, ZOOM_SDK_SECRET); your GraphQL queries stay the same. To keep ' +
+  'using the JWT credentials meanwhile, set ZOOM_LEGACY_JWT=allow.';
+
+const optional = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+const bool = (fallback: boolean) =>
+  optional.transform((v, ctx) => {
+    if (v === undefined) return fallback;
+    if (/^(1|true|yes|on)$/i.test(v)) return true;
+    if (/^(0|false|no|off)$/i.test(v)) return false;
+    ctx.addIssue({ code: 'custom', message: `expected true or false, got "${v}"` });
+    return z.NEVER;
+  });
+const intIn = (min: number, max: number, fallback: number) =>
+  optional.transform((v, ctx) => {
+    if (v === undefined) return fallback;
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      ctx.addIssue({ code: 'custom', message: `expected a whole number from ${min} to ${max}, got "${v}"` });
+      return z.NEVER;
+    }
+    return n;
+  });
+const url = optional.refine((v) => v === undefined || URL.canParse(v), { message: 'expected an absolute URL' });
+
+const EnvSchema = z.object({
+  NODE_ENV: optional,
+  PORT: intIn(0, 65535, 4000),
+  HOST: optional,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional().default('info'),
+  ZOOM_API_URL: url,
+  ZOOM_OAUTH_URL: url,
+  ZOOM_ACCOUNT_ID: optional,
+  ZOOM_CLIENT_ID: optional,
+  ZOOM_CLIENT_SECRET: optional,
+  ZOOM_OAUTH_CLIENT_ID: optional,
+  ZOOM_OAUTH_CLIENT_SECRET: optional,
+  ZOOM_OAUTH_REDIRECT_URI: url,
+  ZOOM_SDK_KEY: optional,
+  ZOOM_SDK_SECRET: optional,
+  ZOOM_API_KEY: optional,
+  ZOOM_API_SECRET: optional,
+  ZOOM_LEGACY_JWT: optional,
+  CACHE_URL: optional,
+  TOKEN_ENCRYPTION_KEY: optional,
+  TOKEN_ENCRYPTION_OLD_KEYS: optional,
+  TOKEN_REFRESH_MARGIN_SECONDS: intIn(0, 3000, 300),
+  ZOOM_RATE_LIMIT_PLAN: z.enum(['free', 'pro', 'business']).optional().default('pro'),
+  GATEWAY_AUTH: z.enum(['jwt', 'apikey', 'none']).optional(),
+  GATEWAY_JWT_SECRET: optional,
+  GATEWAY_JWKS_URL: url,
+  GATEWAY_JWT_ISSUER: optional,
+  GATEWAY_JWT_AUDIENCE: optional,
+  GATEWAY_API_KEYS: optional,
+  GRAPHQL_INTROSPECTION: bool(true),
+  GRAPHQL_IDE: optional,
+  ZOOM_SANDBOX: optional,
+});
+
+type Env = z.infer<typeof EnvSchema>;
+type Problems = string[];
+
+/** Reads every variable of the environment contract at once; throws one ConfigError naming all problems. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const problems: Problems = [];
+  const e = parseFields(env, problems);
+  const production = e.NODE_ENV === 'production';
+  const s2s = group(e, problems, ['ZOOM_ACCOUNT_ID', 'ZOOM_CLIENT_ID', 'ZOOM_CLIENT_SECRET'], 'Server-to-Server OAuth');
+  const oauth = group(e, problems, ['ZOOM_OAUTH_CLIENT_ID', 'ZOOM_OAUTH_CLIENT_SECRET'], 'user OAuth');
+  const sdk = group(e, problems, ['ZOOM_SDK_KEY', 'ZOOM_SDK_SECRET'], 'Meeting SDK');
+  const legacy = group(e, problems, ['ZOOM_API_KEY', 'ZOOM_API_SECRET'], 'legacy JWT app');
+  const sandbox = readSandbox(e, problems, production, Boolean(s2s || oauth || legacy));
+
+  if (legacy && e.ZOOM_LEGACY_JWT !== 'allow') problems.push(`ZOOM_API_KEY: ${LEGACY_JWT_MESSAGE}`);
+  if (e.ZOOM_LEGACY_JWT !== undefined && e.ZOOM_LEGACY_JWT !== 'allow') {
+    problems.push(`ZOOM_LEGACY_JWT: the only accepted value is "allow", got "${e.ZOOM_LEGACY_JWT}"`);
+  }
+
+  const config: Config = {
+    nodeEnv: e.NODE_ENV ?? 'development',
+    production,
+    host: e.HOST ?? '127.0.0.1',
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+    sandbox,
+    zoom: {
+      apiUrl: trimSlash(e.ZOOM_API_URL ?? 'https://api.zoom.us/v2'),
+      oauthUrl: trimSlash(e.ZOOM_OAUTH_URL ?? 'https://zoom.us'),
+      rateLimitPlan: e.ZOOM_RATE_LIMIT_PLAN,
+    },
+    s2s: s2s ? { accountId: s2s.ZOOM_ACCOUNT_ID, clientId: s2s.ZOOM_CLIENT_ID, clientSecret: s2s.ZOOM_CLIENT_SECRET } : null,
+    userOAuth: oauth
+      ? {
+          clientId: oauth.ZOOM_OAUTH_CLIENT_ID,
+          clientSecret: oauth.ZOOM_OAUTH_CLIENT_SECRET,
+          redirectUri: e.ZOOM_OAUTH_REDIRECT_URI ?? null,
+        }
+      : null,
+    sdk: sdk ? { key: sdk.ZOOM_SDK_KEY, secret: sdk.ZOOM_SDK_SECRET } : null,
+    legacyJwt:
+      legacy && e.ZOOM_LEGACY_JWT === 'allow' ? { apiKey: legacy.ZOOM_API_KEY, apiSecret: legacy.ZOOM_API_SECRET } : null,
+    store: readStore(e.CACHE_URL, problems),
+    encryptionKeys: readKeys(e, problems, sandbox),
+    tokenRefreshMarginSeconds: e.TOKEN_REFRESH_MARGIN_SECONDS,
+    auth: readAuth(e, problems, production, sandbox),
+    graphql: { introspection: e.GRAPHQL_INTROSPECTION, ide: readIde(e, problems, production) },
+  };
+  if (oauth && !config.userOAuth?.redirectUri && !sandbox) {
+    problems.push('ZOOM_OAUTH_REDIRECT_URI: required with user OAuth (the public URL of /oauth/callback)');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+/** Parses each variable on its own so one bad value never hides another. */
+function parseFields(env: Record<string, string | undefined>, problems: Problems): Env {
+  const out: Record<string, unknown> = {};
+  const fallback = EnvSchema.parse({});
+  for (const [name, schema] of Object.entries(EnvSchema.shape)) {
+    const r = (schema as z.ZodType).safeParse(env[name]);
+    if (r.success) out[name] = r.data;
+    else {
+      problems.push(...r.error.issues.map((i) => `${name}: ${i.message}`));
+      out[name] = fallback[name as keyof Env];
+    }
+  }
+  return out as Env;
+}
+
+/** A credential group is all set or all unset; a partial group is a mistake worth naming. */
+function group<K extends keyof Env>(e: Env, problems: Problems, names: K[], what: string): Record<K, string> | null {
+  const values = names.map((n) => e[n] as string | undefined);
+  const set = values.filter((v) => v !== undefined).length;
+  if (set === 0) return null;
+  if (set < names.length) {
+    const missing = names.filter((_, i) => values[i] === undefined);
+    problems.push(`${missing.join(', ')}: required for ${what} when ${names.filter((_, i) => values[i] !== undefined).join(', ')} is set`);
+    return null;
+  }
+  return Object.fromEntries(names.map((n, i) => [n, values[i]])) as Record<K, string>;
+}
+
+function readSandbox(e: Env, problems: Problems, production: boolean, hasZoomCredential: boolean): boolean {
+  if (e.ZOOM_SANDBOX === undefined) return !production && !hasZoomCredential;
+  if (e.ZOOM_SANDBOX !== '1' && e.ZOOM_SANDBOX !== '0') {
+    problems.push(`ZOOM_SANDBOX: expected 1 or 0, got "${e.ZOOM_SANDBOX}"`);
+    return false;
+  }
+  if (e.ZOOM_SANDBOX === '1' && production) {
+    problems.push('ZOOM_SANDBOX: the fake Zoom never runs with NODE_ENV=production');
+    return false;
+  }
+  return e.ZOOM_SANDBOX === '1';
+}
+
+export function readStore(value: string | undefined, problems: Problems): StoreConfig {
+  const raw = value ?? 'sqlite://./data/gateway.sqlite';
+  if (raw === 'memory://' || raw === 'memory:') return { kind: 'memory' };
+  if (raw.startsWith('sqlite://')) {
+    const path = raw.slice('sqlite://'.length);
+    if (path === '') problems.push('CACHE_URL: sqlite:// needs a file path, e.g. sqlite://./data/gateway.sqlite');
+    return { kind: 'sqlite', path, url: raw };
+  }
+  if (/^rediss?:\/\//.test(raw)) return { kind: 'redis', url: raw };
+  if (/^postgres(ql)?:\/\//.test(raw)) return { kind: 'postgres', url: raw };
+  problems.push(`CACHE_URL: expected sqlite://path, redis://…, postgresql://… or memory://, got "${raw.split('://')[0]}://…"`);
+  return { kind: 'memory' };
+}
+
+function readKeys(e: Env, problems: Problems, sandbox: boolean): Uint8Array[] | null {
+  if (e.TOKEN_ENCRYPTION_KEY === undefined) {
+    if (!sandbox) {
+      problems.push('TOKEN_ENCRYPTION_KEY: required outside sandbox mode; generate one with `openssl rand -base64 32 | tr "+/" "-_" | tr -d =`');
+    }
+    return null;
+  }
+  const all = [e.TOKEN_ENCRYPTION_KEY, ...(e.TOKEN_ENCRYPTION_OLD_KEYS?.split(',').map((k) => k.trim()).filter(Boolean) ?? [])];
+  return all.flatMap((k, i) => {
+    const bytes = Buffer.from(k, 'base64url');
+    if (bytes.length === 32 && /^[A-Za-z0-9_-]{43}$/.test(k)) return [new Uint8Array(bytes)];
+    problems.push(`${i === 0 ? 'TOKEN_ENCRYPTION_KEY' : 'TOKEN_ENCRYPTION_OLD_KEYS'}: expected 32 bytes in base64url (43 characters)`);
+    return [];
+  });
+}
+
+function readAuth(e: Env, problems: Problems, production: boolean, sandbox: boolean): GatewayAuthConfig {
+  const mode = e.GATEWAY_AUTH ?? (sandbox ? 'none' : undefined);
+  switch (mode) {
+    case undefined:
+      problems.push('GATEWAY_AUTH: required outside sandbox mode (jwt or apikey)');
+      return { mode: 'none' };
+    case 'none':
+      if (production) problems.push('GATEWAY_AUTH: "none" is refused when NODE_ENV=production');
+      return { mode: 'none' };
+    case 'jwt':
+      if (!e.GATEWAY_JWT_SECRET && !e.GATEWAY_JWKS_URL) {
+        problems.push('GATEWAY_JWT_SECRET or GATEWAY_JWKS_URL: one is required with GATEWAY_AUTH=jwt');
+      }
+      if (e.GATEWAY_JWT_SECRET && e.GATEWAY_JWT_SECRET.length < 32) {
+        problems.push('GATEWAY_JWT_SECRET: must be at least 32 characters (HS256)');
+      }
+      return {
+        mode: 'jwt',
+        ...(e.GATEWAY_JWT_SECRET ? { secret: e.GATEWAY_JWT_SECRET } : {}),
+        ...(e.GATEWAY_JWKS_URL ? { jwksUrl: e.GATEWAY_JWKS_URL } : {}),
+        ...(e.GATEWAY_JWT_ISSUER ? { issuer: e.GATEWAY_JWT_ISSUER } : {}),
+        ...(e.GATEWAY_JWT_AUDIENCE ? { audience: e.GATEWAY_JWT_AUDIENCE } : {}),
+      };
+    case 'apikey': {
+      const { keys, errors } = parseApiKeys(e.GATEWAY_API_KEYS ?? '');
+      problems.push(...errors.map((m) => `GATEWAY_API_KEYS: ${m}`));
+      if (keys.length === 0 && errors.length === 0) problems.push('GATEWAY_API_KEYS: required with GATEWAY_AUTH=apikey');
+      return { mode: 'apikey', keys };
+    }
+  }
+}
+
+function readIde(e: Env, problems: Problems, production: boolean): boolean {
+  if (e.GRAPHQL_IDE === undefined) return !production;
+  if (/^(1|true)$/i.test(e.GRAPHQL_IDE)) return true;
+  if (/^(0|false)$/i.test(e.GRAPHQL_IDE)) return false;
+  problems.push(`GRAPHQL_IDE: expected true or false, got "${e.GRAPHQL_IDE}"`);
+  return false;
+}
+
+function trimSlash(u: string): string {
+  return u.replace(/\/+$/, '');
+}

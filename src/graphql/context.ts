@@ -1,0 +1,14 @@
+import type { Logger } from 'pino';
+import type { Principal } from '../auth/principal.js';
+import type { Services } from '../services.js';
+import type { ZoomContext } from '../zoom/zoomContext.js';
+import type { UserLoader } from './users/user.loader.js';
+
+/** Everything request-scoped; built fresh for every GraphQL request. */
+export interface GraphQLContext {
+  principal: Principal;
+  zoom: ZoomContext;
+  loaders: { user: UserLoader };
+  logger: Logger;
+  services: Services;
+}

@@ -1,0 +1,38 @@
+import { Field, ObjectType } from 'type-graphql';
+import { GraphQLDateTime } from 'graphql-scalars';
+
+@ObjectType({ description: 'A cached token: when it expires and what it may do. Never the token itself.' })
+export class CachedToken {
+  @Field(() => String, { description: 's2s, user, zak or legacy.' })
+  source!: string;
+
+  @Field(() => GraphQLDateTime)
+  expiresAt!: Date;
+
+  @Field(() => [String])
+  scopes!: string[];
+}
+
+@ObjectType({ description: 'Which Zoom credentials are configured and cached. Never secrets.' })
+export class CredentialStatus {
+  @Field(() => Boolean, { description: 'The gateway runs against its built-in fake Zoom.' })
+  sandbox!: boolean;
+
+  @Field(() => Boolean)
+  serverToServer!: boolean;
+
+  @Field(() => Boolean)
+  userOAuth!: boolean;
+
+  @Field(() => Boolean)
+  meetingSdk!: boolean;
+
+  @Field(() => Boolean, { description: 'Legacy JWT app credentials in use (ZOOM_LEGACY_JWT=allow).' })
+  legacyJwt!: boolean;
+
+  @Field(() => String, { nullable: true, description: "The source this caller's own calls would use: s2s, user, legacy, or null." })
+  selectedSource!: string | null;
+
+  @Field(() => [CachedToken])
+  cached!: CachedToken[];
+}

@@ -1,0 +1,27 @@
+import { Ctx, Query, Resolver } from 'type-graphql';
+import type { GraphQLContext } from '../context.js';
+import { CachedToken, CredentialStatus } from './credentialStatus.type.js';
+
+@Resolver(() => CredentialStatus)
+export class CredentialsResolver {
+  @Query(() => CredentialStatus, { description: 'What is configured and cached for this caller; never secrets.' })
+  async credentials(@Ctx() ctx: GraphQLContext): Promise<CredentialStatus> {
+    const { config, tokens, cache, clock } = ctx.services;
+    const { selected, keys } = tokens.describe(ctx.principal);
+    const records = await Promise.all(keys.map(async (key) => ({ key, record: await cache.peek(key) })));
+    const cached = records.flatMap(({ key, record }) =>
+      record && record.expiresAt > clock.now()
+        ? [Object.assign(new CachedToken(), { source: key.split(':')[0] ?? 'unknown', expiresAt: new Date(record.expiresAt), scopes: record.scopes })]
+        : [],
+    );
+    return Object.assign(new CredentialStatus(), {
+      sandbox: config.sandbox,
+      serverToServer: config.s2s !== null,
+      userOAuth: config.userOAuth !== null,
+      meetingSdk: config.sdk !== null,
+      legacyJwt: config.legacyJwt !== null,
+      selectedSource: selected,
+      cached,
+    });
+  }
+}

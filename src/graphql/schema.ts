@@ -1,0 +1,15 @@
+import 'reflect-metadata';
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { CredentialsResolver } from './credentials/credentials.resolver.js';
+import { UserResolver } from './users/user.resolver.js';
+
+export const resolvers = [UserResolver, CredentialsResolver] as const;
+
+let built: Promise<GraphQLSchema> | undefined;
+
+/** The code-first schema; built once per process (type-graphql metadata is global). */
+export function buildGatewaySchema(): Promise<GraphQLSchema> {
+  built ??= buildSchema({ resolvers: [...resolvers], validate: false });
+  return built;
+}

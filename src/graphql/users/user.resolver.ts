@@ -1,0 +1,47 @@
+import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import { assertAdmin, assertCanActFor } from '../../auth/policy.js';
+import { badUserInput, notFound } from '../../errors.js';
+import { listUsers } from '../../zoom/users.js';
+import type { GraphQLContext } from '../context.js';
+import { checkPageArgs, paginate } from '../pagination.js';
+import { User } from './user.type.js';
+import { UserConnection } from './userConnection.type.js';
+import { UserStatus } from './userStatus.enum.js';
+
+@Resolver(() => User)
+export class UserResolver {
+  @Query(() => User, { description: "The caller's own Zoom user." })
+  async me(@Ctx() ctx: GraphQLContext): Promise<User> {
+    const user = await ctx.loaders.user.load('me');
+    if (!user) throw notFound("The caller's Zoom user does not exist.");
+    return User.from(user);
+  }
+
+  @Query(() => User, { nullable: true, description: 'A user by id or email; null when Zoom reports no such user.' })
+  async user(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<User | null> {
+    if (id.trim() === '') throw badUserInput('id must not be empty.', 'id');
+    assertCanActFor(ctx.principal, id);
+    const user = await ctx.loaders.user.load(id);
+    return user ? User.from(user) : null;
+  }
+
+  @Query(() => UserConnection, { description: "The account's users (admin)." })
+  async users(
+    @Arg('status', () => UserStatus, { defaultValue: UserStatus.ACTIVE }) status: UserStatus,
+    @Arg('first', () => Int, { defaultValue: 30, description: '1–300.' }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<UserConnection> {
+    const start = checkPageArgs(first, after, `users:${status}`);
+    assertAdmin(ctx.principal, 'Listing users');
+    return paginate(
+      first,
+      start,
+      async (token, pageSize) => {
+        const page = await listUsers(ctx.zoom, { status, pageSize, nextPageToken: token });
+        return { items: page.users, next: page.next_page_token ?? '', total: page.total_records ?? page.users.length };
+      },
+      User.from,
+    );
+  }
+}

@@ -1,0 +1,82 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { GraphQLDateTime } from 'graphql-scalars';
+import type { ZoomUser } from '../../zoom/types.js';
+import { UserStatus } from './userStatus.enum.js';
+
+const date = (v: string | undefined) => (v ? new Date(v) : null);
+
+@ObjectType({ description: 'A Zoom user.' })
+export class User {
+  @Field(() => ID, { description: "Zoom's user id; for pending users (Zoom gives them no id yet) the email." })
+  id!: string;
+
+  @Field(() => ID, { nullable: true, description: "Zoom's user id; null for pending users." })
+  zoomId!: string | null;
+
+  @Field(() => String)
+  email!: string;
+
+  @Field(() => String, { nullable: true })
+  firstName!: string | null;
+
+  @Field(() => String, { nullable: true })
+  lastName!: string | null;
+
+  @Field(() => String, { nullable: true })
+  displayName!: string | null;
+
+  @Field(() => Int, { description: '1 Basic, 2 Licensed, 4 Unassigned without Meetings Basic, 99 None.' })
+  type!: number;
+
+  @Field(() => UserStatus, { nullable: true })
+  status!: UserStatus | null;
+
+  @Field(() => String, { nullable: true, description: 'Personal meeting ID (64-bit, so a string).' })
+  pmi!: string | null;
+
+  @Field(() => String, { nullable: true })
+  timezone!: string | null;
+
+  @Field(() => Boolean, { nullable: true })
+  verified!: boolean | null;
+
+  @Field(() => String, { nullable: true })
+  dept!: string | null;
+
+  @Field(() => String, { nullable: true })
+  roleId!: string | null;
+
+  @Field(() => String, { nullable: true })
+  language!: string | null;
+
+  @Field(() => String, { nullable: true })
+  picUrl!: string | null;
+
+  @Field(() => GraphQLDateTime, { nullable: true })
+  createdAt!: Date | null;
+
+  @Field(() => GraphQLDateTime, { nullable: true })
+  lastLoginTime!: Date | null;
+
+  static from(u: ZoomUser): User {
+    return Object.assign(new User(), {
+      id: u.id ?? u.email,
+      zoomId: u.id ?? null,
+      email: u.email,
+      firstName: u.first_name ?? null,
+      lastName: u.last_name ?? null,
+      displayName: u.display_name ?? null,
+      type: u.type,
+      status: (u.status as UserStatus | undefined) ?? null,
+      pmi: u.pmi !== undefined ? String(u.pmi) : null,
+      timezone: u.timezone ?? null,
+      verified: u.verified === undefined ? null : u.verified === 1,
+      dept: u.dept || null,
+      roleId: u.role_id ?? null,
+      language: u.language ?? null,
+      picUrl: u.pic_url ?? null,
+      createdAt: date(u.user_created_at ?? u.created_at),
+      lastLoginTime: date(u.last_login_time),
+    });
+  }
+}

@@ -1,0 +1,14 @@
+import type { Config } from './config.js';
+import type { Clock } from './tokens/clock.js';
+import type { TokenProvider } from './tokens/provider.js';
+import type { TokenCache } from './tokens/tokenCache.js';
+import type { ZoomHttpClient } from './zoom/httpClient.js';
+
+/** Long-lived parts built once by the composition root and shared by every request. */
+export interface Services {
+  config: Config;
+  client: ZoomHttpClient;
+  tokens: TokenProvider;
+  cache: TokenCache;
+  clock: Clock;
+}

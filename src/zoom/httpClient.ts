@@ -1,0 +1,160 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Agent, request, type Dispatcher } from 'undici';
+import type { Logger } from 'pino';
+import type { Clock } from '../tokens/clock.js';
+import type { Credential } from '../tokens/credential.js';
+import type { TokenRecord } from '../tokens/tokenRecord.js';
+import { ZoomApiError, ZoomUnreachableError, parseRetryAfter } from './zoomApiError.js';
+import type { RateCategory } from './rateCategory.js';
+
+export interface ZoomRequest {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  /** Path below `/v2`, already encoded, e.g. `/users/abc/meetings`. */
+  path: string;
+  query?: Record<string, string | number | undefined>;
+  body?: unknown;
+  /** Stable name for logs and metrics, e.g. `users.list`. */
+  route: string;
+  category: RateCategory;
+}
+
+export interface ZoomResponse<T> {
+  status: number;
+  body: T;
+}
+
+/** Paces calls per rate-limit category before they leave (see tokens/pacer). */
+export interface Pacer {
+  acquire(category: RateCategory): Promise<void>;
+}
+
+/** Observes every upstream call (metrics). */
+export type UpstreamObserver = (e: { route: string; status: number | 'error'; ms: number }) => void;
+
+export interface ZoomHttpClientOptions {
+  /** REST base used when a token carries no `api_url`, e.g. https://api.zoom.us/v2 */
+  apiUrl: string;
+  logger: Logger;
+  clock: Clock;
+  dispatcher?: Dispatcher;
+  /** @default 10000 */
+  timeoutMs?: number;
+  /** Extra attempts for idempotent calls on connection errors and 5xx. @default 2 */
+  retries?: number;
+  pacer?: Pacer;
+  observe?: UpstreamObserver;
+}
+
+const IDEMPOTENT = new Set(['GET', 'DELETE']);
+
+/** One keep-alive HTTP pool to Zoom for the whole process. */
+export class ZoomHttpClient {
+  readonly dispatcher: Dispatcher;
+  private readonly ownsDispatcher: boolean;
+  private readonly timeoutMs: number;
+  private readonly retries: number;
+
+  constructor(private readonly opts: ZoomHttpClientOptions) {
+    this.ownsDispatcher = !opts.dispatcher;
+    this.dispatcher = opts.dispatcher ?? new Agent({ keepAliveTimeout: 30_000, connections: 128 });
+    this.timeoutMs = opts.timeoutMs ?? 10_000;
+    this.retries = opts.retries ?? 2;
+  }
+
+  /** Calls Zoom with the credential's token; on 401/124 takes a fresh token once and retries once. */
+  async call<T>(req: ZoomRequest, credential: Credential): Promise<ZoomResponse<T>> {
+    const token = await credential.get();
+    try {
+      return await this.send<T>(req, token);
+    } catch (err) {
+      // NOTE: Zoom answers 401 {"code":124} for expired, revoked and unknown tokens (ZOOM.md §2).
+      if (!(err instanceof ZoomApiError && err.status === 401 && err.zoomCode === 124)) throw err;
+      this.opts.logger.info({ route: req.route, source: credential.source }, 'Zoom rejected a cached token; fetching a new one');
+      await credential.invalidate(token);
+      return this.send<T>(req, await credential.get());
+    }
+  }
+
+  private async send<T>(req: ZoomRequest, token: TokenRecord): Promise<ZoomResponse<T>> {
+    const url = this.urlFor(req, token);
+    const attempts = IDEMPOTENT.has(req.method) ? this.retries + 1 : 1;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.once<T>(req, url, token);
+      } catch (err) {
+        const retriable = err instanceof ZoomUnreachableError || (err instanceof ZoomApiError && err.status >= 500);
+        if (!retriable || attempt >= attempts) throw err;
+        await sleep(50 * 2 ** attempt * (0.5 + Math.random()));
+      }
+    }
+  }
+
+  private async once<T>(req: ZoomRequest, url: URL, token: TokenRecord): Promise<ZoomResponse<T>> {
+    await this.opts.pacer?.acquire(req.category);
+    const started = performance.now();
+    let res: Dispatcher.ResponseData;
+    let text: string;
+    try {
+      res = await request(url, {
+        method: req.method,
+        dispatcher: this.dispatcher,
+        headers: {
+          authorization: `Bearer ${token.accessToken}`,
+          accept: 'application/json',
+          ...(req.body !== undefined ? { 'content-type': 'application/json' } : {}),
+        },
+        body: req.body !== undefined ? JSON.stringify(req.body) : null,
+        headersTimeout: this.timeoutMs,
+        bodyTimeout: this.timeoutMs,
+      });
+      text = await res.body.text();
+    } catch (err) {
+      this.opts.observe?.({ route: req.route, status: 'error', ms: performance.now() - started });
+      throw new ZoomUnreachableError(`Zoom request ${req.route} failed: ${(err as Error).message}`, req.route, { cause: err });
+    }
+    this.opts.observe?.({ route: req.route, status: res.statusCode, ms: performance.now() - started });
+    const trackingId = header(res.headers['x-zm-trackingid']);
+    if (res.statusCode >= 200 && res.statusCode < 300) {
+      if (text === '') return { status: res.statusCode, body: undefined as T };
+      try {
+        return { status: res.statusCode, body: JSON.parse(text) as T };
+      } catch (err) {
+        throw new ZoomUnreachableError(`Zoom answered ${req.route} with a malformed body`, req.route, { cause: err });
+      }
+    }
+    throw this.toError(req, res, text, trackingId);
+  }
+
+  private toError(req: ZoomRequest, res: Dispatcher.ResponseData, text: string, trackingId?: string): ZoomApiError {
+    let code: number | undefined;
+    let message = `Zoom answered ${res.statusCode}`;
+    if (res.statusCode < 500) {
+      try {
+        const body = JSON.parse(text) as { code?: unknown; message?: unknown };
+        if (typeof body.code === 'number') code = body.code;
+        if (typeof body.message === 'string') message = body.message;
+      } catch {
+        // Not Zoom's JSON error shape: keep the generic message.
+      }
+    }
+    const retryAfter = parseRetryAfter(header(res.headers['retry-after']), this.opts.clock.now());
+    if (res.statusCode >= 400) {
+      this.opts.logger.debug({ route: req.route, status: res.statusCode, zoomCode: code, trackingId }, 'Zoom error');
+    }
+    return new ZoomApiError(res.statusCode, code, message, trackingId, req.route, retryAfter);
+  }
+
+  private urlFor(req: ZoomRequest, token: TokenRecord): URL {
+    // NOTE: the token's api_url is the account's regional base (ZOOM.md §1) and has no /v2.
+    const base = token.apiUrl ? `${token.apiUrl.replace(/\/+$/, '')}/v2` : this.opts.apiUrl;
+    const url = new URL(base + req.path);
+    for (const [k, v] of Object.entries(req.query ?? {})) if (v !== undefined && v !== '') url.searchParams.set(k, String(v));
+    return url;
+  }
+
+  async close(): Promise<void> {
+    if (this.ownsDispatcher) await this.dispatcher.close();
+  }
+}
+
+const header = (v: string | string[] | undefined): string | undefined => (Array.isArray(v) ? v[0] : v);

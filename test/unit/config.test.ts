@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.js';
+
+const KEY = Buffer.alloc(32, 7).toString('base64url');
+const s2s = { ZOOM_ACCOUNT_ID: 'acc', ZOOM_CLIENT_ID: 'cid', ZOOM_CLIENT_SECRET: 'secret' };
+
+function problems(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) return err.problems;
+    throw err;
+  }
+  return [];
+}
+
+describe('loadConfig', () => {
+  it('defaults to sandbox mode with an embedded SQLite store when no Zoom credential is set', () => {
+    const c = loadConfig({});
+    expect(c.sandbox).toBe(true);
+    expect(c.store).toEqual({ kind: 'sqlite', path: './data/gateway.sqlite', url: 'sqlite://./data/gateway.sqlite' });
+    expect(c.port).toBe(4000);
+    expect(c.host).toBe('127.0.0.1');
+    expect(c.auth).toEqual({ mode: 'none' });
+    expect(c.tokenRefreshMarginSeconds).toBe(300);
+    expect(c.graphql).toEqual({ introspection: true, ide: true });
+  });
+
+  it('leaves sandbox mode once real S2S credentials are configured', () => {
+    const c = loadConfig({ ...s2s, TOKEN_ENCRYPTION_KEY: KEY, GATEWAY_AUTH: 'apikey', GATEWAY_API_KEYS: `ops:${'a'.repeat(64)}:admin` });
+    expect(c.sandbox).toBe(false);
+    expect(c.s2s).toEqual({ accountId: 'acc', clientId: 'cid', clientSecret: 'secret' });
+    expect(c.encryptionKeys).toHaveLength(1);
+    expect(c.auth).toEqual({ mode: 'apikey', keys: [{ name: 'ops', sha256: 'a'.repeat(64), role: 'admin' }] });
+  });
+
+  it('reports every problem at once, each naming its variable', () => {
+    const found = problems({
+      NODE_ENV: 'production',
+      ZOOM_ACCOUNT_ID: 'acc',
+      PORT: 'eighty',
+      CACHE_URL: 'mongodb://x',
+      TOKEN_REFRESH_MARGIN_SECONDS: '-1',
+      GATEWAY_AUTH: 'none',
+      ZOOM_RATE_LIMIT_PLAN: 'platinum',
+    });
+    const names = found.map((p) => p.split(':')[0]);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'PORT',
+        'TOKEN_REFRESH_MARGIN_SECONDS',
+        'ZOOM_RATE_LIMIT_PLAN',
+        'ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET',
+        'CACHE_URL',
+        'TOKEN_ENCRYPTION_KEY',
+        'GATEWAY_AUTH',
+      ]),
+    );
+    expect(found.join('\n')).not.toContain('acc');
+  });
+
+  it('refuses sandbox mode and GATEWAY_AUTH=none in production', () => {
+    expect(problems({ NODE_ENV: 'production', ZOOM_SANDBOX: '1', GATEWAY_AUTH: 'none' })).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^ZOOM_SANDBOX:/), expect.stringMatching(/^GATEWAY_AUTH: "none" is refused/)]),
+    );
+  });
+
+  it('refuses legacy JWT credentials with a migration message unless ZOOM_LEGACY_JWT=allow', () => {
+    const found = problems({ ZOOM_API_KEY: 'k', ZOOM_API_SECRET: 's' });
+    expect(found.join('\n')).toMatch(/retired the app type in September 2023.*Server-to-Server OAuth/s);
+    const c = loadConfig({ ZOOM_API_KEY: 'k', ZOOM_API_SECRET: 's', ZOOM_LEGACY_JWT: 'allow', TOKEN_ENCRYPTION_KEY: KEY, GATEWAY_AUTH: 'none' });
+    expect(c.legacyJwt).toEqual({ apiKey: 'k', apiSecret: 's' });
+    expect(c.sandbox).toBe(false);
+  });
+
+  it('parses store URLs into a discriminated union', () => {
+    const store = (CACHE_URL: string) => loadConfig({ CACHE_URL }).store;
+    expect(store('memory://')).toEqual({ kind: 'memory' });
+    expect(store('redis://127.0.0.1:6379')).toEqual({ kind: 'redis', url: 'redis://127.0.0.1:6379' });
+    expect(store('postgresql://postgres@127.0.0.1/test')).toEqual({ kind: 'postgres', url: 'postgresql://postgres@127.0.0.1/test' });
+  });
+
+  it('checks encryption keys: 32 bytes base64url, old keys kept for reading', () => {
+    expect(problems({ TOKEN_ENCRYPTION_KEY: 'short' })).toEqual([expect.stringMatching(/^TOKEN_ENCRYPTION_KEY: expected 32 bytes/)]);
+    const old = Buffer.alloc(32, 9).toString('base64url');
+    const c = loadConfig({ TOKEN_ENCRYPTION_KEY: KEY, TOKEN_ENCRYPTION_OLD_KEYS: old });
+    expect(c.encryptionKeys?.map((k) => Buffer.from(k).toString('base64url'))).toEqual([KEY, old]);
+  });
+
+  it('requires a JWT secret of at least 32 characters or a JWKS URL with GATEWAY_AUTH=jwt', () => {
+    expect(problems({ GATEWAY_AUTH: 'jwt' })).toEqual([expect.stringMatching(/GATEWAY_JWKS_URL: one is required/)]);
+    expect(problems({ GATEWAY_AUTH: 'jwt', GATEWAY_JWT_SECRET: 'too-short' })).toEqual([expect.stringMatching(/at least 32/)]);
+  });
+
+  it('rejects malformed API key entries without echoing them whole', () => {
+    expect(problems({ GATEWAY_AUTH: 'apikey', GATEWAY_API_KEYS: 'ops:nothex:admin' })).toEqual([
+      expect.stringMatching(/^GATEWAY_API_KEYS: entry 1/),
+    ]);
+  });
+});

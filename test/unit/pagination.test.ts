@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { checkPageArgs, paginate, type ZoomPageResult } from '../../src/graphql/pagination.js';
+
+/** A Zoom-like list: page tokens are offsets, bound to the page size they were minted with. */
+function source(n: number) {
+  const calls: Array<{ token: string | undefined; size: number }> = [];
+  const fetchPage = async (token: string | undefined, size: number): Promise<ZoomPageResult<number>> => {
+    calls.push({ token, size });
+    const [offset, mintedSize] = token ? token.split('/').map(Number) : [0, size];
+    if (mintedSize !== size) throw new Error('token used with another page size');
+    const items = Array.from({ length: Math.max(0, Math.min(size, n - offset!)) }, (_, i) => offset! + i);
+    const next = offset! + size < n ? `${offset! + size}/${size}` : '';
+    return { items, next, total: n };
+  };
+  return { fetchPage, calls };
+}
+
+const id = (x: number) => x;
+
+describe('paginate over Zoom next_page_token', () => {
+  it('walks a list with endCursor, one Zoom call per page, each item once', async () => {
+    const { fetchPage, calls } = source(1000);
+    const seen: number[] = [];
+    let after: string | null = null;
+    for (let guard = 0; guard < 20; guard++) {
+      const conn = await paginate(100, checkPageArgs(100, after, 'q'), fetchPage, id);
+      seen.push(...conn.nodes);
+      expect(conn.totalCount).toBe(1000);
+      if (!conn.pageInfo.hasNextPage) break;
+      after = conn.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(Array.from({ length: 1000 }, (_, i) => i));
+    expect(calls).toHaveLength(10);
+  });
+
+  it('resumes from a cursor in the middle of a page', async () => {
+    const { fetchPage } = source(10);
+    const first = await paginate(4, checkPageArgs(4, null, 'q'), fetchPage, id);
+    const fromSecond = await paginate(4, checkPageArgs(4, first.edges[1]!.cursor, 'q'), fetchPage, id);
+    expect(fromSecond.nodes).toEqual([2, 3, 4, 5]);
+    const tail = await paginate(4, checkPageArgs(4, fromSecond.pageInfo.endCursor, 'q'), fetchPage, id);
+    expect(tail.nodes).toEqual([6, 7, 8, 9]);
+    expect(tail.pageInfo.hasNextPage).toBe(false);
+  });
+
+  it('reports no next page on an exactly full last page', async () => {
+    const { fetchPage } = source(6);
+    const page1 = await paginate(3, checkPageArgs(3, null, 'q'), fetchPage, id);
+    expect(page1.pageInfo.hasNextPage).toBe(true);
+    const conn = await paginate(3, checkPageArgs(3, page1.pageInfo.endCursor, 'q'), fetchPage, id);
+    expect(conn.nodes).toEqual([3, 4, 5]);
+    expect(conn.pageInfo.hasNextPage).toBe(false);
+  });
+
+  it('rejects first outside 1–300 and foreign or forged cursors before any call', () => {
+    for (const first of [0, -1, 301, 1.5]) expect(() => checkPageArgs(first, null, 'q')).toThrow(/first must be between 1 and 300/);
+    expect(() => checkPageArgs(10, 'not-a-cursor', 'q')).toThrow(/not a cursor of this list/);
+    const foreign = Buffer.from(JSON.stringify({ t: '', s: 10, i: 2, q: 'other' })).toString('base64url');
+    expect(() => checkPageArgs(10, foreign, 'q')).toThrow(/not a cursor of this list/);
+    const forged = Buffer.from(JSON.stringify({ t: '', s: 5000, i: 2, q: 'q' })).toString('base64url');
+    expect(() => checkPageArgs(10, forged, 'q')).toThrow(/not a cursor/);
+  });
+});
