@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ConnectionShape } from '../../src/graphql/connection.js';
 import { checkPageArgs, paginate, type ZoomPageResult } from '../../src/graphql/pagination.js';
 
 /** A Zoom-like list: page tokens are offsets, bound to the page size they were minted with. */
@@ -23,7 +24,7 @@ describe('paginate over Zoom next_page_token', () => {
     const seen: number[] = [];
     let after: string | null = null;
     for (let guard = 0; guard < 20; guard++) {
-      const conn = await paginate(100, checkPageArgs(100, after, 'q'), fetchPage, id);
+      const conn: ConnectionShape<number> = await paginate(100, checkPageArgs(100, after, 'q'), fetchPage, id);
       seen.push(...conn.nodes);
       expect(conn.totalCount).toBe(1000);
       if (!conn.pageInfo.hasNextPage) break;

@@ -1,0 +1,36 @@
+import type { FakeContext, FakeRequest } from '../context.js';
+import { REST } from '../errors.js';
+import type { Reply } from '../http.js';
+import { ROUTE_CATEGORY } from '../rateLimit.js';
+import type { RouteName } from '../routes.js';
+import { authenticate } from './auth.js';
+import { deleteMeeting, getMeeting, updateMeeting } from './meeting.js';
+import { createMeeting, listMeetings } from './meetings.js';
+import type { RestContext } from './restContext.js';
+import { getUser, listUsers } from './users.js';
+import { meZak, userToken } from './zak.js';
+
+const HANDLERS: Partial<Record<RouteName, (rc: RestContext) => Reply>> = {
+  'users.list': listUsers,
+  'users.get': getUser,
+  'users.token': userToken,
+  'users.zak': meZak,
+  'meetings.list': listMeetings,
+  'meetings.create': createMeeting,
+  'meetings.get': getMeeting,
+  'meetings.update': updateMeeting,
+  'meetings.delete': deleteMeeting,
+};
+
+/** `/v2` requests: authenticate, apply the account's rate limit, run the handler. */
+export function handleRest(ctx: FakeContext, req: FakeRequest): Reply {
+  const handler = HANDLERS[req.match.route];
+  const category = ROUTE_CATEGORY[req.match.route];
+  if (!handler || !category) return REST.unknownEndpoint();
+  const auth = authenticate(ctx, req);
+  if (!auth.ok) return auth.reply;
+  const decision = ctx.rateLimiter.check(auth.principal.accountId, category);
+  if (!decision.allowed) return decision.reply;
+  const reply = handler({ ctx, req, principal: auth.principal });
+  return { ...reply, headers: { ...decision.headers, ...reply.headers } };
+}

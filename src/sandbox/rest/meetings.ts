@@ -1,0 +1,80 @@
+import { invalidField, REST, validationFailed, zoomError } from '../errors.js';
+import { json, type Reply } from '../http.js';
+import type { ZoomMeeting } from '../model/meeting.js';
+import type { MeetingQuota } from '../meetingQuota.js';
+import { parseJsonObject, validateMeetingBody } from './meetingValidation.js';
+import { pageOf, readPage } from './paging.js';
+import { MEETING_LIST_TYPES } from './params.js';
+import type { RestContext } from './restContext.js';
+import { resolveSubject } from './subject.js';
+import { meetingCreated, meetingListItem } from './views.js';
+
+/** NOTE: message of 404/1001 on the meetings routes, per SPEC23's error table (ZOOM.md §6). */
+const userNotFound = (id: string): Reply => zoomError(404, 1001, `User ${id} not exist or not belong to this account.`);
+
+export function dailyLimitReached(quota: MeetingQuota): Reply {
+  return zoomError(429, 429, `You have exceeded the daily rate limit (${quota.limit}) of Meeting Create/Update API requests permitted for this particular user. You may resume these requests at GMT 00:00:00.`);
+}
+
+function endsAt(m: ZoomMeeting): number | undefined {
+  return m.start_time === undefined ? undefined : Date.parse(m.start_time) + m.duration * 60_000;
+}
+
+/** NOTE: lists scheduled meetings only; instant meetings (type 1) are excluded (SPEC23). */
+function matchesType(m: ZoomMeeting, type: string, now: number): boolean {
+  const end = endsAt(m);
+  switch (type) {
+    case 'live':
+      return m.status === 'started';
+    case 'upcoming':
+    case 'upcoming_meetings':
+      return m.type !== 1 && (end === undefined || end >= now);
+    case 'previous_meetings':
+      return end !== undefined && end < now;
+    default:
+      return m.type !== 1;
+  }
+}
+
+export function listMeetings(rc: RestContext): Reply {
+  const subject = resolveSubject(rc, rc.req.match.param ?? '', userNotFound);
+  if (!subject.ok) return subject.reply;
+  const { state } = rc.ctx;
+  const type = rc.req.query.type ?? 'scheduled';
+  if (!(MEETING_LIST_TYPES as readonly string[]).includes(type)) return invalidField('type');
+  const scope = `meetings.list|${subject.user.id}|${type}`;
+  const page = readPage(state, rc.req.query, scope);
+  if ('status' in page) return page;
+  const now = rc.ctx.clock.now();
+  const mine = state.meetings.filter((m) => m.host_id === subject.user.id && matchesType(m, type, now));
+  const { items, meta } = pageOf(state, mine, page, scope);
+  return json(200, {
+    page_size: meta.page_size,
+    total_records: meta.total_records,
+    next_page_token: meta.next_page_token,
+    page_count: meta.page_count,
+    page_number: meta.page_number,
+    meetings: items.map(meetingListItem),
+  });
+}
+
+/** `POST /users/{userId}/meetings` → 201 with the created meeting. */
+export function createMeeting(rc: RestContext): Reply {
+  const subject = resolveSubject(rc, rc.req.match.param ?? '', userNotFound);
+  if (!subject.ok) return subject.reply;
+  const { state } = rc.ctx;
+  const body = parseJsonObject(rc.req.body);
+  if (!body) return REST.badJson();
+  const { patch, errors } = validateMeetingBody(body);
+  if (errors.length > 0) return validationFailed(errors);
+  let host = subject.user;
+  if (patch.schedule_for !== undefined) {
+    const other = state.findUser(patch.schedule_for);
+    if (!other) return invalidField('schedule_for');
+    host = other;
+  }
+  if (state.meetingQuota.exceeded(host.id)) return dailyLimitReached(state.meetingQuota);
+  const meeting = state.addMeeting(host.id, {}, patch);
+  state.meetingQuota.record(host.id);
+  return json(201, meetingCreated(meeting));
+}

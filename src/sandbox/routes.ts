@@ -1,0 +1,56 @@
+export type RouteName =
+  | 'oauth.token'
+  | 'oauth.authorize'
+  | 'oauth.revoke'
+  | 'users.list'
+  | 'users.get'
+  | 'users.token'
+  | 'users.zak'
+  | 'meetings.list'
+  | 'meetings.create'
+  | 'meetings.get'
+  | 'meetings.update'
+  | 'meetings.delete'
+  | 'admin'
+  | 'unknown';
+
+export const ROUTE_NAMES: readonly RouteName[] = [
+  'oauth.token', 'oauth.authorize', 'oauth.revoke', 'users.list', 'users.get', 'users.token',
+  'users.zak', 'meetings.list', 'meetings.create', 'meetings.get', 'meetings.update',
+  'meetings.delete', 'admin', 'unknown',
+];
+
+export interface RouteMatch {
+  route: RouteName;
+  /** Raw (still percent-encoded) path parameter: `userId` or `meetingId`. */
+  param?: string;
+}
+
+/**
+ * Classifies a request by method and raw path. Path parameters stay encoded here because
+ * meeting UUIDs need Zoom's decode-once-or-twice rule (see rest/meetingId.ts).
+ */
+export function matchRoute(method: string, rawPath: string): RouteMatch {
+  if (rawPath.startsWith('/__fake/')) return { route: 'admin' };
+  if (rawPath === '/oauth/token') return { route: 'oauth.token' };
+  if (rawPath === '/oauth/authorize') return { route: 'oauth.authorize' };
+  if (rawPath === '/oauth/revoke') return { route: 'oauth.revoke' };
+  if (!rawPath.startsWith('/v2/')) return { route: 'unknown' };
+  const seg = rawPath.slice('/v2/'.length).split('/');
+  const [a, b, c, d] = seg;
+  const n = seg.length;
+  if (a === 'users') {
+    if (n === 1 && method === 'GET') return { route: 'users.list' };
+    if (n === 2 && b && method === 'GET') return { route: 'users.get', param: b };
+    if (n === 3 && b === 'me' && c === 'zak' && method === 'GET') return { route: 'users.zak' };
+    if (n === 3 && b && c === 'token' && method === 'GET') return { route: 'users.token', param: b };
+    if (n === 3 && b && c === 'meetings' && method === 'GET') return { route: 'meetings.list', param: b };
+    if (n === 3 && b && c === 'meetings' && method === 'POST') return { route: 'meetings.create', param: b };
+  }
+  if (a === 'meetings' && n === 2 && b && d === undefined) {
+    if (method === 'GET') return { route: 'meetings.get', param: b };
+    if (method === 'PATCH') return { route: 'meetings.update', param: b };
+    if (method === 'DELETE') return { route: 'meetings.delete', param: b };
+  }
+  return { route: 'unknown' };
+}

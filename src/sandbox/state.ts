@@ -1,0 +1,157 @@
+import type { FakeClock } from './clock.js';
+import { buildMeeting, type MeetingBuildContext } from './meetingFactory.js';
+import { MeetingQuota } from './meetingQuota.js';
+import type { ZoomMeeting } from './model/meeting.js';
+import type {
+  AccessTokenRecord, AuthCodeRecord, OAuthGrant, PageCursor, RefreshTokenRecord, ZakRecord,
+} from './model/tokens.js';
+import type { ZoomUser } from './model/user.js';
+import { createGrant, issueAccessToken, issueGrantTokens, S2S_SCOPES, type TokenStores } from './oauth/issue.js';
+import { Prng } from './random.js';
+import type { MeetingPatch } from './rest/meetingValidation.js';
+import { buildUser, DEFAULT_STATUS_MIX, pickStatus, type StatusMix } from './seed.js';
+
+export interface StateInit {
+  accountId: string;
+  clock: FakeClock;
+  baseUrl: string;
+  seed: number;
+  tokenTtlSeconds: number;
+  /** Client used by the `issue*Token` test seams when none is given. */
+  defaultClients: { s2s?: string; oauth?: string };
+}
+
+/**
+ * Everything the fake knows: users, meetings, tokens, grants, ZAKs. Public so tests can set up
+ * and assert directly; the arrays may be edited in place (lookups scan them, no stale indexes).
+ */
+export class FakeZoomState implements TokenStores {
+  readonly accountId: string;
+  readonly accountNumber: number;
+  readonly clock: FakeClock;
+  readonly tokenTtlSeconds: number;
+  readonly prng: Prng;
+  baseUrl: string;
+  readonly users: ZoomUser[] = [];
+  readonly meetings: ZoomMeeting[] = [];
+  readonly accessTokens = new Map<string, AccessTokenRecord>();
+  readonly refreshTokens = new Map<string, RefreshTokenRecord>();
+  readonly grants = new Map<string, OAuthGrant>();
+  readonly authCodes = new Map<string, AuthCodeRecord>();
+  readonly zaks = new Map<string, ZakRecord>();
+  readonly pageTokens = new Map<string, PageCursor>();
+  readonly meetingQuota: MeetingQuota;
+  private readonly defaultClients: StateInit['defaultClients'];
+  private nextUserNumber = 1;
+
+  constructor(init: StateInit) {
+    this.accountId = init.accountId;
+    this.clock = init.clock;
+    this.baseUrl = init.baseUrl;
+    this.tokenTtlSeconds = init.tokenTtlSeconds;
+    this.prng = new Prng(init.seed);
+    this.accountNumber = this.prng.int(10_000_000, 99_999_999);
+    this.meetingQuota = new MeetingQuota(init.clock);
+    this.defaultClients = init.defaultClients;
+  }
+
+  /** The account owner (role_id "0"): the user an S2S token's `me` stands for. */
+  get owner(): ZoomUser {
+    const owner = this.users.find((u) => u.role_id === '0');
+    if (!owner) throw new Error('the fake account has no owner');
+    return owner;
+  }
+
+  /** By id or email (case-insensitive). */
+  findUser(idOrEmail: string): ZoomUser | undefined {
+    const lower = idOrEmail.toLowerCase();
+    return this.users.find((u) => u.id === idOrEmail || u.email.toLowerCase() === lower);
+  }
+
+  requireUser(idOrEmail: string): ZoomUser {
+    const user = this.findUser(idOrEmail);
+    if (!user) throw new Error(`no such fake user: ${idOrEmail}`);
+    return user;
+  }
+
+  /** By numeric id (number or digit string) or exact UUID. */
+  findMeeting(idOrUuid: number | string): ZoomMeeting | undefined {
+    if (typeof idOrUuid === 'number' || /^\d+$/.test(idOrUuid)) {
+      const id = Number(idOrUuid);
+      return this.meetings.find((m) => m.id === id);
+    }
+    return this.meetings.find((m) => m.uuid === idOrUuid);
+  }
+
+  addUser(partial: Partial<ZoomUser> = {}): ZoomUser {
+    const user = buildUser(this.seedContext(), this.nextUserNumber++, partial);
+    this.users.push(user);
+    return user;
+  }
+
+  /** Adds `n` members (role "2") with a status mix; default ~80% active, 15% inactive, 5% pending. */
+  seedUsers(n: number, options: { statusMix?: StatusMix } = {}): ZoomUser[] {
+    const mix = options.statusMix ?? DEFAULT_STATUS_MIX;
+    const out: ZoomUser[] = [];
+    for (let i = 0; i < n; i++) out.push(this.addUser({ status: pickStatus(this.prng, mix) }));
+    return out;
+  }
+
+  /** Adds a meeting; `partial` may set any field, including an awkward `uuid` (`/…`, `…//…`). */
+  addMeeting(hostIdOrEmail: string, partial: Partial<ZoomMeeting> = {}, patch: MeetingPatch = {}): ZoomMeeting {
+    const meeting = buildMeeting(this.meetingContext(), this.requireUser(hostIdOrEmail), patch, partial);
+    this.meetings.push(meeting);
+    return meeting;
+  }
+
+  /** `n` scheduled meetings starting on consecutive days from tomorrow. */
+  seedMeetings(hostIdOrEmail: string, n: number): ZoomMeeting[] {
+    const out: ZoomMeeting[] = [];
+    const day = Math.floor(this.clock.now() / 86_400_000) + 1;
+    for (let i = 0; i < n; i++) {
+      const wallMs = (day + i) * 86_400_000 + this.prng.int(8, 17) * 3_600_000;
+      const patch: MeetingPatch = { topic: `Seeded meeting ${i + 1}`, start: { wallMs, isUtc: true }, duration: 30 };
+      out.push(this.addMeeting(hostIdOrEmail, {}, patch));
+    }
+    return out;
+  }
+
+  removeMeeting(meeting: ZoomMeeting): void {
+    const i = this.meetings.indexOf(meeting);
+    if (i !== -1) this.meetings.splice(i, 1);
+  }
+
+  /**
+   * Test seam: a user OAuth grant without going through /oauth/authorize. Like a real new
+   * authorization it ends the user's earlier grant for the same client (OAuth error 4741).
+   */
+  issueUserToken(userIdOrEmail: string, clientId = this.defaultClients.oauth ?? 'sandbox-oauth-client'): { accessToken: string; refreshToken: string } {
+    const grant = createGrant(this, clientId, this.requireUser(userIdOrEmail).id);
+    const { access, refresh } = issueGrantTokens(this, grant);
+    return { accessToken: access.token, refreshToken: refresh.token };
+  }
+
+  /** Test seam: an S2S access token without a call to /oauth/token. */
+  issueS2SToken(clientId = this.defaultClients.s2s ?? 'sandbox-s2s-client'): string {
+    return issueAccessToken(this, { kind: 's2s', clientId, scopes: S2S_SCOPES }).token;
+  }
+
+  /** Whether a ZAK would still start a meeting: issued, unexpired, not signed out. */
+  isZakValid(token: string): boolean {
+    const zak = this.zaks.get(token);
+    return zak !== undefined && !zak.invalidated && zak.expiresAt > this.clock.now();
+  }
+
+  private seedContext() {
+    return { prng: this.prng, accountId: this.accountId, accountNumber: this.accountNumber, baseUrl: this.baseUrl };
+  }
+
+  private meetingContext(): MeetingBuildContext {
+    return {
+      prng: this.prng,
+      clock: this.clock,
+      baseUrl: this.baseUrl,
+      idTaken: (id) => this.meetings.some((m) => m.id === id),
+    };
+  }
+}

@@ -1,0 +1,210 @@
+import { rmSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startFakeZoom, type FakeZoom } from '../../src/sandbox/index.js';
+import { startHarness, type Harness } from '../helpers/gateway.js';
+
+const USERS = /* GraphQL */ `
+  query Users($status: UserStatus, $first: Int, $after: String) {
+    users(status: $status, first: $first, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges { cursor node { id email status } }
+      nodes { id }
+    }
+  }
+`;
+
+type UsersData = {
+  users: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: Array<{ cursor: string; node: { id: string; email: string; status: string } }>;
+    nodes: Array<{ id: string }>;
+  };
+};
+
+const HOUR = 3_600_000;
+let harnesses: Harness[] = [];
+let fakes: FakeZoom[] = [];
+const track = (h: Harness) => (harnesses.push(h), h);
+
+afterEach(async () => {
+  await Promise.all(harnesses.map((h) => h.stop()));
+  await Promise.all(fakes.map((f) => f.close()));
+  harnesses = [];
+  fakes = [];
+});
+
+describe('users(status: ACTIVE) end to end against the fake Zoom', () => {
+  it('500 concurrent cold queries cause exactly one token request', async () => {
+    const h = track(await startHarness());
+    const results = await Promise.all(Array.from({ length: 500 }, () => h.gql<UsersData>(USERS, { first: 5 })));
+    expect(results.every((r) => r.status === 200 && !r.errors && r.data?.users.nodes.length === 5)).toBe(true);
+    expect(h.fake.hits('oauth.token')).toBe(1);
+    expect(h.fake.hits('users.list')).toBe(500);
+  });
+
+  it('a restart with the SQLite store makes no token request while the stored token is valid', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zgg-'));
+    try {
+      const fake = await startFakeZoom({ rateLimits: false });
+      fakes.push(fake);
+      const env = { CACHE_URL: `sqlite://${join(dir, 'gateway.sqlite')}` };
+      const first = await startHarness({ fake, env });
+      expect((await first.gql<UsersData>(USERS, { first: 1 })).data?.users.nodes).toHaveLength(1);
+      await first.stop();
+      expect(fake.hits('oauth.token')).toBe(1);
+
+      fake.resetCounters();
+      const second = track(await startHarness({ fake, env }));
+      expect((await second.gql<UsersData>(USERS, { first: 1 })).data?.users.nodes).toHaveLength(1);
+      expect(fake.hits('oauth.token')).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('replaces a token inside the refresh margin before use and never sends an expired one', async () => {
+    const h = track(await startHarness());
+    await h.gql(USERS, { first: 1 });
+    const firstToken = h.fake.requests.find((r) => r.route === 'users.list')?.accessToken;
+    expect(firstToken).toBeTruthy();
+
+    h.fake.clock.advance(HOUR - 299_000); // 299 s left of 3599 s: inside the 300 s margin
+    await h.gql(USERS, { first: 1 });
+    expect(h.fake.hits('oauth.token')).toBe(2);
+    const listCalls = h.fake.requests.filter((r) => r.route === 'users.list');
+    expect(listCalls.at(-1)?.accessToken).not.toBe(firstToken);
+    expect(listCalls.every((r) => r.status === 200)).toBe(true);
+    expect(h.fake.requests.some((r) => r.tokenKind === 'invalid')).toBe(false);
+  });
+
+  it('pages through 1,000 users with first: 100, each user exactly once', async () => {
+    const fake = await startFakeZoom({ rateLimits: false, seed: { users: 0 } });
+    fakes.push(fake);
+    fake.state.seedUsers(1000, { statusMix: { active: 1, inactive: 0, pending: 0 } });
+    fake.state.seedUsers(300); // mixed statuses, which the ACTIVE walk must skip
+    const h = track(await startHarness({ fake }));
+    const active = h.fake.state.users.filter((u) => u.status === 'active').length;
+    const seen: string[] = [];
+    let after: string | null = null;
+    let pages = 0;
+    do {
+      const r: { data?: UsersData; errors?: unknown } = await h.gql<UsersData>(USERS, { first: 100, after });
+      expect(r.errors).toBeUndefined();
+      seen.push(...r.data!.users.edges.map((e) => e.node.email));
+      after = r.data!.users.pageInfo.hasNextPage ? r.data!.users.pageInfo.endCursor : null;
+      pages++;
+    } while (after && pages < 50);
+    expect(active).toBeGreaterThanOrEqual(1000);
+    expect(seen).toHaveLength(active);
+    expect(new Set(seen).size).toBe(active);
+    expect(h.fake.hits('users.list')).toBe(Math.ceil(active / 100));
+  });
+
+  it('lists only the requested status (INACTIVE) from a mixed account', async () => {
+    const h = track(await startHarness());
+    h.fake.state.seedUsers(200);
+    const inactive = h.fake.state.users.filter((u) => u.status === 'inactive').map((u) => u.email).sort();
+    expect(inactive.length).toBeGreaterThan(0);
+    const r = await h.gql<UsersData>(USERS, { status: 'INACTIVE', first: 300 });
+    expect(r.data?.users.edges.map((e) => e.node.email).sort()).toEqual(inactive);
+    expect(r.data?.users.edges.every((e) => e.node.status === 'INACTIVE')).toBe(true);
+    expect(r.data?.users.totalCount).toBe(inactive.length);
+  });
+
+  it('a 401/124 mid-run drops the token, fetches one new token and the query still succeeds', async () => {
+    const h = track(await startHarness());
+    await h.gql(USERS, { first: 1 });
+    h.fake.knobs.expireAccessTokens();
+    const r = await h.gql<UsersData>(USERS, { first: 2 });
+    expect(r.errors).toBeUndefined();
+    expect(r.data?.users.nodes).toHaveLength(2);
+    expect(h.fake.hits('oauth.token')).toBe(2);
+    const statuses = h.fake.requests.filter((x) => x.route === 'users.list').map((x) => x.status);
+    expect(statuses).toEqual([200, 401, 200]);
+  });
+
+  it('me resolves the account owner through S2S and user(id) returns null for an unknown user', async () => {
+    const h = track(await startHarness());
+    const r = await h.gql<{ me: { email: string }; user: null }>(`{ me { email } user(id: "nobody@example.com") { id } }`);
+    expect(r.errors).toBeUndefined();
+    expect(r.data?.me.email).toMatch(/@/);
+    expect(r.data?.user).toBeNull();
+  });
+});
+
+describe('bad input is rejected before any Zoom call', () => {
+  const cases: Array<[string, string, Record<string, unknown>]> = [
+    ['first above 300', USERS, { first: 301 }],
+    ['first below 1', USERS, { first: 0 }],
+    ['unknown status', USERS, { status: 'DELETED' }],
+    ['forged cursor', USERS, { after: 'bm90LWEtY3Vyc29y' }],
+    ['unknown field', '{ users { nope } }', {}],
+    ['syntax error', '{ users { ', {}],
+    ['empty user id', '{ user(id: "") { id } }', {}],
+  ];
+  it.each(cases)('%s → BAD_USER_INPUT, 0 upstream calls', async (_name, query, variables) => {
+    const h = track(await startHarness());
+    const r = await h.gql(query, variables);
+    expect(r.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(h.fake.hits()).toBe(0);
+  });
+});
+
+describe('upstream failures become contract errors', () => {
+  it('invalid_client at the token endpoint → ZOOM_AUTHORIZATION_FAILED naming the cause, no retry storm', async () => {
+    const h = track(await startHarness({ env: { ZOOM_CLIENT_SECRET: 'rotated-away' } }));
+    const results = await Promise.all(Array.from({ length: 50 }, () => h.gql(USERS, { first: 1 })));
+    for (const r of results) {
+      expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'ZOOM_AUTHORIZATION_FAILED', reason: 'invalid_client' });
+      expect(r.errors?.[0]?.message).toMatch(/ZOOM_CLIENT_SECRET/);
+      expect(JSON.stringify(r)).not.toContain('rotated-away');
+    }
+    await h.gql(USERS, { first: 1 });
+    expect(h.fake.hits('oauth.token')).toBe(1);
+    expect(h.fake.hits('users.list')).toBe(0);
+  });
+
+  it('Zoom 500 → ZOOM_UNAVAILABLE after retries, without echoing the body', async () => {
+    const h = track(await startHarness());
+    h.fake.knobs.fail({ route: 'users.list', status: 500, body: { code: 500, message: 'internal secret detail' }, times: 3 });
+    const r = await h.gql(USERS, { first: 1 });
+    expect(r.errors?.[0]?.extensions?.code).toBe('ZOOM_UNAVAILABLE');
+    expect(JSON.stringify(r)).not.toContain('internal secret detail');
+    expect(h.fake.hits('users.list')).toBe(3);
+  });
+
+  it('a dropped connection on a read is retried and succeeds', async () => {
+    const h = track(await startHarness());
+    h.fake.knobs.drop({ route: 'users.list', when: 'before', times: 1 });
+    const r = await h.gql<UsersData>(USERS, { first: 1 });
+    expect(r.errors).toBeUndefined();
+    expect(r.data?.users.nodes).toHaveLength(1);
+  });
+
+  it('a malformed Zoom body → ZOOM_UNAVAILABLE, not a crash', async () => {
+    const h = track(await startHarness());
+    h.fake.knobs.malformed({ route: 'users.get', times: 3 }); // a read is retried twice, then given up
+    const r = await h.gql(`{ user(id: "me") { id } }`);
+    expect(r.errors?.[0]?.extensions?.code).toBe('ZOOM_UNAVAILABLE');
+  });
+
+  it('429 whose Retry-After exceeds the call deadline → ZOOM_RATE_LIMITED with retryAfterSeconds', async () => {
+    const h = track(await startHarness());
+    h.fake.knobs.fail({ route: 'users.list', status: 429, body: { code: 429, message: 'You have reached the maximum per-second rate limit for this API. Try again later.' }, headers: { 'retry-after': '60' }, times: 1 });
+    const r = await h.gql(USERS, { first: 1 });
+    expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'ZOOM_RATE_LIMITED', retryAfterSeconds: 60 });
+  });
+
+  it('introspection works for GraphQL IDEs and codegen', async () => {
+    const h = track(await startHarness());
+    const r = await h.gql<{ __schema: { queryType: { name: string }; types: Array<{ name: string }> } }>(
+      `{ __schema { queryType { name } types { name } } }`,
+    );
+    expect(r.data?.__schema.queryType.name).toBe('Query');
+    expect(r.data?.__schema.types.map((t) => t.name)).toEqual(expect.arrayContaining(['User', 'UserConnection', 'UserStatus', 'PageInfo']));
+  });
+});

@@ -1,0 +1,297 @@
+import { Ajv, type ValidateFunction } from 'ajv';
+import * as ajvFormats from 'ajv-formats';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { FakeZoom } from '../../src/sandbox/index.js';
+import {
+  AGENDA_MAX, MEETING_BODY_FIELDS, MEETING_LIST_TYPES, MEETING_TYPES, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX,
+  QUERY_PARAMS, RECURRENCE_ENUMS, SETTING_BOOLEANS, SETTING_ENUMS, SETTING_STRINGS, TOPIC_MAX,
+  USER_STATUSES, USER_TOKEN_TYPES,
+} from '../../src/sandbox/rest/params.js';
+import { ROUTE_CATEGORY } from '../../src/sandbox/rateLimit.js';
+import type { RouteName } from '../../src/sandbox/routes.js';
+import { api, s2sToken, startFake } from './helpers.js';
+import { documentedMessages, OpenApi, SPEC_DIR, specAvailable, toJsonSchema } from './openapi.js';
+
+// Validates what the fake actually sends against the response schemas of Zoom's own OpenAPI
+// specs, and what it accepts against their parameters. The specs live outside the repository.
+
+const haveSpecs = specAvailable('meetings2023') && specAvailable('users2026');
+if (!haveSpecs) {
+  console.warn(`[fidelity] SKIPPED: Zoom OpenAPI specs not found in ${SPEC_DIR.pathname} (expected meeting-api-2023.json and users-api-2026.json). Fidelity of the fake Zoom is NOT checked.`);
+}
+
+type Obj = Record<string, unknown>;
+// ajv-formats is CommonJS; its default export arrives as `default` or as the module itself.
+const addFormats = ((ajvFormats as unknown as { default?: unknown }).default ?? ajvFormats) as unknown as (ajv: Ajv) => void;
+
+function makeAjv(): Ajv {
+  const ajv = new Ajv({ strict: false, allErrors: true });
+  addFormats(ajv);
+  for (const f of ['int64', 'int32']) ajv.addFormat(f, { type: 'number', validate: (n: number) => Number.isInteger(n) });
+  for (const f of ['double', 'float']) ajv.addFormat(f, { type: 'number', validate: () => true });
+  for (const f of ['binary', 'byte', 'password']) ajv.addFormat(f, () => true);
+  return ajv;
+}
+
+/**
+ * Extra properties the fake sends on purpose although SPEC23's schema lacks them (ZOOM.md §6):
+ * uuid/host_id/status on create (old docs, ZSKILLS), encrypted/pstn passwords (RIVET 2026 types).
+ */
+const CREATE_EXTRAS = { '/': ['uuid', 'host_id', 'status', 'encrypted_password', 'pstn_password'] };
+const GET_EXTRAS = { '/': ['pstn_password'] };
+
+describe.skipIf(!haveSpecs)('fidelity: responses match Zoom OpenAPI schemas', () => {
+  let m23: OpenApi;
+  let u26: OpenApi;
+  let ajv: Ajv;
+  let fake: FakeZoom;
+  let token: string;
+
+  beforeAll(() => {
+    m23 = new OpenApi('meetings2023');
+    u26 = new OpenApi('users2026');
+    ajv = makeAjv();
+  });
+
+  const validator = (spec: OpenApi, path: string, method: string, status: string, closed: boolean, allow: Record<string, string[]> = {}): ValidateFunction => {
+    const schema = spec.responseSchema(path, method, status);
+    if (!schema) throw new Error(`spec has no ${status} schema for ${method} ${path}`);
+    return ajv.compile(toJsonSchema(schema, closed, allow) as object);
+  };
+
+  const expectValid = (validate: ValidateFunction, body: unknown): void => {
+    const ok = validate(body);
+    expect(ok ? '' : ajv.errorsText(validate.errors, { separator: '\n' })).toBe('');
+  };
+
+  const setup = async (): Promise<void> => {
+    fake = await startFake({ seed: { users: 30 }, rateLimits: false });
+    fake.state.seedUsers(10, { statusMix: { active: 0, inactive: 0, pending: 1 } });
+    token = await s2sToken(fake);
+  };
+
+  it('GET /users (both specs; closed against each)', async () => {
+    await setup();
+    const all: unknown[] = [];
+    for (const status of USER_STATUSES) {
+      const res = await api(fake, token, `/users?status=${status}&page_size=300`);
+      expect(res.status).toBe(200);
+      all.push(res.body);
+      expectValid(validator(m23, '/users', 'get', '200', true), res.body);
+      expectValid(validator(u26, '/users', 'get', '200', true), res.body);
+    }
+    const withKey = await api(fake, token, '/users?include_fields=host_key');
+    expectValid(validator(u26, '/users', 'get', '200', true), withKey.body);
+    expect((all[2] as { users: unknown[] }).users.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('the closed check itself rejects an invented field and a wrong type', async () => {
+    await setup();
+    const res = await api<Obj>(fake, token, '/users/me');
+    const v = validator(u26, '/users/{userId}', 'get', '200', true);
+    expect(v({ ...res.body, invented_field: 1 })).toBe(false);
+    expect(v({ ...res.body, pmi: String(res.body.pmi) })).toBe(false);
+    const m = await api<Obj>(fake, token, '/users/me/meetings', { method: 'POST', body: {} });
+    const createV = validator(m23, '/users/{userId}/meetings', 'post', '201', true, CREATE_EXTRAS);
+    expect(createV({ ...m.body, settings: { ...(m.body.settings as Obj), made_up: true } })).toBe(false);
+    expect(validator(m23, '/users/{userId}/meetings', 'post', '201', true)(m.body)).toBe(false);
+  });
+
+  it('GET /users/{userId} (open against SPEC23, closed against USERS26)', async () => {
+    await setup();
+    const pending = fake.state.users.find((u) => u.status === 'pending')!;
+    for (const who of ['me', fake.state.users[3]!.id, pending.email]) {
+      const res = await api(fake, token, `/users/${encodeURIComponent(who)}`);
+      expect(res.status).toBe(200);
+      expectValid(validator(m23, '/users/{userId}', 'get', '200', false), res.body);
+      expectValid(validator(u26, '/users/{userId}', 'get', '200', true), res.body);
+    }
+  });
+
+  it('GET /users/{userId}/token and /users/me/zak', async () => {
+    await setup();
+    const zak = await api(fake, token, '/users/me/token?type=zak');
+    const meZak = await api(fake, fake.state.issueUserToken(fake.state.owner.id).accessToken, '/users/me/zak');
+    for (const spec of [m23, u26]) {
+      expectValid(validator(spec, '/users/{userId}/token', 'get', '200', true), zak.body);
+      expectValid(validator(spec, '/users/me/zak', 'get', '200', true), meZak.body);
+    }
+  });
+
+  it('meetings: create 201, get 200, list 200 (closed, with documented extras)', async () => {
+    await setup();
+    const bodies = [
+      { topic: 'Weekly', type: 8, start_time: '2030-01-07T09:00:00Z', duration: 30, agenda: 'a'.repeat(400), recurrence: { type: 2, repeat_interval: 1, weekly_days: '2', end_times: 4 }, tracking_fields: [{ field: 'team', value: 'core' }], settings: { use_pmi: true, jbh_time: 5 } },
+      { topic: 'Now', type: 1 },
+      { topic: 'Open', type: 3, password: 'abc123' },
+      {},
+    ];
+    const createV = validator(m23, '/users/{userId}/meetings', 'post', '201', true, CREATE_EXTRAS);
+    const getV = validator(m23, '/meetings/{meetingId}', 'get', '200', true, GET_EXTRAS);
+    for (const body of bodies) {
+      const created = await api<{ id: number }>(fake, token, '/users/me/meetings', { method: 'POST', body });
+      expect(created.status).toBe(201);
+      expectValid(createV, created.body);
+      const got = await api(fake, token, `/meetings/${created.body.id}`);
+      expectValid(getV, got.body);
+    }
+    const list = await api<{ meetings: unknown[] }>(fake, token, '/users/me/meetings?page_size=300');
+    expect(list.body.meetings.length).toBeGreaterThanOrEqual(6);
+    expectValid(validator(m23, '/users/{userId}/meetings', 'get', '200', true), list.body);
+  });
+
+  describe('errors', () => {
+    const ERROR_SHAPE = {
+      type: 'object',
+      required: ['code', 'message'],
+      properties: {
+        code: { type: 'integer' },
+        message: { type: 'string', minLength: 1 },
+        errors: { type: 'array', items: { type: 'object', required: ['field', 'message'], properties: { field: { type: 'string' }, message: { type: 'string' } }, additionalProperties: false } },
+      },
+      additionalProperties: false,
+    };
+
+    it('the specs declare no JSON schema for these error responses', () => {
+      for (const [spec, path, method, status] of [
+        [m23, '/users/{userId}', 'get', '404'], [u26, '/users', 'get', '400'], [m23, '/meetings/{meetingId}', 'get', '404'],
+        [m23, '/users/{userId}/meetings', 'post', '400'], [u26, '/users/me/zak', 'get', '400'],
+      ] as const) {
+        expect(spec.responseSchema(path, method, status)).toBeUndefined();
+      }
+    });
+
+    // [spec, path, method, fake request, expected status, expected code]. Each (status, code, message)
+    // must be documented in the operation's error description, unless listed in ZOOM.md deviations.
+    it('codes and messages the fake sends are the ones the specs document', async () => {
+      await setup();
+      const member = fake.state.users.find((u) => u.role_id === '2' && u.status === 'active')!;
+      const userToken = fake.state.issueUserToken(member.id).accessToken;
+      const owners = fake.state.meetings.find((m) => m.host_id === fake.state.owner.id)!;
+      fake.state.meetingQuota.set(fake.state.users[1]!.id, 100);
+      const cases: Array<[OpenApi, string, string, () => Promise<{ status: number; body: unknown }>, string]> = [
+        [m23, '/users/{userId}', 'get', () => api(fake, token, '/users/ghost'), '404'],
+        [u26, '/users/{userId}', 'get', () => api(fake, token, '/users/ghost'), '404'],
+        [u26, '/users/{userId}/token', 'get', () => api(fake, token, '/users/ghost/token?type=zak'), '404'],
+        [m23, '/users/me/zak', 'get', () => api(fake, token, '/users/me/zak'), '400'],
+        [u26, '/users', 'get', () => api(fake, token, '/users?next_page_token=stale'), '400'],
+        [m23, '/users/{userId}/meetings', 'get', () => api(fake, token, '/users/ghost/meetings'), '404'],
+        [m23, '/users/{userId}/meetings', 'post', () => api(fake, token, '/users/ghost/meetings', { method: 'POST', body: {} }), '404'],
+        [m23, '/users/{userId}/meetings', 'post', () => api(fake, token, `/users/${fake.state.users[1]!.id}/meetings`, { method: 'POST', body: {} }), '429'],
+        [m23, '/meetings/{meetingId}', 'get', () => api(fake, token, '/meetings/12345678901'), '404'],
+        [m23, '/meetings/{meetingId}', 'patch', () => api(fake, userToken, `/meetings/${owners.id}`, { method: 'PATCH', body: {} }), '400'],
+        [m23, '/meetings/{meetingId}', 'delete', () => api(fake, userToken, `/meetings/${owners.id}`, { method: 'DELETE' }), '400'],
+      ];
+      const shape = ajv.compile(ERROR_SHAPE);
+      for (const [spec, path, method, call, status] of cases) {
+        const res = await call();
+        const body = res.body as { code: number; message: string };
+        expect(`${method} ${path} → ${res.status}`).toBe(`${method} ${path} → ${status}`);
+        expect(shape(body)).toBe(true);
+        const description = String(spec.response(path, method, status).description ?? '');
+        if (status !== '429') expect(description).toContain(`\`${body.code}\``);
+        const documented = documentedMessages(description).some((re) => re.test(body.message));
+        expect(documented ? '' : `${path}: "${body.message}" not in: ${description}`).toBe('');
+      }
+    });
+
+    it('deviations taken from observed behaviour still have the {code, message} shape', async () => {
+      await setup();
+      const shape = ajv.compile(ERROR_SHAPE);
+      const observed = [
+        await api(fake, 'expired-or-unknown', '/users'), // 401/124 observed; USERS26 documents 400
+        await api(fake, token, `/meetings/${encodeURIComponent('/abc==')}`), // 404/3001 "Meeting does not exist" (ZoomNet#471)
+        await api(fake, token, '/users/me/meetings', { method: 'POST', body: { topic: 1 } }), // 300 Validation Failed (DOCS26 errors)
+      ];
+      expect(observed.map((r) => r.status)).toEqual([401, 404, 400]);
+      for (const r of observed) expect(shape(r.body)).toBe(true);
+    });
+  });
+});
+
+describe.skipIf(!haveSpecs)('fidelity: the request vocabulary the fake accepts matches the specs', () => {
+  let m23: OpenApi;
+  let u26: OpenApi;
+  beforeAll(() => {
+    m23 = new OpenApi('meetings2023');
+    u26 = new OpenApi('users2026');
+  });
+
+  const paramNames = (spec: OpenApi, path: string, method: string) => spec.parameters(path, method).map((p) => p.name);
+  const param = (spec: OpenApi, path: string, method: string, name: string): Obj => {
+    const p = spec.parameters(path, method).find((x) => x.name === name);
+    if (!p) throw new Error(`no parameter ${name}`);
+    return p.schema;
+  };
+
+  it('query parameters the fake reads are parameters of the operation', () => {
+    const ops: Array<[RouteName, string, string]> = [
+      ['users.list', '/users', 'get'],
+      ['users.token', '/users/{userId}/token', 'get'],
+      ['meetings.list', '/users/{userId}/meetings', 'get'],
+    ];
+    for (const [route, path, method] of ops) {
+      const names = new Set([...paramNames(m23, path, method), ...(route.startsWith('users.') ? paramNames(u26, path, method) : [])]);
+      for (const q of QUERY_PARAMS[route] ?? []) expect(`${route}:${q}:${names.has(q)}`).toBe(`${route}:${q}:true`);
+    }
+  });
+
+  it('enums and limits of query parameters', () => {
+    for (const spec of [m23, u26]) {
+      expect([...(param(spec, '/users', 'get', 'status').enum as string[])].sort()).toEqual([...USER_STATUSES].sort());
+      expect(param(spec, '/users', 'get', 'page_size').default).toBe(PAGE_SIZE_DEFAULT);
+    }
+    expect(param(m23, '/users', 'get', 'page_size').maximum).toBe(PAGE_SIZE_MAX);
+    expect(param(m23, '/users/{userId}/meetings', 'get', 'page_size')).toMatchObject({ default: PAGE_SIZE_DEFAULT, maximum: PAGE_SIZE_MAX });
+    expect(param(m23, '/users/{userId}/meetings', 'get', 'type').enum).toEqual([...MEETING_LIST_TYPES]);
+    expect(param(u26, '/users/{userId}/token', 'get', 'type').enum).toEqual([...USER_TOKEN_TYPES]);
+    expect(param(u26, '/users/{userId}/token', 'get', 'ttl').default).toBe(7200);
+    for (const t of param(m23, '/users/{userId}/token', 'get', 'type').enum as string[]) expect(USER_TOKEN_TYPES).toContain(t);
+  });
+
+  it('meeting body fields, settings enums and limits', () => {
+    for (const method of ['post', 'patch'] as const) {
+      const path = method === 'post' ? '/users/{userId}/meetings' : '/meetings/{meetingId}';
+      const schema = m23.requestSchema(path, method) as { properties: Record<string, Obj> };
+      const props = schema.properties;
+      for (const f of MEETING_BODY_FIELDS) expect(`${method}:${f}:${f in props}`).toBe(`${method}:${f}:true`);
+      expect(props.type?.enum).toEqual([...MEETING_TYPES]);
+      expect(props.topic?.maxLength).toBe(TOPIC_MAX);
+      expect(props.agenda?.maxLength).toBe(AGENDA_MAX);
+      expect(props.password?.maxLength).toBe(10);
+      const settings = (props.settings as { properties: Record<string, Obj> }).properties;
+      for (const [k, values] of Object.entries(SETTING_ENUMS)) expect([k, settings[k]?.enum]).toEqual([k, [...values]]);
+      for (const k of SETTING_BOOLEANS) expect([k, settings[k]?.type]).toEqual([k, 'boolean']);
+      for (const k of SETTING_STRINGS) expect([k, settings[k]?.type]).toEqual([k, 'string']);
+      const recurrence = (props.recurrence as { properties: Record<string, Obj> }).properties;
+      for (const [k, values] of Object.entries(RECURRENCE_ENUMS)) expect([k, recurrence[k]?.enum]).toEqual([k, [...values]]);
+    }
+  });
+
+  it('rate-limit categories match each operation\'s "Rate Limit Label"', () => {
+    const ops: Array<[RouteName, string, string]> = [
+      ['users.list', '/users', 'get'], ['users.get', '/users/{userId}', 'get'], ['users.token', '/users/{userId}/token', 'get'],
+      ['users.zak', '/users/me/zak', 'get'], ['meetings.list', '/users/{userId}/meetings', 'get'],
+      ['meetings.create', '/users/{userId}/meetings', 'post'], ['meetings.get', '/meetings/{meetingId}', 'get'],
+      ['meetings.update', '/meetings/{meetingId}', 'patch'], ['meetings.delete', '/meetings/{meetingId}', 'delete'],
+    ];
+    for (const [route, path, method] of ops) {
+      const label = /Rate Limit Label[^`]*`(\w+)`/.exec(String(m23.operation(path, method).description))?.[1];
+      expect([route, label?.toLowerCase()]).toEqual([route, ROUTE_CATEGORY[route]?.toLowerCase()]);
+    }
+  });
+
+  it('every documented enum value is accepted by the fake', async () => {
+    const fake = await startFake({ rateLimits: false });
+    const token = await s2sToken(fake);
+    for (const status of param(u26, '/users', 'get', 'status').enum as string[]) expect((await api(fake, token, `/users?status=${status}`)).status).toBe(200);
+    for (const type of param(m23, '/users/{userId}/meetings', 'get', 'type').enum as string[]) expect((await api(fake, token, `/users/me/meetings?type=${type}`)).status).toBe(200);
+    const settings = (m23.requestSchema('/users/{userId}/meetings', 'post') as { properties: { settings: { properties: Record<string, Obj> } } }).properties.settings.properties;
+    for (const key of Object.keys(SETTING_ENUMS)) {
+      for (const value of settings[key]?.enum as unknown[]) {
+        const res = await api(fake, token, '/users/me/meetings', { method: 'POST', body: { settings: { [key]: value } } });
+        expect([key, value, res.status]).toEqual([key, value, 201]);
+      }
+    }
+  });
+});
