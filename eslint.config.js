@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'data/', 'test-output/', 'test/operations/generated/'] },
+  { ignores: ['dist/', 'node_modules/', 'data/', 'test-output/', 'test/operations/generated/', 'bench/results/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

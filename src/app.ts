@@ -1,27 +1,45 @@
-import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
 import Fastify, { type FastifyInstance, type RawReplyDefaultExpression, type RawRequestDefaultExpression, type RawServerDefault } from 'fastify';
 import type { Logger } from 'pino';
-import { OpenAuthenticator, type Authenticator } from './auth/authenticator.js';
+import type { Authenticator } from './auth/authenticator.js';
+import { createAuthenticator } from './auth/createAuthenticator.js';
+import type { Principal } from './auth/principal.js';
 import type { Config } from './config.js';
 import type { GraphQLContext } from './graphql/context.js';
-import { createFormatError } from './graphql/errors.js';
+import { createFormatError, toHttpError } from './graphql/errors.js';
 import { buildGatewaySchema } from './graphql/schema.js';
 import { createUserLoader } from './graphql/users/user.loader.js';
-import { createLogger } from './logger.js';
+import { registerGraphiql } from './http/graphiql.js';
+import { registerHealthRoutes } from './http/health.js';
+import { OAuthEndpoints } from './http/oauthEndpoints.js';
+import { registerOAuthRoutes } from './http/oauthRoutes.js';
+import { OAuthStates } from './http/oauthState.js';
+import { createLogger, hardenLogger } from './logger.js';
+import cors from '@fastify/cors';
+import { costLimitPlugin, graphqlRouteGuards, limitValidationRules } from './graphql/limits/index.js';
+import { registerMetricsRoute } from './http/metrics.js';
+import { registerRequestHygiene, requestIdFor } from './http/requestHygiene.js';
+import { graphqlMetricsPlugin } from './observability/graphqlMetricsPlugin.js';
+import { GatewayMetrics } from './observability/metrics.js';
+import { inRequestScope, scopedLogger } from './observability/requestScope.js';
 import { SANDBOX_CREDENTIALS, startFakeZoom, type FakeZoom } from './sandbox/index.js';
 import type { Services } from './services.js';
 import { systemClock, type Clock } from './tokens/clock.js';
 import { SANDBOX_KEY } from './tokens/encryption.js';
 import { ZoomOAuthClient } from './tokens/oauthClient.js';
+import { LegacyJwtSource } from './tokens/legacyJwt.js';
 import { TokenProvider } from './tokens/provider.js';
 import { S2SSource } from './tokens/s2s.js';
+import { SdkSigner } from './tokens/sdkSignature.js';
 import type { TokenStore } from './tokens/store.js';
 import { createTokenStore } from './tokens/storeFactory.js';
 import { TokenCache } from './tokens/tokenCache.js';
+import { UserOAuthSource } from './tokens/userOAuth.js';
+import { ZakCache } from './tokens/zak.js';
 import { ZoomHttpClient } from './zoom/httpClient.js';
+import { createPacer } from './zoom/pacerFactory.js';
 
 /** The only test seam: parts a test wants to supply or share. */
 export interface AppOverrides {
@@ -44,52 +62,113 @@ export interface App {
 }
 
 export async function createApp(input: Config, overrides: AppOverrides = {}): Promise<App> {
-  const logger = overrides.logger ?? createLogger(input.logLevel);
+  const logger = overrides.logger ? hardenLogger(overrides.logger) : createLogger(input.logLevel);
+  const metrics = new GatewayMetrics();
   const clock = overrides.clock ?? systemClock;
   const { config, fake, ownsFake } = await resolveSandbox(input, overrides, logger);
-  const store = overrides.store ?? (await createTokenStore(config.store, config.encryptionKeys ?? [SANDBOX_KEY], logger));
-  const client = new ZoomHttpClient({ apiUrl: config.zoom.apiUrl, logger, clock });
+  const store =
+    overrides.store ??
+    (await createTokenStore(config.store, config.encryptionKeys ?? [SANDBOX_KEY], logger, {
+      namespace: config.cacheNamespace,
+      durable: Boolean(config.userOAuth),
+    }));
+  const pacer = await createPacer({
+    plan: config.zoom.rateLimitPlan,
+    store: config.store,
+    account: config.s2s?.accountId ?? 'default',
+    namespace: config.cacheNamespace,
+    logger,
+  });
+  const client = new ZoomHttpClient({ apiUrl: config.zoom.apiUrl, logger, clock, pacer, deadlineMs: config.zoom.requestDeadlineMs, observe: metrics.observeUpstream });
   const oauth = new ZoomOAuthClient(config.zoom.oauthUrl, client.dispatcher, clock);
-  const cache = new TokenCache({ store, clock, marginMs: config.tokenRefreshMarginSeconds * 1000, logger });
+  const cache = new TokenCache({
+    store,
+    clock,
+    marginMs: config.tokenRefreshMarginSeconds * 1000,
+    logger,
+    observe: metrics.observeTokenCache,
+    observeLockWait: metrics.observeLockWait,
+  });
   const s2s = config.s2s ? new S2SSource(config.s2s, oauth, cache) : null;
-  const tokens = new TokenProvider({ s2s });
-  const services: Services = { config, client, tokens, cache, clock };
-  const authenticator: Authenticator = new OpenAuthenticator();
+  const legacy = config.legacyJwt ? new LegacyJwtSource(config.legacyJwt, clock) : null;
+  // In sandbox mode the redirect URI is the gateway's own address, known once it listens.
+  const endpoints = new OAuthEndpoints(config.userOAuth?.redirectUri ?? null);
+  const installUrl = () => endpoints.installUrl();
+  const userOAuth = config.userOAuth ? new UserOAuthSource({ app: config.userOAuth, oauth, cache, store, logger, installUrl }) : null;
+  const tokens = new TokenProvider({ s2s, legacy, userOAuth, installUrl });
+  const zaks = new ZakCache({ cache, clock, marginMs: config.tokenRefreshMarginSeconds * 1000 });
+  const sdk = config.sdk ? new SdkSigner(config.sdk, clock) : null;
+  const services: Services = { config, client, tokens, cache, clock, zaks, sdk };
+  const authenticator: Authenticator = createAuthenticator(config.auth, { clock, logger });
+  const authenticate = async (headers: Parameters<Authenticator['authenticate']>[0]): Promise<Principal> => {
+    try {
+      const principal = await authenticator.authenticate(headers);
+      return userOAuth ? await userOAuth.withLinkedZoomUser(principal) : principal;
+    } catch (err) {
+      throw toHttpError(err);
+    }
+  };
 
   const fastify = Fastify({
     loggerInstance: logger,
-    genReqId: (req) => String(req.headers['x-request-id'] ?? randomUUID()),
+    genReqId: requestIdFor,
     disableRequestLogging: false,
     bodyLimit: 1024 * 1024,
   });
   const apollo = new ApolloServer<GraphQLContext>({
     schema: await buildGatewaySchema(),
     introspection: config.graphql.introspection,
-    formatError: createFormatError(logger),
+    formatError: createFormatError(scopedLogger(logger)),
     includeStacktraceInErrorResponses: false,
-    plugins: [fastifyApolloDrainPlugin(fastify), ApolloServerPluginLandingPageDisabled()],
+    validationRules: limitValidationRules(config.limits),
+    allowBatchedHttpRequests: config.limits.maxBatch > 0,
+    // main.ts owns the signals: Apollo's own handler would re-raise SIGTERM and kill the drain.
+    stopOnTerminationSignals: false,
+    plugins: [
+      fastifyApolloDrainPlugin(fastify),
+      ApolloServerPluginLandingPageDisabled(),
+      costLimitPlugin(config.limits.maxCost),
+      graphqlMetricsPlugin(metrics),
+    ],
   });
   await apollo.start();
+  registerRequestHygiene(fastify as unknown as FastifyInstance);
+  if (config.corsOrigins) {
+    await fastify.register(cors, {
+      origin: config.corsOrigins[0] === '*' ? '*' : config.corsOrigins,
+      methods: ['GET', 'POST'],
+      allowedHeaders: ['content-type', 'authorization', 'x-api-key', 'x-request-id', 'apollo-require-preflight'],
+      exposedHeaders: ['x-request-id'],
+      maxAge: 600,
+    });
+  }
 
+  // Browsers asking /graphql for HTML get the bundled IDE; every other request reaches Apollo.
+  if (config.graphql.ide) registerGraphiql(fastify as unknown as FastifyInstance, { endpoint: '/graphql' });
   fastify.route({
     url: '/graphql',
     method: ['GET', 'POST', 'OPTIONS'],
-    handler: fastifyApolloHandler(apollo, {
-      context: async (request): Promise<GraphQLContext> => {
-        const principal = await authenticator.authenticate(request.headers);
-        const zoom = { client, tokens, principal };
-        return { principal, zoom, loaders: { user: createUserLoader(zoom) }, logger: logger.child({ reqId: request.id }), services };
-      },
-    }),
+    ...graphqlRouteGuards(config.limits),
+    handler: inRequestScope(
+      fastifyApolloHandler(apollo, {
+        context: async (request): Promise<GraphQLContext> => {
+          const principal = await authenticate(request.headers);
+          const zoom = { client, tokens, principal };
+          return { principal, zoom, loaders: { user: createUserLoader(zoom) }, logger: logger.child({ reqId: request.id }), services };
+        },
+      }),
+    ),
   });
-  fastify.get('/healthz', async () => ({ status: 'ok' }));
-  fastify.get('/readyz', async (_req, reply) => {
-    try {
-      await store.ping();
-      return { status: 'ready' };
-    } catch {
-      return reply.code(503).send({ status: 'unavailable', reason: 'token store unreachable' });
-    }
+  registerHealthRoutes(fastify as unknown as FastifyInstance, { config, store, ...(fake ? { fakeZoomUrl: fake.url } : {}) });
+  registerMetricsRoute(fastify as unknown as FastifyInstance, metrics);
+  registerOAuthRoutes(fastify as unknown as FastifyInstance, {
+    userOAuth,
+    authenticator,
+    states: new OAuthStates((config.encryptionKeys ?? [SANDBOX_KEY])[0] ?? SANDBOX_KEY, store, clock),
+    endpoints,
+    oauthUrl: config.zoom.oauthUrl,
+    client,
+    logger,
   });
 
   let stopping: Promise<void> | undefined;
@@ -100,6 +179,7 @@ export async function createApp(input: Config, overrides: AppOverrides = {}): Pr
     fakeZoom: fake,
     async listen() {
       const address = await fastify.listen({ host: config.host, port: config.port });
+      endpoints.setListenUrl(address);
       logger.info({ address, sandbox: config.sandbox, store: config.store.kind }, 'gateway listening');
       return address;
     },
@@ -108,6 +188,7 @@ export async function createApp(input: Config, overrides: AppOverrides = {}): Pr
         await fastify.close();
         await apollo.stop();
         await client.close();
+        await pacer?.close?.();
         if (!overrides.store) await store.close();
         if (ownsFake) await fake?.close();
       })();

@@ -4,6 +4,9 @@ import { parseApiKeys, type ApiKeyEntry } from './auth/apiKeys.js';
 /** The rate-limit plans Zoom publishes; `business` also covers Business+ and Enterprise. */
 export type RateLimitPlan = 'free' | 'pro' | 'business';
 
+/** A plan, or `none`: no pacing (a fake Zoom without limits, benchmarks). */
+export type PacingPlan = RateLimitPlan | 'none';
+
 export type StoreConfig =
   | { kind: 'sqlite'; path: string; url: string }
   | { kind: 'redis'; url: string }
@@ -15,6 +18,17 @@ export type GatewayAuthConfig =
   | { mode: 'jwt'; secret?: string; jwksUrl?: string; issuer?: string; audience?: string }
   | { mode: 'apikey'; keys: ApiKeyEntry[] };
 
+/** Limits checked before any resolver runs (see src/graphql/limits). */
+export interface QueryLimits {
+  maxDepth: number;
+  /** Upper bound on the Zoom calls one operation can cause. */
+  maxCost: number;
+  maxAliases: number;
+  /** Operations per batched HTTP request; 0 turns batching off. */
+  maxBatch: number;
+  maxBodyBytes: number;
+}
+
 export interface Config {
   nodeEnv: string;
   production: boolean;
@@ -23,17 +37,22 @@ export interface Config {
   logLevel: string;
   /** True when the gateway starts its own fake Zoom and points every Zoom URL at it. */
   sandbox: boolean;
-  zoom: { apiUrl: string; oauthUrl: string; rateLimitPlan: RateLimitPlan };
+  zoom: { apiUrl: string; oauthUrl: string; rateLimitPlan: PacingPlan; requestDeadlineMs: number };
   s2s: { accountId: string; clientId: string; clientSecret: string } | null;
   userOAuth: { clientId: string; clientSecret: string; redirectUri: string | null } | null;
   sdk: { key: string; secret: string } | null;
   legacyJwt: { apiKey: string; apiSecret: string } | null;
   store: StoreConfig;
+  /** Prefix of every store key and lock (CACHE_NAMESPACE); replicas sharing a store share it. */
+  cacheNamespace: string;
   /** Current key first, then keys still accepted for reading. Null only in sandbox mode. */
   encryptionKeys: Uint8Array[] | null;
   tokenRefreshMarginSeconds: number;
   auth: GatewayAuthConfig;
   graphql: { introspection: boolean; ide: boolean };
+  limits: QueryLimits;
+  /** Browser origins allowed by CORS; `['*']` = any; null = no CORS headers at all. */
+  corsOrigins: string[] | null;
 }
 
 export class ConfigError extends Error {
@@ -94,10 +113,14 @@ const EnvSchema = z.object({
   ZOOM_API_SECRET: optional,
   ZOOM_LEGACY_JWT: optional,
   CACHE_URL: optional,
+  CACHE_NAMESPACE: optional.refine((v) => v === undefined || /^[A-Za-z0-9_.-]{1,64}$/.test(v), {
+    message: 'expected 1 to 64 letters, digits, "_", "." or "-"',
+  }),
   TOKEN_ENCRYPTION_KEY: optional,
   TOKEN_ENCRYPTION_OLD_KEYS: optional,
   TOKEN_REFRESH_MARGIN_SECONDS: intIn(0, 3000, 300),
-  ZOOM_RATE_LIMIT_PLAN: z.enum(['free', 'pro', 'business']).optional().default('pro'),
+  ZOOM_RATE_LIMIT_PLAN: z.enum(['free', 'pro', 'business', 'none']).optional().default('pro'),
+  ZOOM_REQUEST_DEADLINE_MS: intIn(1000, 120_000, 15_000),
   GATEWAY_AUTH: z.enum(['jwt', 'apikey', 'none']).optional(),
   GATEWAY_JWT_SECRET: optional,
   GATEWAY_JWKS_URL: url,
@@ -107,6 +130,12 @@ const EnvSchema = z.object({
   GRAPHQL_INTROSPECTION: bool(true),
   GRAPHQL_IDE: optional,
   ZOOM_SANDBOX: optional,
+  GRAPHQL_MAX_DEPTH: intIn(1, 100, 10),
+  GRAPHQL_MAX_COST: intIn(1, 1_000_000, 1000),
+  GRAPHQL_MAX_ALIASES: intIn(0, 1000, 30),
+  GRAPHQL_MAX_BATCH: intIn(0, 100, 10),
+  GRAPHQL_MAX_BODY_BYTES: intIn(1024, 100 * 1024 * 1024, 1024 * 1024),
+  CORS_ORIGINS: optional,
 });
 
 type Env = z.infer<typeof EnvSchema>;
@@ -139,6 +168,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       apiUrl: trimSlash(e.ZOOM_API_URL ?? 'https://api.zoom.us/v2'),
       oauthUrl: trimSlash(e.ZOOM_OAUTH_URL ?? 'https://zoom.us'),
       rateLimitPlan: e.ZOOM_RATE_LIMIT_PLAN,
+      requestDeadlineMs: e.ZOOM_REQUEST_DEADLINE_MS,
     },
     s2s: s2s ? { accountId: s2s.ZOOM_ACCOUNT_ID, clientId: s2s.ZOOM_CLIENT_ID, clientSecret: s2s.ZOOM_CLIENT_SECRET } : null,
     userOAuth: oauth
@@ -152,10 +182,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     legacyJwt:
       legacy && e.ZOOM_LEGACY_JWT === 'allow' ? { apiKey: legacy.ZOOM_API_KEY, apiSecret: legacy.ZOOM_API_SECRET } : null,
     store: readStore(e.CACHE_URL, problems),
+    cacheNamespace: e.CACHE_NAMESPACE ?? 'zgg',
     encryptionKeys: readKeys(e, problems, sandbox),
     tokenRefreshMarginSeconds: e.TOKEN_REFRESH_MARGIN_SECONDS,
     auth: readAuth(e, problems, production, sandbox),
     graphql: { introspection: e.GRAPHQL_INTROSPECTION, ide: readIde(e, problems, production) },
+    limits: {
+      maxDepth: e.GRAPHQL_MAX_DEPTH,
+      maxCost: e.GRAPHQL_MAX_COST,
+      maxAliases: e.GRAPHQL_MAX_ALIASES,
+      maxBatch: e.GRAPHQL_MAX_BATCH,
+      maxBodyBytes: e.GRAPHQL_MAX_BODY_BYTES,
+    },
+    corsOrigins: readCorsOrigins(e.CORS_ORIGINS, problems),
   };
   if (oauth && !config.userOAuth?.redirectUri && !sandbox) {
     problems.push('ZOOM_OAUTH_REDIRECT_URI: required with user OAuth (the public URL of /oauth/callback)');
@@ -273,6 +312,22 @@ function readIde(e: Env, problems: Problems, production: boolean): boolean {
   if (/^(0|false)$/i.test(e.GRAPHQL_IDE)) return false;
   problems.push(`GRAPHQL_IDE: expected true or false, got "${e.GRAPHQL_IDE}"`);
   return false;
+}
+
+/** Origins as browsers send them (`scheme://host[:port]`, no path), or `*` alone. */
+function readCorsOrigins(value: string | undefined, problems: Problems): string[] | null {
+  if (value === undefined) return null;
+  const origins = value.split(',').map((o) => o.trim()).filter(Boolean);
+  if (origins.includes('*')) {
+    if (origins.length > 1) problems.push('CORS_ORIGINS: "*" allows every origin and cannot be combined with others');
+    return ['*'];
+  }
+  for (const o of origins) {
+    if (!URL.canParse(o) || new URL(o).origin !== o) {
+      problems.push(`CORS_ORIGINS: "${o}" is not an origin; expected scheme://host[:port] without a path or trailing slash`);
+    }
+  }
+  return origins.length > 0 ? origins : null;
 }
 
 function trimSlash(u: string): string {

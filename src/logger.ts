@@ -1,4 +1,24 @@
-import { pino, type Logger, type DestinationStream } from 'pino';
+import { pino, type Logger, type DestinationStream, type LoggerOptions } from 'pino';
+
+/** Field names whose values are never logged, wherever they appear (top level or one level down). */
+const SECRET_FIELDS = [
+  'authorization',
+  'accessToken',
+  'access_token',
+  'refreshToken',
+  'refresh_token',
+  'token',
+  'zak',
+  'code_verifier',
+  'clientSecret',
+  'client_secret',
+  'apiSecret',
+  'sdkSecret',
+  'secret',
+  'password',
+  'signature',
+  'variables',
+];
 
 /**
  * Paths never logged. Tokens, secrets, codes and ZAKs are also kept out of log calls by
@@ -8,28 +28,44 @@ export const REDACT_PATHS = [
   'req.headers.authorization',
   'req.headers["x-api-key"]',
   'req.headers.cookie',
-  '*.authorization',
-  '*.accessToken',
-  '*.access_token',
-  '*.refreshToken',
-  '*.refresh_token',
-  '*.token',
-  '*.zak',
-  '*.code_verifier',
-  '*.clientSecret',
-  '*.client_secret',
-  '*.secret',
-  '*.password',
+  '*.headers.authorization',
+  '*.headers["x-api-key"]',
+  ...SECRET_FIELDS.flatMap((f) => [f, `*.${f}`]),
 ];
+
+/**
+ * The request as Fastify logs it, minus query values: `/oauth/callback?code=…&state=…` must
+ * not put an OAuth code in a log line, and GraphQL GET requests carry whole operations there.
+ */
+export function safeRequest(req: { method?: string; url?: string; ip?: string; id?: unknown }) {
+  return { method: req.method, url: withoutQueryValues(req.url ?? ''), remoteAddress: req.ip };
+}
+
+export function withoutQueryValues(url: string): string {
+  const q = url.indexOf('?');
+  if (q < 0) return url;
+  const names = [...new URLSearchParams(url.slice(q + 1)).keys()];
+  return names.length === 0 ? url.slice(0, q) : `${url.slice(0, q)}?${names.map((n) => `${encodeURIComponent(n)}=[redacted]`).join('&')}`;
+}
+
+const HARDENING = {
+  redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+  serializers: { req: safeRequest },
+} satisfies Pick<LoggerOptions, 'redact' | 'serializers'>;
 
 export function createLogger(level: string, destination?: DestinationStream): Logger {
   return pino(
     {
       level,
-      redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+      ...HARDENING,
       base: { service: 'zoom-graphql-gateway' },
       timestamp: pino.stdTimeFunctions.isoTime,
     },
     destination,
   );
+}
+
+/** A logger handed in from outside (tests, embedding) gets the same redaction and serializers. */
+export function hardenLogger(logger: Logger): Logger {
+  return logger.child({}, HARDENING);
 }

@@ -1,7 +1,9 @@
 import type { Config } from './config.js';
 import type { Clock } from './tokens/clock.js';
+import type { SdkSigner } from './tokens/sdkSignature.js';
 import type { TokenProvider } from './tokens/provider.js';
 import type { TokenCache } from './tokens/tokenCache.js';
+import type { ZakCache } from './tokens/zak.js';
 import type { ZoomHttpClient } from './zoom/httpClient.js';
 
 /** Long-lived parts built once by the composition root and shared by every request. */
@@ -11,4 +13,7 @@ export interface Services {
   tokens: TokenProvider;
   cache: TokenCache;
   clock: Clock;
+  zaks: ZakCache;
+  /** Null when no Meeting SDK app is configured. */
+  sdk: SdkSigner | null;
 }

@@ -1,8 +1,10 @@
-import { zoomUserOf, type Principal } from '../auth/principal.js';
-import { authorizationRequired } from '../errors.js';
+import { isSelf } from '../auth/policy.js';
+import { isAdmin, zoomUserOf, type Principal } from '../auth/principal.js';
+import { authorizationRequired, forbidden } from '../errors.js';
 import type { Credential } from './credential.js';
 import type { S2SSource } from './s2s.js';
 import type { TokenSourceKind } from './tokenRecord.js';
+import type { UserOAuthSource } from './userOAuth.js';
 
 /** The credential a Zoom call uses, and the user id to put in its path. */
 export interface Selection {
@@ -11,36 +13,114 @@ export interface Selection {
   pathUserId: string;
 }
 
-export interface TokenProviderOptions {
-  s2s: S2SSource | null;
-  /** Where a caller authorizes the user OAuth app, for ZOOM_AUTHORIZATION_REQUIRED. */
-  installUrl?: string;
+/** An account-level source other than S2S (the legacy JWT app). */
+export interface AccountSource {
+  readonly key: string;
+  readonly credential: Credential;
 }
 
-/** Picks the Zoom credential for a caller and the user a call acts on; resolvers never choose. */
+export interface TokenProviderOptions {
+  s2s: S2SSource | null;
+  /** Legacy JWT app (ZOOM_LEGACY_JWT=allow): used like S2S when S2S is not configured. */
+  legacy?: AccountSource | null;
+  /** User OAuth app: the caller's own token, when its Zoom user has authorized the app. */
+  userOAuth?: UserOAuthSource | null;
+  /** Where a caller authorizes the user OAuth app, for ZOOM_AUTHORIZATION_REQUIRED. */
+  installUrl?: string | (() => string | undefined);
+}
+
+export interface SelectionReport {
+  /** The source the caller's own calls (`me`) would use; null when none can serve them. */
+  selected: TokenSourceKind | null;
+  /** Cache keys that concern the caller: the account source's and the caller's own grant. */
+  keys: string[];
+  /** The caller's Zoom user has authorized the user OAuth app. */
+  userAuthorized: boolean;
+}
+
+/**
+ * Picks the Zoom credential for a caller and the user a call acts on; resolvers never choose.
+ * DESIGN.md order: the caller's own user token for calls on itself, else an account token
+ * (S2S, then legacy) where policy allows, else ZOOM_AUTHORIZATION_REQUIRED.
+ */
 export class TokenProvider {
   constructor(private readonly opts: TokenProviderOptions) {}
 
   /** For calls that act on one Zoom user (`me`, an id or an email). */
   async forUser(principal: Principal, userId: string): Promise<Selection> {
-    const credential = this.account();
-    // NOTE: S2S tokens have no "me" of their own (ZOOM.md §2): act for the caller's Zoom user.
-    const pathUserId = userId === 'me' ? (zoomUserOf(principal) ?? 'me') : userId;
-    return { credential, pathUserId };
+    const self = isSelf(principal, userId);
+    // Resolvers check this too; repeating it here keeps a missed check from reaching Zoom.
+    if (!self && !isAdmin(principal)) throw forbidden('The user role may only act on its own Zoom user.');
+    const own = self ? await this.ownCredential(principal) : undefined;
+    // NOTE: user-level tokens must use `me` for their own user (ZOOM.md §2).
+    if (own) return { credential: own, pathUserId: 'me' };
+    const account = this.accountCredential();
+    if (!account) throw this.required();
+    if (userId !== 'me') return { credential: account, pathUserId: userId };
+    // NOTE: S2S has no "me" of its own — Zoom would act as the account owner (ZOOM.md §2).
+    const zoomUser = zoomUserOf(principal);
+    if (zoomUser) return { credential: account, pathUserId: zoomUser };
+    // A service caller (admin without a Zoom user) may mean the account owner; a user may not.
+    if (isAdmin(principal)) return { credential: account, pathUserId: 'me' };
+    throw this.required('Your credential names no Zoom user: authorize the Zoom app so the gateway knows who you are.');
   }
 
-  /** For account-wide calls (listing users, a meeting by id). */
-  async forAccount(_principal: Principal): Promise<Credential> {
-    return this.account();
+  /**
+   * For account-wide calls (listing users, a meeting by id). Admins use the account token; a
+   * user-role caller uses its own token when it has one, so Zoom itself limits what it reaches.
+   */
+  async forAccount(principal: Principal): Promise<Credential> {
+    const account = this.accountCredential();
+    if (account && isAdmin(principal)) return account;
+    const own = await this.ownCredential(principal);
+    const chosen = own ?? account;
+    if (!chosen) throw this.required();
+    return chosen;
   }
 
   /** Which source the caller's own calls would use, and the cache keys that concern it. */
-  describe(_principal: Principal): { selected: TokenSourceKind | null; keys: string[] } {
-    return this.opts.s2s ? { selected: 's2s', keys: [this.opts.s2s.key] } : { selected: null, keys: [] };
+  async describe(principal: Principal): Promise<SelectionReport> {
+    const zoomUser = principal.zoomUserId;
+    const userOAuth = this.opts.userOAuth;
+    const userAuthorized = Boolean(userOAuth && zoomUser && (await userOAuth.hasGrant(zoomUser)));
+    const keys = [this.opts.s2s?.key, this.opts.legacy?.key, userAuthorized && userOAuth && zoomUser ? userOAuth.keyFor(zoomUser) : undefined];
+    const accountKind: TokenSourceKind | null = this.opts.s2s ? 's2s' : this.opts.legacy ? 'legacy' : null;
+    const accountServesMe = accountKind !== null && (isAdmin(principal) || zoomUserOf(principal) !== undefined);
+    return {
+      selected: userAuthorized ? 'user' : accountServesMe ? accountKind : null,
+      keys: keys.filter((k): k is string => typeof k === 'string'),
+      userAuthorized,
+    };
   }
 
-  private account(): Credential {
-    if (this.opts.s2s) return this.opts.s2s.credential;
-    throw authorizationRequired('No Zoom credential can serve this call: configure Server-to-Server OAuth or authorize the user OAuth app.', this.opts.installUrl);
+  /** Revokes the caller's own user authorization at Zoom and forgets it; false when there was none. */
+  async revokeOwnAuthorization(principal: Principal): Promise<boolean> {
+    const zoomUser = principal.zoomUserId;
+    if (!this.opts.userOAuth || !zoomUser) return false;
+    return this.opts.userOAuth.revoke(zoomUser, principal.id);
+  }
+
+  installUrl(): string | undefined {
+    const { installUrl } = this.opts;
+    return typeof installUrl === 'function' ? installUrl() : installUrl;
+  }
+
+  /** The principal's own user token, when its Zoom user (by id) has a stored grant. */
+  private async ownCredential(principal: Principal): Promise<Credential | undefined> {
+    const userOAuth = this.opts.userOAuth;
+    const zoomUser = principal.zoomUserId;
+    if (!userOAuth || !zoomUser) return undefined;
+    return (await userOAuth.hasGrant(zoomUser)) ? userOAuth.credential(zoomUser) : undefined;
+  }
+
+  private accountCredential(): Credential | undefined {
+    return this.opts.s2s?.credential ?? this.opts.legacy?.credential;
+  }
+
+  private required(message?: string) {
+    const fallback = this.opts.userOAuth
+      ? 'No Zoom credential can serve this call: authorize the Zoom app for your user (see installUrl).'
+      : 'No Zoom credential can serve this call: configure Server-to-Server OAuth or authorize the user OAuth app.';
+    return authorizationRequired(message ?? fallback, this.installUrl());
   }
 }

@@ -67,6 +67,7 @@ export class KeyvTokenStore implements TokenStore {
     if (this.closed) return;
     this.closed = true;
     await this.lock.close?.();
-    await this.keyv.disconnect();
+    // NOTE: @keyv/postgres keeps one module-wide pool; a second close in one process finds it ended.
+    await this.keyv.disconnect().catch((err: unknown) => this.logger.debug({ err }, 'token store already disconnected'));
   }
 }

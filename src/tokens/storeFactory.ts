@@ -1,33 +1,62 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Keyv from 'keyv';
+import KeyvPostgres from '@keyv/postgres';
+import KeyvRedis from '@keyv/redis';
 import KeyvSqlite from '@keyv/sqlite';
 import type { Logger } from 'pino';
 import type { StoreConfig } from '../config.js';
 import { TokenCipher } from './encryption.js';
 import { LocalLock, type Lock } from './lock.js';
+import type { LockTiming } from './lockWait.js';
+import { PgLock } from './pgLock.js';
+import { connectRedis, redisKeepsNothing, redisOptions } from './redisClient.js';
+import { RedisLock } from './redisLock.js';
 import { KeyvTokenStore, type TokenStore } from './store.js';
 
-const NAMESPACE = 'zgg';
+export interface TokenStoreOptions {
+  /** Prefix of every key and lock; replicas sharing a store must agree on it. @default 'zgg' */
+  namespace?: string;
+  /** User OAuth is on: refresh tokens live in the store, so a store that forgets them is worth a warning. */
+  durable?: boolean;
+  lock?: LockTiming;
+}
 
 /** Builds the configured Keyv backend with its lock; one adapter per backend. */
-export async function createTokenStore(config: StoreConfig, keys: Uint8Array[], logger: Logger): Promise<TokenStore> {
+export async function createTokenStore(config: StoreConfig, keys: Uint8Array[], logger: Logger, options: TokenStoreOptions = {}): Promise<TokenStore> {
   const cipher = new TokenCipher(keys);
-  const { keyv, lock } = await backend(config);
+  const namespace = options.namespace ?? 'zgg';
+  const { store, lock } = await backend(config, namespace, logger, options);
+  // NOTE: Keyv swallows store errors unless told otherwise; a refresh token that was not saved must fail loudly.
+  const keyv = new Keyv({ store, namespace, throwOnErrors: true });
   return new KeyvTokenStore(keyv, cipher, lock, logger);
 }
 
-async function backend(config: StoreConfig): Promise<{ keyv: Keyv; lock: Lock }> {
+async function backend(config: StoreConfig, namespace: string, logger: Logger, options: TokenStoreOptions): Promise<{ store: Keyv['store']; lock: Lock }> {
   switch (config.kind) {
     case 'memory':
-      return { keyv: new Keyv({ namespace: NAMESPACE }), lock: new LocalLock() };
+      return { store: new Map(), lock: new LocalLock() };
     case 'sqlite': {
       if (config.path !== ':memory:') mkdirSync(dirname(config.path), { recursive: true });
-      const store = new KeyvSqlite({ uri: `sqlite://${config.path}`, busyTimeout: 5000 });
-      return { keyv: new Keyv({ store, namespace: NAMESPACE }), lock: new LocalLock() };
+      return { store: new KeyvSqlite({ uri: `sqlite://${config.path}`, busyTimeout: 5000 }), lock: new LocalLock() };
     }
-    case 'redis':
+    case 'redis': {
+      const name = `zgg:${namespace}`;
+      const client = await connectRedis(config.url, logger, name);
+      if (options.durable && (await redisKeepsNothing(client).catch(() => false))) {
+        logger.warn(
+          'Redis keeps nothing on disk (AOF off, no RDB save points): a Redis restart loses every user refresh token and users must authorize again. Enable appendonly yes.',
+        );
+      }
+      const store = new KeyvRedis(redisOptions(config.url, name), { throwOnErrors: true });
+      // Connected before the first request: calls made while it still connects would see errors, not tokens.
+      await store.getClient();
+      return { store, lock: new RedisLock(client, namespace, logger, options.lock) };
+    }
     case 'postgres':
-      throw new Error(`CACHE_URL ${config.kind} store is not available in this build`);
+      return {
+        store: new KeyvPostgres({ uri: config.url, table: 'gateway_tokens' }),
+        lock: new PgLock(config.url, namespace, logger, options.lock),
+      };
   }
 }

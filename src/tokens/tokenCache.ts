@@ -16,7 +16,9 @@ export interface TokenCacheOptions {
   /** @default 60000 */
   maxBackoffMs?: number;
   /** Observes outcomes (metrics). */
-  observe?: (e: { key: string; event: 'memory_hit' | 'store_hit' | 'fetch' | 'fetch_error' | 'stale_served' }) => void;
+  observe?: (e: { key: string; event: 'memory_hit' | 'store_hit' | 'fetch' | 'fetch_ok' | 'fetch_error' | 'stale_served' }) => void;
+  /** Observes how long a load waited for the store's lock, in wall-clock ms (metrics). */
+  observeLockWait?: (e: { key: string; ms: number }) => void;
 }
 
 export type Fetcher = (current: TokenRecord | undefined) => Promise<TokenRecord>;
@@ -52,11 +54,15 @@ export class TokenCache {
   /** Zoom rejected `rejected`: forget it unless the store already holds a newer token. */
   async invalidate(key: string, rejected: TokenRecord): Promise<void> {
     if (this.memory.get(key)?.accessToken === rejected.accessToken) this.memory.delete(key);
-    const stored = await this.opts.store.get<TokenRecord>(key);
-    if (stored?.accessToken !== rejected.accessToken) return;
-    // A user grant keeps its refresh token: only the access token is marked expired.
-    if (stored.refreshToken) await this.opts.store.set(key, { ...stored, expiresAt: 0 });
-    else await this.opts.store.delete(key);
+    // Under the lock: otherwise another replica's refresh could land between the read and the
+    // write, and writing the old pair back would lose its rotated refresh token.
+    await this.opts.store.withLock(key, async () => {
+      const stored = await this.opts.store.get<TokenRecord>(key);
+      if (stored?.accessToken !== rejected.accessToken) return;
+      // A user grant keeps its refresh token: only the access token is marked expired.
+      if (stored.refreshToken) await this.opts.store.set(key, { ...stored, expiresAt: 0 });
+      else await this.opts.store.delete(key);
+    });
   }
 
   /** Drops a credential entirely (revoked grant, invalidated ZAK). */
@@ -80,7 +86,9 @@ export class TokenCache {
     }
     const failure = this.failures.get(key);
     if (failure && failure.until > clock.now()) return this.staleOr(key, stored, failure.error);
+    const waitStarted = performance.now();
     return store.withLock(key, async () => {
+      this.opts.observeLockWait?.({ key, ms: performance.now() - waitStarted });
       // Another process may have refreshed while we waited for the lock.
       const current = await store.get<TokenRecord>(key);
       if (isFresh(current, clock.now(), marginMs)) {
@@ -90,6 +98,7 @@ export class TokenCache {
       try {
         this.opts.observe?.({ key, event: 'fetch' });
         const fresh = await fetch(current);
+        this.opts.observe?.({ key, event: 'fetch_ok' });
         this.failures.delete(key);
         await this.persist(key, fresh);
         return this.remember(key, fresh);

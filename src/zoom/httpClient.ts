@@ -23,9 +23,10 @@ export interface ZoomResponse<T> {
   body: T;
 }
 
-/** Paces calls per rate-limit category before they leave (see tokens/pacer). */
+/** Paces calls per rate-limit category before they leave (see zoom/pacer*.ts). */
 export interface Pacer {
-  acquire(category: RateCategory): Promise<void>;
+  /** Resolves when a call of `category` may leave; throws ZOOM_RATE_LIMITED when that is more than `maxWaitMs` away. */
+  acquire(category: RateCategory, maxWaitMs?: number): Promise<void>;
 }
 
 /** Observes every upstream call (metrics). */
@@ -37,8 +38,13 @@ export interface ZoomHttpClientOptions {
   logger: Logger;
   clock: Clock;
   dispatcher?: Dispatcher;
-  /** @default 10000 */
+  /** Per attempt: no headers or no body bytes for this long fails the attempt. @default 10000 */
   timeoutMs?: number;
+  /**
+   * Whole call, pacing, 429 waits and retries included (ZOOM_REQUEST_DEADLINE_MS); a call
+   * never outlives it, so a GraphQL request is answered in bounded time. @default 15000
+   */
+  deadlineMs?: number;
   /** Extra attempts for idempotent calls on connection errors and 5xx. @default 2 */
   retries?: number;
   pacer?: Pacer;
@@ -53,44 +59,67 @@ export class ZoomHttpClient {
   private readonly ownsDispatcher: boolean;
   private readonly timeoutMs: number;
   private readonly retries: number;
+  private readonly deadlineMs: number;
 
   constructor(private readonly opts: ZoomHttpClientOptions) {
     this.ownsDispatcher = !opts.dispatcher;
     this.dispatcher = opts.dispatcher ?? new Agent({ keepAliveTimeout: 30_000, connections: 128 });
     this.timeoutMs = opts.timeoutMs ?? 10_000;
     this.retries = opts.retries ?? 2;
+    this.deadlineMs = opts.deadlineMs ?? 15_000;
   }
 
   /** Calls Zoom with the credential's token; on 401/124 takes a fresh token once and retries once. */
   async call<T>(req: ZoomRequest, credential: Credential): Promise<ZoomResponse<T>> {
+    const deadline = Date.now() + this.deadlineMs;
     const token = await credential.get();
     try {
-      return await this.send<T>(req, token);
+      return await this.send<T>(req, token, deadline);
     } catch (err) {
       // NOTE: Zoom answers 401 {"code":124} for expired, revoked and unknown tokens (ZOOM.md §2).
       if (!(err instanceof ZoomApiError && err.status === 401 && err.zoomCode === 124)) throw err;
       this.opts.logger.info({ route: req.route, source: credential.source }, 'Zoom rejected a cached token; fetching a new one');
       await credential.invalidate(token);
-      return this.send<T>(req, await credential.get());
+      let fresh = await credential.get();
+      if (fresh.accessToken === token.accessToken) {
+        // A store read that began before the invalidation can hand the rejected token back: drop it again.
+        await credential.invalidate(token);
+        fresh = await credential.get();
+      }
+      return this.send<T>(req, fresh, deadline);
     }
   }
 
-  private async send<T>(req: ZoomRequest, token: TokenRecord): Promise<ZoomResponse<T>> {
+  private async send<T>(req: ZoomRequest, token: TokenRecord, deadline: number): Promise<ZoomResponse<T>> {
     const url = this.urlFor(req, token);
+    // NOTE: a POST whose answer was lost may have been applied (a meeting created): never repeat it.
     const attempts = IDEMPOTENT.has(req.method) ? this.retries + 1 : 1;
-    for (let attempt = 1; ; attempt++) {
+    for (let failures = 0; ; ) {
       try {
-        return await this.once<T>(req, url, token);
+        return await this.once<T>(req, url, token, deadline);
       } catch (err) {
+        const left = deadline - Date.now();
+        if (err instanceof ZoomApiError && err.status === 429) {
+          // A 429 was not applied, so any method may go again once Zoom's Retry-After has passed.
+          const waitMs = (err.retryAfterSeconds ?? 1) * 1000;
+          if (waitMs >= left) throw err;
+          this.opts.logger.info({ route: req.route, waitMs }, 'Zoom rate limit reached; waiting for Retry-After');
+          await sleep(waitMs);
+          continue;
+        }
         const retriable = err instanceof ZoomUnreachableError || (err instanceof ZoomApiError && err.status >= 500);
-        if (!retriable || attempt >= attempts) throw err;
-        await sleep(50 * 2 ** attempt * (0.5 + Math.random()));
+        if (!retriable || ++failures >= attempts) throw err;
+        const backoffMs = 50 * 2 ** failures * (0.5 + Math.random());
+        if (backoffMs >= left) throw err;
+        await sleep(backoffMs);
       }
     }
   }
 
-  private async once<T>(req: ZoomRequest, url: URL, token: TokenRecord): Promise<ZoomResponse<T>> {
-    await this.opts.pacer?.acquire(req.category);
+  private async once<T>(req: ZoomRequest, url: URL, token: TokenRecord, deadline: number): Promise<ZoomResponse<T>> {
+    await this.opts.pacer?.acquire(req.category, Math.max(0, deadline - Date.now()));
+    const left = deadline - Date.now();
+    if (left <= 0) throw new ZoomUnreachableError(`Zoom request ${req.route} ran out of time`, req.route);
     const started = performance.now();
     let res: Dispatcher.ResponseData;
     let text: string;
@@ -104,8 +133,9 @@ export class ZoomHttpClient {
           ...(req.body !== undefined ? { 'content-type': 'application/json' } : {}),
         },
         body: req.body !== undefined ? JSON.stringify(req.body) : null,
-        headersTimeout: this.timeoutMs,
-        bodyTimeout: this.timeoutMs,
+        headersTimeout: Math.min(this.timeoutMs, left),
+        bodyTimeout: Math.min(this.timeoutMs, left),
+        signal: AbortSignal.timeout(left),
       });
       text = await res.body.text();
     } catch (err) {

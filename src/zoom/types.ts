@@ -33,3 +33,72 @@ export interface ZoomPage {
 export interface ZoomUserPage extends ZoomPage {
   users: ZoomUser[];
 }
+
+/** `settings` of a meeting; the subset the gateway reads and writes (ZOOM.md §6). */
+export interface ZoomMeetingSettings {
+  host_video?: boolean;
+  participant_video?: boolean;
+  join_before_host?: boolean;
+  jbh_time?: 0 | 5 | 10;
+  mute_upon_entry?: boolean;
+  waiting_room?: boolean;
+  approval_type?: 0 | 1 | 2;
+  audio?: 'both' | 'telephony' | 'voip' | 'thirdParty';
+  auto_recording?: 'local' | 'cloud' | 'none';
+  alternative_hosts?: string;
+}
+
+export interface ZoomRecurrence {
+  type: 1 | 2 | 3;
+  repeat_interval?: number;
+  weekly_days?: string;
+  monthly_day?: number;
+  monthly_week?: -1 | 1 | 2 | 3 | 4;
+  monthly_week_day?: number;
+  end_times?: number;
+  end_date_time?: string;
+}
+
+/**
+ * A meeting as "Get a meeting" returns it; list items carry only some fields (ZOOM.md §6).
+ * NOTE: `id` is int64 — JSON numbers stay exact below 2^53, and meeting numbers have 9–11
+ * digits, but the gateway turns them into strings at once and never does arithmetic on them.
+ */
+export interface ZoomMeeting {
+  id: number | string;
+  uuid?: string;
+  host_id: string;
+  host_email?: string;
+  topic?: string;
+  type?: number;
+  status?: string;
+  start_time?: string;
+  duration?: number;
+  timezone?: string;
+  agenda?: string;
+  created_at?: string;
+  join_url?: string;
+  password?: string;
+  pmi?: string | number;
+  settings?: ZoomMeetingSettings;
+  recurrence?: ZoomRecurrence;
+}
+
+export interface ZoomMeetingPage extends ZoomPage {
+  meetings: ZoomMeeting[];
+}
+
+/** Body of `POST /users/{userId}/meetings` and `PATCH /meetings/{meetingId}`. */
+export interface ZoomMeetingBody {
+  topic?: string;
+  type?: 1 | 2 | 3 | 8;
+  start_time?: string;
+  duration?: number;
+  timezone?: string;
+  password?: string;
+  agenda?: string;
+  settings?: ZoomMeetingSettings;
+  recurrence?: ZoomRecurrence;
+}
+
+export type ZoomMeetingListType = 'scheduled' | 'live' | 'upcoming' | 'upcoming_meetings' | 'previous_meetings';

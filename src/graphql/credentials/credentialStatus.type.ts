@@ -33,6 +33,12 @@ export class CredentialStatus {
   @Field(() => String, { nullable: true, description: "The source this caller's own calls would use: s2s, user, legacy, or null." })
   selectedSource!: string | null;
 
-  @Field(() => [CachedToken])
+  @Field(() => Boolean, { description: "This caller's Zoom user has authorized the user OAuth app." })
+  userAuthorized!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Where this caller authorizes the user OAuth app; null when user OAuth is off.' })
+  installUrl!: string | null;
+
+  @Field(() => [CachedToken], { description: "Unexpired cached tokens that serve this caller's calls." })
   cached!: CachedToken[];
 }

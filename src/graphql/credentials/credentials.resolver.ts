@@ -1,4 +1,4 @@
-import { Ctx, Query, Resolver } from 'type-graphql';
+import { Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../context.js';
 import { CachedToken, CredentialStatus } from './credentialStatus.type.js';
 
@@ -7,7 +7,7 @@ export class CredentialsResolver {
   @Query(() => CredentialStatus, { description: 'What is configured and cached for this caller; never secrets.' })
   async credentials(@Ctx() ctx: GraphQLContext): Promise<CredentialStatus> {
     const { config, tokens, cache, clock } = ctx.services;
-    const { selected, keys } = tokens.describe(ctx.principal);
+    const { selected, keys, userAuthorized } = await tokens.describe(ctx.principal);
     const records = await Promise.all(keys.map(async (key) => ({ key, record: await cache.peek(key) })));
     const cached = records.flatMap(({ key, record }) =>
       record && record.expiresAt > clock.now()
@@ -21,7 +21,16 @@ export class CredentialsResolver {
       meetingSdk: config.sdk !== null,
       legacyJwt: config.legacyJwt !== null,
       selectedSource: selected,
+      userAuthorized,
+      installUrl: config.userOAuth ? (tokens.installUrl() ?? null) : null,
       cached,
     });
+  }
+
+  @Mutation(() => Boolean, {
+    description: "Revokes the caller's own user OAuth authorization at Zoom and forgets its tokens; false when there was none.",
+  })
+  async revokeZoomAuthorization(@Ctx() ctx: GraphQLContext): Promise<boolean> {
+    return ctx.services.tokens.revokeOwnAuthorization(ctx.principal);
   }
 }

@@ -1,0 +1,38 @@
+import { HeaderMap, type ApolloServerPlugin, type GraphQLResponse } from '@apollo/server';
+import { operationCost } from './cost.js';
+
+const rejection = (message: string, extensions: Record<string, unknown>): GraphQLResponse => ({
+  http: { status: 400, headers: new HeaderMap() },
+  body: { kind: 'single', singleResult: { errors: [{ message, extensions: { code: 'BAD_USER_INPUT', ...extensions } }] } },
+});
+
+/**
+ * Rejects an operation whose cost exceeds `max` once its variables are known (validation
+ * rules run without them), in place of execution: no resolver runs, no Zoom call leaves.
+ *
+ * NOTE: the rejection is a ready-made response, not a thrown GraphQLError: Apollo recognises
+ * thrown errors with `instanceof`, which fails when graphql is loaded twice (ESM and CJS, as
+ * under vitest), and would turn the rejection into an internal error.
+ */
+export function costLimitPlugin<C extends object>(max: number): ApolloServerPlugin<C> {
+  return {
+    async requestDidStart() {
+      return {
+        async responseForOperation({ schema, document, request, operationName }) {
+          let cost: number;
+          try {
+            cost = operationCost(schema, document, request.variables, operationName ?? undefined);
+          } catch (err) {
+            // Invalid variables: the same error execution would raise, raised before it.
+            return rejection(err instanceof Error ? err.message : String(err), { reason: 'INVALID_VARIABLES' });
+          }
+          if (cost <= max) return null;
+          return rejection(
+            `The operation could cause up to ${cost} Zoom calls; the limit is ${max} (GRAPHQL_MAX_COST). Ask for fewer items (first) or fewer fields that call Zoom per item.`,
+            { limit: 'GRAPHQL_MAX_COST', max, actual: cost },
+          );
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,40 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { QueryLimits } from '../../config.js';
+
+const errorBody = (message: string, extensions: Record<string, unknown>) => ({ errors: [{ message, extensions }] });
+
+/**
+ * Route options for `/graphql`: the body size limit, the batch size limit, and GraphQL-shaped
+ * answers for bodies Fastify rejects before Apollo sees them. A rejected body is never
+ * logged or echoed (JSON parse errors quote it).
+ */
+export function graphqlRouteGuards(limits: QueryLimits) {
+  return {
+    bodyLimit: limits.maxBodyBytes,
+    async preValidation(request: FastifyRequest, reply: FastifyReply) {
+      if (!Array.isArray(request.body) || request.body.length <= limits.maxBatch) return;
+      const actual = request.body.length;
+      const max = limits.maxBatch;
+      return reply.code(400).send(
+        errorBody(`The request batches ${actual} operations; the limit is ${max} (GRAPHQL_MAX_BATCH).`, { code: 'BAD_USER_INPUT', limit: 'GRAPHQL_MAX_BATCH', max, actual }),
+      );
+    },
+    errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+      const status = error.statusCode ?? 500;
+      if (status >= 500) {
+        request.log.error({ err: error }, 'GraphQL route failed');
+        return reply.code(500).send(errorBody('Internal server error', { code: 'INTERNAL_SERVER_ERROR' }));
+      }
+      const reason = error.code ?? (error instanceof SyntaxError ? 'INVALID_JSON' : 'BAD_REQUEST');
+      request.log.info({ status, reason }, 'GraphQL request body rejected');
+      if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+        const max = limits.maxBodyBytes;
+        return reply
+          .code(413)
+          .send(errorBody(`The request body exceeds ${max} bytes (GRAPHQL_MAX_BODY_BYTES).`, { code: 'BAD_USER_INPUT', limit: 'GRAPHQL_MAX_BODY_BYTES', max }));
+      }
+      const message = error instanceof SyntaxError ? 'The request body is not valid JSON.' : error.message;
+      return reply.code(status).send(errorBody(message, { code: 'BAD_USER_INPUT', reason }));
+    },
+  };
+}

@@ -1,0 +1,12 @@
+import { GraphQLError, type ASTNode } from 'graphql';
+
+/** Which environment variable a rejected operation ran into, so the message says what to change. */
+export type LimitName = 'GRAPHQL_MAX_DEPTH' | 'GRAPHQL_MAX_ALIASES' | 'GRAPHQL_MAX_COST' | 'GRAPHQL_MAX_BATCH' | 'GRAPHQL_MAX_BODY_BYTES';
+
+/** A client-caused rejection before execution; formatError turns it into BAD_USER_INPUT. */
+export function limitError(limit: LimitName, message: string, details: { max: number; actual: number }, nodes?: ASTNode[]): GraphQLError {
+  return new GraphQLError(message, {
+    ...(nodes ? { nodes } : {}),
+    extensions: { code: 'BAD_USER_INPUT', limit, ...details, http: { status: 400 } },
+  });
+}

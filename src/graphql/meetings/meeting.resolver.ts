@@ -1,0 +1,101 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { assertCanActFor } from '../../auth/policy.js';
+import { isAdmin } from '../../auth/principal.js';
+import { badUserInput, notFound } from '../../errors.js';
+import { createMeeting, deleteMeeting, getMeeting, listMeetings, updateMeeting } from '../../zoom/meetings.js';
+import type { GraphQLContext } from '../context.js';
+import { checkPageArgs, paginate } from '../pagination.js';
+import { User } from '../users/user.type.js';
+import { CreateMeetingInput, UpdateMeetingInput } from './meeting.input.js';
+import { Meeting } from './meeting.type.js';
+import { assertCanActOnMeeting } from './meetingAccess.js';
+import { checkMeetingId } from './meetingArgs.js';
+import { toMeetingBody } from './meetingBody.js';
+import { MeetingConnection } from './meetingConnection.type.js';
+import { MeetingListType } from './meetingListType.enum.js';
+
+const checkUserId = (userId: string) => {
+  if (userId.trim() === '') throw badUserInput('userId must not be empty.', 'userId');
+};
+
+@Resolver(() => Meeting)
+export class MeetingResolver {
+  @Query(() => MeetingConnection, { description: "A user's meetings (the caller's own unless admin)." })
+  async meetings(
+    @Arg('userId', () => ID, { defaultValue: 'me' }) userId: string,
+    @Arg('type', () => MeetingListType, { defaultValue: MeetingListType.SCHEDULED }) type: MeetingListType,
+    @Arg('first', () => Int, { defaultValue: 30, description: '1–300.' }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<MeetingConnection> {
+    checkUserId(userId);
+    const start = checkPageArgs(first, after, `meetings:${userId.toLowerCase()}:${type}`);
+    assertCanActFor(ctx.principal, userId);
+    return paginate(
+      first,
+      start,
+      async (token, pageSize) => {
+        const page = await listMeetings(ctx.zoom, userId, { type, pageSize, nextPageToken: token });
+        return { items: page.meetings, next: page.next_page_token ?? '', total: page.total_records ?? page.meetings.length };
+      },
+      Meeting.from,
+    );
+  }
+
+  @Query(() => Meeting, { nullable: true, description: 'A meeting by number or UUID; null when Zoom reports no such meeting.' })
+  async meeting(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<Meeting | null> {
+    const meeting = await getMeeting(ctx.zoom, checkMeetingId(id));
+    if (!meeting) return null;
+    assertCanActOnMeeting(ctx.principal, meeting, 'Reading this meeting');
+    return Meeting.from(meeting);
+  }
+
+  @Mutation(() => Meeting, { description: 'Schedules a meeting for a user (the caller unless admin). Counts toward the host’s 100 per day.' })
+  async createMeeting(
+    @Arg('userId', () => ID, { defaultValue: 'me' }) userId: string,
+    @Arg('input', () => CreateMeetingInput) input: CreateMeetingInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<Meeting> {
+    checkUserId(userId);
+    const body = toMeetingBody(input, 'create');
+    assertCanActFor(ctx.principal, userId);
+    return Meeting.from(await createMeeting(ctx.zoom, userId, body));
+  }
+
+  @Mutation(() => Meeting, { description: 'Changes the given fields and returns the meeting as Zoom now has it.' })
+  async updateMeeting(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateMeetingInput) input: UpdateMeetingInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<Meeting> {
+    const meetingId = checkMeetingId(id);
+    const body = toMeetingBody(input, 'update');
+    await this.assertMayChange(ctx, meetingId, 'Updating this meeting');
+    await updateMeeting(ctx.zoom, meetingId, body);
+    const updated = await getMeeting(ctx.zoom, meetingId);
+    if (!updated) throw notFound(`Meeting ${meetingId} is not found or has expired.`);
+    return Meeting.from(updated);
+  }
+
+  @Mutation(() => Boolean, { description: 'Deletes a meeting; NOT_FOUND when Zoom has no such meeting.' })
+  async deleteMeeting(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
+    const meetingId = checkMeetingId(id);
+    await this.assertMayChange(ctx, meetingId, 'Deleting this meeting');
+    await deleteMeeting(ctx.zoom, meetingId);
+    return true;
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: 'Looked up once per distinct host in a request.' })
+  async host(@Root() meeting: Meeting, @Ctx() ctx: GraphQLContext): Promise<User | null> {
+    const user = await ctx.loaders.user.load(meeting.hostId);
+    return user ? User.from(user) : null;
+  }
+
+  /** Admins need no look-up; anyone else must host the meeting, which costs one GET first. */
+  private async assertMayChange(ctx: GraphQLContext, meetingId: string, what: string): Promise<void> {
+    if (isAdmin(ctx.principal)) return;
+    const meeting = await getMeeting(ctx.zoom, meetingId);
+    if (!meeting) throw notFound(`Meeting ${meetingId} is not found or has expired.`);
+    assertCanActOnMeeting(ctx.principal, meeting, what);
+  }
+}

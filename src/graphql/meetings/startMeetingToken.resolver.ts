@@ -1,0 +1,58 @@
+import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { assertCanActFor } from '../../auth/policy.js';
+import { badUserInput, notFound } from '../../errors.js';
+import { getMeeting } from '../../zoom/meetings.js';
+import { getZak } from '../../zoom/zak.js';
+import type { GraphQLContext } from '../context.js';
+import { assertCanActOnMeeting } from './meetingAccess.js';
+import { checkMeetingId } from './meetingArgs.js';
+import { MeetingRole } from './meetingRole.enum.js';
+import { StartMeetingToken } from './startMeetingToken.type.js';
+
+@Resolver(() => StartMeetingToken)
+export class StartMeetingTokenResolver {
+  @Mutation(() => StartMeetingToken, {
+    description: "The host's cached ZAK and, when a Meeting SDK app is configured, a host signature. Host or admin only.",
+  })
+  async startMeetingToken(@Arg('meetingId', () => ID) meetingId: string, @Ctx() ctx: GraphQLContext): Promise<StartMeetingToken> {
+    const id = checkMeetingId(meetingId, 'meetingId');
+    const meeting = await getMeeting(ctx.zoom, id);
+    if (!meeting) throw notFound(`Meeting ${id} is not found or has expired.`);
+    assertCanActOnMeeting(ctx.principal, meeting, 'Starting this meeting');
+    const number = String(meeting.id);
+    const { zaks, sdk } = ctx.services;
+    const [zak, signed] = await Promise.all([
+      getZak(ctx.zoom, zaks, meeting.host_id),
+      sdk ? sdk.sign({ meetingNumber: number, role: MeetingRole.HOST }) : null,
+    ]);
+    return Object.assign(new StartMeetingToken(), {
+      meetingId: number,
+      hostId: meeting.host_id,
+      zak: zak.accessToken,
+      zakExpiresAt: new Date(zak.expiresAt),
+      signature: signed?.signature ?? null,
+      sdkKey: signed?.sdkKey ?? null,
+      signatureExpiresAt: signed ? new Date(signed.expiresAt) : null,
+    });
+  }
+
+  @Mutation(() => Boolean, {
+    description:
+      "Drops a user's cached ZAK, e.g. after the Meeting SDK reported a failed start or the user signed out everywhere. " +
+      'Admin or the user itself. True when a cached ZAK was dropped.',
+  })
+  async invalidateZak(@Arg('userId', () => ID) userId: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
+    if (userId.trim() === '') throw badUserInput('userId must not be empty.', 'userId');
+    assertCanActFor(ctx.principal, userId);
+    return ctx.services.zaks.invalidate(await zoomUserIdOf(ctx, userId));
+  }
+}
+
+/** ZAKs are cached by Zoom user id: `me` and emails are resolved to it. */
+async function zoomUserIdOf(ctx: GraphQLContext, userId: string): Promise<string> {
+  if (userId === 'me' && ctx.principal.zoomUserId) return ctx.principal.zoomUserId;
+  if (userId !== 'me' && !userId.includes('@')) return userId;
+  const user = await ctx.loaders.user.load(userId);
+  if (!user?.id) throw notFound(`Zoom user ${userId} does not exist.`);
+  return user.id;
+}

@@ -1,0 +1,69 @@
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '../config.js';
+import type { TokenStore } from '../tokens/store.js';
+
+export interface HealthDeps {
+  config: Config;
+  store: TokenStore;
+  /** In sandbox mode, the fake Zoom the gateway points at. */
+  fakeZoomUrl?: string;
+  /** @default 2000 */
+  timeoutMs?: number;
+}
+
+type Check = { ok: true; detail: string } | { ok: false; detail: string };
+
+/**
+ * `/healthz`: the process is up (liveness; never touches dependencies, so a slow store does
+ * not get the process killed). `/readyz`: it can serve — the configuration loaded (or the
+ * process would not run), the token store answers, a Zoom credential source is configured
+ * and, in sandbox mode, the fake Zoom answers. Probes are logged only when they fail.
+ */
+export function registerHealthRoutes(fastify: FastifyInstance, deps: HealthDeps): void {
+  const timeoutMs = deps.timeoutMs ?? 2000;
+  fastify.get('/healthz', { logLevel: 'warn' }, async () => ({ status: 'ok' }));
+  fastify.get('/readyz', { logLevel: 'warn' }, async (request, reply) => {
+    const [store, sandbox] = await Promise.all([checkStore(deps.store, timeoutMs), checkSandbox(deps.fakeZoomUrl, timeoutMs)]);
+    const checks: Record<string, Check> = { config: { ok: true, detail: 'loaded' }, store, tokenSource: checkTokenSource(deps.config) };
+    if (sandbox) checks.sandbox = sandbox;
+    const failed = Object.entries(checks).filter(([, c]) => !c.ok);
+    const summary = Object.fromEntries(Object.entries(checks).map(([name, c]) => [name, c.detail]));
+    if (failed.length === 0) return { status: 'ready', checks: summary };
+    const reason = failed.map(([name, c]) => `${name}: ${c.detail}`).join('; ');
+    request.log.warn({ checks: summary }, `not ready: ${reason}`);
+    return reply.code(503).send({ status: 'unavailable', reason, checks: summary });
+  });
+}
+
+async function checkStore(store: TokenStore, timeoutMs: number): Promise<Check> {
+  try {
+    await withTimeout(store.ping(), timeoutMs);
+    return { ok: true, detail: 'ok' };
+  } catch {
+    return { ok: false, detail: 'token store unreachable' };
+  }
+}
+
+function checkTokenSource(config: Config): Check {
+  const sources = [config.s2s && 's2s', config.userOAuth && 'user_oauth', config.legacyJwt && 'legacy_jwt'].filter(Boolean);
+  return sources.length > 0 ? { ok: true, detail: sources.join(',') } : { ok: false, detail: 'no Zoom credential configured' };
+}
+
+async function checkSandbox(url: string | undefined, timeoutMs: number): Promise<Check | undefined> {
+  if (!url) return undefined;
+  try {
+    const res = await fetch(`${url}/__fake/clock`, { signal: AbortSignal.timeout(timeoutMs) });
+    await res.body?.cancel();
+    return res.ok ? { ok: true, detail: 'fake Zoom answers' } : { ok: false, detail: `fake Zoom answered ${res.status}` };
+  } catch {
+    return { ok: false, detail: 'fake Zoom unreachable' };
+  }
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+}

@@ -1,0 +1,10 @@
+import type { FastifyInstance } from 'fastify';
+import type { GatewayMetrics } from '../observability/metrics.js';
+
+/** `/metrics` in Prometheus text format. It names routes and counts, never tokens or callers. */
+export function registerMetricsRoute(fastify: FastifyInstance, metrics: GatewayMetrics): void {
+  fastify.get('/metrics', { logLevel: 'warn' }, async (_request, reply) => {
+    const body = await metrics.registry.metrics();
+    return reply.type(metrics.registry.contentType).send(body);
+  });
+}

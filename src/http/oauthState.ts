@@ -1,0 +1,94 @@
+import { createHash, hkdfSync, randomBytes } from 'node:crypto';
+import { SignJWT, jwtVerify } from 'jose';
+import type { Principal } from '../auth/principal.js';
+import type { Clock } from '../tokens/clock.js';
+import type { TokenStore } from '../tokens/store.js';
+
+/** How long a user has between /oauth/install and the callback. */
+export const STATE_TTL_MS = 10 * 60_000;
+
+const ISSUER = 'zoom-graphql-gateway';
+const AUDIENCE = 'oauth-callback';
+
+/** What the callback learns from a valid state: who started the flow and the PKCE verifier. */
+export interface PendingAuthorization {
+  principal: Principal;
+  codeVerifier: string;
+}
+
+export class StateRejected extends Error {
+  constructor(readonly reason: 'malformed' | 'expired' | 'forged' | 'used') {
+    super(`OAuth state rejected: ${reason}`);
+    this.name = 'StateRejected';
+  }
+}
+
+/**
+ * `state` is a short-lived HS256 JWT naming a random id; the PKCE verifier and the caller wait
+ * in the token store under that id. A forged state fails the signature before the store is
+ * touched; a used one is gone from the store (taken and deleted under the store lock).
+ */
+export class OAuthStates {
+  private readonly key: Uint8Array;
+
+  constructor(
+    rootKey: Uint8Array,
+    private readonly store: TokenStore,
+    private readonly clock: Clock,
+  ) {
+    // Derived from TOKEN_ENCRYPTION_KEY, so every replica verifies every other replica's state.
+    this.key = new Uint8Array(hkdfSync('sha256', rootKey, new Uint8Array(), 'zoom-graphql-gateway oauth state v1', 32));
+  }
+
+  /** A new state bound to `principal`, and the S256 challenge of its verifier. */
+  async issue(principal: Principal): Promise<{ state: string; codeChallenge: string }> {
+    const id = randomBytes(24).toString('base64url');
+    const codeVerifier = randomBytes(48).toString('base64url');
+    await this.store.set<PendingAuthorization>(storeKey(id), { principal, codeVerifier }, STATE_TTL_MS);
+    const nowS = Math.floor(this.clock.now() / 1000);
+    const state = await new SignJWT({ sid: id })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setSubject(principal.id)
+      .setIssuedAt(nowS)
+      .setExpirationTime(nowS + STATE_TTL_MS / 1000)
+      .sign(this.key);
+    return { state, codeChallenge: createHash('sha256').update(codeVerifier).digest('base64url') };
+  }
+
+  /** Validates and uses up a state; throws StateRejected. */
+  async consume(state: string): Promise<PendingAuthorization> {
+    const id = await this.verify(state);
+    const key = storeKey(id.sid);
+    const pending = await this.store.withLock(key, async () => {
+      const found = await this.store.get<PendingAuthorization>(key);
+      if (found) await this.store.delete(key);
+      return found;
+    });
+    if (!pending || pending.principal.id !== id.sub) throw new StateRejected('used');
+    return pending;
+  }
+
+  private async verify(state: string): Promise<{ sid: string; sub: string }> {
+    try {
+      const { payload } = await jwtVerify(state, this.key, {
+        algorithms: ['HS256'],
+        issuer: ISSUER,
+        audience: AUDIENCE,
+        currentDate: new Date(this.clock.now()),
+        requiredClaims: ['sid', 'sub', 'exp'],
+      });
+      if (typeof payload.sid !== 'string' || typeof payload.sub !== 'string') throw new StateRejected('malformed');
+      return { sid: payload.sid, sub: payload.sub };
+    } catch (err) {
+      if (err instanceof StateRejected) throw err;
+      const code = (err as { code?: unknown }).code;
+      if (code === 'ERR_JWT_EXPIRED') throw new StateRejected('expired');
+      if (code === 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED') throw new StateRejected('forged');
+      throw new StateRejected('malformed');
+    }
+  }
+}
+
+const storeKey = (id: string) => `oauthstate:${id}`;

@@ -1,0 +1,119 @@
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { TokenCacheOptions } from '../tokens/tokenCache.js';
+import type { UpstreamObserver } from '../zoom/httpClient.js';
+
+type CacheEvent = Parameters<NonNullable<TokenCacheOptions['observe']>>[0];
+
+/** `s2s:acct:client` → `s2s`: the credential kind, never the identity (keeps label sets small). */
+export const sourceOf = (key: string): string => key.split(':', 1)[0] || 'unknown';
+
+/**
+ * Every gateway metric, on a registry of its own so several apps can live in one process
+ * (tests) without sharing counters. Names are documented in README, "Metrics".
+ */
+export class GatewayMetrics {
+  readonly registry = new Registry();
+
+  private readonly tokenFetches = new Counter({
+    name: 'zgg_token_fetches_total',
+    help: 'Token endpoint fetches by credential source and outcome (ok, error).',
+    labelNames: ['source', 'outcome'] as const,
+    registers: [this.registry],
+  });
+  private readonly tokenLookups = new Counter({
+    name: 'zgg_token_cache_lookups_total',
+    help: "Token lookups by source and how they were answered: memory, store, miss (a fetch was needed), stale (an unexpired token past its refresh point, while Zoom's token endpoint fails).",
+    labelNames: ['source', 'result'] as const,
+    registers: [this.registry],
+  });
+  private readonly zak = new Counter({
+    name: 'zgg_zak_cache_total',
+    help: 'ZAK lookups answered from cache (hit) or fetched from Zoom (miss).',
+    labelNames: ['result'] as const,
+    registers: [this.registry],
+  });
+  private readonly lockWait = new Histogram({
+    name: 'zgg_token_lock_wait_seconds',
+    help: "Time spent waiting for a credential's refresh lock, by source.",
+    labelNames: ['source'] as const,
+    buckets: [0.001, 0.005, 0.025, 0.1, 0.5, 1, 2.5, 5, 10],
+    registers: [this.registry],
+  });
+  private readonly upstream = new Histogram({
+    name: 'zgg_upstream_request_duration_seconds',
+    help: 'Zoom REST calls by gateway route name and HTTP status (error = no answer).',
+    labelNames: ['route', 'status'] as const,
+    buckets: [0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [this.registry],
+  });
+  private readonly rateLimited = new Counter({
+    name: 'zgg_upstream_rate_limited_total',
+    help: 'HTTP 429 answers from Zoom, by route.',
+    labelNames: ['route'] as const,
+    registers: [this.registry],
+  });
+  private readonly operations = new Counter({
+    name: 'zgg_graphql_operations_total',
+    help: 'GraphQL operations by type (query, mutation, unknown = rejected before execution) and outcome (ok, error).',
+    labelNames: ['type', 'outcome'] as const,
+    registers: [this.registry],
+  });
+  private readonly errors = new Counter({
+    name: 'zgg_graphql_errors_total',
+    help: 'GraphQL errors sent to clients, by extensions.code.',
+    labelNames: ['code'] as const,
+    registers: [this.registry],
+  });
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry, prefix: 'zgg_' });
+  }
+
+  /** For TokenCacheOptions.observe. */
+  readonly observeTokenCache = ({ key, event }: CacheEvent): void => {
+    const source = sourceOf(key);
+    const isZak = source === 'zak';
+    switch (event) {
+      case 'memory_hit':
+      case 'store_hit':
+        this.tokenLookups.inc({ source, result: event === 'memory_hit' ? 'memory' : 'store' });
+        if (isZak) this.zak.inc({ result: 'hit' });
+        return;
+      case 'fetch':
+        this.tokenLookups.inc({ source, result: 'miss' });
+        if (isZak) this.zak.inc({ result: 'miss' });
+        return;
+      case 'fetch_ok':
+        this.tokenFetches.inc({ source, outcome: 'ok' });
+        return;
+      case 'fetch_error':
+        this.tokenFetches.inc({ source, outcome: 'error' });
+        return;
+      case 'stale_served':
+        this.tokenLookups.inc({ source, result: 'stale' });
+        return;
+      default:
+        assertNever(event);
+    }
+  };
+
+  /** For TokenCacheOptions.observeLockWait. */
+  readonly observeLockWait = ({ key, ms }: { key: string; ms: number }): void => {
+    this.lockWait.observe({ source: sourceOf(key) }, ms / 1000);
+  };
+
+  /** For ZoomHttpClientOptions.observe. */
+  readonly observeUpstream: UpstreamObserver = ({ route, status, ms }) => {
+    this.upstream.observe({ route, status: String(status) }, ms / 1000);
+    if (status === 429) this.rateLimited.inc({ route });
+  };
+
+  observeOperation(type: string, errorCodes: string[]): void {
+    this.operations.inc({ type, outcome: errorCodes.length > 0 ? 'error' : 'ok' });
+    for (const code of errorCodes) this.errors.inc({ code });
+  }
+}
+
+function assertNever(x: never): never {
+  throw new Error(`unexpected token cache event: ${String(x)}`);
+}

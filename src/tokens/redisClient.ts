@@ -1,0 +1,49 @@
+import { createClient } from '@keyv/redis';
+import type { Logger } from 'pino';
+
+/**
+ * Options for every Redis connection of the gateway: commands issued while it reconnects wait
+ * in the queue (a dropped connection is back in milliseconds) but never longer than 3 s, so
+ * each caller stays within its own deadline when Redis is really gone.
+ */
+export const redisOptions = (url: string, name?: string) => ({
+  url,
+  // Shows up in CLIENT LIST, so operators can tell this gateway's connections apart.
+  ...(name ? { name } : {}),
+  commandOptions: { timeout: 3000 },
+  socket: { connectTimeout: 5000, reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, 2000) },
+});
+
+const newClient = (url: string, name?: string) => createClient(redisOptions(url, name));
+
+export type RedisCommands = ReturnType<typeof newClient>;
+
+/** A Redis connection for locks, pacing and health checks. */
+export async function connectRedis(url: string, logger: Logger, name?: string): Promise<RedisCommands> {
+  const client = newClient(url, name);
+  let lastLogged = 0;
+  client.on('error', (err: unknown) => {
+    // A dropped connection reports once per reconnect attempt; once a few seconds is enough.
+    if (Date.now() - lastLogged < 5000) return;
+    lastLogged = Date.now();
+    logger.warn({ err }, 'Redis connection error; reconnecting');
+  });
+  await client.connect();
+  return client;
+}
+
+/**
+ * True when this Redis server writes nothing to disk: AOF off and no RDB save points. A
+ * restart then loses every user refresh token (DESIGN.md: refresh tokens are durable state).
+ */
+export async function redisKeepsNothing(client: RedisCommands): Promise<boolean> {
+  const info = await client.info('persistence');
+  if (/^aof_enabled:1\s*$/m.test(info)) return false;
+  try {
+    const save = await client.configGet('save');
+    return (save.save ?? '').trim() === '';
+  } catch {
+    // CONFIG is often disabled on managed Redis; those persist by default, so do not cry wolf.
+    return false;
+  }
+}

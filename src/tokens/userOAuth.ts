@@ -1,0 +1,177 @@
+import type { Logger } from 'pino';
+import type { Principal } from '../auth/principal.js';
+import { authorizationFailed, authorizationRequired, isGatewayError, zoomUnavailable } from '../errors.js';
+import type { Credential } from './credential.js';
+import { TokenEndpointError, type OAuthClientCredentials, type ZoomOAuthClient } from './oauthClient.js';
+import type { TokenStore } from './store.js';
+import type { TokenCache } from './tokenCache.js';
+import type { TokenRecord } from './tokenRecord.js';
+
+export interface UserOAuthOptions {
+  app: OAuthClientCredentials;
+  oauth: ZoomOAuthClient;
+  cache: TokenCache;
+  store: TokenStore;
+  logger: Logger;
+  /** Where a caller authorizes the app; in sandbox mode known only once the gateway listens. */
+  installUrl: () => string | undefined;
+}
+
+/** `link:<principalId>`: the Zoom user a caller authorized as, for callers whose credential names none. */
+interface Link {
+  zoomUserId: string;
+}
+
+/**
+ * The user's own Zoom token (authorization-code grant). The grant is durable state keyed by
+ * `user:<clientId>:<zoomUserId>`; refresh tokens rotate, and TokenCache persists each new pair
+ * before the new access token is handed to anyone.
+ */
+export class UserOAuthSource {
+  constructor(private readonly opts: UserOAuthOptions) {}
+
+  get clientId(): string {
+    return this.opts.app.clientId;
+  }
+
+  keyFor(zoomUserId: string): string {
+    return `user:${this.opts.app.clientId}:${zoomUserId}`;
+  }
+
+  installUrl(): string | undefined {
+    return this.opts.installUrl();
+  }
+
+  /** The principal with its Zoom user filled in from an earlier install, when its credential named none. */
+  async withLinkedZoomUser(principal: Principal): Promise<Principal> {
+    if (principal.zoomUserId) return principal;
+    const link = await this.opts.store.get<Link>(linkKey(principal.id));
+    return link ? { ...principal, zoomUserId: link.zoomUserId } : principal;
+  }
+
+  /** Whether a refresh token is stored for the Zoom user (the access token may be stale). */
+  async hasGrant(zoomUserId: string): Promise<boolean> {
+    const record = await this.opts.cache.peek(this.keyFor(zoomUserId));
+    return Boolean(record?.refreshToken);
+  }
+
+  /** Cached expiry and scopes of the user's grant, never the tokens. */
+  peek(zoomUserId: string): Promise<TokenRecord | undefined> {
+    return this.opts.cache.peek(this.keyFor(zoomUserId));
+  }
+
+  credential(zoomUserId: string): Credential {
+    const key = this.keyFor(zoomUserId);
+    return {
+      source: 'user',
+      key,
+      get: () => this.token(key),
+      invalidate: (rejected) => this.opts.cache.invalidate(key, rejected),
+    };
+  }
+
+  /** Code + PKCE verifier → token pair. Throws TokenEndpointError when Zoom refuses. */
+  async exchangeCode(code: string, redirectUri: string, codeVerifier: string): Promise<TokenRecord> {
+    const record = await this.opts.oauth.token(this.opts.app, {
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: redirectUri,
+      code_verifier: codeVerifier,
+    });
+    if (!record.refreshToken) throw new TokenEndpointError(200, 'invalid_response', 'token response lacks refresh_token');
+    return record;
+  }
+
+  /** Stores a fresh grant for the Zoom user (replacing any older one) and links the caller to it. */
+  async save(zoomUserId: string, record: TokenRecord, principalId: string): Promise<void> {
+    const key = this.keyFor(zoomUserId);
+    await this.opts.store.withLock(key, async () => {
+      // NOTE: Zoom keeps only the newest grant per user and app (OAuth error 4741): the old pair is dead.
+      await this.opts.cache.forget(key);
+      await this.opts.store.set(key, record);
+    });
+    await this.opts.store.set<Link>(linkKey(principalId), { zoomUserId });
+  }
+
+  /** Best-effort revoke of a fresh pair that will not be stored (it belongs to the wrong caller). */
+  async discard(record: TokenRecord): Promise<void> {
+    try {
+      await this.opts.oauth.revoke(this.opts.app, record.accessToken);
+    } catch (err) {
+      this.opts.logger.info({ error: (err as TokenEndpointError).error }, 'could not revoke an unused user grant');
+    }
+  }
+
+  /** Revokes the grant at Zoom and removes it here; false when there was none. */
+  async revoke(zoomUserId: string, principalId: string): Promise<boolean> {
+    if (!(await this.hasGrant(zoomUserId))) return false;
+    const key = this.keyFor(zoomUserId);
+    let record: TokenRecord;
+    try {
+      // A current access token: Zoom may refuse to revoke an expired one.
+      record = await this.token(key);
+    } catch (err) {
+      if (isGatewayError(err) && err.code === 'ZOOM_AUTHORIZATION_REQUIRED') return this.unlink(principalId, zoomUserId).then(() => true);
+      throw err;
+    }
+    try {
+      await this.opts.oauth.revoke(this.opts.app, record.accessToken);
+    } catch (err) {
+      if (err instanceof TokenEndpointError && err.unavailable) throw zoomUnavailable("Zoom's revoke endpoint is unavailable; retry later.", err);
+      this.opts.logger.info({ key, error: (err as TokenEndpointError).error }, 'Zoom did not revoke the grant; removing it here anyway');
+    }
+    await this.opts.cache.forget(key);
+    await this.unlink(principalId, zoomUserId);
+    return true;
+  }
+
+  private async unlink(principalId: string, zoomUserId: string): Promise<void> {
+    const link = await this.opts.store.get<Link>(linkKey(principalId));
+    if (link?.zoomUserId === zoomUserId) await this.opts.store.delete(linkKey(principalId));
+  }
+
+  private async token(key: string): Promise<TokenRecord> {
+    try {
+      return await this.opts.cache.get(key, (current) => this.refresh(key, current));
+    } catch (err) {
+      throw this.describe(err);
+    }
+  }
+
+  /** Runs under the store lock with `current` re-read after taking it. */
+  private async refresh(key: string, current: TokenRecord | undefined): Promise<TokenRecord> {
+    if (!current?.refreshToken) throw this.required('This Zoom user has not authorized the gateway.');
+    try {
+      return await this.opts.oauth.token(this.opts.app, { grant_type: 'refresh_token', refresh_token: current.refreshToken });
+    } catch (err) {
+      if (!(err instanceof TokenEndpointError) || err.error !== 'invalid_grant') throw err;
+      // NOTE: refresh tokens rotate; a replica that does not share our lock may have rotated this one.
+      const stored = await this.opts.store.get<TokenRecord>(key);
+      if (stored?.refreshToken && stored.refreshToken !== current.refreshToken) {
+        this.opts.logger.info({ key }, 'refresh token was rotated elsewhere; using the stored pair');
+        return stored;
+      }
+      // Either the user removed the app, or Zoom rotated the token and the answer was lost: only
+      // a new authorization helps. Reported once; the grant is gone, so nothing retries it.
+      await this.opts.cache.forget(key);
+      this.opts.logger.warn({ key, reason: err.reason }, 'user OAuth grant rejected by Zoom; removed');
+      throw this.required('The Zoom authorization of this user is no longer valid; authorize the app again.');
+    }
+  }
+
+  private required(message: string) {
+    return authorizationRequired(message, this.opts.installUrl());
+  }
+
+  private describe(err: unknown): unknown {
+    if (!(err instanceof TokenEndpointError)) return err;
+    if (err.unavailable) return zoomUnavailable("Zoom's token endpoint is unavailable; retry later.", err);
+    return authorizationFailed(
+      `Zoom refused the user OAuth app credentials (${err.error}). Check ZOOM_OAUTH_CLIENT_ID and ZOOM_OAUTH_CLIENT_SECRET.`,
+      err.error,
+      err,
+    );
+  }
+}
+
+const linkKey = (principalId: string) => `link:${principalId}`;

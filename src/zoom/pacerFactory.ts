@@ -1,0 +1,25 @@
+import type { Logger } from 'pino';
+import type { PacingPlan, StoreConfig } from '../config.js';
+import { connectRedis } from '../tokens/redisClient.js';
+import type { Pacer } from './httpClient.js';
+import { LocalPacer } from './pacer.js';
+import { pacingIntervals } from './pacerLimits.js';
+import { RedisPacer } from './pacerRedis.js';
+
+export interface PacerOptions {
+  plan: PacingPlan;
+  store: StoreConfig;
+  /** Zoom counts limits per account; replicas of one account share one budget. */
+  account: string;
+  namespace: string;
+  logger: Logger;
+}
+
+/** Shared across replicas when the store is Redis, in-process otherwise; none for plan `none`. */
+export async function createPacer(o: PacerOptions): Promise<(Pacer & { close?(): Promise<void> }) | undefined> {
+  if (o.plan === 'none') return undefined;
+  const intervals = pacingIntervals(o.plan);
+  if (o.store.kind !== 'redis') return new LocalPacer(intervals);
+  const redis = await connectRedis(o.store.url, o.logger, `zgg:${o.namespace}:pacer`);
+  return new RedisPacer(redis, `${o.namespace}:pace:${o.account}`, intervals, o.logger);
+}

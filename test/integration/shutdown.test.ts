@@ -1,0 +1,89 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterEach, describe, expect, it } from 'vitest';
+
+/** The Dockerfile's CMD, in sandbox mode with an in-memory store, on a free port. */
+function startGateway(): { child: ChildProcess; lines: Array<Record<string, unknown>>; waitFor(msg: string): Promise<Record<string, unknown>> } {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: process.cwd(),
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'development', ZOOM_SANDBOX: '1', CACHE_URL: 'memory://', PORT: '0', LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const lines: Array<Record<string, unknown>> = [];
+  const waiters: Array<() => void> = [];
+  let buffered = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    buffered += chunk.toString('utf8');
+    const parts = buffered.split('\n');
+    buffered = parts.pop() ?? '';
+    for (const part of parts) if (part.startsWith('{')) lines.push(JSON.parse(part) as Record<string, unknown>);
+    waiters.splice(0).forEach((w) => w());
+  });
+  const waitFor = async (msg: string) => {
+    for (;;) {
+      const line = lines.find((l) => typeof l.msg === 'string' && l.msg.startsWith(msg));
+      if (line) return line;
+      if (child.exitCode !== null) throw new Error(`gateway exited with ${child.exitCode} before logging "${msg}"`);
+      await new Promise<void>((resolve) => waiters.push(resolve));
+    }
+  };
+  return { child, lines, waitFor };
+}
+
+let child: ChildProcess | undefined;
+afterEach(() => {
+  if (child && child.exitCode === null) child.kill('SIGKILL');
+  child = undefined;
+});
+
+const knobs = (fake: string, body: unknown) =>
+  fetch(`${fake}/__fake/knobs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+describe('the process as the Dockerfile runs it', () => {
+  it('serves /healthz, and on SIGTERM finishes the in-flight request with 200, then exits 0', async () => {
+    const gw = startGateway();
+    child = gw.child;
+    const exited = once(gw.child, 'exit');
+    const fake = String((await gw.waitFor('SANDBOX MODE')).fakeZoom);
+    const address = String((await gw.waitFor('gateway listening')).address);
+
+    // The Dockerfile HEALTHCHECK asks this.
+    const health = await fetch(`${address}/healthz`);
+    expect(health.status).toBe(200);
+
+    // Zoom holds the users call, so the GraphQL request is in flight when the signal comes.
+    expect((await knobs(fake, { hold: 'users.list' })).status).toBe(200);
+    const inFlight = fetch(`${address}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ users(first: 2) { nodes { id } } }' }),
+    });
+    for (let i = 0; ; i++) {
+      const hits = (await (await fetch(`${fake}/__fake/hits`)).json()) as { routes: Record<string, number> };
+      if (hits.routes['users.list'] === 1) break;
+      if (i > 200) throw new Error('the users call never reached the fake Zoom');
+      await sleep(10);
+    }
+
+    gw.child.kill("SIGTERM");
+    await gw.waitFor('draining and shutting down');
+    await sleep(200);
+    expect(gw.child.exitCode).toBeNull(); // still draining: the request is not done
+
+    // A new request is not served while draining: refused outright or answered 503.
+    const late = await fetch(`${address}/healthz`).then((r) => r.status, () => 'refused');
+    expect([503, 'refused']).toContain(late);
+
+    expect((await knobs(fake, { release: 'users.list' })).status).toBe(200);
+    const res = await inFlight;
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { data?: { users: { nodes: unknown[] } }; errors?: unknown };
+    expect(body.errors).toBeUndefined();
+    expect(body.data?.users.nodes).toHaveLength(2);
+
+    const [code, signal] = await exited;
+    expect(signal).toBeNull();
+    expect(code).toBe(0);
+  }, 30_000);
+});

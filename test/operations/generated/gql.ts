@@ -1,0 +1,88 @@
+/* eslint-disable */
+import * as types from './graphql.js';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "query Credentials {\n  credentials {\n    sandbox\n    serverToServer\n    userOAuth\n    meetingSdk\n    legacyJwt\n    selectedSource\n    cached {\n      source\n      expiresAt\n      scopes\n    }\n  }\n}": typeof types.CredentialsDocument,
+    "query Me {\n  me {\n    id\n    email\n    displayName\n    status\n  }\n}": typeof types.MeDocument,
+    "query Meeting($id: ID!) {\n  meeting(id: $id) {\n    id\n    uuid\n    topic\n    type\n    status\n    startTime\n    duration\n    timezone\n    agenda\n    hostId\n    hostEmail\n    joinUrl\n    host {\n      id\n      email\n      displayName\n    }\n  }\n}": typeof types.MeetingDocument,
+    "mutation MeetingSdkSignature($meetingNumber: ID!, $role: MeetingRole!, $expiresInSeconds: Int) {\n  meetingSdkSignature(\n    meetingNumber: $meetingNumber\n    role: $role\n    expiresInSeconds: $expiresInSeconds\n  ) {\n    signature\n    sdkKey\n    meetingNumber\n    role\n    issuedAt\n    expiresAt\n  }\n}": typeof types.MeetingSdkSignatureDocument,
+    "query Meetings($userId: ID = \"me\", $type: MeetingListType = SCHEDULED, $first: Int = 30, $after: String) {\n  meetings(userId: $userId, type: $type, first: $first, after: $after) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      cursor\n      node {\n        id\n        uuid\n        topic\n        type\n        startTime\n        duration\n        timezone\n        hostId\n        joinUrl\n      }\n    }\n  }\n}": typeof types.MeetingsDocument,
+    "mutation StartMeetingToken($meetingId: ID!) {\n  startMeetingToken(meetingId: $meetingId) {\n    meetingId\n    hostId\n    zak\n    zakExpiresAt\n    signature\n    sdkKey\n    signatureExpiresAt\n  }\n}": typeof types.StartMeetingTokenDocument,
+    "query User($id: ID!) {\n  user(id: $id) {\n    id\n    zoomId\n    email\n    firstName\n    lastName\n    displayName\n    type\n    status\n    pmi\n    timezone\n    createdAt\n  }\n}": typeof types.UserDocument,
+    "query Users($status: UserStatus = ACTIVE, $first: Int = 30, $after: String) {\n  users(status: $status, first: $first, after: $after) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      cursor\n      node {\n        id\n        email\n        displayName\n        status\n      }\n    }\n  }\n}": typeof types.UsersDocument,
+};
+const documents: Documents = {
+    "query Credentials {\n  credentials {\n    sandbox\n    serverToServer\n    userOAuth\n    meetingSdk\n    legacyJwt\n    selectedSource\n    cached {\n      source\n      expiresAt\n      scopes\n    }\n  }\n}": types.CredentialsDocument,
+    "query Me {\n  me {\n    id\n    email\n    displayName\n    status\n  }\n}": types.MeDocument,
+    "query Meeting($id: ID!) {\n  meeting(id: $id) {\n    id\n    uuid\n    topic\n    type\n    status\n    startTime\n    duration\n    timezone\n    agenda\n    hostId\n    hostEmail\n    joinUrl\n    host {\n      id\n      email\n      displayName\n    }\n  }\n}": types.MeetingDocument,
+    "mutation MeetingSdkSignature($meetingNumber: ID!, $role: MeetingRole!, $expiresInSeconds: Int) {\n  meetingSdkSignature(\n    meetingNumber: $meetingNumber\n    role: $role\n    expiresInSeconds: $expiresInSeconds\n  ) {\n    signature\n    sdkKey\n    meetingNumber\n    role\n    issuedAt\n    expiresAt\n  }\n}": types.MeetingSdkSignatureDocument,
+    "query Meetings($userId: ID = \"me\", $type: MeetingListType = SCHEDULED, $first: Int = 30, $after: String) {\n  meetings(userId: $userId, type: $type, first: $first, after: $after) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      cursor\n      node {\n        id\n        uuid\n        topic\n        type\n        startTime\n        duration\n        timezone\n        hostId\n        joinUrl\n      }\n    }\n  }\n}": types.MeetingsDocument,
+    "mutation StartMeetingToken($meetingId: ID!) {\n  startMeetingToken(meetingId: $meetingId) {\n    meetingId\n    hostId\n    zak\n    zakExpiresAt\n    signature\n    sdkKey\n    signatureExpiresAt\n  }\n}": types.StartMeetingTokenDocument,
+    "query User($id: ID!) {\n  user(id: $id) {\n    id\n    zoomId\n    email\n    firstName\n    lastName\n    displayName\n    type\n    status\n    pmi\n    timezone\n    createdAt\n  }\n}": types.UserDocument,
+    "query Users($status: UserStatus = ACTIVE, $first: Int = 30, $after: String) {\n  users(status: $status, first: $first, after: $after) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      cursor\n      node {\n        id\n        email\n        displayName\n        status\n      }\n    }\n  }\n}": types.UsersDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Credentials {\n  credentials {\n    sandbox\n    serverToServer\n    userOAuth\n    meetingSdk\n    legacyJwt\n    selectedSource\n    cached {\n      source\n      expiresAt\n      scopes\n    }\n  }\n}"): (typeof documents)["query Credentials {\n  credentials {\n    sandbox\n    serverToServer\n    userOAuth\n    meetingSdk\n    legacyJwt\n    selectedSource\n    cached {\n      source\n      expiresAt\n      scopes\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Me {\n  me {\n    id\n    email\n    displayName\n    status\n  }\n}"): (typeof documents)["query Me {\n  me {\n    id\n    email\n    displayName\n    status\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Meeting($id: ID!) {\n  meeting(id: $id) {\n    id\n    uuid\n    topic\n    type\n    status\n    startTime\n    duration\n    timezone\n    agenda\n    hostId\n    hostEmail\n    joinUrl\n    host {\n      id\n      email\n      displayName\n    }\n  }\n}"): (typeof documents)["query Meeting($id: ID!) {\n  meeting(id: $id) {\n    id\n    uuid\n    topic\n    type\n    status\n    startTime\n    duration\n    timezone\n    agenda\n    hostId\n    hostEmail\n    joinUrl\n    host {\n      id\n      email\n      displayName\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MeetingSdkSignature($meetingNumber: ID!, $role: MeetingRole!, $expiresInSeconds: Int) {\n  meetingSdkSignature(\n    meetingNumber: $meetingNumber\n    role: $role\n    expiresInSeconds: $expiresInSeconds\n  ) {\n    signature\n    sdkKey\n    meetingNumber\n    role\n    issuedAt\n    expiresAt\n  }\n}"): (typeof documents)["mutation MeetingSdkSignature($meetingNumber: ID!, $role: MeetingRole!, $expiresInSeconds: Int) {\n  meetingSdkSignature(\n    meetingNumber: $meetingNumber\n    role: $role\n    expiresInSeconds: $expiresInSeconds\n  ) {\n    signature\n    sdkKey\n    meetingNumber\n    role\n    issuedAt\n    expiresAt\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Meetings($userId: ID = \"me\", $type: MeetingListType = SCHEDULED, $first: Int = 30, $after: String) {\n  meetings(userId: $userId, type: $type, first: $first, after: $after) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      cursor\n      node {\n        id\n        uuid\n        topic\n        type\n        startTime\n        duration\n        timezone\n        hostId\n        joinUrl\n      }\n    }\n  }\n}"): (typeof documents)["query Meetings($userId: ID = \"me\", $type: MeetingListType = SCHEDULED, $first: Int = 30, $after: String) {\n  meetings(userId: $userId, type: $type, first: $first, after: $after) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      cursor\n      node {\n        id\n        uuid\n        topic\n        type\n        startTime\n        duration\n        timezone\n        hostId\n        joinUrl\n      }\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation StartMeetingToken($meetingId: ID!) {\n  startMeetingToken(meetingId: $meetingId) {\n    meetingId\n    hostId\n    zak\n    zakExpiresAt\n    signature\n    sdkKey\n    signatureExpiresAt\n  }\n}"): (typeof documents)["mutation StartMeetingToken($meetingId: ID!) {\n  startMeetingToken(meetingId: $meetingId) {\n    meetingId\n    hostId\n    zak\n    zakExpiresAt\n    signature\n    sdkKey\n    signatureExpiresAt\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query User($id: ID!) {\n  user(id: $id) {\n    id\n    zoomId\n    email\n    firstName\n    lastName\n    displayName\n    type\n    status\n    pmi\n    timezone\n    createdAt\n  }\n}"): (typeof documents)["query User($id: ID!) {\n  user(id: $id) {\n    id\n    zoomId\n    email\n    firstName\n    lastName\n    displayName\n    type\n    status\n    pmi\n    timezone\n    createdAt\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Users($status: UserStatus = ACTIVE, $first: Int = 30, $after: String) {\n  users(status: $status, first: $first, after: $after) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      cursor\n      node {\n        id\n        email\n        displayName\n        status\n      }\n    }\n  }\n}"): (typeof documents)["query Users($status: UserStatus = ACTIVE, $first: Int = 30, $after: String) {\n  users(status: $status, first: $first, after: $after) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      cursor\n      node {\n        id\n        email\n        displayName\n        status\n      }\n    }\n  }\n}"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;
