@@ -22,6 +22,13 @@ export interface ZoomPageResult<T> {
 
 export const MAX_FIRST = 300;
 
+/**
+ * A cursor minted with a small `first` keeps its page size (Zoom's page tokens belong to
+ * their query), so a large `first` after it would fan out into many Zoom calls. Past this
+ * many pages a connection returns what it has, with `hasNextPage`, as Relay allows.
+ */
+export const MAX_PAGES_PER_CALL = 5;
+
 /** `first` 1–300 and a well-formed `after`, checked before any Zoom call. */
 export function checkPageArgs(first: number, after: string | null | undefined, query: string): Position {
   if (!Number.isInteger(first) || first < 1 || first > MAX_FIRST) {
@@ -44,7 +51,7 @@ export async function paginate<T, N>(
   let pos = start;
   let total = 0;
   let hasNextPage = false;
-  for (;;) {
+  for (let pages = 1; ; pages++) {
     const page = await fetchPage(pos.t || undefined, pos.s);
     total = page.total;
     const rest = page.items.slice(pos.i + 1);
@@ -61,6 +68,10 @@ export async function paginate<T, N>(
       break;
     }
     if (!page.next || page.items.length === 0) break;
+    if (pages >= MAX_PAGES_PER_CALL) {
+      hasNextPage = true;
+      break;
+    }
     pos = { ...pos, t: page.next, i: -1 };
   }
   const last = edges.at(-1);

@@ -167,7 +167,13 @@ export class ZoomHttpClient {
         // Not Zoom's JSON error shape: keep the generic message.
       }
     }
-    const retryAfter = parseRetryAfter(header(res.headers['retry-after']), this.opts.clock.now());
+    const now = this.opts.clock.now();
+    let retryAfter = parseRetryAfter(header(res.headers['retry-after']), now);
+    // NOTE: Zoom's daily limits, the per-user 100 meeting creates/updates above all, may come
+    // without Retry-After and reset at 00:00 UTC (ZOOM.md §7): waiting a second would not help.
+    if (res.statusCode === 429 && retryAfter === undefined && isDailyLimit(header(res.headers['x-ratelimit-type']), message)) {
+      retryAfter = secondsToUtcMidnight(now);
+    }
     if (res.statusCode >= 400) {
       this.opts.logger.debug({ route: req.route, status: res.statusCode, zoomCode: code, trackingId }, 'Zoom error');
     }
@@ -185,6 +191,14 @@ export class ZoomHttpClient {
   async close(): Promise<void> {
     if (this.ownsDispatcher) await this.dispatcher.close();
   }
+}
+
+const isDailyLimit = (type: string | undefined, message: string) => /daily/i.test(type ?? '') || /daily rate limit/i.test(message);
+
+function secondsToUtcMidnight(now: number): number {
+  const next = new Date(now);
+  next.setUTCHours(24, 0, 0, 0);
+  return Math.max(1, Math.ceil((next.getTime() - now) / 1000));
 }
 
 const header = (v: string | string[] | undefined): string | undefined => (Array.isArray(v) ? v[0] : v);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ConnectionShape } from '../../src/graphql/connection.js';
-import { checkPageArgs, paginate, type ZoomPageResult } from '../../src/graphql/pagination.js';
+import { MAX_PAGES_PER_CALL, checkPageArgs, paginate, type ZoomPageResult } from '../../src/graphql/pagination.js';
 
 /** A Zoom-like list: page tokens are offsets, bound to the page size they were minted with. */
 function source(n: number) {
@@ -60,5 +60,19 @@ describe('paginate over Zoom next_page_token', () => {
     expect(() => checkPageArgs(10, foreign, 'q')).toThrow(/not a cursor of this list/);
     const forged = Buffer.from(JSON.stringify({ t: '', s: 5000, i: 2, q: 'q' })).toString('base64url');
     expect(() => checkPageArgs(10, forged, 'q')).toThrow(/not a cursor/);
+  });
+});
+
+describe('paginate fan-out', () => {
+  it('stops after MAX_PAGES_PER_CALL Zoom pages and resumes from its endCursor', async () => {
+    const { fetchPage, calls } = source(100);
+    const small = await paginate(1, checkPageArgs(1, null, 'q'), fetchPage, id);
+    calls.length = 0;
+    const big = await paginate(300, checkPageArgs(300, small.pageInfo.endCursor, 'q'), fetchPage, id);
+    expect(calls).toHaveLength(MAX_PAGES_PER_CALL);
+    expect(big.nodes).toEqual([1, 2, 3, 4, 5]);
+    expect(big.pageInfo.hasNextPage).toBe(true);
+    const next = await paginate(300, checkPageArgs(300, big.pageInfo.endCursor, 'q'), fetchPage, id);
+    expect(next.nodes[0]).toBe(6);
   });
 });
