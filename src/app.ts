@@ -1,5 +1,5 @@
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
 import Fastify, { type FastifyInstance, type RawReplyDefaultExpression, type RawRequestDefaultExpression, type RawServerDefault } from 'fastify';
 import type { Logger } from 'pino';
@@ -71,6 +71,7 @@ export async function createApp(input: Config, overrides: AppOverrides = {}): Pr
     (await createTokenStore(config.store, config.encryptionKeys ?? [SANDBOX_KEY], logger, {
       namespace: config.cacheNamespace,
       durable: Boolean(config.userOAuth),
+      lock: { ttlMs: config.cacheLockTtlMs },
     }));
   const pacer = await createPacer({
     plan: config.zoom.rateLimitPlan,
@@ -112,7 +113,6 @@ export async function createApp(input: Config, overrides: AppOverrides = {}): Pr
   const fastify = Fastify({
     loggerInstance: logger,
     genReqId: requestIdFor,
-    disableRequestLogging: false,
     bodyLimit: 1024 * 1024,
   });
   const apollo = new ApolloServer<GraphQLContext>({
@@ -127,6 +127,7 @@ export async function createApp(input: Config, overrides: AppOverrides = {}): Pr
     plugins: [
       fastifyApolloDrainPlugin(fastify),
       ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
       costLimitPlugin(config.limits.maxCost),
       graphqlMetricsPlugin(metrics),
     ],
@@ -151,7 +152,9 @@ export async function createApp(input: Config, overrides: AppOverrides = {}): Pr
     ...graphqlRouteGuards(config.limits),
     handler: inRequestScope(
       fastifyApolloHandler(apollo, {
-        context: async (request): Promise<GraphQLContext> => {
+        context: async (request, reply): Promise<GraphQLContext> => {
+          // Responses are per caller; the cache-control plugin is off (it hooks every field).
+          void reply.header('cache-control', 'no-store');
           const principal = await authenticate(request.headers);
           const zoom = { client, tokens, principal };
           return { principal, zoom, loaders: { user: createUserLoader(zoom) }, logger: logger.child({ reqId: request.id }), services };

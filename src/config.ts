@@ -45,6 +45,8 @@ export interface Config {
   store: StoreConfig;
   /** Prefix of every store key and lock (CACHE_NAMESPACE); replicas sharing a store share it. */
   cacheNamespace: string;
+  /** CACHE_LOCK_TTL_MS: a Redis refresh lock whose holder died (stopped renewing) expires after this. */
+  cacheLockTtlMs: number;
   /** Current key first, then keys still accepted for reading. Null only in sandbox mode. */
   encryptionKeys: Uint8Array[] | null;
   tokenRefreshMarginSeconds: number;
@@ -116,6 +118,7 @@ const EnvSchema = z.object({
   CACHE_NAMESPACE: optional.refine((v) => v === undefined || /^[A-Za-z0-9_.-]{1,64}$/.test(v), {
     message: 'expected 1 to 64 letters, digits, "_", "." or "-"',
   }),
+  CACHE_LOCK_TTL_MS: intIn(500, 300_000, 15_000),
   TOKEN_ENCRYPTION_KEY: optional,
   TOKEN_ENCRYPTION_OLD_KEYS: optional,
   TOKEN_REFRESH_MARGIN_SECONDS: intIn(0, 3000, 300),
@@ -183,6 +186,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       legacy && e.ZOOM_LEGACY_JWT === 'allow' ? { apiKey: legacy.ZOOM_API_KEY, apiSecret: legacy.ZOOM_API_SECRET } : null,
     store: readStore(e.CACHE_URL, problems),
     cacheNamespace: e.CACHE_NAMESPACE ?? 'zgg',
+    cacheLockTtlMs: e.CACHE_LOCK_TTL_MS,
     encryptionKeys: readKeys(e, problems, sandbox),
     tokenRefreshMarginSeconds: e.TOKEN_REFRESH_MARGIN_SECONDS,
     auth: readAuth(e, problems, production, sandbox),

@@ -5,7 +5,11 @@ import { zoomUnavailable } from '../errors.js';
 export interface LockTiming {
   /** Longest wait for a lock another replica holds. @default 10000 */
   waitMs?: number;
-  /** Redis: the lock expires this long after its holder stops renewing it (the holder died). @default 15000 */
+  /**
+   * Redis: the lock expires this long after its holder stops renewing it (the holder died).
+   * PostgreSQL: a holder whose host vanished without closing its connection loses it after about this long.
+   * @default 15000 (CACHE_LOCK_TTL_MS)
+   */
   ttlMs?: number;
 }
 

@@ -2,7 +2,7 @@ import pg from 'pg';
 import type { Logger } from 'pino';
 import { zoomUnavailable } from '../errors.js';
 import type { Lock } from './lock.js';
-import { DEFAULT_LOCK_WAIT_MS, lockWaitExceeded, type LockTiming } from './lockWait.js';
+import { DEFAULT_LOCK_TTL_MS, DEFAULT_LOCK_WAIT_MS, lockWaitExceeded, type LockTiming } from './lockWait.js';
 
 /** PostgreSQL's "lock_not_available": lock_timeout ran out. */
 const LOCK_NOT_AVAILABLE = '55P03';
@@ -15,6 +15,8 @@ const LOCK_NOT_AVAILABLE = '55P03';
 export class PgLock implements Lock {
   private readonly pool: pg.Pool;
   private readonly waitMs: number;
+  /** Seconds between TCP keepalive probes of a holder's connection; see withLock. */
+  private readonly probeSeconds: string;
 
   constructor(
     url: string,
@@ -23,6 +25,7 @@ export class PgLock implements Lock {
     timing: LockTiming = {},
   ) {
     this.waitMs = timing.waitMs ?? DEFAULT_LOCK_WAIT_MS;
+    this.probeSeconds = String(Math.max(1, Math.round((timing.ttlMs ?? DEFAULT_LOCK_TTL_MS) / 3000)));
     // Only one waiter per key per process (single-flight in front), so a few connections suffice.
     this.pool = new pg.Pool({ connectionString: url, max: 8, idleTimeoutMillis: 30_000, connectionTimeoutMillis: 5000 });
     this.pool.on('error', (err) => logger.warn({ err }, 'PostgreSQL lock connection error'));
@@ -45,7 +48,12 @@ export class PgLock implements Lock {
     const ids = [this.namespace, key];
     try {
       // lock_timeout bounds the wait server-side; the lock is granted the moment it is free.
-      await client.query("SELECT set_config('lock_timeout', $1, false)", [String(this.waitMs)]);
+      // A killed holder's connection closes at once, but one whose host vanished sends nothing:
+      // keepalive probes (idle, then 2 unanswered) end its session, and the lock, after about ttlMs.
+      await client.query(
+        "SELECT set_config('lock_timeout', $1, false), set_config('tcp_keepalives_idle', $2, false), set_config('tcp_keepalives_interval', $2, false), set_config('tcp_keepalives_count', '2', false)",
+        [String(this.waitMs), this.probeSeconds],
+      );
       await client.query('SELECT pg_advisory_lock(hashtext($1), hashtext($2))', ids);
     } catch (err) {
       done(true);

@@ -199,6 +199,17 @@ describe('upstream failures become contract errors', () => {
     expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'ZOOM_RATE_LIMITED', retryAfterSeconds: 60 });
   });
 
+  it('marks GraphQL answers as per caller: cache-control no-store', async () => {
+    const h = track(await startHarness());
+    const res = await fetch(`${h.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ credentials { sandbox } }' }),
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+  });
+
   it('introspection works for GraphQL IDEs and codegen', async () => {
     const h = track(await startHarness());
     const r = await h.gql<{ __schema: { queryType: { name: string }; types: Array<{ name: string }> } }>(

@@ -72,5 +72,9 @@ export function pageOf<T>(state: FakeZoomState, items: readonly T[], page: PageR
 function prune(state: FakeZoomState): void {
   if (state.pageTokens.size < 10_000) return;
   const now = state.clock.now();
-  for (const [token, cursor] of state.pageTokens) if (cursor.expiresAt <= now) state.pageTokens.delete(token);
+  // Tokens are inserted in expiry order, so the expired ones are at the front.
+  for (const [token, cursor] of state.pageTokens) {
+    if (cursor.expiresAt > now) break;
+    state.pageTokens.delete(token);
+  }
 }

@@ -1,0 +1,90 @@
+import type { MeetingsResult } from './scenarios/meetings.js';
+import type { MemoryResult } from './scenarios/memory.js';
+import type { ThroughputResult } from './scenarios/throughput.js';
+import type { TokenResult } from './scenarios/tokens.js';
+import type { BenchSettings } from './settings.js';
+import type { Check } from './stats.js';
+import { fmt, renderTable, signed } from './table.js';
+
+/** Everything a run measured; also what `bench/results/latest.json` holds. */
+export interface BenchResults {
+  startedAt: string;
+  finishedAt: string;
+  command: string;
+  machine: {
+    cpus: number;
+    cpuModel: string;
+    memoryGiB: number;
+    node: string;
+    platform: string;
+    loadAverageBefore: number[];
+    loadAverageAfter: number[];
+  };
+  settings: BenchSettings;
+  gateway: { idleRssMiB: number; peakRssMiB: number };
+  throughput: ThroughputResult[];
+  tokens: TokenResult;
+  meetings: MeetingsResult;
+  memory: MemoryResult;
+  checks: Check[];
+}
+
+const load = (l: number[]) => l.map((n) => n.toFixed(2)).join(' ');
+
+/** The run as text: one table per comparison, then every target with PASS/MISS. */
+export function report(r: BenchResults): string {
+  const out: string[] = [];
+  const s = r.settings;
+  out.push(
+    `zoom-graphql-gateway bench — ${r.machine.cpus} cores (${r.machine.cpuModel}), node ${r.machine.node}, load average ${load(r.machine.loadAverageBefore)} → ${load(r.machine.loadAverageAfter)}`,
+    '',
+    `1) users(first: 30): gateway vs the same REST call direct (keep-alive, ${s.concurrency} concurrent, ${s.armSeconds} s per arm in ${s.segments} alternating segments, ${s.warmupSeconds} s warm-up discarded)`,
+    renderTable(
+      ['upstream', 'direct req/s', 'gateway req/s', 'ratio', 'direct p50', 'gateway p50', 'added p50', 'direct p99', 'gateway p99', 'added p99', 'gw CPU/req', 'Zoom calls/req'],
+      r.throughput.map((t) => [
+        `${t.upstreamLatencyMs} ms`,
+        t.direct.reqPerSec,
+        t.gateway.reqPerSec,
+        `${fmt(t.ratio)}×`,
+        `${fmt(t.direct.p50Ms)} ms`,
+        `${fmt(t.gateway.p50Ms)} ms`,
+        `${signed(t.addedP50Ms)} ms`,
+        `${fmt(t.direct.p99Ms)} ms`,
+        `${fmt(t.gateway.p99Ms)} ms`,
+        `${signed(t.addedP99Ms)} ms`,
+        t.gatewayCpuMsPerRequest === undefined ? 'n/a' : `${fmt(t.gatewayCpuMsPerRequest)} ms`,
+        fmt(t.upstreamCallsPerGatewayRequest),
+      ]),
+    ),
+    '',
+  );
+  const t = r.tokens;
+  out.push(
+    `2) token requests: ${t.tokenRequests} for ${t.queries} queries on a cold gateway (${t.concurrency} concurrent, ${fmt(t.seconds)} s, ${t.ok} ok, ${t.failed} failed)`,
+    '',
+  );
+  const m = r.meetings;
+  if ('skipped' in m) out.push(`3) meetings with hosts: skipped: ${m.skipped}`, '');
+  else {
+    const routes = Object.entries(m.byRoute)
+      .map(([route, n]) => `${route} ${fmt(n)}`)
+      .join(', ');
+    out.push(
+      `3) ${m.meetings} meetings of ${m.hosts} hosts with host { email }, one operation (${m.hosts} aliased lists): ${fmt(m.callsPerQuery)} Zoom calls per query (${routes}); one look-up per meeting would be ${m.naiveCallsPerQuery}; median ${fmt(m.medianQueryMs)} ms at ${m.upstreamLatencyMs} ms upstream latency`,
+      '',
+    );
+  }
+  const mem = r.memory;
+  out.push(
+    `4) ${mem.inflight} concurrent requests at ${mem.upstreamLatencyMs} ms upstream latency: gateway RSS ${fmt(mem.rssBeforeMiB)} MiB before, peak ${fmt(mem.rssPeakMiB)} MiB (idle after start ${fmt(r.gateway.idleRssMiB)} MiB, peak over the whole run ${fmt(r.gateway.peakRssMiB)} MiB); ${fmt(mem.load.reqPerSec)} req/s, p50 ${fmt(mem.load.p50Ms)} ms, p99 ${fmt(mem.load.p99Ms)} ms, ${mem.load.failed} failed`,
+    '',
+    'Targets',
+    renderTable(
+      ['target', 'measured', 'goal', 'result'],
+      r.checks.map((c) => [c.what, fmt(c.actual), c.target, c.pass ? 'PASS' : 'MISS']),
+    ),
+  );
+  const missed = r.checks.filter((c) => !c.pass).length;
+  out.push('', `${r.checks.length - missed} of ${r.checks.length} targets met.`);
+  return out.join('\n');
+}

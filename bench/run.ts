@@ -1,0 +1,107 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import { directBaseline } from './baseline.js';
+import type { BenchContext } from './context.js';
+import { FakeAdmin } from './fakeAdmin.js';
+import { startFake, startGateway, type ChildHandle } from './processes.js';
+import { RssSampler, rssMiB } from './procStats.js';
+import { report, type BenchResults } from './report.js';
+import { rssUnderLoad } from './scenarios/memory.js';
+import { meetingsWithHosts } from './scenarios/meetings.js';
+import { compareThroughput } from './scenarios/throughput.js';
+import { tokenRequestsPerQueries } from './scenarios/tokens.js';
+import { loadSettings } from './settings.js';
+import { gatewayTarget, USERS_QUERY } from './targets.js';
+
+/**
+ * `npm run bench`: the gateway (its own process) against the same Zoom calls made directly,
+ * both hitting one seeded fake Zoom (another process); see README "Performance".
+ */
+
+const progress = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+const children: ChildHandle[] = [];
+/** Announces the next step, after checking that neither process died during the last one. */
+const step = (line: string) => {
+  for (const child of children) child.assertAlive();
+  progress(line);
+};
+
+const settings = loadSettings(process.env);
+const stopAll = () => Promise.all(children.map((c) => c.stop()));
+process.once('SIGINT', () => void stopAll().then(() => process.exit(130)));
+
+try {
+  const startedAt = new Date();
+  const loadBefore = os.loadavg();
+  progress('starting the fake Zoom and the gateway');
+  const fakeProcess = await startFake();
+  children.push(fakeProcess.handle);
+  const fake = new FakeAdmin(fakeProcess.info.url);
+  await fake.reset(0);
+  const gatewayProcess = await startGateway(fakeProcess.info);
+  children.push(gatewayProcess.handle);
+  const rss = new RssSampler(gatewayProcess.handle.pid).start();
+  const ctx: BenchContext = {
+    settings,
+    fake,
+    fakeInfo: fakeProcess.info,
+    gatewayUrl: gatewayProcess.url,
+    gatewayHeaders: gatewayProcess.headers,
+    gatewayPid: gatewayProcess.handle.pid,
+    rss,
+  };
+  const idleRssMiB = rssMiB(ctx.gatewayPid);
+  const gateway = gatewayTarget(ctx.gatewayUrl, ctx.gatewayHeaders, USERS_QUERY);
+
+  // Token counting needs the cold cache, so it runs before anything else touches the gateway.
+  step(`token requests: ${settings.tokenQueries} queries on a cold gateway`);
+  const tokens = await tokenRequestsPerQueries(ctx, gateway, settings.tokenQueries);
+
+  // The direct arm repeats exactly the REST call the gateway makes for the query.
+  const direct = await directBaseline(ctx, gateway);
+
+  step(`users(first: 30) at 50 ms upstream latency: ${settings.concurrency} workers, ${settings.armSeconds} s per arm`);
+  const at50 = await compareThroughput(ctx, 50, { direct, gateway }, { minRatio: 0.97, maxAddedP50Ms: 2, maxAddedP99Ms: 10 });
+  step('users(first: 30) at 0 ms upstream latency');
+  const at0 = await compareThroughput(ctx, 0, { direct, gateway }, { minRatio: 0.5 });
+
+  step('300 meetings with hosts');
+  const meetings = await meetingsWithHosts(ctx);
+
+  step(`RSS at ${settings.inflight} concurrent requests`);
+  const memory = await rssUnderLoad(ctx, gateway);
+  rss.stop();
+  for (const child of children) child.assertAlive();
+
+  const results: BenchResults = {
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    command: 'npm run bench',
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? 'unknown',
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      platform: `${os.platform()} ${os.release()}`,
+      loadAverageBefore: loadBefore,
+      loadAverageAfter: os.loadavg(),
+    },
+    settings,
+    gateway: { idleRssMiB, peakRssMiB: rss.overallPeak() },
+    throughput: [at50, at0],
+    tokens,
+    meetings,
+    memory,
+    checks: [...at50.checks, ...at0.checks, ...tokens.checks, ...meetings.checks, ...memory.checks],
+  };
+  process.stdout.write(`${report(results)}\n`);
+  const dir = new URL('./results/', import.meta.url);
+  await mkdir(dir, { recursive: true });
+  await writeFile(new URL('latest.json', dir), `${JSON.stringify(results, null, 2)}\n`);
+  progress('wrote bench/results/latest.json');
+} catch (err) {
+  process.stderr.write(`bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exitCode = 1;
+} finally {
+  await stopAll();
+}

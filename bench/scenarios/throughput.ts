@@ -1,0 +1,105 @@
+import type { BenchContext } from '../context.js';
+import { closedLoop, poolFor, type LoadResult, type Target } from '../loadgen.js';
+import { cpuMs } from '../procStats.js';
+import { atLeast, atMost, summarize, type ArmStats, type Check } from '../stats.js';
+
+export interface ThroughputTargets {
+  minRatio: number;
+  maxAddedP50Ms?: number;
+  maxAddedP99Ms?: number;
+}
+
+export interface ThroughputResult {
+  upstreamLatencyMs: number;
+  concurrency: number;
+  direct: ArmStats;
+  gateway: ArmStats;
+  /** gateway req/s ÷ direct req/s */
+  ratio: number;
+  addedP50Ms: number;
+  addedP99Ms: number;
+  /** Gateway process CPU time per request (user + system), ms. */
+  gatewayCpuMsPerRequest: number | undefined;
+  /** req/s of each segment in run order, to see drift and noise between the alternating runs. */
+  segmentReqPerSec: { direct: number[]; gateway: number[] };
+  /** Zoom calls the fake saw per gateway request: 1 means the comparison is like for like. */
+  upstreamCallsPerGatewayRequest: number;
+  checks: Check[];
+}
+
+const RAMP_MS = 300;
+
+/**
+ * The same Zoom call through the gateway and directly, at one upstream latency: both arms on
+ * the same closed-loop generator, concurrency and duration, warm-up discarded, segments
+ * alternating direct/gateway (ABAB) so drift on a shared machine hits both alike.
+ */
+export async function compareThroughput(
+  ctx: BenchContext,
+  upstreamLatencyMs: number,
+  arms: { direct: Target; gateway: Target },
+  targets: ThroughputTargets,
+): Promise<ThroughputResult> {
+  const { settings } = ctx;
+  const concurrency = settings.concurrency;
+  const pools = { direct: poolFor(arms.direct.origin, concurrency), gateway: poolFor(arms.gateway.origin, concurrency) };
+  const order = ['direct', 'gateway'] as const;
+  const segments: Record<'direct' | 'gateway', LoadResult[]> = { direct: [], gateway: [] };
+  let gatewayCpu = 0;
+  let gatewayCompleted = 0;
+  let cpuKnown = true;
+  let upstreamCalls = 0;
+  try {
+    await ctx.fake.reset(upstreamLatencyMs);
+    for (const arm of order) {
+      await closedLoop(pools[arm], arms[arm], { concurrency, warmupMs: settings.warmupSeconds * 1000, durationMs: 0 });
+    }
+    const segmentMs = (settings.armSeconds * 1000) / settings.segments;
+    for (let i = 0; i < settings.segments; i++) {
+      for (const arm of order) {
+        // A fresh request log per segment: the fake's bookkeeping must not grow through the run.
+        await ctx.fake.reset(upstreamLatencyMs);
+        const before = arm === 'gateway' ? cpuMs(ctx.gatewayPid) : undefined;
+        const result = await closedLoop(pools[arm], arms[arm], { concurrency, warmupMs: RAMP_MS, durationMs: segmentMs });
+        segments[arm].push(result);
+        if (arm !== 'gateway') continue;
+        const after = cpuMs(ctx.gatewayPid);
+        if (before === undefined || after === undefined) cpuKnown = false;
+        else gatewayCpu += after - before;
+        gatewayCompleted += result.completedAll;
+        upstreamCalls += (await ctx.fake.hits()).total;
+      }
+    }
+  } finally {
+    await Promise.all([pools.direct.close(), pools.gateway.close()]);
+  }
+  const direct = summarize(segments.direct);
+  const gateway = summarize(segments.gateway);
+  const ratio = direct.reqPerSec > 0 ? gateway.reqPerSec / direct.reqPerSec : Number.NaN;
+  const addedP50Ms = gateway.p50Ms - direct.p50Ms;
+  const addedP99Ms = gateway.p99Ms - direct.p99Ms;
+  const label = `users(first: 30) @ ${upstreamLatencyMs} ms`;
+  const checks: Check[] = [atLeast(`${label}: gateway/direct req/s`, ratio, targets.minRatio, '×')];
+  if (targets.maxAddedP50Ms !== undefined) checks.push(atMost(`${label}: added p50`, addedP50Ms, targets.maxAddedP50Ms, ' ms'));
+  if (targets.maxAddedP99Ms !== undefined) checks.push(atMost(`${label}: added p99`, addedP99Ms, targets.maxAddedP99Ms, ' ms'));
+  for (const [name, stats] of [['direct', direct], ['gateway', gateway]] as const) {
+    // A run with failures measures error paths, not the gateway: never let it pass.
+    checks.push(atMost(`${label}: ${name} failed requests`, stats.failed, 0));
+  }
+  return {
+    upstreamLatencyMs,
+    concurrency,
+    direct,
+    gateway,
+    ratio,
+    addedP50Ms,
+    addedP99Ms,
+    segmentReqPerSec: {
+      direct: segments.direct.map((r) => r.ok / r.seconds),
+      gateway: segments.gateway.map((r) => r.ok / r.seconds),
+    },
+    gatewayCpuMsPerRequest: cpuKnown && gatewayCompleted > 0 ? gatewayCpu / gatewayCompleted : undefined,
+    upstreamCallsPerGatewayRequest: gatewayCompleted > 0 ? upstreamCalls / gatewayCompleted : Number.NaN,
+    checks,
+  };
+}
