@@ -104,6 +104,14 @@ describe('users(status: ACTIVE) end to end against the fake Zoom', () => {
     expect(h.fake.hits('users.list')).toBe(Math.ceil(active / 100));
   });
 
+  it('treats explicit nulls as the contract defaults (ACTIVE, 30)', async () => {
+    const h = track(await startHarness());
+    const r = await h.gql<UsersData>(USERS, { status: null, first: null });
+    expect(r.errors).toBeUndefined();
+    expect(r.data?.users.nodes.length).toBe(Math.min(30, h.fake.state.users.filter((u) => u.status === 'active').length));
+    expect(h.fake.requests.find((x) => x.route === 'users.list')?.query).toMatchObject({ status: 'active', page_size: '30' });
+  });
+
   it('lists only the requested status (INACTIVE) from a mixed account', async () => {
     const h = track(await startHarness());
     h.fake.state.seedUsers(200);

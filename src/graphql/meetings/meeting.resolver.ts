@@ -22,12 +22,16 @@ const checkUserId = (userId: string) => {
 export class MeetingResolver {
   @Query(() => MeetingConnection, { description: "A user's meetings (the caller's own unless admin)." })
   async meetings(
-    @Arg('userId', () => ID, { defaultValue: 'me' }) userId: string,
-    @Arg('type', () => MeetingListType, { defaultValue: MeetingListType.SCHEDULED }) type: MeetingListType,
-    @Arg('first', () => Int, { defaultValue: 30, description: '1–300.' }) first: number,
+    @Arg('userId', () => ID, { nullable: true, defaultValue: 'me' }) userIdArg: string | null,
+    @Arg('type', () => MeetingListType, { nullable: true, defaultValue: MeetingListType.SCHEDULED }) typeArg: MeetingListType | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 30, description: '1–300.' }) firstArg: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<MeetingConnection> {
+    // An explicit null means the default, as the contract's nullable arguments promise.
+    const userId = userIdArg ?? 'me';
+    const type = typeArg ?? MeetingListType.SCHEDULED;
+    const first = firstArg ?? 30;
     checkUserId(userId);
     const start = checkPageArgs(first, after, `meetings:${userId.toLowerCase()}:${type}`);
     assertCanActFor(ctx.principal, userId);
@@ -52,10 +56,11 @@ export class MeetingResolver {
 
   @Mutation(() => Meeting, { description: 'Schedules a meeting for a user (the caller unless admin). Counts toward the host’s 100 per day.' })
   async createMeeting(
-    @Arg('userId', () => ID, { defaultValue: 'me' }) userId: string,
+    @Arg('userId', () => ID, { nullable: true, defaultValue: 'me' }) userIdArg: string | null,
     @Arg('input', () => CreateMeetingInput) input: CreateMeetingInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<Meeting> {
+    const userId = userIdArg ?? 'me';
     checkUserId(userId);
     const body = toMeetingBody(input, 'create');
     assertCanActFor(ctx.principal, userId);

@@ -27,11 +27,14 @@ export class UserResolver {
 
   @Query(() => UserConnection, { description: "The account's users (admin)." })
   async users(
-    @Arg('status', () => UserStatus, { defaultValue: UserStatus.ACTIVE }) status: UserStatus,
-    @Arg('first', () => Int, { defaultValue: 30, description: '1–300.' }) first: number,
+    @Arg('status', () => UserStatus, { nullable: true, defaultValue: UserStatus.ACTIVE }) statusArg: UserStatus | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 30, description: '1–300.' }) firstArg: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<UserConnection> {
+    // An explicit null means the default, as the contract's nullable arguments promise.
+    const status = statusArg ?? UserStatus.ACTIVE;
+    const first = firstArg ?? 30;
     const start = checkPageArgs(first, after, `users:${status}`);
     assertAdmin(ctx.principal, 'Listing users');
     return paginate(

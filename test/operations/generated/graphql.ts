@@ -202,7 +202,7 @@ export type Mutation = {
 
 export type MutationCreateMeetingArgs = {
   input: CreateMeetingInput;
-  userId?: Scalars['ID']['input'];
+  userId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -264,9 +264,9 @@ export type QueryMeetingArgs = {
 
 export type QueryMeetingsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: Scalars['Int']['input'];
-  type?: MeetingListType;
-  userId?: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  type?: InputMaybe<MeetingListType>;
+  userId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -277,8 +277,8 @@ export type QueryUserArgs = {
 
 export type QueryUsersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: Scalars['Int']['input'];
-  status?: UserStatus;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<UserStatus>;
 };
 
 /** Recurrence of a RECURRING_FIXED_TIME meeting. */
