@@ -210,6 +210,8 @@ async function resolveSandbox(config: Config, overrides: AppOverrides, logger: L
     zoom: { ...config.zoom, apiUrl: `${fake.url}/v2`, oauthUrl: fake.url },
     s2s: config.s2s ?? { ...SANDBOX_CREDENTIALS.s2s },
     userOAuth: config.userOAuth ?? { ...SANDBOX_CREDENTIALS.oauth, redirectUri: null },
+    // A public, fake Meeting SDK app so startMeetingToken returns a signature in the sandbox too.
+    sdk: config.sdk ?? { key: 'sandbox-sdk-key', secret: 'sandbox-sdk-secret-not-for-production' },
   };
   return { config: sandboxed, fake, ownsFake: !overrides.fakeZoom };
 }
