@@ -118,7 +118,7 @@ const EnvSchema = z.object({
   CACHE_NAMESPACE: optional.refine((v) => v === undefined || /^[A-Za-z0-9_.-]{1,64}$/.test(v), {
     message: 'expected 1 to 64 letters, digits, "_", "." or "-"',
   }),
-  CACHE_LOCK_TTL_MS: intIn(500, 300_000, 15_000),
+  CACHE_LOCK_TTL_MS: intIn(500, 300_000, 8_000),
   TOKEN_ENCRYPTION_KEY: optional,
   TOKEN_ENCRYPTION_OLD_KEYS: optional,
   TOKEN_REFRESH_MARGIN_SECONDS: intIn(0, 3000, 300),

@@ -61,7 +61,8 @@ export async function paginate<T, N>(
       const lastOfPage = index === page.items.length - 1;
       // The last item of a page points at the next page, so resuming costs no extra call.
       const cursor = lastOfPage && page.next ? { ...pos, t: page.next, i: -1 } : { ...pos, i: index };
-      edges.push({ cursor: encodeCursor(cursor), node: toNode(item) });
+      // Encoded only when a client selects `cursor` (most ask for `nodes` or `endCursor`).
+      edges.push({ get cursor() { return encodeCursor(cursor); }, node: toNode(item) });
     });
     if (edges.length >= first) {
       hasNextPage = rest.length > take.length || page.next !== '';

@@ -8,13 +8,13 @@ export interface LockTiming {
   /**
    * Redis: the lock expires this long after its holder stops renewing it (the holder died).
    * PostgreSQL: a holder whose host vanished without closing its connection loses it after about this long.
-   * @default 15000 (CACHE_LOCK_TTL_MS)
+   * @default 8000 (CACHE_LOCK_TTL_MS): below the 10 s wait, so waiters outlast a dead holder; live holders renew it.
    */
   ttlMs?: number;
 }
 
 export const DEFAULT_LOCK_WAIT_MS = 10_000;
-export const DEFAULT_LOCK_TTL_MS = 15_000;
+export const DEFAULT_LOCK_TTL_MS = 8_000;
 
 /** The wait ran out: another replica holds the lock and has not finished. */
 export const lockWaitExceeded = (key: string, waitMs: number, cause?: unknown) =>

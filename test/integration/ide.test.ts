@@ -29,6 +29,17 @@ const RESULT_TEXT = `(() => {
   return text.includes('"users"') ? text : false;
 })()`;
 
+/** Evaluates `expression` through the devtools protocol until it returns something truthy. */
+async function pollPage(page: { evaluate(expression: string): Promise<unknown> }, expression: string, timeoutMs: number): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await page.evaluate(expression);
+    if (typeof value === 'string' && value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for the GraphiQL result`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) {
   console.warn(`SKIPPED: GraphiQL browser tests need Chromium at ${CHROMIUM} (apt-get install -y chromium).`);
@@ -146,8 +157,8 @@ describe.skipIf(!hasChromium)('GraphiQL in headless Chromium against the sandbox
     const query = '{ users(status: ACTIVE, first: 3) { nodes { email status } } }';
     await page.goto(`${url}/graphql?query=${encodeURIComponent(query)}`);
     await page.locator('.graphiql-execute-button').click();
-    const result = await page.waitForFunction(RESULT_TEXT, undefined, { timeout: 15_000 });
-    const text = (await result.jsonValue()) as string;
+    // Polled from here: waitForFunction's in-page polling uses eval, which the page's CSP forbids.
+    const text = await pollPage(page, RESULT_TEXT, 15_000);
     mkdirSync('test-output', { recursive: true });
     await page.screenshot({ path: 'test-output/graphiql.png', fullPage: true });
     await context.close();

@@ -106,9 +106,12 @@ describe.each(backends)('TokenStore contract: $name', (b) => {
 
     it('different keys do not wait for each other', async () => {
       const s = await open();
-      const started = Date.now();
       let release!: () => void;
-      const held = s.withLock('a', () => new Promise<void>((r) => (release = r)));
+      let entered!: () => void;
+      const inside = new Promise<void>((r) => (entered = r));
+      const held = s.withLock('a', () => new Promise<void>((r) => ((release = r), entered())));
+      await inside; // 'a' is really held (taking a PostgreSQL lock first opens a connection)
+      const started = Date.now();
       await s.withLock('b', async () => undefined);
       expect(Date.now() - started).toBeLessThan(1000);
       release();

@@ -1,21 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config.js';
+import { loadConfig } from '../../src/config.js';
+import { configProblems } from '../helpers/config.js';
 
-function problems(env: Record<string, string>): string[] {
-  try {
-    loadConfig(env);
-  } catch (err) {
-    if (err instanceof ConfigError) return err.problems;
-    throw err;
-  }
-  return [];
-}
+const problems = configProblems;
 
 describe('CACHE_LOCK_TTL_MS', () => {
-  it('defaults to 15000 ms and accepts a whole number of milliseconds', () => {
-    expect(loadConfig({}).cacheLockTtlMs).toBe(15_000);
+  it('defaults to 8000 ms (below the 10 s lock wait) and accepts a whole number of milliseconds', () => {
+    expect(loadConfig({}).cacheLockTtlMs).toBe(8_000);
     expect(loadConfig({ CACHE_LOCK_TTL_MS: '1500' }).cacheLockTtlMs).toBe(1500);
-    expect(loadConfig({ CACHE_LOCK_TTL_MS: ' ' }).cacheLockTtlMs).toBe(15_000); // blank = unset
+    expect(loadConfig({ CACHE_LOCK_TTL_MS: ' ' }).cacheLockTtlMs).toBe(8_000); // blank = unset
   });
 
   it.each([
