@@ -74,6 +74,15 @@ describe('query limits are enforced before execution', () => {
     const small = await h.gql(query, { n: 5, u: owner });
     expect(small.errors).toBeUndefined();
     expect(h.fake.hits('meetings.list')).toBe(4);
+
+    // Costs are remembered per (document, variables): the same text with the big variables again
+    // is still rejected, and the small ones still pass.
+    const callsBefore = h.fake.hits();
+    const again = await h.gql(query, { n: 300, u: owner });
+    expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', limit: 'GRAPHQL_MAX_COST', actual: 4 * 301 });
+    expect(h.fake.hits()).toBe(callsBefore);
+    expect((await h.gql(query, { n: 5, u: owner })).errors).toBeUndefined();
+    expect(h.fake.hits('meetings.list')).toBe(8);
   });
 
   it('cost: a lower GRAPHQL_MAX_COST rejects a single wide connection; scalar-only connections cost one call', async () => {

@@ -1,4 +1,5 @@
 import { HeaderMap, type ApolloServerPlugin, type GraphQLResponse } from '@apollo/server';
+import type { DocumentNode } from 'graphql';
 import { operationCost } from './cost.js';
 
 const rejection = (message: string, extensions: Record<string, unknown>): GraphQLResponse => ({
@@ -15,13 +16,27 @@ const rejection = (message: string, extensions: Record<string, unknown>): GraphQ
  * under vitest), and would turn the rejection into an internal error.
  */
 export function costLimitPlugin<C extends object>(max: number): ApolloServerPlugin<C> {
+  // Apollo reuses one parsed DocumentNode per query text, so the cost of a (document, variables)
+  // pair is computed once instead of re-walking the document on every request.
+  const costs = new WeakMap<DocumentNode, Map<string, number>>();
+  const costOf = (...args: Parameters<typeof operationCost>): number => {
+    const [, document, variables, operationName] = args;
+    const key = `${operationName ?? ''}\u0000${JSON.stringify(variables ?? {})}`;
+    let byVariables = costs.get(document);
+    if (!byVariables) costs.set(document, (byVariables = new Map()));
+    const known = byVariables.get(key);
+    if (known !== undefined) return known;
+    const cost = operationCost(...args);
+    if (byVariables.size < 256) byVariables.set(key, cost);
+    return cost;
+  };
   return {
     async requestDidStart() {
       return {
         async responseForOperation({ schema, document, request, operationName }) {
           let cost: number;
           try {
-            cost = operationCost(schema, document, request.variables, operationName ?? undefined);
+            cost = costOf(schema, document, request.variables, operationName ?? undefined);
           } catch (err) {
             // Invalid variables: the same error execution would raise, raised before it.
             return rejection(err instanceof Error ? err.message : String(err), { reason: 'INVALID_VARIABLES' });
