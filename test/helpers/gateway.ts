@@ -1,3 +1,4 @@
+import { afterEach } from 'vitest';
 import { pino, type Logger } from 'pino';
 import { Writable } from 'node:stream';
 import { createApp, type App, type AppOverrides } from '../../src/app.js';
@@ -82,4 +83,18 @@ export async function startHarness(
       if (!opts.fake) await fake.close();
     },
   };
+}
+
+/**
+ * Registers an afterEach that stops every harness passed to `track` and closes every fake
+ * pushed onto `fakes` (both idempotent), so no test leaks a server into the next.
+ */
+export function stopAfterEach(): { track: (h: Harness) => Harness; fakes: FakeZoom[] } {
+  const harnesses: Harness[] = [];
+  const fakes: FakeZoom[] = [];
+  afterEach(async () => {
+    await Promise.all(harnesses.splice(0).map((h) => h.stop()));
+    await Promise.all(fakes.splice(0).map((f) => f.close()));
+  });
+  return { track: (h) => (harnesses.push(h), h), fakes };
 }

@@ -1,20 +1,16 @@
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
-import { startHarness, type Harness } from '../helpers/gateway.js';
+import { startHarness, stopAfterEach } from '../helpers/gateway.js';
 import { JWKS_AUDIENCE, JWKS_ISSUER, signHs256, startJwksServer, type JwksServer } from '../helpers/jwks.js';
 import { JWT_SECRET, USER_OAUTH_ENV, bearer, member } from '../helpers/userOAuth.js';
 
 const ME = '{ me { id } }';
-let harnesses: Harness[] = [];
-let jwks: JwksServer[] = [];
+const { track } = stopAfterEach();
+const jwks: JwksServer[] = [];
 afterEach(async () => {
-  await Promise.all(harnesses.map((h) => h.stop()));
-  await Promise.all(jwks.map((j) => j.close()));
-  harnesses = [];
-  jwks = [];
+  await Promise.all(jwks.splice(0).map((j) => j.close()));
 });
-const track = (h: Harness) => (harnesses.push(h), h);
 
 describe('GATEWAY_AUTH=jwt with a shared secret', () => {
   const bad: Array<[string, (now: number) => Promise<Record<string, string>>, RegExp]> = [

@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from '../helpers/gateway.js';
+import { describe, expect, it } from 'vitest';
+import { startHarness, stopAfterEach } from '../helpers/gateway.js';
 
 const FIELDS = /* GraphQL */ `
   id uuid hostId hostEmail topic type status startTime duration timezone agenda password
@@ -29,12 +29,7 @@ interface MeetingData {
   settings: Record<string, unknown>;
 }
 
-let harnesses: Harness[] = [];
-const track = (h: Harness) => (harnesses.push(h), h);
-afterEach(async () => {
-  await Promise.all(harnesses.map((h) => h.stop()));
-  harnesses = [];
-});
+const { track } = stopAfterEach();
 
 describe('meeting CRUD end to end against the fake Zoom', () => {
   it('creates, reads, lists, updates and deletes a meeting; ids stay exact strings', async () => {

@@ -1,18 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { startFakeZoom, type FakeZoom } from '../../src/sandbox/index.js';
+import { describe, expect, it } from 'vitest';
+import { startFakeZoom } from '../../src/sandbox/index.js';
 import type { TokenStore } from '../../src/tokens/store.js';
-import { startHarness, type Harness } from '../helpers/gateway.js';
+import { startHarness, stopAfterEach, type Harness } from '../helpers/gateway.js';
 import { memoryStore } from '../helpers/stores.js';
 
-let harnesses: Harness[] = [];
-let fakes: FakeZoom[] = [];
-const track = (h: Harness) => (harnesses.push(h), h);
-afterEach(async () => {
-  await Promise.all(harnesses.map((h) => h.stop()));
-  await Promise.all(fakes.map((f) => f.close()));
-  harnesses = [];
-  fakes = [];
-});
+const { track, fakes } = stopAfterEach();
 
 /** The value of one sample in Prometheus text format; undefined when the series does not exist. */
 function sample(text: string, name: string, labels: Record<string, string> = {}): number | undefined {

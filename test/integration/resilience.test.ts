@@ -1,17 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from '../helpers/gateway.js';
+import { describe, expect, it } from 'vitest';
+import { startHarness, stopAfterEach } from '../helpers/gateway.js';
 
 const USERS = '{ users(first: 1) { nodes { id } } }';
 const CREATE = 'mutation ($input: CreateMeetingInput!) { createMeeting(input: $input) { id topic } }';
 const HOUR = 3_600_000;
 const MARGIN = 300_000;
 
-let harnesses: Harness[] = [];
-const track = (h: Harness) => (harnesses.push(h), h);
-afterEach(async () => {
-  await Promise.all(harnesses.map((h) => h.stop()));
-  harnesses = [];
-});
+const { track } = stopAfterEach();
 const code = (r: { errors?: Array<{ extensions?: Record<string, unknown> }> }) => r.errors?.[0]?.extensions?.code;
 
 describe('429 from Zoom', () => {

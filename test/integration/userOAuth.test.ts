@@ -1,8 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startFakeZoom, type FakeZoom } from '../../src/sandbox/index.js';
 import { issueGrantTokens } from '../../src/sandbox/oauth/issue.js';
 import type { TokenRecord } from '../../src/tokens/tokenRecord.js';
-import { startHarness, type Harness } from '../helpers/gateway.js';
+import { startHarness, stopAfterEach } from '../helpers/gateway.js';
 import { memoryStore } from '../helpers/stores.js';
 import { JWT_SECRET, NO_S2S, USER_OAUTH_ENV, bearer, installViaBrowser, issuedSecrets, member } from '../helpers/userOAuth.js';
 
@@ -11,15 +11,7 @@ const CREDENTIALS = '{ credentials { selectedSource userAuthorized installUrl ca
 const HOUR_MS = 3_600_000;
 const INSTALL_URL = 'https://gateway.example.test/oauth/install';
 
-let harnesses: Harness[] = [];
-let fakes: FakeZoom[] = [];
-const track = (h: Harness) => (harnesses.push(h), h);
-afterEach(async () => {
-  await Promise.all(harnesses.map((h) => h.stop()));
-  await Promise.all(fakes.map((f) => f.close()));
-  harnesses = [];
-  fakes = [];
-});
+const { track, fakes } = stopAfterEach();
 
 /** A gateway with user OAuth, and a caller whose JWT names `user` as its Zoom user, authorized through the browser flow. */
 async function authorized(env: Record<string, string> = {}, overrides = {}) {

@@ -1,9 +1,9 @@
 import { rmSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startFakeZoom, type FakeZoom } from '../../src/sandbox/index.js';
-import { startHarness, type Harness } from '../helpers/gateway.js';
+import { describe, expect, it } from 'vitest';
+import { startFakeZoom } from '../../src/sandbox/index.js';
+import { startHarness, stopAfterEach } from '../helpers/gateway.js';
 
 const USERS = /* GraphQL */ `
   query Users($status: UserStatus, $first: Int, $after: String) {
@@ -26,16 +26,8 @@ type UsersData = {
 };
 
 const HOUR = 3_600_000;
-let harnesses: Harness[] = [];
-let fakes: FakeZoom[] = [];
-const track = (h: Harness) => (harnesses.push(h), h);
+const { track, fakes } = stopAfterEach();
 
-afterEach(async () => {
-  await Promise.all(harnesses.map((h) => h.stop()));
-  await Promise.all(fakes.map((f) => f.close()));
-  harnesses = [];
-  fakes = [];
-});
 
 describe('users(status: ACTIVE) end to end against the fake Zoom', () => {
   it('500 concurrent cold queries cause exactly one token request', async () => {

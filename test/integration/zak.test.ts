@@ -1,8 +1,8 @@
 import { jwtVerify } from 'jose';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ZoomUser } from '../../src/sandbox/index.js';
 import { startFakeZoom } from '../../src/sandbox/index.js';
-import { startHarness, type Harness } from '../helpers/gateway.js';
+import { startHarness, stopAfterEach, type Harness } from '../helpers/gateway.js';
 import { memoryStore } from '../helpers/stores.js';
 
 const SDK_ENV = { ZOOM_SDK_KEY: 'sdk-key-abc', ZOOM_SDK_SECRET: 'sdk-secret-0123456789-0123456789' };
@@ -22,12 +22,7 @@ interface Start {
   signatureExpiresAt: string | null;
 }
 
-let harnesses: Harness[] = [];
-const track = (h: Harness) => (harnesses.push(h), h);
-afterEach(async () => {
-  await Promise.all(harnesses.map((h) => h.stop()));
-  harnesses = [];
-});
+const { track } = stopAfterEach();
 
 const memberOf = (h: Harness): ZoomUser => h.fake.state.users.find((u) => u.status === 'active' && u.role_id === '2')!;
 
