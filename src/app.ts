@@ -1,17 +1,19 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
-import Fastify, { type FastifyInstance, type RawReplyDefaultExpression, type RawRequestDefaultExpression, type RawServerDefault } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawReplyDefaultExpression, type RawRequestDefaultExpression, type RawServerDefault } from 'fastify';
 import type { Logger } from 'pino';
 import type { Authenticator } from './auth/authenticator.js';
 import { createAuthenticator } from './auth/createAuthenticator.js';
 import type { Principal } from './auth/principal.js';
 import type { Config } from './config.js';
 import type { GraphQLContext } from './graphql/context.js';
-import { createFormatError, toHttpError } from './graphql/errors.js';
+import { createFormatError, errorLogPlugin, logGraphQLError, toHttpError } from './graphql/errors.js';
+import { compiledExecution } from './graphql/compiledExecutor.js';
 import { buildGatewaySchema } from './graphql/schema.js';
 import { createUserLoader } from './graphql/users/user.loader.js';
 import { registerGraphiql } from './http/graphiql.js';
+import { Admission, admissionHook } from './http/admission.js';
 import { registerHealthRoutes } from './http/health.js';
 import { OAuthEndpoints } from './http/oauthEndpoints.js';
 import { registerOAuthRoutes } from './http/oauthRoutes.js';
@@ -23,8 +25,7 @@ import { registerMetricsRoute } from './http/metrics.js';
 import { registerRequestHygiene, requestIdFor } from './http/requestHygiene.js';
 import { graphqlMetricsPlugin } from './observability/graphqlMetricsPlugin.js';
 import { GatewayMetrics } from './observability/metrics.js';
-import { inRequestScope, scopedLogger } from './observability/requestScope.js';
-import { SANDBOX_CREDENTIALS, startFakeZoom, type FakeZoom } from './sandbox/index.js';
+import type { FakeZoom } from './sandbox/index.js';
 import type { Services } from './services.js';
 import { systemClock, type Clock } from './tokens/clock.js';
 import { SANDBOX_KEY } from './tokens/encryption.js';
@@ -101,11 +102,13 @@ export async function createApp(input: Config, overrides: AppOverrides = {}): Pr
   const sdk = config.sdk ? new SdkSigner(config.sdk, clock) : null;
   const services: Services = { config, client, tokens, cache, clock, zaks, sdk };
   const authenticator: Authenticator = createAuthenticator(config.auth, { clock, logger });
-  const authenticate = async (headers: Parameters<Authenticator['authenticate']>[0]): Promise<Principal> => {
+  const authenticate = async (headers: Parameters<Authenticator['authenticate']>[0], requestLogger: FastifyBaseLogger): Promise<Principal> => {
     try {
       const principal = await authenticator.authenticate(headers);
       return userOAuth ? await userOAuth.withLinkedZoomUser(principal) : principal;
     } catch (err) {
+      // Apollo formats a failed context without running request plugins: log it here, with the reqId.
+      logGraphQLError(requestLogger, err);
       throw toHttpError(err);
     }
   };
@@ -116,9 +119,9 @@ export async function createApp(input: Config, overrides: AppOverrides = {}): Pr
     bodyLimit: 1024 * 1024,
   });
   const apollo = new ApolloServer<GraphQLContext>({
-    schema: await buildGatewaySchema(),
+    gateway: compiledExecution(await buildGatewaySchema()),
     introspection: config.graphql.introspection,
-    formatError: createFormatError(scopedLogger(logger)),
+    formatError: createFormatError(),
     includeStacktraceInErrorResponses: false,
     validationRules: limitValidationRules(config.limits),
     allowBatchedHttpRequests: config.limits.maxBatch > 0,
@@ -130,6 +133,7 @@ export async function createApp(input: Config, overrides: AppOverrides = {}): Pr
       ApolloServerPluginCacheControlDisabled(),
       costLimitPlugin(config.limits.maxCost),
       graphqlMetricsPlugin(metrics),
+      errorLogPlugin(),
     ],
   });
   await apollo.start();
@@ -150,17 +154,17 @@ export async function createApp(input: Config, overrides: AppOverrides = {}): Pr
     url: '/graphql',
     method: ['GET', 'POST', 'OPTIONS'],
     ...graphqlRouteGuards(config.limits),
-    handler: inRequestScope(
-      fastifyApolloHandler(apollo, {
+    ...(config.limits.maxInflight > 0 ? { onRequest: admissionHook(new Admission(config.limits.maxInflight, config.zoom.requestDeadlineMs)) } : {}),
+    handler: fastifyApolloHandler(apollo, {
         context: async (request, reply): Promise<GraphQLContext> => {
           // Responses are per caller; the cache-control plugin is off (it hooks every field).
           void reply.header('cache-control', 'no-store');
-          const principal = await authenticate(request.headers);
+          const principal = await authenticate(request.headers, request.log);
           const zoom = { client, tokens, principal };
-          return { principal, zoom, loaders: { user: createUserLoader(zoom) }, logger: logger.child({ reqId: request.id }), services };
+          // Fastify's request logger already carries the reqId.
+          return { principal, zoom, loaders: { user: createUserLoader(zoom) }, logger: request.log, services };
         },
       }),
-    ),
   });
   registerHealthRoutes(fastify as unknown as FastifyInstance, { config, store, ...(fake ? { fakeZoomUrl: fake.url } : {}) });
   registerMetricsRoute(fastify as unknown as FastifyInstance, metrics);
@@ -203,6 +207,8 @@ export async function createApp(input: Config, overrides: AppOverrides = {}): Pr
 /** In sandbox mode the gateway starts (or is handed) a fake Zoom and points every Zoom URL at it. */
 async function resolveSandbox(config: Config, overrides: AppOverrides, logger: Logger) {
   if (!config.sandbox) return { config, fake: undefined, ownsFake: false };
+  // Loaded only in sandbox mode: a production process never holds the fake Zoom in memory.
+  const { SANDBOX_CREDENTIALS, startFakeZoom } = await import('./sandbox/index.js');
   const fake = overrides.fakeZoom ?? (await startFakeZoom());
   logger.warn({ fakeZoom: fake.url }, 'SANDBOX MODE: no Zoom credentials configured; serving a built-in fake Zoom. Never use this in production.');
   const sandboxed: Config = {

@@ -27,6 +27,8 @@ export interface QueryLimits {
   /** Operations per batched HTTP request; 0 turns batching off. */
   maxBatch: number;
   maxBodyBytes: number;
+  /** GraphQL requests worked on at once; the rest wait (up to the Zoom deadline). 0 = no bound. */
+  maxInflight: number;
 }
 
 export interface Config {
@@ -138,6 +140,7 @@ const EnvSchema = z.object({
   GRAPHQL_MAX_ALIASES: intIn(0, 1000, 30),
   GRAPHQL_MAX_BATCH: intIn(0, 100, 10),
   GRAPHQL_MAX_BODY_BYTES: intIn(1024, 100 * 1024 * 1024, 1024 * 1024),
+  GRAPHQL_MAX_INFLIGHT: intIn(0, 100_000, 128),
   CORS_ORIGINS: optional,
 });
 
@@ -197,6 +200,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxAliases: e.GRAPHQL_MAX_ALIASES,
       maxBatch: e.GRAPHQL_MAX_BATCH,
       maxBodyBytes: e.GRAPHQL_MAX_BODY_BYTES,
+      maxInflight: e.GRAPHQL_MAX_INFLIGHT,
     },
     corsOrigins: readCorsOrigins(e.CORS_ORIGINS, problems),
   };

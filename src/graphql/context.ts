@@ -1,4 +1,4 @@
-import type { Logger } from 'pino';
+import type { FastifyBaseLogger } from 'fastify';
 import type { Principal } from '../auth/principal.js';
 import type { Services } from '../services.js';
 import type { ZoomContext } from '../zoom/zoomContext.js';
@@ -9,6 +9,7 @@ export interface GraphQLContext {
   principal: Principal;
   zoom: ZoomContext;
   loaders: { user: UserLoader };
-  logger: Logger;
+  /** The request's logger: its lines carry the reqId. */
+  logger: FastifyBaseLogger;
   services: Services;
 }

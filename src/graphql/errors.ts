@@ -1,7 +1,9 @@
+import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import type { Logger } from 'pino';
-import { isGatewayError, type ErrorCode } from '../errors.js';
+import type { FastifyBaseLogger } from 'fastify';
+import { isGatewayError, type ErrorCode, type GatewayError } from '../errors.js';
+import type { GraphQLContext } from './context.js';
 import { toGatewayError } from '../zoom/mapError.js';
 import { ZoomApiError } from '../zoom/zoomApiError.js';
 
@@ -10,29 +12,64 @@ const CLIENT_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED
 
 const HTTP_STATUS: Partial<Record<ErrorCode, number>> = { UNAUTHENTICATED: 401 };
 
+type Verdict =
+  | { kind: 'gateway'; error: GatewayError }
+  | { kind: 'client' | 'graphql'; error?: undefined }
+  | { kind: 'unexpected'; error: unknown };
+
+/** What an error is: deliberate (GatewayError), the client's (parse, validation), GraphQL's own, or a bug. */
+function classify(error: unknown, formattedCode?: unknown): Verdict {
+  const original = unwrapResolverError(error);
+  const gateway = toGatewayError(gatewayCause(original));
+  if (gateway) return { kind: 'gateway', error: gateway };
+  const code = formattedCode ?? (original instanceof GraphQLError ? original.extensions.code : undefined);
+  if (typeof code === 'string' && CLIENT_CODES.has(code)) return { kind: 'client' };
+  if (original instanceof GraphQLError && typeof code === 'string' && !original.originalError && code !== 'INTERNAL_SERVER_ERROR') {
+    return { kind: 'graphql' };
+  }
+  return { kind: 'unexpected', error: original };
+}
+
 /**
  * Every error leaves with one of the contract's codes. Deliberate errors keep their message;
- * anything else is logged with its cause and masked.
+ * anything else is masked (and logged by errorLogPlugin, with the request's id).
  */
-export function createFormatError(logger: Logger) {
+export function createFormatError() {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
-    const gateway = toGatewayError(gatewayCause(original));
-    if (gateway) {
-      if (gateway.code === 'ZOOM_UNAVAILABLE' || gateway.code === 'ZOOM_API_ERROR') {
-        logger.warn({ err: gateway.cause ?? gateway, code: gateway.code, ...zoomDetails(gateway) }, 'Zoom call failed');
-      }
-      return { ...formatted, message: gateway.message, extensions: { ...gateway.extensions, code: gateway.code } };
+    const verdict = classify(error, formatted.extensions?.code);
+    switch (verdict.kind) {
+      case 'gateway':
+        return { ...formatted, message: verdict.error.message, extensions: { ...verdict.error.extensions, code: verdict.error.code } };
+      case 'client':
+        return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT', reason: formatted.extensions?.code } };
+      case 'graphql':
+        return formatted;
+      case 'unexpected':
+        return { message: 'Internal server error', ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: 'INTERNAL_SERVER_ERROR' } };
     }
-    const code = formatted.extensions?.code;
-    if (typeof code === 'string' && CLIENT_CODES.has(code)) {
-      return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT', reason: code } };
-    }
-    if (original instanceof GraphQLError && typeof code === 'string' && !original.originalError && code !== 'INTERNAL_SERVER_ERROR') {
-      return formatted;
-    }
-    logger.error({ err: original }, 'unexpected error in GraphQL request');
-    return { message: 'Internal server error', ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  };
+}
+
+/** Logs a failed Zoom call (warn) or an unexpected error (error, with its cause); nothing else. */
+export function logGraphQLError(logger: Pick<FastifyBaseLogger, 'warn' | 'error'>, error: unknown): void {
+  const verdict = classify(error);
+  if (verdict.kind === 'gateway' && (verdict.error.code === 'ZOOM_UNAVAILABLE' || verdict.error.code === 'ZOOM_API_ERROR')) {
+    logger.warn({ err: verdict.error.cause ?? verdict.error, code: verdict.error.code, ...zoomDetails(verdict.error) }, 'Zoom call failed');
+  } else if (verdict.kind === 'unexpected') {
+    logger.error({ err: verdict.error }, 'unexpected error in GraphQL request');
+  }
+}
+
+/** Logs the errors of each operation through the request's own logger, so every line carries its reqId. */
+export function errorLogPlugin(): ApolloServerPlugin<GraphQLContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ contextValue, errors }) {
+          for (const error of errors) logGraphQLError(contextValue.logger, error);
+        },
+      };
+    },
   };
 }
 

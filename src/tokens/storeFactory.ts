@@ -1,17 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Keyv from 'keyv';
-import KeyvPostgres from '@keyv/postgres';
-import KeyvRedis from '@keyv/redis';
-import KeyvSqlite from '@keyv/sqlite';
 import type { Logger } from 'pino';
 import type { StoreConfig } from '../config.js';
 import { TokenCipher } from './encryption.js';
 import { LocalLock, type Lock } from './lock.js';
 import type { LockTiming } from './lockWait.js';
-import { PgLock } from './pgLock.js';
-import { connectRedis, redisKeepsNothing, redisOptions } from './redisClient.js';
-import { RedisLock } from './redisLock.js';
 import { KeyvTokenStore, type TokenStore } from './store.js';
 
 export interface TokenStoreOptions {
@@ -22,7 +16,10 @@ export interface TokenStoreOptions {
   lock?: LockTiming;
 }
 
-/** Builds the configured Keyv backend with its lock; one adapter per backend. */
+/**
+ * Builds the configured Keyv backend with its lock; one adapter per backend. Each backend's
+ * driver is loaded only when configured, so a process never holds the other three in memory.
+ */
 export async function createTokenStore(config: StoreConfig, keys: Uint8Array[], logger: Logger, options: TokenStoreOptions = {}): Promise<TokenStore> {
   const cipher = new TokenCipher(keys);
   const namespace = options.namespace ?? 'zgg';
@@ -38,9 +35,15 @@ async function backend(config: StoreConfig, namespace: string, logger: Logger, o
       return { store: new Map(), lock: new LocalLock() };
     case 'sqlite': {
       if (config.path !== ':memory:') mkdirSync(dirname(config.path), { recursive: true });
+      const { default: KeyvSqlite } = await import('@keyv/sqlite');
       return { store: new KeyvSqlite({ uri: `sqlite://${config.path}`, busyTimeout: 5000 }), lock: new LocalLock() };
     }
     case 'redis': {
+      const [{ default: KeyvRedis }, { connectRedis, redisKeepsNothing, redisOptions }, { RedisLock }] = await Promise.all([
+        import('@keyv/redis'),
+        import('./redisClient.js'),
+        import('./redisLock.js'),
+      ]);
       const name = `zgg:${namespace}`;
       const client = await connectRedis(config.url, logger, name);
       if (options.durable && (await redisKeepsNothing(client).catch(() => false))) {
@@ -53,10 +56,12 @@ async function backend(config: StoreConfig, namespace: string, logger: Logger, o
       await store.getClient();
       return { store, lock: new RedisLock(client, namespace, logger, options.lock) };
     }
-    case 'postgres':
+    case 'postgres': {
+      const [{ default: KeyvPostgres }, { PgLock }] = await Promise.all([import('@keyv/postgres'), import('./pgLock.js')]);
       return {
         store: new KeyvPostgres({ uri: config.url, table: 'gateway_tokens' }),
         lock: new PgLock(config.url, namespace, logger, options.lock),
       };
+    }
   }
 }

@@ -1,10 +1,8 @@
 import type { Logger } from 'pino';
 import type { PacingPlan, StoreConfig } from '../config.js';
-import { connectRedis } from '../tokens/redisClient.js';
 import type { Pacer } from './httpClient.js';
 import { LocalPacer } from './pacer.js';
 import { pacingIntervals } from './pacerLimits.js';
-import { RedisPacer } from './pacerRedis.js';
 
 export interface PacerOptions {
   plan: PacingPlan;
@@ -20,6 +18,7 @@ export async function createPacer(o: PacerOptions): Promise<(Pacer & { close?():
   if (o.plan === 'none') return undefined;
   const intervals = pacingIntervals(o.plan);
   if (o.store.kind !== 'redis') return new LocalPacer(intervals);
+  const [{ connectRedis }, { RedisPacer }] = await Promise.all([import('../tokens/redisClient.js'), import('./pacerRedis.js')]);
   const redis = await connectRedis(o.store.url, o.logger, `zgg:${o.namespace}:pacer`);
   return new RedisPacer(redis, `${o.namespace}:pace:${o.account}`, intervals, o.logger);
 }

@@ -6,9 +6,9 @@ import { withoutQueryValues } from '../../src/logger.js';
 const problems = configProblems;
 
 describe('query limit and CORS configuration', () => {
-  it('defaults: depth 10, cost 1000, aliases 30, batch 10, body 1 MiB; CORS off', () => {
+  it('defaults: depth 10, cost 1000, aliases 30, batch 10, body 1 MiB, 128 in flight; CORS off', () => {
     const c = loadConfig({});
-    expect(c.limits).toEqual({ maxDepth: 10, maxCost: 1000, maxAliases: 30, maxBatch: 10, maxBodyBytes: 1024 * 1024 });
+    expect(c.limits).toEqual({ maxDepth: 10, maxCost: 1000, maxAliases: 30, maxBatch: 10, maxBodyBytes: 1024 * 1024, maxInflight: 128 });
     expect(c.corsOrigins).toBeNull();
   });
 
@@ -19,9 +19,10 @@ describe('query limit and CORS configuration', () => {
       GRAPHQL_MAX_ALIASES: '0',
       GRAPHQL_MAX_BATCH: '0',
       GRAPHQL_MAX_BODY_BYTES: '65536',
+      GRAPHQL_MAX_INFLIGHT: '0',
       CORS_ORIGINS: ' https://app.example.com ,http://localhost:5173',
     });
-    expect(c.limits).toEqual({ maxDepth: 6, maxCost: 200, maxAliases: 0, maxBatch: 0, maxBodyBytes: 65536 });
+    expect(c.limits).toEqual({ maxDepth: 6, maxCost: 200, maxAliases: 0, maxBatch: 0, maxBodyBytes: 65536, maxInflight: 0 });
     expect(c.corsOrigins).toEqual(['https://app.example.com', 'http://localhost:5173']);
     expect(loadConfig({ CORS_ORIGINS: '*' }).corsOrigins).toEqual(['*']);
   });
@@ -33,9 +34,10 @@ describe('query limit and CORS configuration', () => {
       GRAPHQL_MAX_ALIASES: '-1',
       GRAPHQL_MAX_BATCH: '101',
       GRAPHQL_MAX_BODY_BYTES: '10',
+      GRAPHQL_MAX_INFLIGHT: 'many',
       CORS_ORIGINS: 'https://app.example.com/, example.com',
     });
-    for (const name of ['GRAPHQL_MAX_DEPTH', 'GRAPHQL_MAX_COST', 'GRAPHQL_MAX_ALIASES', 'GRAPHQL_MAX_BATCH', 'GRAPHQL_MAX_BODY_BYTES']) {
+    for (const name of ['GRAPHQL_MAX_DEPTH', 'GRAPHQL_MAX_COST', 'GRAPHQL_MAX_ALIASES', 'GRAPHQL_MAX_BATCH', 'GRAPHQL_MAX_BODY_BYTES', 'GRAPHQL_MAX_INFLIGHT']) {
       expect(p.some((m) => m.startsWith(`${name}:`))).toBe(true);
     }
     expect(p.filter((m) => m.startsWith('CORS_ORIGINS:'))).toHaveLength(2); // trailing slash; no scheme

@@ -1,19 +1,19 @@
 import { Field, ObjectType } from 'type-graphql';
-import { GraphQLDateTime } from 'graphql-scalars';
+import { DateTime } from '../dateTime.js';
 
-@ObjectType({ description: 'A cached token: when it expires and what it may do. Never the token itself.' })
+@ObjectType({ simpleResolvers: true, description: 'A cached token: when it expires and what it may do. Never the token itself.' })
 export class CachedToken {
   @Field(() => String, { description: 's2s, user, zak or legacy.' })
   source!: string;
 
-  @Field(() => GraphQLDateTime)
+  @Field(() => DateTime)
   expiresAt!: Date;
 
   @Field(() => [String])
   scopes!: string[];
 }
 
-@ObjectType({ description: 'Which Zoom credentials are configured and cached. Never secrets.' })
+@ObjectType({ simpleResolvers: true, description: 'Which Zoom credentials are configured and cached. Never secrets.' })
 export class CredentialStatus {
   @Field(() => Boolean, { description: 'The gateway runs against its built-in fake Zoom.' })
   sandbox!: boolean;

@@ -1,4 +1,4 @@
-import { GraphQLDateTime } from 'graphql-scalars';
+import { DateTime } from '../dateTime.js';
 import { Field, InputType, Int } from 'type-graphql';
 import { AutoRecording, MeetingAudio, RecurrenceType, RegistrationApproval } from './meetingSettings.enum.js';
 import { MeetingType } from './meetingType.enum.js';
@@ -62,7 +62,7 @@ export class RecurrenceInput {
   @Field(() => Int, { nullable: true, description: '1–365 occurrences; not with endDateTime.' })
   endTimes?: number | null;
 
-  @Field(() => GraphQLDateTime, { nullable: true, description: 'Last occurrence; not with endTimes.' })
+  @Field(() => DateTime, { nullable: true, description: 'Last occurrence; not with endTimes.' })
   endDateTime?: Date | null;
 }
 

@@ -1,4 +1,4 @@
-import { GraphQLDateTime } from 'graphql-scalars';
+import { DateTime } from '../dateTime.js';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import type { ZoomMeeting, ZoomMeetingSettings } from '../../zoom/types.js';
 import { known } from './known.js';
@@ -8,7 +8,7 @@ import { MeetingType } from './meetingType.enum.js';
 
 const date = (v: string | undefined) => (v ? new Date(v) : null);
 
-@ObjectType({ description: 'The meeting settings the gateway exposes (a subset of Zoom’s).' })
+@ObjectType({ simpleResolvers: true, description: 'The meeting settings the gateway exposes (a subset of Zoom’s).' })
 export class MeetingSettings {
   @Field(() => Boolean, { nullable: true })
   hostVideo!: boolean | null;
@@ -56,7 +56,7 @@ export class MeetingSettings {
   }
 }
 
-@ObjectType({ description: 'A Zoom meeting. List results carry fewer fields than a single meeting.' })
+@ObjectType({ simpleResolvers: true, description: 'A Zoom meeting. List results carry fewer fields than a single meeting.' })
 export class Meeting {
   @Field(() => ID, { description: 'Meeting number: 9–11 digits, 64-bit, so an ID (string) — never store it in a 32-bit int.' })
   id!: string;
@@ -79,7 +79,7 @@ export class Meeting {
   @Field(() => MeetingStatus, { nullable: true })
   status!: MeetingStatus | null;
 
-  @Field(() => GraphQLDateTime, { nullable: true, description: 'Absent for instant meetings.' })
+  @Field(() => DateTime, { nullable: true, description: 'Absent for instant meetings.' })
   startTime!: Date | null;
 
   @Field(() => Int, { nullable: true, description: 'Minutes.' })
@@ -91,7 +91,7 @@ export class Meeting {
   @Field(() => String, { nullable: true, description: 'In lists Zoom truncates the agenda to 250 characters.' })
   agenda!: string | null;
 
-  @Field(() => GraphQLDateTime, { nullable: true })
+  @Field(() => DateTime, { nullable: true })
   createdAt!: Date | null;
 
   @Field(() => String, { nullable: true })

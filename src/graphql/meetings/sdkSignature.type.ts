@@ -1,8 +1,8 @@
-import { GraphQLDateTime } from 'graphql-scalars';
+import { DateTime } from '../dateTime.js';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { MeetingRole } from './meetingRole.enum.js';
 
-@ObjectType({ description: 'A Meeting SDK JWT (HS256, signed with the SDK secret) and the key to pass with it.' })
+@ObjectType({ simpleResolvers: true, description: 'A Meeting SDK JWT (HS256, signed with the SDK secret) and the key to pass with it.' })
 export class SdkSignature {
   @Field(() => String)
   signature!: string;
@@ -16,9 +16,9 @@ export class SdkSignature {
   @Field(() => MeetingRole)
   role!: MeetingRole;
 
-  @Field(() => GraphQLDateTime, { description: 'The JWT `iat`: 30 s before signing, to absorb clock skew.' })
+  @Field(() => DateTime, { description: 'The JWT `iat`: 30 s before signing, to absorb clock skew.' })
   issuedAt!: Date;
 
-  @Field(() => GraphQLDateTime)
+  @Field(() => DateTime)
   expiresAt!: Date;
 }

@@ -1,7 +1,7 @@
-import { GraphQLDateTime } from 'graphql-scalars';
+import { DateTime } from '../dateTime.js';
 import { Field, ID, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: 'Everything the Meeting SDK needs to start a meeting as its host.' })
+@ObjectType({ simpleResolvers: true, description: 'Everything the Meeting SDK needs to start a meeting as its host.' })
 export class StartMeetingToken {
   @Field(() => ID)
   meetingId!: string;
@@ -12,7 +12,7 @@ export class StartMeetingToken {
   @Field(() => String, { description: "The host's ZAK. Treat it as a credential." })
   zak!: string;
 
-  @Field(() => GraphQLDateTime)
+  @Field(() => DateTime)
   zakExpiresAt!: Date;
 
   @Field(() => String, { nullable: true, description: 'Meeting SDK JWT with role 1; null when no Meeting SDK app is configured.' })
@@ -21,6 +21,6 @@ export class StartMeetingToken {
   @Field(() => String, { nullable: true })
   sdkKey!: string | null;
 
-  @Field(() => GraphQLDateTime, { nullable: true })
+  @Field(() => DateTime, { nullable: true })
   signatureExpiresAt!: Date | null;
 }

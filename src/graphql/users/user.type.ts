@@ -1,11 +1,11 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { GraphQLDateTime } from 'graphql-scalars';
+import { DateTime } from '../dateTime.js';
 import type { ZoomUser } from '../../zoom/types.js';
 import { UserStatus } from './userStatus.enum.js';
 
 const date = (v: string | undefined) => (v ? new Date(v) : null);
 
-@ObjectType({ description: 'A Zoom user.' })
+@ObjectType({ simpleResolvers: true, description: 'A Zoom user.' })
 export class User {
   @Field(() => ID, { description: "Zoom's user id; for pending users (Zoom gives them no id yet) the email." })
   id!: string;
@@ -52,10 +52,10 @@ export class User {
   @Field(() => String, { nullable: true })
   picUrl!: string | null;
 
-  @Field(() => GraphQLDateTime, { nullable: true })
+  @Field(() => DateTime, { nullable: true })
   createdAt!: Date | null;
 
-  @Field(() => GraphQLDateTime, { nullable: true })
+  @Field(() => DateTime, { nullable: true })
   lastLoginTime!: Date | null;
 
   static from(u: ZoomUser): User {

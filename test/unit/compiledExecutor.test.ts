@@ -1,0 +1,93 @@
+import type { GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
+import { buildSchema, GraphQLError, parse } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { compiledExecution } from '../../src/graphql/compiledExecutor.js';
+
+class NotThere extends Error {}
+
+function setup() {
+  const schema = buildSchema(`
+    type Item { id: ID! name: String tags: [String!]! }
+    type Query { items(first: Int!): [Item!]! item(id: ID!): Item broken: Item! }
+  `);
+  const q = schema.getQueryType()!.getFields();
+  q.items!.resolve = async (_r, { first }: { first: number }) => Array.from({ length: first }, (_, i) => ({ id: `i${i}`, name: i % 2 ? null : `n${i}`, tags: ['a'] }));
+  q.item!.resolve = async (_r, { id }: { id: string }) => {
+    if (id === 'gone') throw new NotThere('gone');
+    return { id, name: 'one', tags: [] };
+  };
+  q.broken!.resolve = () => {
+    throw new NotThere('no');
+  };
+  return schema;
+}
+
+async function executorFor(schema = setup()) {
+  const gateway = compiledExecution(schema);
+  let announced = false;
+  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => (announced = apiSchema === schema));
+  const { executor } = await gateway.load({ apollo: {} });
+  expect(announced).toBe(true);
+  return (query: string, variables?: Record<string, unknown>, operationName?: string) => {
+    const document = documents.get(query) ?? parse(query);
+    documents.set(query, document);
+    return executor!({ document, operationName: operationName ?? null, context: {}, request: { variables } } as unknown as GatewayGraphQLRequestContext);
+  };
+}
+const documents = new Map<string, ReturnType<typeof parse>>();
+
+describe('compiled execution (graphql-jit behind Apollo’s executor interface)', () => {
+  it('gives the same result on the first run (graphql-js) and once compiled (graphql-jit)', async () => {
+    const run = await executorFor();
+    const query = 'query Q($n: Int!) { items(first: $n) { id name ...T } one: item(id: "x") { id } } fragment T on Item { tags }';
+    const results = [];
+    for (let i = 0; i < 4; i++) results.push(JSON.stringify(await run(query, { n: 3 })));
+    expect(new Set(results).size).toBe(1);
+    expect(JSON.parse(results[0]!)).toEqual({
+      data: { items: [{ id: 'i0', name: 'n0', tags: ['a'] }, { id: 'i1', name: null, tags: ['a'] }, { id: 'i2', name: 'n2', tags: ['a'] }], one: { id: 'x' } },
+    });
+  });
+
+  it('keeps resolver errors as GraphQLErrors with an extensions object, the original error, path and locations', async () => {
+    const run = await executorFor();
+    const query = '{ item(id: "gone") { id } }';
+    for (let i = 0; i < 3; i++) {
+      const r = await run(query);
+      expect(r.data).toEqual({ item: null });
+      const e = r.errors![0]!;
+      expect(e).toBeInstanceOf(GraphQLError);
+      expect(e.extensions).toEqual({});
+      expect(e.originalError).toBeInstanceOf(NotThere);
+      expect(e.path).toEqual(['item']);
+      expect(e.locations).toEqual([{ line: 1, column: 3 }]);
+    }
+  });
+
+  it('propagates a non-null failure to the parent as graphql-js does', async () => {
+    const run = await executorFor();
+    for (let i = 0; i < 3; i++) {
+      const r = await run('{ broken { id } }');
+      expect(r.data).toBeNull();
+      expect(r.errors?.[0]?.originalError).toBeInstanceOf(NotThere);
+    }
+  });
+
+  it('reports bad variables as graphql-js does (Apollo turns these into BAD_USER_INPUT)', async () => {
+    const run = await executorFor();
+    const query = 'query Q($n: Int!) { items(first: $n) { id } }';
+    for (let i = 0; i < 3; i++) {
+      const r = await run(query, { n: 'three' });
+      expect(r.data).toBeUndefined();
+      expect(r.errors?.[0]?.message).toMatch(/^Variable "\$n" got invalid value "three"/);
+    }
+  });
+
+  it('keeps one compiled function per operation of a document', async () => {
+    const run = await executorFor();
+    const query = 'query A { items(first: 1) { id } } query B { item(id: "b") { name } }';
+    for (let i = 0; i < 3; i++) {
+      expect((await run(query, {}, 'A')).data).toEqual({ items: [{ id: 'i0' }] });
+      expect((await run(query, {}, 'B')).data).toEqual({ item: { name: 'one' } });
+    }
+  });
+});
