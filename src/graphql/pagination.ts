@@ -40,32 +40,59 @@ export function checkPageArgs(first: number, after: string | null | undefined, q
   return pos;
 }
 
-/** Fills `first` items from Zoom pages, starting after the cursor's position. */
+/** What one Zoom page contributed: `count` items from index `from`. */
+interface Taken {
+  pos: Position;
+  next: string;
+  pageLength: number;
+  from: number;
+  count: number;
+}
+
+/** Where a cursor after item `j` of a page's contribution resumes. */
+function positionAfter(t: Taken, j: number): Position {
+  const index = t.from + j;
+  // The last item of a page points at the next page, so resuming costs no extra call.
+  return index === t.pageLength - 1 && t.next ? { ...t.pos, t: t.next, i: -1 } : { ...t.pos, i: index };
+}
+
+/** An edge whose cursor is encoded only when a client selects it (most ask for `nodes` or `endCursor`). */
+class LazyEdge<N> implements Edge<N> {
+  constructor(
+    private readonly position: Position,
+    readonly node: N,
+  ) {}
+
+  get cursor(): string {
+    return encodeCursor(this.position);
+  }
+}
+
+/**
+ * Fills `first` items from Zoom pages, starting after the cursor's position. `edges` are built
+ * only when selected: a query for `nodes` pays for no edge objects.
+ */
 export async function paginate<T, N>(
   first: number,
   start: Position,
   fetchPage: (token: string | undefined, pageSize: number) => Promise<ZoomPageResult<T>>,
   toNode: (item: T) => N,
 ): Promise<ConnectionShape<N>> {
-  const edges: Edge<N>[] = [];
+  const nodes: N[] = [];
+  const taken: Taken[] = [];
   let pos = start;
   let total = 0;
   let hasNextPage = false;
   for (let pages = 1; ; pages++) {
     const page = await fetchPage(pos.t || undefined, pos.s);
     total = page.total;
-    const rest = page.items.slice(pos.i + 1);
-    const take = rest.slice(0, first - edges.length);
-    take.forEach((item, j) => {
-      const index = pos.i + 1 + j;
-      const lastOfPage = index === page.items.length - 1;
-      // The last item of a page points at the next page, so resuming costs no extra call.
-      const cursor = lastOfPage && page.next ? { ...pos, t: page.next, i: -1 } : { ...pos, i: index };
-      // Encoded only when a client selects `cursor` (most ask for `nodes` or `endCursor`).
-      edges.push({ get cursor() { return encodeCursor(cursor); }, node: toNode(item) });
-    });
-    if (edges.length >= first) {
-      hasNextPage = rest.length > take.length || page.next !== '';
+    const from = pos.i + 1;
+    const available = Math.max(0, page.items.length - from);
+    const count = Math.min(available, first - nodes.length);
+    for (let j = 0; j < count; j++) nodes.push(toNode(page.items[from + j]!));
+    if (count > 0) taken.push({ pos, next: page.next, pageLength: page.items.length, from, count });
+    if (nodes.length >= first) {
+      hasNextPage = available > count || page.next !== '';
       break;
     }
     if (!page.next || page.items.length === 0) break;
@@ -75,11 +102,19 @@ export async function paginate<T, N>(
     }
     pos = { ...pos, t: page.next, i: -1 };
   }
-  const last = edges.at(-1);
+  const last = taken.at(-1);
+  let edges: Edge<N>[] | undefined;
   return {
-    edges,
-    nodes: edges.map((e) => e.node),
-    pageInfo: { hasNextPage, endCursor: last?.cursor ?? null },
+    get edges() {
+      if (!edges) {
+        edges = [];
+        let k = 0;
+        for (const t of taken) for (let j = 0; j < t.count; j++) edges.push(new LazyEdge(positionAfter(t, j), nodes[k++]!));
+      }
+      return edges;
+    },
+    nodes,
+    pageInfo: { hasNextPage, endCursor: last ? encodeCursor(positionAfter(last, last.count - 1)) : null },
     totalCount: total,
   };
 }

@@ -3,7 +3,6 @@ import { DateTime } from '../dateTime.js';
 import type { ZoomUser } from '../../zoom/types.js';
 import { UserStatus } from './userStatus.enum.js';
 
-const date = (v: string | undefined) => (v ? new Date(v) : null);
 
 @ObjectType({ simpleResolvers: true, description: 'A Zoom user.' })
 export class User {
@@ -53,13 +52,15 @@ export class User {
   picUrl!: string | null;
 
   @Field(() => DateTime, { nullable: true })
-  createdAt!: Date | null;
+  /** Zoom's date-time string; the DateTime scalar checks and normalises it when selected. */
+  createdAt!: string | null;
 
   @Field(() => DateTime, { nullable: true })
-  lastLoginTime!: Date | null;
+  lastLoginTime!: string | null;
 
+  /** A plain object of User's shape (no resolver needs the class): one allocation per user. */
   static from(u: ZoomUser): User {
-    return Object.assign(new User(), {
+    return {
       id: u.id ?? u.email,
       zoomId: u.id ?? null,
       email: u.email,
@@ -75,8 +76,8 @@ export class User {
       roleId: u.role_id ?? null,
       language: u.language ?? null,
       picUrl: u.pic_url ?? null,
-      createdAt: date(u.user_created_at ?? u.created_at),
-      lastLoginTime: date(u.last_login_time),
-    });
+      createdAt: u.user_created_at || u.created_at || null,
+      lastLoginTime: u.last_login_time || null,
+    };
   }
 }
