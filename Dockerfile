@@ -27,5 +27,7 @@ VOLUME ["/app/data"]
 EXPOSE 4000
 HEALTHCHECK --interval=15s --timeout=3s --start-period=10s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||4000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-# The same entry as `npm start` (after its `npm run build`).
-CMD ["node", "dist/main.js"]
+# The same command as `npm start` (after its `npm run build`). The two V8 flags trade about a
+# tenth more CPU per query for a heap that grows to half again its live size instead of up to
+# four times, and a 16 MiB young generation instead of 32 (README "Performance").
+CMD ["node", "--max-semi-space-size=8", "--heap-growing-percent=50", "dist/main.js"]

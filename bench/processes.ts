@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { SANDBOX_CREDENTIALS } from '../src/sandbox/index.js';
+import { dockerNodeArgs } from './dockerCmd.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const START_TIMEOUT_MS = 60_000;
@@ -36,10 +37,12 @@ function baseEnv(): Record<string, string> {
   return env;
 }
 
-/** `node --import tsx <entry>`; keeps the last lines of its stdout and stderr. */
-function spawnTs(entry: string, env: Record<string, string>): { child: ChildProcess; handle: ChildHandle } {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  if (child.pid === undefined) throw new Error(`could not start ${entry}`);
+/** `node <args>` (a `.ts` entry through tsx); keeps the last lines of its stdout and stderr. */
+function spawnTs(entry: string | string[], env: Record<string, string>): { child: ChildProcess; handle: ChildHandle } {
+  const args = Array.isArray(entry) ? entry : ['--import', 'tsx', entry];
+  const name = args.at(-1) ?? 'node';
+  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  if (child.pid === undefined) throw new Error(`could not start ${name}`);
   const pid = child.pid;
   const tail: string[] = [];
   const keep = (line: string) => {
@@ -54,7 +57,7 @@ function spawnTs(entry: string, env: Record<string, string>): { child: ChildProc
     output: () => tail.join('\n'),
     assertAlive() {
       if (child.exitCode !== null || child.signalCode !== null) {
-        throw new Error(`${entry} exited (${child.exitCode ?? child.signalCode}):\n${tail.join('\n')}`);
+        throw new Error(`${name} exited (${child.exitCode ?? child.signalCode}):\n${tail.join('\n')}`);
       }
     },
     stop() {
@@ -72,21 +75,35 @@ function spawnTs(entry: string, env: Record<string, string>): { child: ChildProc
   return { child, handle };
 }
 
-/** Starts the seeded fake Zoom in its own process and waits for its address. */
-export async function startFake(): Promise<{ info: FakeInfo; handle: ChildHandle }> {
-  const { child, handle } = spawnTs('bench/fakeZoom.ts', baseEnv());
+/** The first line a started process prints (its address, as JSON); stops it when that never comes. */
+async function firstLine<T>(what: string, child: ChildProcess, handle: ChildHandle): Promise<T> {
   const lines = createInterface({ input: child.stdout! });
   const first = new Promise<string>((resolve, reject) => {
     lines.once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`the fake Zoom exited (${code}) before listening:\n${handle.output()}`)));
-    setTimeout(() => reject(new Error(`the fake Zoom did not start within ${START_TIMEOUT_MS} ms`)), START_TIMEOUT_MS).unref();
+    child.once('exit', (code) => reject(new Error(`${what} exited (${code}) before listening:\n${handle.output()}`)));
+    setTimeout(() => reject(new Error(`${what} did not start within ${START_TIMEOUT_MS} ms`)), START_TIMEOUT_MS).unref();
   });
   try {
-    return { info: JSON.parse(await first) as FakeInfo, handle };
+    return JSON.parse(await first) as T;
   } catch (err) {
     await handle.stop();
     throw err;
   }
+}
+
+/** Starts the seeded fake Zoom in its own process and waits for its address. */
+export async function startFake(): Promise<{ info: FakeInfo; handle: ChildHandle }> {
+  const { child, handle } = spawnTs('bench/fakeZoom.ts', baseEnv());
+  return { info: await firstLine<FakeInfo>('the fake Zoom', child, handle), handle };
+}
+
+/** Starts `bench/bareHop.ts` in its own process, making the direct arm's REST call for every POST. */
+export async function startBareHop(direct: { origin: string; path: string; headers: Record<string, string> }): Promise<{ url: string; handle: ChildHandle }> {
+  const token = (direct.headers.authorization ?? '').replace(/^Bearer /, '');
+  const env = { ...baseEnv(), NODE_ENV: 'production', BARE_UPSTREAM: direct.origin, BARE_PATH: direct.path, BARE_TOKEN: token };
+  const { child, handle } = spawnTs('bench/bareHop.ts', env);
+  const { url } = await firstLine<{ url: string }>('the bare hop', child, handle);
+  return { url, handle };
 }
 
 /** A port nobody listens on right now (the gateway binds it moments later). */
@@ -108,11 +125,12 @@ export interface GatewayProcess {
 }
 
 /**
- * The gateway as the Dockerfile runs it (`node --import tsx src/main.ts`, NODE_ENV=production,
+ * The gateway as the Dockerfile runs it (its CMD, `node … dist/main.js`, built by `npm run
+ * bench`'s prebench step like `npm start`'s), NODE_ENV=production,
  * so API-key auth), in its own process so its CPU time and RSS are its own, pointed at the
  * fake with the fake's S2S app.
  */
-export async function startGateway(fake: FakeInfo): Promise<GatewayProcess> {
+export async function startGateway(fake: FakeInfo, nodeOptions = ''): Promise<GatewayProcess> {
   const port = await freePort();
   const apiKey = randomBytes(24).toString('base64url');
   const env = {
@@ -134,8 +152,9 @@ export async function startGateway(fake: FakeInfo): Promise<GatewayProcess> {
     ZOOM_RATE_LIMIT_PLAN: 'none',
     // Logging every request would measure pino and the pipe, not the gateway.
     LOG_LEVEL: 'warn',
+    ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}),
   };
-  const { child, handle } = spawnTs('src/main.ts', env);
+  const { child, handle } = spawnTs(dockerNodeArgs(), env);
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + START_TIMEOUT_MS;
   for (;;) {

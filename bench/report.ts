@@ -21,7 +21,7 @@ export interface BenchResults {
     loadAverageAfter: number[];
   };
   settings: BenchSettings;
-  gateway: { idleRssMiB: number; peakRssMiB: number };
+  gateway: { idleRssMiB: number; peakRssMiB: number; nodeOptions: string };
   throughput: ThroughputResult[];
   tokens: TokenResult;
   meetings: MeetingsResult;
@@ -57,6 +57,19 @@ export function report(r: BenchResults): string {
       ]),
     ),
     '',
+    `   The same call through a bare hop (bench/bareHop.ts: Fastify + undici + JSON, no GraphQL) — what any extra hop costs on this machine:`,
+    renderTable(
+      ['upstream', 'bare req/s', 'bare/direct', 'bare added p50', 'bare added p99', 'gateway/bare'],
+      r.throughput.map((t) => [
+        `${t.upstreamLatencyMs} ms`,
+        t.bare.reqPerSec,
+        `${fmt(t.bareRatio)}×`,
+        `${signed(t.bareAddedP50Ms)} ms`,
+        `${signed(t.bareAddedP99Ms)} ms`,
+        `${fmt(t.gatewayVsBare)}×`,
+      ]),
+    ),
+    '',
   );
   const t = r.tokens;
   out.push(
@@ -76,7 +89,7 @@ export function report(r: BenchResults): string {
   }
   const mem = r.memory;
   out.push(
-    `4) ${mem.inflight} concurrent requests at ${mem.upstreamLatencyMs} ms upstream latency: gateway RSS ${fmt(mem.rssBeforeMiB)} MiB before, peak ${fmt(mem.rssPeakMiB)} MiB (idle after start ${fmt(r.gateway.idleRssMiB)} MiB, peak over the whole run ${fmt(r.gateway.peakRssMiB)} MiB); ${fmt(mem.load.reqPerSec)} req/s, p50 ${fmt(mem.load.p50Ms)} ms, p99 ${fmt(mem.load.p99Ms)} ms, ${mem.load.failed} failed`,
+    `4) ${mem.inflight} concurrent requests at ${mem.upstreamLatencyMs} ms upstream latency: gateway RSS ${fmt(mem.rssBeforeMiB)} MiB before, peak ${fmt(mem.rssPeakMiB)} MiB (idle after start ${fmt(r.gateway.idleRssMiB)} MiB, peak over the whole run ${fmt(r.gateway.peakRssMiB)} MiB); ${fmt(mem.load.reqPerSec)} req/s, p50 ${fmt(mem.load.p50Ms)} ms, p99 ${fmt(mem.load.p99Ms)} ms, ${mem.load.failed} failed${r.gateway.nodeOptions ? ` (gateway NODE_OPTIONS="${r.gateway.nodeOptions}")` : ''}`,
     '',
     'Targets',
     renderTable(

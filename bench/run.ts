@@ -3,7 +3,7 @@ import os from 'node:os';
 import { directBaseline } from './baseline.js';
 import type { BenchContext } from './context.js';
 import { FakeAdmin } from './fakeAdmin.js';
-import { startFake, startGateway, type ChildHandle } from './processes.js';
+import { startBareHop, startFake, startGateway, type ChildHandle } from './processes.js';
 import { RssSampler, rssMiB } from './procStats.js';
 import { report, type BenchResults } from './report.js';
 import { rssUnderLoad } from './scenarios/memory.js';
@@ -38,7 +38,9 @@ try {
   children.push(fakeProcess.handle);
   const fake = new FakeAdmin(fakeProcess.info.url);
   await fake.reset(0);
-  const gatewayProcess = await startGateway(fakeProcess.info);
+  // NODE_OPTIONS for the gateway process only, e.g. a heap ceiling (README "Performance").
+  const gatewayNodeOptions = process.env.BENCH_GATEWAY_NODE_OPTIONS ?? '';
+  const gatewayProcess = await startGateway(fakeProcess.info, gatewayNodeOptions);
   children.push(gatewayProcess.handle);
   const rss = new RssSampler(gatewayProcess.handle.pid).start();
   const ctx: BenchContext = {
@@ -59,11 +61,14 @@ try {
 
   // The direct arm repeats exactly the REST call the gateway makes for the query.
   const direct = await directBaseline(ctx, gateway);
+  const bareProcess = await startBareHop(direct);
+  children.push(bareProcess.handle);
+  const bare = { ...gatewayTarget(bareProcess.url, {}, USERS_QUERY), name: 'bare hop' };
 
   step(`users(first: 30) at 50 ms upstream latency: ${settings.concurrency} workers, ${settings.armSeconds} s per arm`);
-  const at50 = await compareThroughput(ctx, 50, { direct, gateway }, { minRatio: 0.97, maxAddedP50Ms: 2, maxAddedP99Ms: 10 });
+  const at50 = await compareThroughput(ctx, 50, { direct, gateway, bare }, { minRatio: 0.97, maxAddedP50Ms: 2, maxAddedP99Ms: 10 });
   step('users(first: 30) at 0 ms upstream latency');
-  const at0 = await compareThroughput(ctx, 0, { direct, gateway }, { minRatio: 0.5 });
+  const at0 = await compareThroughput(ctx, 0, { direct, gateway, bare }, { minRatio: 0.5 });
 
   step('300 meetings with hosts');
   const meetings = await meetingsWithHosts(ctx);
@@ -87,7 +92,7 @@ try {
       loadAverageAfter: os.loadavg(),
     },
     settings,
-    gateway: { idleRssMiB, peakRssMiB: rss.overallPeak() },
+    gateway: { idleRssMiB, peakRssMiB: rss.overallPeak(), nodeOptions: gatewayNodeOptions },
     throughput: [at50, at0],
     tokens,
     meetings,

@@ -14,14 +14,22 @@ export interface ThroughputResult {
   concurrency: number;
   direct: ArmStats;
   gateway: ArmStats;
+  /** The same call through bench/bareHop.ts: what any extra Node HTTP hop costs here. */
+  bare: ArmStats;
   /** gateway req/s ÷ direct req/s */
   ratio: number;
+  /** bare hop req/s ÷ direct req/s: the best ratio any hop reaches on this machine. */
+  bareRatio: number;
+  /** gateway req/s ÷ bare hop req/s: what GraphQL, auth and the token cache cost on top. */
+  gatewayVsBare: number;
+  bareAddedP50Ms: number;
+  bareAddedP99Ms: number;
   addedP50Ms: number;
   addedP99Ms: number;
   /** Gateway process CPU time per request (user + system), ms. */
   gatewayCpuMsPerRequest: number | undefined;
   /** req/s of each segment in run order, to see drift and noise between the alternating runs. */
-  segmentReqPerSec: { direct: number[]; gateway: number[] };
+  segmentReqPerSec: { direct: number[]; gateway: number[]; bare: number[] };
   /** Zoom calls the fake saw per gateway request: 1 means the comparison is like for like. */
   upstreamCallsPerGatewayRequest: number;
   checks: Check[];
@@ -30,21 +38,25 @@ export interface ThroughputResult {
 const RAMP_MS = 300;
 
 /**
- * The same Zoom call through the gateway and directly, at one upstream latency: both arms on
- * the same closed-loop generator, concurrency and duration, warm-up discarded, segments
- * alternating direct/gateway (ABAB) so drift on a shared machine hits both alike.
+ * The same Zoom call directly, through a bare hop and through the gateway, at one upstream
+ * latency: every arm on the same closed-loop generator, concurrency and duration, warm-up
+ * discarded, segments alternating (ABCABC) so drift on a shared machine hits all alike.
  */
 export async function compareThroughput(
   ctx: BenchContext,
   upstreamLatencyMs: number,
-  arms: { direct: Target; gateway: Target },
+  arms: { direct: Target; gateway: Target; bare: Target },
   targets: ThroughputTargets,
 ): Promise<ThroughputResult> {
   const { settings } = ctx;
   const concurrency = settings.concurrency;
-  const pools = { direct: poolFor(arms.direct.origin, concurrency), gateway: poolFor(arms.gateway.origin, concurrency) };
-  const order = ['direct', 'gateway'] as const;
-  const segments: Record<'direct' | 'gateway', LoadResult[]> = { direct: [], gateway: [] };
+  const order = ['direct', 'bare', 'gateway'] as const;
+  const pools = {
+    direct: poolFor(arms.direct.origin, concurrency),
+    bare: poolFor(arms.bare.origin, concurrency),
+    gateway: poolFor(arms.gateway.origin, concurrency),
+  };
+  const segments: Record<(typeof order)[number], LoadResult[]> = { direct: [], bare: [], gateway: [] };
   let gatewayCpu = 0;
   let gatewayCompleted = 0;
   let cpuKnown = true;
@@ -71,18 +83,20 @@ export async function compareThroughput(
       }
     }
   } finally {
-    await Promise.all([pools.direct.close(), pools.gateway.close()]);
+    await Promise.all([pools.direct.close(), pools.bare.close(), pools.gateway.close()]);
   }
   const direct = summarize(segments.direct);
   const gateway = summarize(segments.gateway);
-  const ratio = direct.reqPerSec > 0 ? gateway.reqPerSec / direct.reqPerSec : Number.NaN;
+  const bare = summarize(segments.bare);
+  const per = (a: number, b: number) => (b > 0 ? a / b : Number.NaN);
+  const ratio = per(gateway.reqPerSec, direct.reqPerSec);
   const addedP50Ms = gateway.p50Ms - direct.p50Ms;
   const addedP99Ms = gateway.p99Ms - direct.p99Ms;
   const label = `users(first: 30) @ ${upstreamLatencyMs} ms`;
   const checks: Check[] = [atLeast(`${label}: gateway/direct req/s`, ratio, targets.minRatio, '×')];
   if (targets.maxAddedP50Ms !== undefined) checks.push(atMost(`${label}: added p50`, addedP50Ms, targets.maxAddedP50Ms, ' ms'));
   if (targets.maxAddedP99Ms !== undefined) checks.push(atMost(`${label}: added p99`, addedP99Ms, targets.maxAddedP99Ms, ' ms'));
-  for (const [name, stats] of [['direct', direct], ['gateway', gateway]] as const) {
+  for (const [name, stats] of [['direct', direct], ['bare hop', bare], ['gateway', gateway]] as const) {
     // A run with failures measures error paths, not the gateway: never let it pass.
     checks.push(atMost(`${label}: ${name} failed requests`, stats.failed, 0));
   }
@@ -91,11 +105,17 @@ export async function compareThroughput(
     concurrency,
     direct,
     gateway,
+    bare,
     ratio,
+    bareRatio: per(bare.reqPerSec, direct.reqPerSec),
+    gatewayVsBare: per(gateway.reqPerSec, bare.reqPerSec),
     addedP50Ms,
     addedP99Ms,
+    bareAddedP50Ms: bare.p50Ms - direct.p50Ms,
+    bareAddedP99Ms: bare.p99Ms - direct.p99Ms,
     segmentReqPerSec: {
       direct: segments.direct.map((r) => r.ok / r.seconds),
+      bare: segments.bare.map((r) => r.ok / r.seconds),
       gateway: segments.gateway.map((r) => r.ok / r.seconds),
     },
     gatewayCpuMsPerRequest: cpuKnown && gatewayCompleted > 0 ? gatewayCpu / gatewayCompleted : undefined,

@@ -2,8 +2,10 @@ import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { promisify } from 'node:util';
 import { once } from 'node:events';
+import { readFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { dockerCmd, dockerNodeArgs } from '../../bench/dockerCmd.js';
 
 // The Dockerfile's build step and `npm start`'s prestart: `npm run build` (tsc -p tsconfig.build.json).
 beforeAll(async () => {
@@ -13,7 +15,7 @@ beforeAll(async () => {
 
 /** The Dockerfile's CMD, in sandbox mode with an in-memory store, on a free port. */
 function startGateway(): { child: ChildProcess; lines: Array<Record<string, unknown>>; waitFor(msg: string): Promise<Record<string, unknown>> } {
-  const child = spawn(process.execPath, ['dist/main.js'], {
+  const child = spawn(process.execPath, dockerNodeArgs(), {
     cwd: process.cwd(),
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'development', ZOOM_SANDBOX: '1', CACHE_URL: 'memory://', PORT: '0', LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -49,6 +51,12 @@ const knobs = (fake: string, body: unknown) =>
   fetch(`${fake}/__fake/knobs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
 describe('the process as the Dockerfile runs it', () => {
+  it('is the same command as `npm start`', async () => {
+    const pkg = JSON.parse(await readFile('package.json', 'utf8')) as { scripts: Record<string, string> };
+    expect(pkg.scripts.start).toBe(dockerCmd().join(' '));
+    expect(pkg.scripts.prestart).toBe('npm run build');
+  });
+
   it('serves /healthz, and on SIGTERM finishes the in-flight request with 200, then exits 0', async () => {
     const gw = startGateway();
     child = gw.child;

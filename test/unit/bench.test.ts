@@ -128,3 +128,13 @@ describe('closed-loop load generator', () => {
     }
   });
 });
+
+describe('the gateway command the bench and the tests share with the Dockerfile', () => {
+  it("reads the Dockerfile's last exec-form CMD and refuses anything but node", async () => {
+    const { dockerCmd } = await import('../../bench/dockerCmd.js');
+    expect(dockerCmd('FROM node:20\nCMD ["node", "old.js"]\nCMD ["node", "--flag", "dist/main.js"]\n')).toEqual(['node', '--flag', 'dist/main.js']);
+    expect(() => dockerCmd('FROM node:20\nCMD node dist/main.js\n')).toThrow(/no CMD in exec form/);
+    expect(() => dockerCmd('CMD ["sh", "-c", "node dist/main.js"]')).toThrow(/not \["node"/);
+    expect(dockerCmd().at(-1)).toBe('dist/main.js');
+  });
+});

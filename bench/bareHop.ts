@@ -1,0 +1,55 @@
+import Fastify from 'fastify';
+import { Agent, request } from 'undici';
+
+/**
+ * The bench's "bare hop": the least any HTTP service between a client and Zoom can do for
+ * `users(first: 30)` — Fastify receives the POST, undici makes the same REST call over a
+ * keep-alive pool (as the gateway does), the body is parsed, reshaped to the gateway's JSON
+ * and sent back. No GraphQL, no auth, no token cache, no logging. The gateway is compared with
+ * it to tell what GraphQL costs from what any extra hop costs on the machine at hand.
+ *
+ * Env: BARE_UPSTREAM (origin), BARE_PATH (path and query), BARE_TOKEN. Prints {"url"} once listening.
+ */
+
+interface ZoomUserPage {
+  total_records: number;
+  next_page_token?: string;
+  users: Array<Record<string, unknown>>;
+}
+
+const upstream = process.env.BARE_UPSTREAM;
+const path = process.env.BARE_PATH;
+const token = process.env.BARE_TOKEN;
+if (!upstream || !path || !token) throw new Error('BARE_UPSTREAM, BARE_PATH and BARE_TOKEN are required');
+
+const agent = new Agent({ keepAliveTimeout: 30_000, connections: 128 });
+const app = Fastify();
+app.post('/graphql', async (_req, reply) => {
+  const res = await request(`${upstream}${path}`, { dispatcher: agent, headers: { authorization: `Bearer ${token}`, accept: 'application/json' } });
+  const text = await res.body.text();
+  if (res.statusCode !== 200) return reply.code(502).send({ errors: [{ message: `upstream answered ${res.statusCode}` }] });
+  const page = JSON.parse(text) as ZoomUserPage;
+  return {
+    data: {
+      users: {
+        totalCount: page.total_records,
+        pageInfo: { hasNextPage: Boolean(page.next_page_token), endCursor: page.next_page_token ?? null },
+        nodes: page.users.map((u) => ({
+          id: u.id,
+          email: u.email,
+          firstName: u.first_name ?? null,
+          lastName: u.last_name ?? null,
+          displayName: u.display_name ?? null,
+          type: u.type,
+          status: typeof u.status === 'string' ? u.status.toUpperCase() : null,
+          createdAt: u.user_created_at ?? u.created_at ?? null,
+        })),
+      },
+    },
+  };
+});
+const url = await app.listen({ host: '127.0.0.1', port: 0 });
+process.stdout.write(`${JSON.stringify({ url })}\n`);
+const stop = () => void app.close().then(() => process.exit(0));
+process.once('SIGTERM', stop);
+process.once('SIGINT', stop);
