@@ -148,13 +148,16 @@ export async function createApp(input: Config, overrides: AppOverrides = {}): Pr
     });
   }
 
+  const admission = config.limits.maxInflight > 0 ? new Admission(config.limits.maxInflight, config.zoom.requestDeadlineMs) : null;
+  if (admission) metrics.watchAdmission(admission);
+
   // Browsers asking /graphql for HTML get the bundled IDE; every other request reaches Apollo.
   if (config.graphql.ide) registerGraphiql(fastify as unknown as FastifyInstance, { endpoint: '/graphql' });
   fastify.route({
     url: '/graphql',
     method: ['GET', 'POST', 'OPTIONS'],
     ...graphqlRouteGuards(config.limits),
-    ...(config.limits.maxInflight > 0 ? { onRequest: admissionHook(new Admission(config.limits.maxInflight, config.zoom.requestDeadlineMs)) } : {}),
+    ...(admission ? { onRequest: admissionHook(admission, metrics.observeBusy) } : {}),
     handler: fastifyApolloHandler(apollo, {
         context: async (request, reply): Promise<GraphQLContext> => {
           // Responses are per caller; the cache-control plugin is off (it hooks every field).

@@ -74,7 +74,7 @@ export class Admission {
  * The `onRequest` hook of `/graphql`: takes a slot before Fastify reads the body and gives it
  * back when the response is finished or the connection closes, whichever comes first.
  */
-export function admissionHook(admission: Admission) {
+export function admissionHook(admission: Admission, onBusy?: () => void) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
     if (request.method === 'OPTIONS') return;
     const res = reply.raw;
@@ -86,6 +86,7 @@ export function admissionHook(admission: Admission) {
     }
     // The client went away while waiting: nothing to answer, and nothing must run for it.
     if (res.destroyed) return reply.hijack();
+    onBusy?.();
     request.log.warn({ inflight: admission.inflight, max: admission.max }, 'GraphQL request waited too long for a slot');
     return reply
       .code(503)

@@ -1,4 +1,4 @@
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { TokenCacheOptions } from '../tokens/tokenCache.js';
 import type { UpstreamObserver } from '../zoom/httpClient.js';
 
@@ -65,6 +65,12 @@ export class GatewayMetrics {
     registers: [this.registry],
   });
 
+  private readonly busy = new Counter({
+    name: 'zgg_graphql_busy_total',
+    help: 'GraphQL requests answered 503 GATEWAY_BUSY: no GRAPHQL_MAX_INFLIGHT slot freed up while they waited.',
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'zgg_' });
   }
@@ -106,6 +112,30 @@ export class GatewayMetrics {
   readonly observeUpstream: UpstreamObserver = ({ route, status, ms }) => {
     this.upstream.observe({ route, status: String(status) }, ms / 1000);
     if (status === 429) this.rateLimited.inc({ route });
+  };
+
+  /** Gauges read from the GraphQL admission queue (GRAPHQL_MAX_INFLIGHT) at each scrape. */
+  watchAdmission(admission: { readonly inflight: number; readonly waiting: number }): void {
+    new Gauge({
+      name: 'zgg_graphql_requests_inflight',
+      help: 'GraphQL requests being worked on (at most GRAPHQL_MAX_INFLIGHT).',
+      registers: [this.registry],
+      collect() {
+        this.set(admission.inflight);
+      },
+    });
+    new Gauge({
+      name: 'zgg_graphql_requests_waiting',
+      help: 'GraphQL requests waiting for a GRAPHQL_MAX_INFLIGHT slot.',
+      registers: [this.registry],
+      collect() {
+        this.set(admission.waiting);
+      },
+    });
+  }
+
+  readonly observeBusy = (): void => {
+    this.busy.inc();
   };
 
   observeOperation(type: string, errorCodes: string[]): void {

@@ -39,6 +39,10 @@ describe('GRAPHQL_MAX_INFLIGHT bounds the GraphQL requests worked on at once', (
     expect(body.errors[0]?.extensions).toEqual({ code: 'GATEWAY_BUSY', retryAfterSeconds: 1 });
     expect(body.errors[0]?.message).toMatch(/GRAPHQL_MAX_INFLIGHT/);
     expect(h.fake.hits('users.list')).toBeLessThanOrEqual(before + 2);
+    const metrics = await (await fetch(`${h.url}/metrics`)).text();
+    expect(metrics).toMatch(/^zgg_graphql_busy_total 1$/m);
+    expect(metrics).toMatch(/^zgg_graphql_requests_inflight 1$/m);
+    expect(metrics).toMatch(/^zgg_graphql_requests_waiting 0$/m);
     const served = await first;
     expect(served.errors).toBeUndefined();
     expect(served.data?.users.nodes).toHaveLength(3);
