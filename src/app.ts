@@ -159,15 +159,15 @@ export async function createApp(input: Config, overrides: AppOverrides = {}): Pr
     ...graphqlRouteGuards(config.limits),
     ...(admission ? { onRequest: admissionHook(admission, metrics.observeBusy) } : {}),
     handler: fastifyApolloHandler(apollo, {
-        context: async (request, reply): Promise<GraphQLContext> => {
-          // Responses are per caller; the cache-control plugin is off (it hooks every field).
-          void reply.header('cache-control', 'no-store');
-          const principal = await authenticate(request.headers, request.log);
-          const zoom = { client, tokens, principal };
-          // Fastify's request logger already carries the reqId.
-          return { principal, zoom, loaders: { user: createUserLoader(zoom) }, logger: request.log, services };
-        },
-      }),
+      context: async (request, reply): Promise<GraphQLContext> => {
+        // Responses are per caller; the cache-control plugin is off (it hooks every field).
+        void reply.header('cache-control', 'no-store');
+        const principal = await authenticate(request.headers, request.log);
+        const zoom = { client, tokens, principal };
+        // Fastify's request logger already carries the reqId.
+        return { principal, zoom, loaders: { user: createUserLoader(zoom) }, logger: request.log, services };
+      },
+    }),
   });
   registerHealthRoutes(fastify as unknown as FastifyInstance, { config, store, ...(fake ? { fakeZoomUrl: fake.url } : {}) });
   registerMetricsRoute(fastify as unknown as FastifyInstance, metrics);

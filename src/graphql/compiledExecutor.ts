@@ -32,7 +32,12 @@ export function compiledExecution(schema: GraphQLSchema): GatewayInterface {
     let entry = byOperation.get(key);
     if (!entry) byOperation.set(key, (entry = { hits: 0 }));
     if (!entry.compiled && ++entry.hits >= COMPILE_AFTER) {
-      entry.compiled = compileQuery(schema, document, operationName ?? undefined, { disablingCapturingStackErrors: true });
+      try {
+        entry.compiled = compileQuery(schema, document, operationName ?? undefined, { disablingCapturingStackErrors: true });
+      } catch {
+        // Something graphql-jit cannot compile: graphql-js keeps executing this operation.
+        entry.compiled = { errors: [] };
+      }
     }
     if (entry.compiled && isCompiledQuery(entry.compiled)) {
       const result = await entry.compiled.query(undefined, context, variables);
