@@ -9,6 +9,8 @@ export type ErrorCode =
   | 'ZOOM_RATE_LIMITED'
   | 'ZOOM_UNAVAILABLE'
   | 'ZOOM_API_ERROR'
+  | 'GATEWAY_BUSY'
+  | 'STORE_UNAVAILABLE'
   | 'INTERNAL_SERVER_ERROR';
 
 /**
@@ -42,3 +44,22 @@ export const rateLimited = (retryAfterSeconds: number, message = 'Zoom rate limi
   new GatewayError('ZOOM_RATE_LIMITED', message, { retryAfterSeconds });
 export const zoomUnavailable = (message: string, cause?: unknown) =>
   new GatewayError('ZOOM_UNAVAILABLE', message, {}, { cause });
+export const gatewayBusy = (message: string, retryAfterSeconds: number) =>
+  new GatewayError('GATEWAY_BUSY', message, { retryAfterSeconds });
+export const storeUnavailable = (message: string, cause?: unknown) =>
+  new GatewayError('STORE_UNAVAILABLE', message, {}, { cause });
+
+/** One GraphQL error in a response body. */
+export interface ErrorEntry {
+  message: string;
+  extensions: { code: ErrorCode } & Record<string, unknown>;
+}
+
+/**
+ * The body of every GraphQL-shaped error answer the gateway builds itself (admission, HTTP
+ * limits, the cost plugin): `{ errors: [{ message, extensions: { code, … } }] }`, its code
+ * taken from the closed set.
+ */
+export function errorBody(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): { errors: [ErrorEntry] } {
+  return { errors: [{ message, extensions: { ...extensions, code } }] };
+}

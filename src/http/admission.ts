@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { errorBody } from '../errors.js';
 
 /**
  * At most `max` GraphQL requests are worked on at once; the others wait, in arrival order,
@@ -91,13 +92,6 @@ export function admissionHook(admission: Admission, onBusy?: () => void) {
     return reply
       .code(503)
       .header('retry-after', '1')
-      .send({
-        errors: [
-          {
-            message: `The gateway is busy: ${admission.max} requests are in progress (GRAPHQL_MAX_INFLIGHT). Retry shortly.`,
-            extensions: { code: 'GATEWAY_BUSY', retryAfterSeconds: 1 },
-          },
-        ],
-      });
+      .send(errorBody('GATEWAY_BUSY', `The gateway is busy: ${admission.max} requests are in progress (GRAPHQL_MAX_INFLIGHT). Retry shortly.`, { retryAfterSeconds: 1 }));
   };
 }

@@ -1,10 +1,11 @@
 import { HeaderMap, type ApolloServerPlugin, type GraphQLResponse } from '@apollo/server';
 import type { DocumentNode } from 'graphql';
+import { errorBody } from '../../errors.js';
 import { operationCost } from './cost.js';
 
 const rejection = (message: string, extensions: Record<string, unknown>): GraphQLResponse => ({
   http: { status: 400, headers: new HeaderMap() },
-  body: { kind: 'single', singleResult: { errors: [{ message, extensions: { code: 'BAD_USER_INPUT', ...extensions } }] } },
+  body: { kind: 'single', singleResult: errorBody('BAD_USER_INPUT', message, extensions) },
 });
 
 /**

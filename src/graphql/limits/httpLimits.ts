@@ -1,7 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { QueryLimits } from '../../config.js';
-
-const errorBody = (message: string, extensions: Record<string, unknown>) => ({ errors: [{ message, extensions }] });
+import { errorBody } from '../../errors.js';
 
 /**
  * Route options for `/graphql`: the body size limit, the batch size limit, and GraphQL-shaped
@@ -16,14 +15,14 @@ export function graphqlRouteGuards(limits: QueryLimits) {
       const actual = request.body.length;
       const max = limits.maxBatch;
       return reply.code(400).send(
-        errorBody(`The request batches ${actual} operations; the limit is ${max} (GRAPHQL_MAX_BATCH).`, { code: 'BAD_USER_INPUT', limit: 'GRAPHQL_MAX_BATCH', max, actual }),
+        errorBody('BAD_USER_INPUT', `The request batches ${actual} operations; the limit is ${max} (GRAPHQL_MAX_BATCH).`, { limit: 'GRAPHQL_MAX_BATCH', max, actual }),
       );
     },
     errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
       const status = error.statusCode ?? 500;
       if (status >= 500) {
         request.log.error({ err: error }, 'GraphQL route failed');
-        return reply.code(500).send(errorBody('Internal server error', { code: 'INTERNAL_SERVER_ERROR' }));
+        return reply.code(500).send(errorBody('INTERNAL_SERVER_ERROR', 'Internal server error'));
       }
       const reason = error.code ?? (error instanceof SyntaxError ? 'INVALID_JSON' : 'BAD_REQUEST');
       request.log.info({ status, reason }, 'GraphQL request body rejected');
@@ -31,10 +30,10 @@ export function graphqlRouteGuards(limits: QueryLimits) {
         const max = limits.maxBodyBytes;
         return reply
           .code(413)
-          .send(errorBody(`The request body exceeds ${max} bytes (GRAPHQL_MAX_BODY_BYTES).`, { code: 'BAD_USER_INPUT', limit: 'GRAPHQL_MAX_BODY_BYTES', max }));
+          .send(errorBody('BAD_USER_INPUT', `The request body exceeds ${max} bytes (GRAPHQL_MAX_BODY_BYTES).`, { limit: 'GRAPHQL_MAX_BODY_BYTES', max }));
       }
       const message = error instanceof SyntaxError ? 'The request body is not valid JSON.' : error.message;
-      return reply.code(status).send(errorBody(message, { code: 'BAD_USER_INPUT', reason }));
+      return reply.code(status).send(errorBody('BAD_USER_INPUT', message, { reason }));
     },
   };
 }

@@ -1,4 +1,7 @@
 import { GraphQLError, type ASTNode } from 'graphql';
+import type { ErrorCode } from '../../errors.js';
+
+const CODE: ErrorCode = 'BAD_USER_INPUT';
 
 /** Which environment variable a rejected operation ran into, so the message says what to change. */
 export type LimitName = 'GRAPHQL_MAX_DEPTH' | 'GRAPHQL_MAX_ALIASES' | 'GRAPHQL_MAX_COST' | 'GRAPHQL_MAX_BATCH' | 'GRAPHQL_MAX_BODY_BYTES';
@@ -7,6 +10,6 @@ export type LimitName = 'GRAPHQL_MAX_DEPTH' | 'GRAPHQL_MAX_ALIASES' | 'GRAPHQL_M
 export function limitError(limit: LimitName, message: string, details: { max: number; actual: number }, nodes?: ASTNode[]): GraphQLError {
   return new GraphQLError(message, {
     ...(nodes ? { nodes } : {}),
-    extensions: { code: 'BAD_USER_INPUT', limit, ...details, http: { status: 400 } },
+    extensions: { code: CODE, limit, ...details, http: { status: 400 } },
   });
 }
