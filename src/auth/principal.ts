@@ -7,6 +7,11 @@ export interface Principal {
   /** The caller's own Zoom user, by id and/or email; absent for service callers. */
   zoomUserId?: string;
   email?: string;
+  /**
+   * `zoomUserId` comes from an install link, not from the credential: only that user's own live
+   * grant may serve it, never an account token.
+   */
+  zoomUserLinked?: boolean;
   roles: Role[];
 }
 

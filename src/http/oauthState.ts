@@ -1,4 +1,4 @@
-import { createHash, hkdfSync, randomBytes } from 'node:crypto';
+import { createHash, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
 import { SignJWT, jwtVerify } from 'jose';
 import type { Principal } from '../auth/principal.js';
 import type { Clock } from '../tokens/clock.js';
@@ -10,10 +10,12 @@ export const STATE_TTL_MS = 10 * 60_000;
 const ISSUER = 'zoom-graphql-gateway';
 const AUDIENCE = 'oauth-callback';
 
-/** What the callback learns from a valid state: who started the flow and the PKCE verifier. */
+/** What the callback learns from a valid state: who started the flow, where, and the PKCE verifier. */
 export interface PendingAuthorization {
   principal: Principal;
   codeVerifier: string;
+  /** SHA-256 of the key given to the browser that called /oauth/install (in a cookie). */
+  browserKeyHash: string;
 }
 
 export class StateRejected extends Error {
@@ -26,7 +28,9 @@ export class StateRejected extends Error {
 /**
  * `state` is a short-lived HS256 JWT naming a random id; the PKCE verifier and the caller wait
  * in the token store under that id. A forged state fails the signature before the store is
- * touched; a used one is gone from the store (taken and deleted under the store lock).
+ * touched; a used one is gone from the store (taken and deleted under the store lock). Each state
+ * is bound to one browser: only the hash of that browser's key is kept, in the store and in the
+ * state itself.
  */
 export class OAuthStates {
   private readonly key: Uint8Array;
@@ -40,13 +44,18 @@ export class OAuthStates {
     this.key = new Uint8Array(hkdfSync('sha256', rootKey, new Uint8Array(), 'zoom-graphql-gateway oauth state v1', 32));
   }
 
-  /** A new state bound to `principal`, and the S256 challenge of its verifier. */
-  async issue(principal: Principal): Promise<{ state: string; codeChallenge: string }> {
+  /**
+   * A new state bound to `principal` and to the browser that will hold `browserKey` (sent to it
+   * as a cookie), and the S256 challenge of its verifier.
+   */
+  async issue(principal: Principal): Promise<{ state: string; codeChallenge: string; browserKey: string }> {
     const id = randomBytes(24).toString('base64url');
     const codeVerifier = randomBytes(48).toString('base64url');
-    await this.store.set<PendingAuthorization>(storeKey(id), { principal, codeVerifier }, STATE_TTL_MS);
+    const browserKey = randomBytes(32).toString('base64url');
+    const browserKeyHash = hash(browserKey);
+    await this.store.set<PendingAuthorization>(storeKey(id), { principal, codeVerifier, browserKeyHash }, STATE_TTL_MS);
     const nowS = Math.floor(this.clock.now() / 1000);
-    const state = await new SignJWT({ sid: id })
+    const state = await new SignJWT({ sid: id, bkh: browserKeyHash })
       .setProtectedHeader({ alg: 'HS256' })
       .setIssuer(ISSUER)
       .setAudience(AUDIENCE)
@@ -54,7 +63,7 @@ export class OAuthStates {
       .setIssuedAt(nowS)
       .setExpirationTime(nowS + STATE_TTL_MS / 1000)
       .sign(this.key);
-    return { state, codeChallenge: createHash('sha256').update(codeVerifier).digest('base64url') };
+    return { state, codeChallenge: hash(codeVerifier), browserKey };
   }
 
   /** Validates and uses up a state; throws StateRejected. */
@@ -66,21 +75,22 @@ export class OAuthStates {
       if (found) await this.store.delete(key);
       return found;
     });
-    if (!pending || pending.principal.id !== id.sub) throw new StateRejected('used');
+    if (!pending || pending.principal.id !== id.sub || pending.browserKeyHash !== id.bkh) throw new StateRejected('used');
     return pending;
   }
 
-  private async verify(state: string): Promise<{ sid: string; sub: string }> {
+  private async verify(state: string): Promise<{ sid: string; sub: string; bkh: string }> {
     try {
       const { payload } = await jwtVerify(state, this.key, {
         algorithms: ['HS256'],
         issuer: ISSUER,
         audience: AUDIENCE,
         currentDate: new Date(this.clock.now()),
-        requiredClaims: ['sid', 'sub', 'exp'],
+        requiredClaims: ['sid', 'sub', 'exp', 'bkh'],
       });
-      if (typeof payload.sid !== 'string' || typeof payload.sub !== 'string') throw new StateRejected('malformed');
-      return { sid: payload.sid, sub: payload.sub };
+      const { sid, sub, bkh } = payload;
+      if (typeof sid !== 'string' || typeof sub !== 'string' || typeof bkh !== 'string') throw new StateRejected('malformed');
+      return { sid, sub, bkh };
     } catch (err) {
       if (err instanceof StateRejected) throw err;
       const code = (err as { code?: unknown }).code;
@@ -91,4 +101,16 @@ export class OAuthStates {
   }
 }
 
+/**
+ * Whether the callback reached the browser that started the flow: its cookie holds the key whose
+ * hash the state carries. A missing cookie (another browser, or one that dropped it) never matches.
+ */
+export function fromSameBrowser(pending: PendingAuthorization, browserKey: string | undefined): boolean {
+  if (!browserKey || typeof pending.browserKeyHash !== 'string') return false;
+  const expected = Buffer.from(pending.browserKeyHash, 'base64url');
+  const presented = Buffer.from(hash(browserKey), 'base64url');
+  return expected.length === presented.length && timingSafeEqual(expected, presented);
+}
+
+const hash = (value: string) => createHash('sha256').update(value).digest('base64url');
 const storeKey = (id: string) => `oauthstate:${id}`;

@@ -54,6 +54,7 @@ export class TokenProvider {
     const own = self ? await this.ownCredential(principal) : undefined;
     // NOTE: user-level tokens must use `me` for their own user (ZOOM.md §2).
     if (own) return { credential: own, pathUserId: 'me' };
+    if (self && principal.zoomUserLinked) throw this.linkGone();
     const account = this.accountCredential();
     if (!account) throw this.required();
     if (userId !== 'me') return { credential: account, pathUserId: userId };
@@ -73,6 +74,8 @@ export class TokenProvider {
     const account = this.accountCredential();
     if (account && isAdmin(principal)) return account;
     const own = await this.ownCredential(principal);
+    // The gateway would check what the account token reaches against an identity whose grant is gone.
+    if (!own && principal.zoomUserLinked) throw this.linkGone();
     const chosen = own ?? account;
     if (!chosen) throw this.required();
     return chosen;
@@ -85,7 +88,7 @@ export class TokenProvider {
     const userAuthorized = Boolean(userOAuth && zoomUser && (await userOAuth.hasGrant(zoomUser)));
     const keys = [this.opts.s2s?.key, this.opts.legacy?.key, userAuthorized && userOAuth && zoomUser ? userOAuth.keyFor(zoomUser) : undefined];
     const accountKind: TokenSourceKind | null = this.opts.s2s ? 's2s' : this.opts.legacy ? 'legacy' : null;
-    const accountServesMe = accountKind !== null && (isAdmin(principal) || zoomUserOf(principal) !== undefined);
+    const accountServesMe = accountKind !== null && (isAdmin(principal) || (zoomUserOf(principal) !== undefined && !principal.zoomUserLinked));
     return {
       selected: userAuthorized ? 'user' : accountServesMe ? accountKind : null,
       keys: keys.filter((k): k is string => typeof k === 'string'),
@@ -111,6 +114,11 @@ export class TokenProvider {
     const zoomUser = principal.zoomUserId;
     if (!userOAuth || !zoomUser) return undefined;
     return (await userOAuth.hasGrant(zoomUser)) ? userOAuth.credential(zoomUser) : undefined;
+  }
+
+  /** A Zoom user known only from an install link is served by its own grant or not at all. */
+  private linkGone() {
+    return this.required('Your Zoom authorization is no longer valid: authorize the Zoom app again (see installUrl).');
   }
 
   private accountCredential(): Credential | undefined {

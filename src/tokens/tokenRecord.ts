@@ -11,6 +11,10 @@ export interface TokenRecord {
   apiUrl?: string;
   /** User OAuth only: durable state, never expired by the store. */
   refreshToken?: string;
+  /** User OAuth only: names one authorization (each install is a new one); kept across refreshes. */
+  grantId?: string;
+  /** User OAuth only: the caller linked to this grant by its install (its credential named no Zoom user). */
+  linkedPrincipal?: string;
 }
 
 /** A token is served only while more than the margin remains. */

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Principal } from '../auth/principal.js';
 import { authorizationFailed, authorizationRequired, isGatewayError, zoomUnavailable } from '../errors.js';
@@ -17,9 +18,14 @@ export interface UserOAuthOptions {
   installUrl: () => string | undefined;
 }
 
-/** `link:<principalId>`: the Zoom user a caller authorized as, for callers whose credential names none. */
+/**
+ * `link:<principalId>`: the Zoom user a caller authorized as, for callers whose credential names
+ * none. It names the grant its install made and is honoured only while that grant is stored;
+ * the grant names the linked caller back, so removing a grant removes its link.
+ */
 interface Link {
   zoomUserId: string;
+  grantId?: string;
 }
 
 /**
@@ -42,16 +48,26 @@ export class UserOAuthSource {
     return this.opts.installUrl();
   }
 
-  /** The principal with its Zoom user filled in from an earlier install, when its credential named none. */
+  /**
+   * The principal with its Zoom user filled in from an earlier install, when its credential named
+   * none — only while the grant that install made is still stored. A link without a grant id
+   * (written before links were bound to grants) is never honoured.
+   */
   async withLinkedZoomUser(principal: Principal): Promise<Principal> {
     if (principal.zoomUserId) return principal;
     const link = await this.opts.store.get<Link>(linkKey(principal.id));
-    return link ? { ...principal, zoomUserId: link.zoomUserId } : principal;
+    if (!link?.grantId) return principal;
+    const grant = await this.opts.store.get<TokenRecord>(this.keyFor(link.zoomUserId));
+    const live = Boolean(grant?.refreshToken) && grant?.grantId === link.grantId;
+    return live ? { ...principal, zoomUserId: link.zoomUserId, zoomUserLinked: true } : principal;
   }
 
-  /** Whether a refresh token is stored for the Zoom user (the access token may be stale). */
+  /**
+   * Whether a refresh token is stored for the Zoom user (the access token may be stale). Read
+   * from the store, not this process's memory: another replica may have found the grant dead.
+   */
   async hasGrant(zoomUserId: string): Promise<boolean> {
-    const record = await this.opts.cache.peek(this.keyFor(zoomUserId));
+    const record = await this.opts.store.get<TokenRecord>(this.keyFor(zoomUserId));
     return Boolean(record?.refreshToken);
   }
 
@@ -82,15 +98,23 @@ export class UserOAuthSource {
     return record;
   }
 
-  /** Stores a fresh grant for the Zoom user (replacing any older one) and links the caller to it. */
-  async save(zoomUserId: string, record: TokenRecord, principalId: string): Promise<void> {
+  /**
+   * Stores a fresh grant for the Zoom user (replacing any older one) and, when the caller's
+   * credential names no Zoom user, links the caller to it.
+   */
+  async save(zoomUserId: string, record: TokenRecord, principal: Principal): Promise<void> {
     const key = this.keyFor(zoomUserId);
-    await this.opts.store.withLock(key, async () => {
+    const grantId = randomBytes(16).toString('base64url');
+    const linkedPrincipal = principal.zoomUserId ? undefined : principal.id;
+    const older = await this.opts.store.withLock(key, async () => {
+      const previous = await this.opts.store.get<TokenRecord>(key);
       // NOTE: Zoom keeps only the newest grant per user and app (OAuth error 4741): the old pair is dead.
       await this.opts.cache.forget(key);
-      await this.opts.store.set(key, record);
+      await this.opts.store.set<TokenRecord>(key, { ...record, grantId, ...(linkedPrincipal ? { linkedPrincipal } : {}) });
+      return previous;
     });
-    await this.opts.store.set<Link>(linkKey(principalId), { zoomUserId });
+    if (older) await this.unlinkGrant(older);
+    if (linkedPrincipal) await this.opts.store.set<Link>(linkKey(linkedPrincipal), { zoomUserId, grantId });
   }
 
   /** Best-effort revoke of a fresh pair that will not be stored (it belongs to the wrong caller). */
@@ -102,7 +126,7 @@ export class UserOAuthSource {
     }
   }
 
-  /** Revokes the grant at Zoom and removes it here; false when there was none. */
+  /** Revokes the grant at Zoom and removes it here, with its link; false when there was none. */
   async revoke(zoomUserId: string, principalId: string): Promise<boolean> {
     if (!(await this.hasGrant(zoomUserId))) return false;
     const key = this.keyFor(zoomUserId);
@@ -111,6 +135,7 @@ export class UserOAuthSource {
       // A current access token: Zoom may refuse to revoke an expired one.
       record = await this.token(key);
     } catch (err) {
+      // Refreshing found the grant dead and removed it with its link.
       if (isGatewayError(err) && err.code === 'ZOOM_AUTHORIZATION_REQUIRED') return this.unlink(principalId, zoomUserId).then(() => true);
       throw err;
     }
@@ -121,6 +146,7 @@ export class UserOAuthSource {
       this.opts.logger.info({ key, error: (err as TokenEndpointError).error }, 'Zoom did not revoke the grant; removing it here anyway');
     }
     await this.opts.cache.forget(key);
+    await this.unlinkGrant(record);
     await this.unlink(principalId, zoomUserId);
     return true;
   }
@@ -128,6 +154,14 @@ export class UserOAuthSource {
   private async unlink(principalId: string, zoomUserId: string): Promise<void> {
     const link = await this.opts.store.get<Link>(linkKey(principalId));
     if (link?.zoomUserId === zoomUserId) await this.opts.store.delete(linkKey(principalId));
+  }
+
+  /** Removes the link a grant names, unless that caller has since linked to a newer grant. */
+  private async unlinkGrant(grant: TokenRecord): Promise<void> {
+    if (!grant.linkedPrincipal) return;
+    const key = linkKey(grant.linkedPrincipal);
+    const link = await this.opts.store.get<Link>(key);
+    if (link && link.grantId === grant.grantId) await this.opts.store.delete(key);
   }
 
   private async token(key: string): Promise<TokenRecord> {
@@ -142,7 +176,9 @@ export class UserOAuthSource {
   private async refresh(key: string, current: TokenRecord | undefined): Promise<TokenRecord> {
     if (!current?.refreshToken) throw this.required('This Zoom user has not authorized the gateway.');
     try {
-      return await this.opts.oauth.token(this.opts.app, { grant_type: 'refresh_token', refresh_token: current.refreshToken });
+      const fresh = await this.opts.oauth.token(this.opts.app, { grant_type: 'refresh_token', refresh_token: current.refreshToken });
+      // The same authorization with a rotated pair: it keeps its id and its link.
+      return { ...fresh, grantId: current.grantId, linkedPrincipal: current.linkedPrincipal };
     } catch (err) {
       if (!(err instanceof TokenEndpointError) || err.error !== 'invalid_grant') throw err;
       // NOTE: refresh tokens rotate; a replica that does not share our lock may have rotated this one.
@@ -154,7 +190,8 @@ export class UserOAuthSource {
       // Either the user removed the app, or Zoom rotated the token and the answer was lost: only
       // a new authorization helps. Reported once; the grant is gone, so nothing retries it.
       await this.opts.cache.forget(key);
-      this.opts.logger.warn({ key, reason: err.reason }, 'user OAuth grant rejected by Zoom; removed');
+      await this.unlinkGrant(current);
+      this.opts.logger.warn({ key, reason: err.reason }, 'user OAuth grant rejected by Zoom; removed with its link');
       throw this.required('The Zoom authorization of this user is no longer valid; authorize the app again.');
     }
   }

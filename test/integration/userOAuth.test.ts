@@ -4,7 +4,7 @@ import { issueGrantTokens } from '../../src/sandbox/oauth/issue.js';
 import type { TokenRecord } from '../../src/tokens/tokenRecord.js';
 import { startHarness, stopAfterEach } from '../helpers/gateway.js';
 import { memoryStore } from '../helpers/stores.js';
-import { JWT_SECRET, NO_S2S, USER_OAUTH_ENV, bearer, installViaBrowser, issuedSecrets, member } from '../helpers/userOAuth.js';
+import { Browser, JWT_SECRET, NO_S2S, USER_OAUTH_ENV, bearer, installViaBrowser, issuedSecrets, member } from '../helpers/userOAuth.js';
 
 const ME = '{ me { id email } }';
 const CREDENTIALS = '{ credentials { selectedSource userAuthorized installUrl cached { source expiresAt scopes } } }';
@@ -62,11 +62,12 @@ describe('install flow with PKCE against the fake Zoom', () => {
     const fake = await startFakeZoom({ rateLimits: false });
     fakes.push(fake);
     const h = track(await startHarness({ fake, env: { ZOOM_SANDBOX: '1' }, overrides: { fakeZoom: fake } }));
-    const install = await fetch(`${h.url}/oauth/install`, { redirect: 'manual' });
+    const browser = new Browser();
+    const install = await browser.fetch(`${h.url}/oauth/install`);
     expect(install.status).toBe(302);
     const authorizeUrl = new URL(install.headers.get('location') as string);
     expect(authorizeUrl.searchParams.get('redirect_uri')).toBe(`${h.url}/oauth/callback`);
-    const done = await fetch(authorizeUrl, { redirect: 'follow' });
+    const done = await browser.follow(authorizeUrl.toString());
     expect(done.status).toBe(200);
     expect(await done.text()).toContain('Zoom connected');
 
