@@ -1,7 +1,10 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { StoreConfig } from '../../src/config.js';
 import { startFakeZoom, type FakeZoom } from '../../src/sandbox/index.js';
-import { postgresReachable, postgresStore, redisReachable, redisStore, uniqueNamespace } from '../helpers/backends.js';
+import { REDIS_URL, postgresReachable, postgresStore, redisReachable, redisStore, uniqueNamespace } from '../helpers/backends.js';
 import { s2sEnv, type Harness } from '../helpers/gateway.js';
 import { NO_S2S, USER_OAUTH_ENV, bearer, installViaBrowser, member } from '../helpers/userOAuth.js';
 import { gqlAt, startReplicas, type Replicas } from '../helpers/replicas.js';
@@ -11,11 +14,14 @@ const USERS = '{ users(first: 1) { nodes { id } } }';
 
 let running: Replicas[] = [];
 let fakes: FakeZoom[] = [];
+let dirs: string[] = [];
 afterEach(async () => {
   await Promise.all(running.map((r) => r.stopAll()));
   await Promise.all(fakes.map((f) => f.close()));
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   running = [];
   fakes = [];
+  dirs = [];
 });
 
 const shared: Array<{ name: string; store: StoreConfig & { url: string }; reachable: boolean }> = [
@@ -66,5 +72,57 @@ describe.each(shared)('3 gateway processes sharing $name', ({ store, reachable, 
     const refreshes = fake.requests.filter((r) => r.route === 'oauth.token' && r.grantType === 'refresh_token');
     expect(refreshes).toHaveLength(1);
     expect(refreshes.filter((r) => r.status !== 200)).toEqual([]); // no invalid_grant
+  });
+});
+
+const ME = '{ me { id } }';
+const CREDENTIALS = '{ credentials { selectedSource userAuthorized } }';
+
+const sharedGrantStores: Array<{ name: string; cacheUrl: () => string; reachable: boolean }> = [
+  {
+    name: 'one SQLite file',
+    cacheUrl: () => {
+      const dir = mkdtempSync(join(tmpdir(), 'zggt-replicas-'));
+      dirs.push(dir);
+      return `sqlite://${join(dir, 'gateway.sqlite')}`;
+    },
+    reachable: true,
+  },
+  { name: 'Redis', cacheUrl: () => REDIS_URL, reachable: redisUp },
+];
+
+describe.each(sharedGrantStores)('2 gateway processes sharing $name', ({ name, cacheUrl, reachable }) => {
+  it.skipIf(!reachable)('after A finds a user grant dead (invalid_grant), B reports userAuthorized false and no longer serves the linked identity', { timeout: 90_000 }, async () => {
+    const fake = await startFakeZoom({ rateLimits: false });
+    fakes.push(fake);
+    const env = { ...s2sEnv(fake), ...USER_OAUTH_ENV, CACHE_URL: cacheUrl(), CACHE_NAMESPACE: uniqueNamespace(`grant-${name.replace(/\W+/g, '-')}`), LOG_LEVEL: 'info' };
+    const group = await startReplicas(2, env);
+    running.push(group);
+    const [a, b] = group.replicas.map((r) => r.url) as [string, string];
+    const user = member(fake);
+    fake.knobs.setAuthorizingUser(user.id);
+    // alice's credential names the Zoom user; carol's names none and is linked by its install.
+    const alice = await bearer(fake, { sub: 'alice', zoom_user_id: user.id, roles: ['user'] });
+    const carol = await bearer(fake, { sub: 'carol', roles: ['user'] });
+    expect((await installViaBrowser({ url: a }, carol)).status).toBe(200);
+    // Both replicas serve both callers with the user token, so both hold it in memory.
+    for (const url of [a, b]) {
+      for (const headers of [alice, carol]) expect((await gqlAt<{ me: { id: string } }>(url, ME, undefined, headers)).data?.me.id).toBe(user.id);
+      expect((await gqlAt(url, CREDENTIALS, undefined, alice)).data).toEqual({ credentials: { selectedSource: 'user', userAuthorized: true } });
+    }
+
+    fake.knobs.revokeAll(user.id); // the user removes the app at Zoom
+    const dead = await gqlAt(a, ME, undefined, alice);
+    expect(dead.errors?.[0]?.extensions?.code).toBe('ZOOM_AUTHORIZATION_REQUIRED');
+    expect(fake.requests.filter((r) => r.route === 'oauth.token' && r.grantType === 'refresh_token').map((r) => r.status)).toEqual([400]);
+
+    fake.resetCounters();
+    expect((await gqlAt(b, CREDENTIALS, undefined, alice)).data).toEqual({ credentials: { selectedSource: 's2s', userAuthorized: false } });
+    expect((await gqlAt(b, CREDENTIALS, undefined, carol)).data).toEqual({ credentials: { selectedSource: null, userAuthorized: false } });
+    const carolOnB = await gqlAt<{ me: { id: string } | null }>(b, ME, undefined, carol);
+    expect(carolOnB.errors?.[0]?.extensions?.code).toBe('ZOOM_AUTHORIZATION_REQUIRED');
+    expect(carolOnB.data?.me ?? null).toBeNull();
+    // B answered from the store alone: no Zoom call, and nothing reached Zoom as that user.
+    expect(fake.requests).toEqual([]);
   });
 });
