@@ -141,6 +141,9 @@ export async function createApp(input: Config, overrides: AppOverrides = {}): Pr
   if (config.corsOrigins) {
     await fastify.register(cors, {
       origin: config.corsOrigins[0] === '*' ? '*' : config.corsOrigins,
+      // A listed single-page app fetches /oauth/install with credentials so its browser keeps the
+      // flow cookie; no route authenticates by cookie, so this grants no ambient authority.
+      credentials: config.corsOrigins[0] !== '*',
       methods: ['GET', 'POST'],
       allowedHeaders: ['content-type', 'authorization', 'x-api-key', 'x-request-id', 'apollo-require-preflight'],
       exposedHeaders: ['x-request-id'],

@@ -139,6 +139,29 @@ describe('the browser binding of the install flow', () => {
     expect((await h.gql<{ me: { id: string } }>(ME, {}, headers)).data?.me.id).toBe(user.id);
   });
 
+  it('a single-page app on a listed origin may fetch the JSON variant with credentials (so its browser keeps the cookie); with CORS_ORIGINS=* it may not', async () => {
+    const spa = 'https://app.example.test';
+    const h = track(await startHarness({ env: { ...USER_OAUTH_ENV, CORS_ORIGINS: spa } }));
+    const preflight = await fetch(`${h.url}/oauth/install`, {
+      method: 'OPTIONS',
+      headers: { origin: spa, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe(spa);
+    expect(preflight.headers.get('access-control-allow-credentials')).toBe('true');
+    const headers = await bearer(h.fake, { sub: 'spa', roles: ['user'] });
+    const res = await fetch(`${h.url}/oauth/install`, { headers: { ...headers, origin: spa, accept: 'application/json' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('access-control-allow-origin')).toBe(spa);
+    expect(res.headers.get('access-control-allow-credentials')).toBe('true');
+    expect(res.headers.getSetCookie()[0]).toMatch(new RegExp(`^${COOKIE}=`));
+
+    const open = track(await startHarness({ env: { ...USER_OAUTH_ENV, CORS_ORIGINS: '*' } }));
+    const any = await fetch(`${open.url}/oauth/install`, { headers: { ...(await bearer(open.fake, { sub: 'spa', roles: ['user'] })), origin: spa, accept: 'application/json' } });
+    expect(any.headers.get('access-control-allow-origin')).toBe('*');
+    expect(any.headers.get('access-control-allow-credentials')).toBeNull();
+  });
+
   it('a tampered cookie → 400, nothing stored, the grant revoked at Zoom', async () => {
     const h = track(await startHarness({ env: USER_OAUTH_ENV }));
     const user = member(h.fake);
@@ -222,6 +245,21 @@ describe('a link never outlives its grant', () => {
     expect((await h.gql<{ me: { id: string } }>(ME, {}, own)).data?.me.id).toBe(user.id);
     h.fake.resetCounters();
     await expectNotVictim(h, headers, user, meetingId);
+  });
+
+  it('a grant that disappears while a request runs is not replaced by S2S for the linked identity: no ZAK', async () => {
+    const { h, store, user, headers, meetingId } = await linked();
+    h.fake.resetCounters();
+    const hold = h.fake.knobs.hold('meetings.get');
+    const pending = h.gql(START, { id: meetingId }, headers);
+    await hold.whenWaiting(1);
+    // Another replica found the grant dead meanwhile; this one still holds a valid access token.
+    await store.delete(`user:sandbox-oauth-client:${user.id}`);
+    hold.release();
+    const r = await pending;
+    expect(codeOf(r)).toBe('ZOOM_AUTHORIZATION_REQUIRED');
+    expect(h.fake.requests.filter((x) => x.route === 'meetings.get').map((x) => x.tokenKind)).toEqual(['user']);
+    expect(zakCalls(h.fake)).toBe(0);
   });
 
   it('a link that names no grant (written before links were bound to grants) is not applied', async () => {
