@@ -31,6 +31,16 @@ export interface QueryLimits {
   maxInflight: number;
 }
 
+/** How long a client may take over each part of an HTTP exchange (see src/http/serverOptions.ts). */
+export interface HttpTimeouts {
+  /** HTTP_HEADERS_TIMEOUT_MS: from the connection (or the previous response) to the end of the request head. */
+  headersMs: number;
+  /** HTTP_REQUEST_TIMEOUT_MS: from the start of a request to the last byte of its body. */
+  requestMs: number;
+  /** HTTP_KEEP_ALIVE_TIMEOUT_MS: how long a connection may sit idle between requests. */
+  keepAliveMs: number;
+}
+
 export interface Config {
   nodeEnv: string;
   production: boolean;
@@ -57,6 +67,7 @@ export interface Config {
   limits: QueryLimits;
   /** Browser origins allowed by CORS; `['*']` = any; null = no CORS headers at all. */
   corsOrigins: string[] | null;
+  httpTimeouts: HttpTimeouts;
 }
 
 export class ConfigError extends Error {
@@ -142,6 +153,9 @@ const EnvSchema = z.object({
   GRAPHQL_MAX_BODY_BYTES: intIn(1024, 100 * 1024 * 1024, 1024 * 1024),
   GRAPHQL_MAX_INFLIGHT: intIn(0, 100_000, 128),
   CORS_ORIGINS: optional,
+  HTTP_HEADERS_TIMEOUT_MS: intIn(1000, 300_000, 10_000),
+  HTTP_REQUEST_TIMEOUT_MS: intIn(1000, 300_000, 30_000),
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: intIn(1000, 600_000, 72_000),
 });
 
 type Env = z.infer<typeof EnvSchema>;
@@ -203,7 +217,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxInflight: e.GRAPHQL_MAX_INFLIGHT,
     },
     corsOrigins: readCorsOrigins(e.CORS_ORIGINS, problems),
+    httpTimeouts: { headersMs: e.HTTP_HEADERS_TIMEOUT_MS, requestMs: e.HTTP_REQUEST_TIMEOUT_MS, keepAliveMs: e.HTTP_KEEP_ALIVE_TIMEOUT_MS },
   };
+  if (e.HTTP_HEADERS_TIMEOUT_MS > e.HTTP_REQUEST_TIMEOUT_MS) {
+    problems.push(`HTTP_HEADERS_TIMEOUT_MS: the head is part of the request, so it cannot exceed HTTP_REQUEST_TIMEOUT_MS (${e.HTTP_REQUEST_TIMEOUT_MS})`);
+  }
   if (oauth && !config.userOAuth?.redirectUri && !sandbox) {
     problems.push('ZOOM_OAUTH_REDIRECT_URI: required with user OAuth (the public URL of /oauth/callback)');
   }

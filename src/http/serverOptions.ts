@@ -1,0 +1,41 @@
+import type { FastifyInstance } from 'fastify';
+import type { HttpTimeouts } from '../config.js';
+
+/**
+ * Server options that bound how long a client may hold a connection without finishing a
+ * request. Left to themselves Fastify sets no request timeout and Node allows 60 s for a
+ * request head, so a client that sends a head and one byte of body keeps its socket forever.
+ * The request timeout covers receiving the request only: an execution waiting on Zoom is
+ * bounded by ZOOM_REQUEST_DEADLINE_MS instead.
+ */
+export function httpServerOptions(t: HttpTimeouts) {
+  return {
+    requestTimeout: t.requestMs,
+    keepAliveTimeout: t.keepAliveMs,
+    http: {
+      headersTimeout: t.headersMs,
+      requestTimeout: t.requestMs,
+      // NOTE: Node checks the head and request timeouts on this interval (30 s by default), so
+      // each fires up to one interval late; a quarter of the head timeout keeps that small.
+      connectionsCheckingInterval: Math.min(1000, Math.floor(t.headersMs / 4)),
+    },
+  };
+}
+
+/**
+ * Stops accepting connections and waits for the open ones: idle ones close at once, busy ones
+ * after their response. Whatever is still open at `deadlineMs` (a client that never finishes
+ * its request) is closed then, so shutting down always ends.
+ */
+export async function closeWithin(fastify: Pick<FastifyInstance, 'server' | 'close' | 'log'>, deadlineMs: number): Promise<void> {
+  const force = setTimeout(() => {
+    fastify.log.warn({ deadlineMs }, 'closing the connections still open at the shutdown deadline');
+    fastify.server.closeIdleConnections();
+    fastify.server.closeAllConnections();
+  }, deadlineMs);
+  try {
+    await fastify.close();
+  } finally {
+    clearTimeout(force);
+  }
+}
