@@ -45,6 +45,27 @@ describe('query limit and CORS configuration', () => {
   });
 });
 
+describe('HTTP timeout configuration', () => {
+  it('defaults: 10 s for the request head, 30 s for the whole request, 72 s idle between requests', () => {
+    expect(loadConfig({}).httpTimeouts).toEqual({ headersMs: 10_000, requestMs: 30_000, keepAliveMs: 72_000 });
+  });
+
+  it('reads each timeout', () => {
+    const c = loadConfig({ HTTP_HEADERS_TIMEOUT_MS: '2000', HTTP_REQUEST_TIMEOUT_MS: '2000', HTTP_KEEP_ALIVE_TIMEOUT_MS: '5000' });
+    expect(c.httpTimeouts).toEqual({ headersMs: 2000, requestMs: 2000, keepAliveMs: 5000 });
+  });
+
+  it('refuses 0 (no timeout), values out of range, and a head timeout longer than the request timeout', () => {
+    const p = problems({ HTTP_HEADERS_TIMEOUT_MS: '0', HTTP_REQUEST_TIMEOUT_MS: '1h', HTTP_KEEP_ALIVE_TIMEOUT_MS: '999' });
+    for (const name of ['HTTP_HEADERS_TIMEOUT_MS', 'HTTP_REQUEST_TIMEOUT_MS', 'HTTP_KEEP_ALIVE_TIMEOUT_MS']) {
+      expect(p.some((m) => m.startsWith(`${name}: expected a whole number`))).toBe(true);
+    }
+    expect(problems({ HTTP_HEADERS_TIMEOUT_MS: '20000', HTTP_REQUEST_TIMEOUT_MS: '15000' })).toEqual([
+      'HTTP_HEADERS_TIMEOUT_MS: the head is part of the request, so it cannot exceed HTTP_REQUEST_TIMEOUT_MS (15000)',
+    ]);
+  });
+});
+
 describe('withoutQueryValues', () => {
   it('keeps the path and parameter names, drops every value', () => {
     expect(withoutQueryValues('/oauth/callback?code=abc&state=def')).toBe('/oauth/callback?code=[redacted]&state=[redacted]');
