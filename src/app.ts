@@ -24,7 +24,7 @@ import cors from '@fastify/cors';
 import { costLimitPlugin, graphqlRouteGuards, limitValidationRules } from './graphql/limits/index.js';
 import { registerMetricsRoute } from './http/metrics.js';
 import { registerRequestHygiene, requestIdFor } from './http/requestHygiene.js';
-import { closeWithin, httpServerOptions } from './http/serverOptions.js';
+import { capConnections, closeWithin, httpServerOptions } from './http/serverOptions.js';
 import { graphqlMetricsPlugin } from './observability/graphqlMetricsPlugin.js';
 import { GatewayMetrics } from './observability/metrics.js';
 import type { FakeZoom } from './sandbox/index.js';
@@ -119,8 +119,9 @@ export async function createApp(input: Config, overrides: AppOverrides = {}): Pr
     loggerInstance: logger,
     genReqId: requestIdFor,
     bodyLimit: 1024 * 1024,
-    ...httpServerOptions(config.httpTimeouts),
+    ...httpServerOptions(config.httpServer),
   });
+  capConnections(fastify.server, config.httpServer);
   const apollo = new ApolloServer<GraphQLContext>({
     gateway: compiledExecution(await buildGatewaySchema()),
     introspection: config.graphql.introspection,

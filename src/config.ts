@@ -31,14 +31,16 @@ export interface QueryLimits {
   maxInflight: number;
 }
 
-/** How long a client may take over each part of an HTTP exchange (see src/http/serverOptions.ts). */
-export interface HttpTimeouts {
+/** What one client connection may cost the HTTP server (see src/http/serverOptions.ts). */
+export interface HttpServerLimits {
   /** HTTP_HEADERS_TIMEOUT_MS: from the connection (or the previous response) to the end of the request head. */
-  headersMs: number;
+  headersTimeoutMs: number;
   /** HTTP_REQUEST_TIMEOUT_MS: from the start of a request to the last byte of its body. */
-  requestMs: number;
+  requestTimeoutMs: number;
   /** HTTP_KEEP_ALIVE_TIMEOUT_MS: how long a connection may sit idle between requests. */
-  keepAliveMs: number;
+  keepAliveTimeoutMs: number;
+  /** HTTP_MAX_CONNECTIONS: open client connections at once; 0 = no cap. */
+  maxConnections: number;
 }
 
 export interface Config {
@@ -67,7 +69,7 @@ export interface Config {
   limits: QueryLimits;
   /** Browser origins allowed by CORS; `['*']` = any; null = no CORS headers at all. */
   corsOrigins: string[] | null;
-  httpTimeouts: HttpTimeouts;
+  httpServer: HttpServerLimits;
 }
 
 export class ConfigError extends Error {
@@ -156,6 +158,7 @@ const EnvSchema = z.object({
   HTTP_HEADERS_TIMEOUT_MS: intIn(1000, 300_000, 10_000),
   HTTP_REQUEST_TIMEOUT_MS: intIn(1000, 300_000, 30_000),
   HTTP_KEEP_ALIVE_TIMEOUT_MS: intIn(1000, 600_000, 72_000),
+  HTTP_MAX_CONNECTIONS: intIn(0, 1_000_000, 10_000),
 });
 
 type Env = z.infer<typeof EnvSchema>;
@@ -217,7 +220,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxInflight: e.GRAPHQL_MAX_INFLIGHT,
     },
     corsOrigins: readCorsOrigins(e.CORS_ORIGINS, problems),
-    httpTimeouts: { headersMs: e.HTTP_HEADERS_TIMEOUT_MS, requestMs: e.HTTP_REQUEST_TIMEOUT_MS, keepAliveMs: e.HTTP_KEEP_ALIVE_TIMEOUT_MS },
+    httpServer: {
+      headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS,
+      keepAliveTimeoutMs: e.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+      maxConnections: e.HTTP_MAX_CONNECTIONS,
+    },
   };
   if (e.HTTP_HEADERS_TIMEOUT_MS > e.HTTP_REQUEST_TIMEOUT_MS) {
     problems.push(`HTTP_HEADERS_TIMEOUT_MS: the head is part of the request, so it cannot exceed HTTP_REQUEST_TIMEOUT_MS (${e.HTTP_REQUEST_TIMEOUT_MS})`);

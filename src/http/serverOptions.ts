@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import type { HttpTimeouts } from '../config.js';
+import type { Server } from 'node:http';
+import type { HttpServerLimits } from '../config.js';
 
 /**
  * Server options that bound how long a client may hold a connection without finishing a
@@ -8,18 +9,27 @@ import type { HttpTimeouts } from '../config.js';
  * The request timeout covers receiving the request only: an execution waiting on Zoom is
  * bounded by ZOOM_REQUEST_DEADLINE_MS instead.
  */
-export function httpServerOptions(t: HttpTimeouts) {
+export function httpServerOptions(limits: HttpServerLimits) {
   return {
-    requestTimeout: t.requestMs,
-    keepAliveTimeout: t.keepAliveMs,
+    requestTimeout: limits.requestTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
     http: {
-      headersTimeout: t.headersMs,
-      requestTimeout: t.requestMs,
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
       // NOTE: Node checks the head and request timeouts on this interval (30 s by default), so
       // each fires up to one interval late; a quarter of the head timeout keeps that small.
-      connectionsCheckingInterval: Math.min(1000, Math.floor(t.headersMs / 4)),
+      connectionsCheckingInterval: Math.min(1000, Math.floor(limits.headersTimeoutMs / 4)),
     },
   };
+}
+
+/**
+ * Past the cap Node closes each new connection as soon as it is accepted. Kept below the
+ * process's file descriptor limit, it leaves descriptors for the Zoom and store connections
+ * that every request needs, and keeps serving the clients already connected.
+ */
+export function capConnections(server: Server, limits: HttpServerLimits): void {
+  if (limits.maxConnections > 0) server.maxConnections = limits.maxConnections;
 }
 
 /**

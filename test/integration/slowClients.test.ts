@@ -19,6 +19,10 @@ afterEach(async () => {
 });
 const track = (h: Harness) => (harnesses.push(h), h);
 
+/** 'closed' once the server closed the connection, or 'still open' after `ms`. */
+const closesWithin = (c: RawClient, ms: number) =>
+  Promise.race([c.closed.then(() => 'closed'), new Promise((r) => setTimeout(() => r('still open'), ms))]);
+
 /** What the gateway reports about its GRAPHQL_MAX_INFLIGHT slots. */
 async function slots(h: Harness): Promise<{ inflight: number; waiting: number }> {
   const text = await (await fetch(`${h.url}/metrics`)).text();
@@ -87,9 +91,6 @@ describe('a request whose body arrived but whose caller failed to authenticate',
 
 describe('HTTP timeouts (HTTP_HEADERS_TIMEOUT_MS, HTTP_REQUEST_TIMEOUT_MS, HTTP_KEEP_ALIVE_TIMEOUT_MS)', () => {
   const env = { HTTP_HEADERS_TIMEOUT_MS: '1000', HTTP_REQUEST_TIMEOUT_MS: '1500', HTTP_KEEP_ALIVE_TIMEOUT_MS: '1000' };
-  /** Fails unless the connection is closed within `ms`; the timeouts above are 1–1.5 s. */
-  const closesWithin = (c: RawClient, ms: number) =>
-    Promise.race([c.closed.then(() => 'closed'), new Promise((r) => setTimeout(() => r('still open'), ms))]);
 
   it('close a slow head, a slow body, a silent connection and an idle keep-alive connection; 408 where a request had begun', async () => {
     const h = track(await startHarness({ env }));
@@ -99,7 +100,7 @@ describe('HTTP timeouts (HTTP_HEADERS_TIMEOUT_MS, HTTP_REQUEST_TIMEOUT_MS, HTTP_
     const silent = await rawClient(h.url, '');
     const idle = await rawClient(h.url, `GET /healthz HTTP/1.1\r\nHost: ${host}\r\n\r\n`);
     clients.push(slowHead, slowBody, silent, idle);
-    // Without the timeouts Node closes none of these for at least 60 s.
+    // The timeouts are 1–1.5 s; without them Node closes none of these for at least 60 s.
     const outcomes = await Promise.all([slowHead, slowBody, silent, idle].map((c) => closesWithin(c, 10_000)));
     expect(outcomes).toEqual(['closed', 'closed', 'closed', 'closed']);
     expect(slowHead.received()).toMatch(/^HTTP\/1\.1 408 /);
@@ -123,6 +124,26 @@ describe('HTTP timeouts (HTTP_HEADERS_TIMEOUT_MS, HTTP_REQUEST_TIMEOUT_MS, HTTP_
     const slow = await h.gql<{ users: { nodes: unknown[] } }>(USERS);
     expect(slow.status).toBe(200);
     expect(slow.data?.users.nodes).toHaveLength(2);
+  });
+});
+
+describe('HTTP_MAX_CONNECTIONS', () => {
+  it('closes each connection past the cap as it arrives, and keeps serving the connected clients', async () => {
+    const h = track(await startHarness({ env: { HTTP_MAX_CONNECTIONS: '3' } }));
+    const host = new URL(h.url).host;
+    const health = `GET /healthz HTTP/1.1\r\nHost: ${host}\r\n\r\n`;
+    const connected = [await rawClient(h.url, ''), await rawClient(h.url, ''), await rawClient(h.url, '')];
+    clients.push(...connected);
+    const open = () => new Promise<number>((resolve, reject) => h.app.fastify.server.getConnections((err, n) => (err ? reject(err) : resolve(n))));
+    let count = 0;
+    await until(() => (void open().then((n) => (count = n)), count === 3), 'the server to hold three connections');
+    const extra = await rawClient(h.url, health);
+    clients.push(extra);
+    expect(await closesWithin(extra, 5000)).toBe('closed');
+    expect(extra.received()).toBe('');
+    connected[0]!.socket.write(health);
+    await until(() => connected[0]!.received().includes('\r\n\r\n'), 'the answer on a connected client');
+    expect(connected[0]!.received()).toMatch(/^HTTP\/1\.1 200 /);
   });
 });
 
