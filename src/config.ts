@@ -33,7 +33,7 @@ export interface QueryLimits {
 
 /** What one client connection may cost the HTTP server (see src/http/serverOptions.ts). */
 export interface HttpServerLimits {
-  /** HTTP_HEADERS_TIMEOUT_MS: from the connection (or the previous response) to the end of the request head. */
+  /** HTTP_HEADERS_TIMEOUT_MS: from the connection (or a later request's first byte) to the end of its head. */
   headersTimeoutMs: number;
   /** HTTP_REQUEST_TIMEOUT_MS: from the start of a request to the last byte of its body. */
   requestTimeoutMs: number;
