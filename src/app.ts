@@ -1,7 +1,7 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawReplyDefaultExpression, type RawRequestDefaultExpression, type RawServerDefault } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest, type RawReplyDefaultExpression, type RawRequestDefaultExpression, type RawServerDefault } from 'fastify';
 import type { Logger } from 'pino';
 import type { Authenticator } from './auth/authenticator.js';
 import { createAuthenticator } from './auth/createAuthenticator.js';
@@ -14,6 +14,7 @@ import { buildGatewaySchema } from './graphql/schema.js';
 import { createUserLoader } from './graphql/users/user.loader.js';
 import { registerGraphiql } from './http/graphiql.js';
 import { Admission, admissionHook } from './http/admission.js';
+import { Callers } from './http/callers.js';
 import { registerHealthRoutes } from './http/health.js';
 import { OAuthEndpoints } from './http/oauthEndpoints.js';
 import { registerOAuthRoutes } from './http/oauthRoutes.js';
@@ -23,6 +24,7 @@ import cors from '@fastify/cors';
 import { costLimitPlugin, graphqlRouteGuards, limitValidationRules } from './graphql/limits/index.js';
 import { registerMetricsRoute } from './http/metrics.js';
 import { registerRequestHygiene, requestIdFor } from './http/requestHygiene.js';
+import { capConnections, closeWithin, httpServerOptions } from './http/serverOptions.js';
 import { graphqlMetricsPlugin } from './observability/graphqlMetricsPlugin.js';
 import { GatewayMetrics } from './observability/metrics.js';
 import type { FakeZoom } from './sandbox/index.js';
@@ -117,7 +119,9 @@ export async function createApp(input: Config, overrides: AppOverrides = {}): Pr
     loggerInstance: logger,
     genReqId: requestIdFor,
     bodyLimit: 1024 * 1024,
+    ...httpServerOptions(config.httpServer),
   });
+  capConnections(fastify.server, config.httpServer);
   const apollo = new ApolloServer<GraphQLContext>({
     gateway: compiledExecution(await buildGatewaySchema()),
     introspection: config.graphql.introspection,
@@ -153,6 +157,14 @@ export async function createApp(input: Config, overrides: AppOverrides = {}): Pr
 
   const admission = config.limits.maxInflight > 0 ? new Admission(config.limits.maxInflight, config.zoom.requestDeadlineMs) : null;
   if (admission) metrics.watchAdmission(admission);
+  const admit = admission ? admissionHook(admission, metrics.observeBusy) : null;
+  const callers = new Callers((request) => authenticate(request.headers, request.log));
+  // A slot is taken once the body has arrived and the caller is known: a slow or
+  // unauthenticated client holds a socket (until HTTP_REQUEST_TIMEOUT_MS), never a slot.
+  const admitCaller = async (request: FastifyRequest, reply: FastifyReply) => {
+    if (request.method === 'OPTIONS' || !(await callers.settle(request))) return;
+    return admit?.(request, reply);
+  };
 
   // Browsers asking /graphql for HTML get the bundled IDE; every other request reaches Apollo.
   if (config.graphql.ide) registerGraphiql(fastify as unknown as FastifyInstance, { endpoint: '/graphql' });
@@ -160,12 +172,12 @@ export async function createApp(input: Config, overrides: AppOverrides = {}): Pr
     url: '/graphql',
     method: ['GET', 'POST', 'OPTIONS'],
     ...graphqlRouteGuards(config.limits),
-    ...(admission ? { onRequest: admissionHook(admission, metrics.observeBusy) } : {}),
+    preHandler: admitCaller,
     handler: fastifyApolloHandler(apollo, {
       context: async (request, reply): Promise<GraphQLContext> => {
         // Responses are per caller; the cache-control plugin is off (it hooks every field).
         void reply.header('cache-control', 'no-store');
-        const principal = await authenticate(request.headers, request.log);
+        const principal = await callers.principal(request);
         const zoom = { client, tokens, principal };
         // Fastify's request logger already carries the reqId.
         return { principal, zoom, loaders: { user: createUserLoader(zoom) }, logger: request.log, services };
@@ -198,7 +210,7 @@ export async function createApp(input: Config, overrides: AppOverrides = {}): Pr
     },
     stop() {
       stopping ??= (async () => {
-        await fastify.close();
+        await closeWithin(fastify, config.zoom.requestDeadlineMs);
         await apollo.stop();
         await client.close();
         await pacer?.close?.();

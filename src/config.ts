@@ -31,6 +31,18 @@ export interface QueryLimits {
   maxInflight: number;
 }
 
+/** What one client connection may cost the HTTP server (see src/http/serverOptions.ts). */
+export interface HttpServerLimits {
+  /** HTTP_HEADERS_TIMEOUT_MS: from the connection (or a later request's first byte) to the end of its head. */
+  headersTimeoutMs: number;
+  /** HTTP_REQUEST_TIMEOUT_MS: from the start of a request to the last byte of its body. */
+  requestTimeoutMs: number;
+  /** HTTP_KEEP_ALIVE_TIMEOUT_MS: how long a connection may sit idle between requests. */
+  keepAliveTimeoutMs: number;
+  /** HTTP_MAX_CONNECTIONS: open client connections at once; 0 = no cap. */
+  maxConnections: number;
+}
+
 export interface Config {
   nodeEnv: string;
   production: boolean;
@@ -57,6 +69,7 @@ export interface Config {
   limits: QueryLimits;
   /** Browser origins allowed by CORS; `['*']` = any; null = no CORS headers at all. */
   corsOrigins: string[] | null;
+  httpServer: HttpServerLimits;
 }
 
 export class ConfigError extends Error {
@@ -142,6 +155,10 @@ const EnvSchema = z.object({
   GRAPHQL_MAX_BODY_BYTES: intIn(1024, 100 * 1024 * 1024, 1024 * 1024),
   GRAPHQL_MAX_INFLIGHT: intIn(0, 100_000, 128),
   CORS_ORIGINS: optional,
+  HTTP_HEADERS_TIMEOUT_MS: intIn(1000, 300_000, 10_000),
+  HTTP_REQUEST_TIMEOUT_MS: intIn(1000, 300_000, 30_000),
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: intIn(1000, 600_000, 72_000),
+  HTTP_MAX_CONNECTIONS: intIn(0, 1_000_000, 10_000),
 });
 
 type Env = z.infer<typeof EnvSchema>;
@@ -203,7 +220,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxInflight: e.GRAPHQL_MAX_INFLIGHT,
     },
     corsOrigins: readCorsOrigins(e.CORS_ORIGINS, problems),
+    httpServer: {
+      headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS,
+      keepAliveTimeoutMs: e.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+      maxConnections: e.HTTP_MAX_CONNECTIONS,
+    },
   };
+  if (e.HTTP_HEADERS_TIMEOUT_MS > e.HTTP_REQUEST_TIMEOUT_MS) {
+    problems.push(`HTTP_HEADERS_TIMEOUT_MS: the head is part of the request, so it cannot exceed HTTP_REQUEST_TIMEOUT_MS (${e.HTTP_REQUEST_TIMEOUT_MS})`);
+  }
   if (oauth && !config.userOAuth?.redirectUri && !sandbox) {
     problems.push('ZOOM_OAUTH_REDIRECT_URI: required with user OAuth (the public URL of /oauth/callback)');
   }

@@ -3,9 +3,9 @@ import { errorBody } from '../errors.js';
 
 /**
  * At most `max` GraphQL requests are worked on at once; the others wait, in arrival order,
- * before their body is even read, so a burst of clients costs a queue entry each instead of a
- * parsed body, an execution and a Zoom call waiting for a connection. A request that waited
- * `maxWaitMs` without a slot is answered 503 with `Retry-After`.
+ * before anything is executed for them, so a burst of clients costs a queue entry each instead
+ * of an execution and a Zoom call waiting for a connection. A request that waited `maxWaitMs`
+ * without a slot is answered 503 with `Retry-After`.
  */
 export class Admission {
   private active = 0;
@@ -72,8 +72,10 @@ export class Admission {
 }
 
 /**
- * The `onRequest` hook of `/graphql`: takes a slot before Fastify reads the body and gives it
- * back when the response is finished or the connection closes, whichever comes first.
+ * Takes a slot for a `/graphql` request and gives it back when the response is finished or the
+ * connection closes, whichever comes first. Runs in `preHandler`, once the body has arrived and
+ * the caller is authenticated: a slot taken earlier could be held by a client that never sends
+ * its body, or by one that would be refused anyway.
  */
 export function admissionHook(admission: Admission, onBusy?: () => void) {
   return async (request: FastifyRequest, reply: FastifyReply) => {

@@ -11,7 +11,7 @@ describe('GRAPHQL_MAX_INFLIGHT bounds the GraphQL requests worked on at once', (
     const hold = h.fake.knobs.hold('users.list');
     const all = Array.from({ length: 6 }, () => h.gql(USERS));
     await hold.whenWaiting(2);
-    // The other four wait at the gateway, before their body is read: Zoom sees only two.
+    // The other four wait at the gateway, before anything runs for them: Zoom sees only two.
     await new Promise((r) => setTimeout(r, 200));
     expect(hold.waiting()).toBe(2);
     hold.release();

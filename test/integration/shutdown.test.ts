@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { dockerCmd, dockerNodeArgs } from '../../bench/dockerCmd.js';
+import { openSlowBodies, rawClient, until } from '../helpers/slowClients.js';
 
 // The Dockerfile's build step and `npm start`'s prestart: `npm run build` (tsc -p tsconfig.build.json).
 beforeAll(async () => {
@@ -14,10 +15,10 @@ beforeAll(async () => {
 }, 120_000);
 
 /** The Dockerfile's CMD, in sandbox mode with an in-memory store, on a free port. */
-function startGateway(): { child: ChildProcess; lines: Array<Record<string, unknown>>; waitFor(msg: string): Promise<Record<string, unknown>> } {
+function startGateway(extraEnv: Record<string, string> = {}): { child: ChildProcess; lines: Array<Record<string, unknown>>; waitFor(msg: string): Promise<Record<string, unknown>> } {
   const child = spawn(process.execPath, dockerNodeArgs(), {
     cwd: process.cwd(),
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'development', ZOOM_SANDBOX: '1', CACHE_URL: 'memory://', PORT: '0', LOG_LEVEL: 'info' },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'development', ZOOM_SANDBOX: '1', CACHE_URL: 'memory://', PORT: '0', LOG_LEVEL: 'info', ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: Array<Record<string, unknown>> = [];
@@ -102,4 +103,26 @@ describe('the process as the Dockerfile runs it', () => {
     expect(signal).toBeNull();
     expect(code).toBe(0);
   }, 30_000);
+
+  it('on SIGTERM with clients that never finish their request, closes them at ZOOM_REQUEST_DEADLINE_MS and exits 0 within it + 1 s', async () => {
+    const deadlineMs = 2000;
+    const gw = startGateway({ ZOOM_REQUEST_DEADLINE_MS: String(deadlineMs) });
+    child = gw.child;
+    const exited = once(gw.child, 'exit');
+    const address = String((await gw.waitFor('gateway listening')).address);
+    const host = new URL(address).host;
+    const slowBodies = await openSlowBodies(address, 200);
+    const slowHeads = await Promise.all(Array.from({ length: 50 }, () => rawClient(address, `POST /graphql HTTP/1.1\r\nHost: ${host}\r\n`)));
+    const graphqlRequests = () => gw.lines.filter((l) => l.msg === 'incoming request' && (l.req as { url?: string } | undefined)?.url === '/graphql').length;
+    await until(() => graphqlRequests() >= 200, 'the gateway to log the slow requests');
+
+    const start = performance.now();
+    gw.child.kill('SIGTERM');
+    // The request timeout (30 s by default) would end them much later: only the deadline can.
+    const outcome = await Promise.race([exited, sleep(10_000).then(() => 'still running')]);
+    const ms = performance.now() - start;
+    expect(outcome).toEqual([0, null]);
+    expect(ms).toBeLessThan(deadlineMs + 1000);
+    await Promise.all([...slowBodies, ...slowHeads].map((c) => c.closed));
+  }, 60_000);
 });

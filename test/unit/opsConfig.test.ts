@@ -45,6 +45,27 @@ describe('query limit and CORS configuration', () => {
   });
 });
 
+describe('HTTP server limits configuration', () => {
+  it('defaults: 10 s for the request head, 30 s for the whole request, 72 s idle between requests, 10,000 connections', () => {
+    expect(loadConfig({}).httpServer).toEqual({ headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 72_000, maxConnections: 10_000 });
+  });
+
+  it('reads each limit; 0 connections means no cap', () => {
+    const c = loadConfig({ HTTP_HEADERS_TIMEOUT_MS: '2000', HTTP_REQUEST_TIMEOUT_MS: '2000', HTTP_KEEP_ALIVE_TIMEOUT_MS: '5000', HTTP_MAX_CONNECTIONS: '0' });
+    expect(c.httpServer).toEqual({ headersTimeoutMs: 2000, requestTimeoutMs: 2000, keepAliveTimeoutMs: 5000, maxConnections: 0 });
+  });
+
+  it('refuses 0 (no timeout), values out of range, and a head timeout longer than the request timeout', () => {
+    const p = problems({ HTTP_HEADERS_TIMEOUT_MS: '0', HTTP_REQUEST_TIMEOUT_MS: '1h', HTTP_KEEP_ALIVE_TIMEOUT_MS: '999', HTTP_MAX_CONNECTIONS: '-1' });
+    for (const name of ['HTTP_HEADERS_TIMEOUT_MS', 'HTTP_REQUEST_TIMEOUT_MS', 'HTTP_KEEP_ALIVE_TIMEOUT_MS', 'HTTP_MAX_CONNECTIONS']) {
+      expect(p.some((m) => m.startsWith(`${name}: expected a whole number`))).toBe(true);
+    }
+    expect(problems({ HTTP_HEADERS_TIMEOUT_MS: '20000', HTTP_REQUEST_TIMEOUT_MS: '15000' })).toEqual([
+      'HTTP_HEADERS_TIMEOUT_MS: the head is part of the request, so it cannot exceed HTTP_REQUEST_TIMEOUT_MS (15000)',
+    ]);
+  });
+});
+
 describe('withoutQueryValues', () => {
   it('keeps the path and parameter names, drops every value', () => {
     expect(withoutQueryValues('/oauth/callback?code=abc&state=def')).toBe('/oauth/callback?code=[redacted]&state=[redacted]');
