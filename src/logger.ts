@@ -48,6 +48,31 @@ export function withoutQueryValues(url: string): string {
   return names.length === 0 ? url.slice(0, q) : `${url.slice(0, q)}?${names.map((n) => `${encodeURIComponent(n)}=[redacted]`).join('&')}`;
 }
 
+/**
+ * Words after which Zoom's error texts repeat what the request carried ("Invalid authorization
+ * code …"), also as the end of a parameter name (`refresh_token`, `client_secret`).
+ */
+const ECHO_AFTER = /(?<![A-Za-z0-9])(code|token|secret|verifier|password|assertion)\b(\s*[:=]\s*|\s+)([^\s,;]+)/gi;
+/** Words kept after those ("Token cannot be empty", "code is expired"); any other is redacted. */
+const PLAIN_WORD =
+  /^(?:is|was|has|have|had|does|did|not|cannot|can|could|must|should|may|will|be|been|and|or|of|for|in|to|the|a|an|already|expired|invalid|missing|required|empty|mismatch|type|used|revoked|format|value|length|grant|parameter)[.!:]?$/i;
+/** Long enough to be a credential: base64 and base64url words, hex, JWTs. */
+const TOKEN_RUN = /[A-Za-z0-9_\-+/=.~]{20,}/g;
+
+/**
+ * Zoom's text with anything it echoed from a request replaced by `[redacted]`: the word after
+ * "code", "token", "secret" and the like, and every long run of token characters that holds a
+ * digit or mixes cases. Used for texts Zoom writes about a request that carried a secret (the
+ * token endpoint's `reason`), which would otherwise reach logs and error causes verbatim.
+ */
+export function redactEchoes(text: string): string {
+  return text
+    .replace(ECHO_AFTER, (match, word: string, separator: string, value: string) =>
+      PLAIN_WORD.test(value) ? match : `${word}${separator}[redacted]`,
+    )
+    .replace(TOKEN_RUN, (run) => (/\d/.test(run) || (/[a-z]/.test(run) && /[A-Z]/.test(run)) ? '[redacted]' : run));
+}
+
 const HARDENING = {
   redact: { paths: REDACT_PATHS, censor: '[redacted]' },
   serializers: { req: safeRequest },

@@ -24,8 +24,14 @@ interface Entry {
 export function compiledExecution(schema: GraphQLSchema): GatewayInterface {
   const cache = new WeakMap<DocumentNode, Map<string, Entry>>();
   const executor: GatewayExecutor = async (request) => {
-    const { document, operationName, context } = request;
+    const { document, context } = request;
     const variables = request.request.variables ?? {};
+    // NOTE: the name the client asked for, not the resolved one (null when none matched): with
+    // the resolved name, a stale operationName (GraphiQL re-sends it after an edit) would run the
+    // document's only operation, and Apollo answers 500 when execution succeeds for an operation
+    // it could not resolve. With the asked-for name, graphql-js reports it and Apollo answers 400.
+    const operationName = request.request.operationName ?? null;
+    if (!request.operation) return execute({ schema, document, contextValue: context, variableValues: variables, operationName });
     let byOperation = cache.get(document);
     if (!byOperation) cache.set(document, (byOperation = new Map()));
     const key = operationName ?? '';

@@ -1,5 +1,6 @@
 import { request, type Dispatcher } from 'undici';
 import { z } from 'zod';
+import { redactEchoes } from '../logger.js';
 import type { Clock } from './clock.js';
 import type { TokenRecord } from './tokenRecord.js';
 
@@ -14,21 +15,33 @@ const TokenResponse = z.object({
 
 /** Zoom's token endpoint said no (`{"reason","error"}`, ZOOM.md §1). */
 export class TokenEndpointError extends Error {
+  /**
+   * Zoom's explanation, with what it echoed from the request redacted.
+   * NOTE: Zoom repeats the refused code in it ("Invalid authorization code cfH6…"), and this text
+   * reaches log lines and error causes: redacted here, it is safe wherever the error goes.
+   */
+  readonly reason: string;
+
   constructor(
     readonly status: number,
     /** OAuth error, e.g. `invalid_client`, `invalid_grant`; `unavailable` for 5xx, network, malformed. */
     readonly error: string,
-    readonly reason: string,
+    reason: string,
     options?: { cause?: unknown },
   ) {
-    super(`Zoom token endpoint: ${error}${reason ? ` (${reason})` : ''}`, options);
+    const redacted = redactEchoes(reason);
+    super(`Zoom token endpoint: ${error}${redacted ? ` (${redacted})` : ''}`, options);
     this.name = 'TokenEndpointError';
+    this.reason = redacted;
   }
 
   get unavailable(): boolean {
     return this.error === 'unavailable';
   }
 }
+
+/** An OAuth error code (`invalid_grant`); anything else Zoom put there is not repeated. */
+const oauthErrorCode = (value: unknown): string => (typeof value === 'string' && /^[a-z_]{1,40}$/i.test(value) ? value : 'unknown_error');
 
 export interface OAuthClientCredentials {
   clientId: string;
@@ -51,13 +64,14 @@ export class ZoomOAuthClient {
     let json: unknown;
     try {
       json = JSON.parse(text);
-    } catch (cause) {
-      throw new TokenEndpointError(status, status < 500 && status >= 400 ? 'invalid_response' : 'unavailable', 'malformed response', { cause });
+    } catch {
+      // Not kept as the cause: JSON.parse quotes the start of the body, which may echo the request.
+      throw new TokenEndpointError(status, status < 500 && status >= 400 ? 'invalid_response' : 'unavailable', 'malformed response');
     }
     if (status !== 200) {
       const body = (json ?? {}) as { error?: unknown; reason?: unknown };
       if (status >= 500) throw new TokenEndpointError(status, 'unavailable', `HTTP ${status}`);
-      throw new TokenEndpointError(status, String(body.error ?? 'unknown_error'), String(body.reason ?? ''));
+      throw new TokenEndpointError(status, oauthErrorCode(body.error), String(body.reason ?? ''));
     }
     const parsed = TokenResponse.safeParse(json);
     if (!parsed.success) throw new TokenEndpointError(status, 'unavailable', 'token response lacks access_token or expires_in');

@@ -9,7 +9,7 @@ import type { RateCategory } from './rateCategory.js';
 
 export interface ZoomRequest {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
-  /** Path below `/v2`, already encoded, e.g. `/users/abc/meetings`. */
+  /** Path below `/v2`, each id encoded by `pathSegment` (zoom/pathSegment.ts), e.g. `/users/abc/meetings`. */
   path: string;
   query?: Record<string, string | number | undefined>;
   body?: unknown;
@@ -190,6 +190,11 @@ export class ZoomHttpClient {
     // NOTE: the token's api_url is the account's regional base (ZOOM.md §1) and has no /v2.
     const base = token.apiUrl ? `${token.apiUrl.replace(/\/+$/, '')}/v2` : this.opts.apiUrl;
     const url = new URL(base + req.path);
+    // NOTE: the URL parser resolves dot segments (also spelled %2e) and moves an unencoded `?` or
+    // `#` out of the path; a path that did not survive it unchanged would reach another Zoom route.
+    if (url.search !== '' || url.hash !== '' || !url.pathname.endsWith(req.path)) {
+      throw new Error(`Zoom request ${req.route} has a path that is not made of encoded segments`);
+    }
     for (const [k, v] of Object.entries(req.query ?? {})) if (v !== undefined && v !== '') url.searchParams.set(k, String(v));
     return url;
   }

@@ -1,3 +1,5 @@
+import { pathSegment } from './pathSegment.js';
+
 /** A meeting number: 9–11 digits, int64 in Zoom's API, so always a string here (ZOOM.md §6). */
 export const MEETING_NUMBER = /^\d{9,11}$/;
 /** A meeting instance UUID: base64 of 16 bytes, e.g. `aDYlohsHRtCd4ii1uC2+hA==`. */
@@ -12,6 +14,6 @@ export const isMeetingId = (id: string): boolean => MEETING_NUMBER.test(id) || M
  * slash and answers 404/3001 (SPEC23 uuid description; ZoomNet#471; ZOOM.md §6).
  */
 export function meetingSegment(id: string): string {
-  const once = encodeURIComponent(id);
+  const once = pathSegment(id);
   return id.startsWith('/') || id.includes('//') ? encodeURIComponent(once) : once;
 }

@@ -1,7 +1,8 @@
 import { meetingSegment } from './meetingId.js';
 import type { ZoomMeeting, ZoomMeetingBody, ZoomMeetingListType, ZoomMeetingPage } from './types.js';
 import { ZoomApiError } from './zoomApiError.js';
-import { userSegment, type ZoomContext } from './zoomContext.js';
+import { userSegment } from './pathSegment.js';
+import type { ZoomContext } from './zoomContext.js';
 
 export interface ListMeetingsQuery {
   type: ZoomMeetingListType;

@@ -1,5 +1,6 @@
 import { ZoomApiError } from './zoomApiError.js';
-import { userSegment, type ZoomContext } from './zoomContext.js';
+import { userSegment } from './pathSegment.js';
+import type { ZoomContext } from './zoomContext.js';
 import type { ZoomUser, ZoomUserPage } from './types.js';
 
 export interface ListUsersQuery {

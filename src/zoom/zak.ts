@@ -3,7 +3,8 @@ import type { TokenRecord } from '../tokens/tokenRecord.js';
 import type { ZakCache } from '../tokens/zak.js';
 import type { ZoomHttpClient } from './httpClient.js';
 import { ZoomUnreachableError } from './zoomApiError.js';
-import { userSegment, type ZoomContext } from './zoomContext.js';
+import { userSegment } from './pathSegment.js';
+import type { ZoomContext } from './zoomContext.js';
 
 /**
  * One ZAK from Zoom. A user's own OAuth token must use `/users/me/zak` (user-level apps use

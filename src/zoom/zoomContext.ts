@@ -8,6 +8,3 @@ export interface ZoomContext {
   tokens: TokenProvider;
   principal: Principal;
 }
-
-/** Path segment for a user id or email; `encodeURIComponent` keeps `@` and `+` safe. */
-export const userSegment = (id: string): string => encodeURIComponent(id);

@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { prefersHtml } from '../../src/http/graphiql.js';
-import { startHarness, type Harness } from '../helpers/gateway.js';
+import { captureLogs, startHarness, type Harness } from '../helpers/gateway.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -27,6 +27,13 @@ const RESULT_TEXT = `(() => {
   const el = document.querySelector('.result-window .CodeMirror');
   const text = el && el.CodeMirror ? el.CodeMirror.getValue() : '';
   return text.includes('"users"') ? text : false;
+})()`;
+
+/** The result editor's whole value once it holds a GraphQL response of any kind. */
+const ANY_RESULT_TEXT = `(() => {
+  const el = document.querySelector('.result-window .CodeMirror');
+  const text = el && el.CodeMirror ? el.CodeMirror.getValue() : '';
+  return /"(data|errors)"/.test(text) ? text : false;
 })()`;
 
 /** Evaluates `expression` through the devtools protocol until it returns something truthy. */
@@ -127,9 +134,10 @@ describe.skipIf(!hasChromium)('GraphiQL in headless Chromium against the sandbox
   let app: App;
   let url: string;
   let browser: Browser;
+  const logs = captureLogs('warn');
 
   beforeAll(async () => {
-    app = await createApp(loadConfig({ ZOOM_SANDBOX: '1', CACHE_URL: 'memory://', PORT: '0', LOG_LEVEL: 'silent' }));
+    app = await createApp(loadConfig({ ZOOM_SANDBOX: '1', CACHE_URL: 'memory://', PORT: '0', LOG_LEVEL: 'warn' }), { logger: logs.logger });
     url = await app.listen();
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   });
@@ -175,5 +183,47 @@ describe.skipIf(!hasChromium)('GraphiQL in headless Chromium against the sandbox
     const posts = requested.filter((r) => r.method === 'POST' && new URL(r.url).pathname === '/graphql');
     expect(posts.length).toBeGreaterThanOrEqual(2);
     expect(problems).toEqual([]);
+  });
+
+  it('the prefilled query replaced and run at once: data or a clear 400 in the result pane, never a 500', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const answers: Array<{ operationName: unknown; status: number }> = [];
+    page.on('response', (r) => {
+      const req = r.request();
+      if (req.method() !== 'POST' || new URL(req.url()).pathname !== '/graphql') return;
+      const body = JSON.parse(req.postData() ?? '{}') as { query?: string; operationName?: unknown };
+      if (!body.query?.includes('__schema')) answers.push({ operationName: body.operationName, status: r.status() });
+    });
+    logs.lines.length = 0;
+
+    // The page opens with the prefilled `query Users …`; a newcomer selects it all, types their own and runs it.
+    await page.goto(`${url}/graphql`);
+    const editor = page.locator('.graphiql-query-editor .CodeMirror');
+    await editor.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Delete');
+    await page.keyboard.insertText('{ users(status: ACTIVE, first: 2) { nodes { email } } }');
+    await page.keyboard.press('Control+Enter');
+    const first = await pollPage(page, ANY_RESULT_TEXT, 15_000);
+    expect(first).not.toContain('Internal server error');
+    expect(first).not.toContain('INTERNAL_SERVER_ERROR');
+    if (first.includes('"errors"')) {
+      expect(first).toContain('Unknown operation named');
+      expect(first).toContain('OPERATION_RESOLUTION_FAILURE');
+    } else {
+      expect(first).toMatch(/@example\.com/);
+    }
+
+    // Run again: GraphiQL has caught up with the edit by now, and the same query answers with data.
+    await page.waitForTimeout(500);
+    await page.locator('.graphiql-execute-button').click();
+    const second = await pollPage(page, RESULT_TEXT, 15_000);
+    expect(second).toMatch(/@example\.com/);
+    await context.close();
+
+    expect(answers.length).toBeGreaterThanOrEqual(2);
+    for (const a of answers) expect([200, 400], JSON.stringify(a)).toContain(a.status);
+    expect(logs.lines.filter((l) => (JSON.parse(l) as { level: number }).level >= 50)).toEqual([]);
   });
 });

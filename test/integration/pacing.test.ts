@@ -44,7 +44,9 @@ describe('pacing per rate-limit category (plan free: Light 4/s)', () => {
     await expect(pacer.acquire('light', 100)).rejects.toMatchObject({ code: 'ZOOM_RATE_LIMITED', extensions: { retryAfterSeconds: 1 } });
     const started = Date.now();
     await pacer.acquire('light', 2000); // the refused call did not push this one further out
-    expect(Date.now() - started).toBeLessThan(1100);
+    // Its slot is 1 s after the first; pushed out by the refused call it would be 2 s. The margin
+    // between the two absorbs late timers on a loaded machine.
+    expect(Date.now() - started).toBeLessThan(1700);
   });
 
   it('one gateway offered 8/s for 3 s causes 0 429s at the fake, and every request succeeds', async () => {

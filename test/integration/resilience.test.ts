@@ -32,13 +32,14 @@ describe('429 from Zoom', () => {
   });
 
   it('answers ZOOM_RATE_LIMITED with retryAfterSeconds when Retry-After exceeds the deadline, without waiting', async () => {
-    const h = track(await startHarness({ env: { ZOOM_REQUEST_DEADLINE_MS: '2000' } }));
+    // A deadline far above what one request takes on a loaded machine: waiting for it would show.
+    const h = track(await startHarness({ env: { ZOOM_REQUEST_DEADLINE_MS: '20000' } }));
     h.fake.knobs.fail({ route: 'users.list', status: 429, headers: { 'retry-after': '30' } });
     const started = Date.now();
     const r = await h.gql(USERS);
     expect(code(r)).toBe('ZOOM_RATE_LIMITED');
     expect(r.errors?.[0]?.extensions?.retryAfterSeconds).toBe(30);
-    expect(Date.now() - started).toBeLessThan(1500);
+    expect(Date.now() - started).toBeLessThan(10_000);
     expect(h.fake.hits('users.list')).toBe(1);
   });
 
@@ -93,7 +94,8 @@ describe('timeouts and retries', () => {
     expect(code(r)).toBe('ZOOM_UNAVAILABLE');
     const took = Date.now() - started;
     expect(took).toBeGreaterThanOrEqual(900);
-    expect(took).toBeLessThan(2500);
+    // Well under the 5 s Zoom would take, with room for a loaded machine.
+    expect(took).toBeLessThan(4000);
   });
 });
 

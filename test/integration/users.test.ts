@@ -157,6 +157,9 @@ describe('bad input is rejected before any Zoom call', () => {
 describe('upstream failures become contract errors', () => {
   it('invalid_client at the token endpoint → ZOOM_AUTHORIZATION_FAILED naming the cause, no retry storm', async () => {
     const h = track(await startHarness({ env: { ZOOM_CLIENT_SECRET: 'rotated-away' } }));
+    // The gateway reads the fake's clock: frozen, the 1 s back-off after the refusal lasts for the
+    // whole test however slowly the 51 requests run, and nothing here depends on the machine's speed.
+    h.fake.clock.freeze();
     const results = await Promise.all(Array.from({ length: 50 }, () => h.gql(USERS, { first: 1 })));
     for (const r of results) {
       expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'ZOOM_AUTHORIZATION_FAILED', reason: 'invalid_client' });
@@ -166,6 +169,10 @@ describe('upstream failures become contract errors', () => {
     await h.gql(USERS, { first: 1 });
     expect(h.fake.hits('oauth.token')).toBe(1);
     expect(h.fake.hits('users.list')).toBe(0);
+    // The back-off is a time rule: once it has passed, the next request asks Zoom again.
+    h.fake.clock.advance(1_000);
+    expect((await h.gql(USERS, { first: 1 })).errors?.[0]?.extensions?.code).toBe('ZOOM_AUTHORIZATION_FAILED');
+    expect(h.fake.hits('oauth.token')).toBe(2);
   });
 
   it('Zoom 500 → ZOOM_UNAVAILABLE after retries, without echoing the body', async () => {

@@ -1,5 +1,5 @@
 import type { GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
-import { buildSchema, GraphQLError, parse } from 'graphql';
+import { buildSchema, getOperationAST, GraphQLError, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { compiledExecution } from '../../src/graphql/compiledExecutor.js';
 
@@ -31,7 +31,15 @@ async function executorFor(schema = setup()) {
   return (query: string, variables?: Record<string, unknown>, operationName?: string) => {
     const document = documents.get(query) ?? parse(query);
     documents.set(query, document);
-    return executor!({ document, operationName: operationName ?? null, context: {}, request: { variables } } as unknown as GatewayGraphQLRequestContext);
+    // As Apollo hands it over: the operation it resolved (if any) and the request as the client sent it.
+    const operation = getOperationAST(document, operationName) ?? undefined;
+    return executor!({
+      document,
+      operation,
+      operationName: operation?.name?.value ?? null,
+      context: {},
+      request: { variables, operationName },
+    } as unknown as GatewayGraphQLRequestContext);
   };
 }
 const documents = new Map<string, ReturnType<typeof parse>>();
@@ -96,6 +104,21 @@ describe('compiled execution (graphql-jit behind Apollo’s executor interface)'
     for (let i = 0; i < 3; i++) {
       expect((await run(query, {}, 'A')).data).toEqual({ items: [{ id: 'i0' }] });
       expect((await run(query, {}, 'B')).data).toEqual({ item: { name: 'one' } });
+    }
+  });
+
+  it('an operationName that names no operation of the document is an error on every run, never the only operation run anyway', async () => {
+    const run = await executorFor();
+    for (const [query, name] of [
+      ['{ items(first: 1) { id } }', 'Stale'],
+      ['query Current { items(first: 1) { id } }', 'Stale'],
+      ['query A { items(first: 1) { id } } query B { item(id: "b") { name } }', 'C'],
+    ] as const) {
+      for (let i = 0; i < 3; i++) {
+        const r = await run(query, {}, name);
+        expect(r.data, query).toBeUndefined();
+        expect(r.errors?.[0]?.message, query).toBe(`Unknown operation named "${name}".`);
+      }
     }
   });
 });

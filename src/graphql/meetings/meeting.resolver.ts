@@ -1,10 +1,11 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { assertCanActFor } from '../../auth/policy.js';
 import { isAdmin } from '../../auth/principal.js';
-import { badUserInput, notFound } from '../../errors.js';
+import { notFound } from '../../errors.js';
 import { createMeeting, deleteMeeting, getMeeting, listMeetings, updateMeeting } from '../../zoom/meetings.js';
 import type { GraphQLContext } from '../context.js';
 import { checkPageArgs, paginate } from '../pagination.js';
+import { checkUserId } from '../users/userArgs.js';
 import { User } from '../users/user.type.js';
 import { CreateMeetingInput, UpdateMeetingInput } from './meeting.input.js';
 import { Meeting } from './meeting.type.js';
@@ -13,10 +14,6 @@ import { checkMeetingId } from './meetingArgs.js';
 import { toMeetingBody } from './meetingBody.js';
 import { MeetingConnection } from './meetingConnection.type.js';
 import { MeetingListType } from './meetingListType.enum.js';
-
-const checkUserId = (userId: string) => {
-  if (userId.trim() === '') throw badUserInput('userId must not be empty.', 'userId');
-};
 
 @Resolver(() => Meeting)
 export class MeetingResolver {
@@ -32,7 +29,7 @@ export class MeetingResolver {
     const userId = userIdArg ?? 'me';
     const type = typeArg ?? MeetingListType.SCHEDULED;
     const first = firstArg ?? 30;
-    checkUserId(userId);
+    checkUserId(userId, 'userId');
     const start = checkPageArgs(first, after, `meetings:${userId.toLowerCase()}:${type}`);
     assertCanActFor(ctx.principal, userId);
     return paginate(
@@ -61,7 +58,7 @@ export class MeetingResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<Meeting> {
     const userId = userIdArg ?? 'me';
-    checkUserId(userId);
+    checkUserId(userId, 'userId');
     const body = toMeetingBody(input, 'create');
     assertCanActFor(ctx.principal, userId);
     return Meeting.from(await createMeeting(ctx.zoom, userId, body));

@@ -1,9 +1,10 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { assertCanActFor } from '../../auth/policy.js';
-import { badUserInput, notFound } from '../../errors.js';
+import { notFound } from '../../errors.js';
 import { getMeeting } from '../../zoom/meetings.js';
 import { getZak } from '../../zoom/zak.js';
 import type { GraphQLContext } from '../context.js';
+import { checkUserId } from '../users/userArgs.js';
 import { assertCanActOnMeeting } from './meetingAccess.js';
 import { checkMeetingId } from './meetingArgs.js';
 import { MeetingRole } from './meetingRole.enum.js';
@@ -42,7 +43,7 @@ export class StartMeetingTokenResolver {
       'Admin or the user itself. True when a cached ZAK was dropped.',
   })
   async invalidateZak(@Arg('userId', () => ID) userId: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
-    if (userId.trim() === '') throw badUserInput('userId must not be empty.', 'userId');
+    checkUserId(userId, 'userId');
     assertCanActFor(ctx.principal, userId);
     return ctx.services.zaks.invalidate(await zoomUserIdOf(ctx, userId));
   }

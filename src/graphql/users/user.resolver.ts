@@ -1,11 +1,12 @@
 import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import { assertAdmin, assertCanActFor } from '../../auth/policy.js';
-import { badUserInput, notFound } from '../../errors.js';
+import { notFound } from '../../errors.js';
 import { listUsers } from '../../zoom/users.js';
 import type { GraphQLContext } from '../context.js';
 import { checkPageArgs, paginate } from '../pagination.js';
 import { User } from './user.type.js';
 import { UserConnection } from './userConnection.type.js';
+import { checkUserId } from './userArgs.js';
 import { UserStatus } from './userStatus.enum.js';
 
 @Resolver(() => User)
@@ -19,7 +20,7 @@ export class UserResolver {
 
   @Query(() => User, { nullable: true, description: 'A user by id or email; null when Zoom reports no such user.' })
   async user(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<User | null> {
-    if (id.trim() === '') throw badUserInput('id must not be empty.', 'id');
+    checkUserId(id, 'id');
     assertCanActFor(ctx.principal, id);
     const user = await ctx.loaders.user.load(id);
     return user ? User.from(user) : null;
