@@ -60,7 +60,7 @@ describe("what Zoom's token endpoint echoes from a request never reaches a log l
 
     const lines = parsed(h);
     expect(lines.find((l) => l.msg === 'token fetch failed')).toMatchObject({ error: 'invalid_request', reason: 'Invalid refresh_token: [redacted]' });
-    expect(lines.find((l) => l.msg === 'user OAuth grant rejected by Zoom; removed')).toMatchObject({ reason: 'Invalid Token! [redacted]' });
+    expect(lines.find((l) => l.msg === 'user OAuth grant rejected by Zoom; removed with its link')).toMatchObject({ reason: 'Invalid Token! [redacted]' });
     const text = h.logs.join('\n');
     for (const secret of [refreshToken, ...issuedSecrets(h.fake)]) expect(text, 'a token or code in the log').not.toContain(secret);
     for (const r of [first, second]) expect(JSON.stringify(r)).not.toContain(refreshToken);
