@@ -98,7 +98,7 @@ export async function createApp(input: Config, overrides: AppOverrides = {}): Pr
   const installUrl = () => endpoints.installUrl();
   const userOAuth = config.userOAuth ? new UserOAuthSource({ app: config.userOAuth, oauth, cache, store, logger, installUrl }) : null;
   const tokens = new TokenProvider({ s2s, legacy, userOAuth, installUrl });
-  const zaks = new ZakCache({ cache, clock, marginMs: config.tokenRefreshMarginSeconds * 1000 });
+  const zaks = new ZakCache({ cache, clock, marginMs: config.tokenRefreshMarginSeconds * 1000, keyScope: oauth.keyScope });
   const sdk = config.sdk ? new SdkSigner(config.sdk, clock) : null;
   const services: Services = { config, client, tokens, cache, clock, zaks, sdk };
   const authenticator: Authenticator = createAuthenticator(config.auth, { clock, logger });

@@ -48,3 +48,20 @@ describe('npm start', () => {
     console.info(`three replicas listening after ${listeningMs} ms`);
   }, 120_000);
 });
+
+describe('sandbox mode, started again and again on one SQLite file', () => {
+  it('answers users(status: ACTIVE) on every start, though each start runs its fake Zoom on a new port', async () => {
+    const file = join(tmp, 'restarts.sqlite');
+    const fakes = new Set<string>();
+    for (let run = 1; run <= 3; run++) {
+      const gw = track(spawnGateway(process.execPath, [build.main], { cwd: build.dir, env: sandboxEnv(file) }));
+      fakes.add(String((await gw.waitFor('SANDBOX MODE')).fakeZoom));
+      const { status, body } = await activeUsers(await gw.address());
+      expect({ run, status, errors: body.errors }).toEqual({ run, status: 200, errors: undefined });
+      expect(body.data?.users?.nodes.length).toBeGreaterThan(0);
+      await gw.stop();
+      expect(await gw.exited).toBe(0);
+    }
+    expect(fakes.size).toBe(3);
+  }, 120_000);
+});
