@@ -114,6 +114,19 @@ describe.skipIf(!redisUp)('Redis unreachable at start (like PostgreSQL: listenin
     await within(15_000, 'the gateway stop', h.stop());
   }, 60_000);
 
+  it('never logs the password of CACHE_URL, whether Redis is down or answers the credentials', async () => {
+    const PASSWORD = 'hunter2-s3cret';
+    const target = new URL(REDIS_URL);
+    for (const url of [`redis://admin:${PASSWORD}@127.0.0.1:${await closedPort()}`, `redis://admin:${PASSWORD}@${target.host}`]) {
+      const h = await within(20_000, 'the gateway start', startHarness({ env: { CACHE_URL: url, ZOOM_RATE_LIMIT_PLAN: 'pro' } }));
+      await h.gql(USERS);
+      await fetch(`${h.url}/readyz`);
+      await within(10_000, 'the gateway stop', h.stop());
+      expect(h.logs.length).toBeGreaterThan(0);
+      expect(h.logs.join('\n')).not.toContain(PASSWORD);
+    }
+  }, 60_000);
+
   it('stops promptly while Redis is still unreachable', async () => {
     const port = await closedPort();
     const h = await within(20_000, 'the gateway start', startHarness({ env: { CACHE_URL: `redis://127.0.0.1:${port}`, ZOOM_RATE_LIMIT_PLAN: 'pro' } }));
