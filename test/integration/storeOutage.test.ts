@@ -6,11 +6,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { TokenCipher } from '../../src/tokens/encryption.js';
 import { LocalLock } from '../../src/tokens/lock.js';
 import { KeyvTokenStore } from '../../src/tokens/store.js';
-import { REDIS_URL, redisReachable, uniqueNamespace } from '../helpers/backends.js';
+import { DATABASE_URL, postgresReachable, REDIS_URL, redisReachable, uniqueNamespace } from '../helpers/backends.js';
 import { startHarness, stopAfterEach } from '../helpers/gateway.js';
 import { silent, TEST_KEY } from '../helpers/stores.js';
 
-const redisUp = await redisReachable();
+const [redisUp, postgresUp] = await Promise.all([redisReachable(), postgresReachable()]);
 const { track } = stopAfterEach();
 const USERS = '{ users(status: ACTIVE, first: 2) { nodes { id } } }';
 
@@ -23,12 +23,12 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-/** Redis coming back: a TCP proxy on `port` to the machine's Redis. */
-function redisOn(port: number): Promise<Server> {
-  const target = new URL(REDIS_URL);
+/** The store coming back: a TCP proxy on `port` to the machine's service at `url`. */
+function serviceOn(port: number, url = REDIS_URL): Promise<Server> {
+  const target = new URL(url);
   const sockets = new Set<Socket>();
   const server = createServer((socket) => {
-    const upstream = connect(Number(target.port || 6379), target.hostname);
+    const upstream = connect(Number(target.port || (target.protocol === 'redis:' ? 6379 : 5432)), target.hostname);
     for (const s of [socket, upstream]) {
       sockets.add(s);
       s.on('error', () => undefined);
@@ -102,7 +102,7 @@ describe.skipIf(!redisUp)('Redis unreachable at start (like PostgreSQL: listenin
     expect(h.fake.tokenRequests('account_credentials')).toBe(0);
     expect(h.logs.some((l) => l.includes('token store unavailable'))).toBe(true);
 
-    proxy = await redisOn(port);
+    proxy = await serviceOn(port);
     for (let i = 0; ; i++) {
       if ((await fetch(`${h.url}/readyz`)).status === 200) break;
       if (i > 60) throw new Error('/readyz never became ready once Redis answered');
@@ -132,4 +132,26 @@ describe.skipIf(!redisUp)('Redis unreachable at start (like PostgreSQL: listenin
     const h = await within(20_000, 'the gateway start', startHarness({ env: { CACHE_URL: `redis://127.0.0.1:${port}`, ZOOM_RATE_LIMIT_PLAN: 'pro' } }));
     await within(10_000, 'the gateway stop', h.stop());
   }, 40_000);
+});
+
+describe.skipIf(!postgresUp)('PostgreSQL unreachable at start', () => {
+  it('listens with /readyz 503, answers STORE_UNAVAILABLE, and recovers when PostgreSQL comes back', async () => {
+    const port = await closedPort();
+    const url = new URL(DATABASE_URL);
+    url.host = `127.0.0.1:${port}`;
+    const h = track(await within(20_000, 'the gateway start', startHarness({ env: { CACHE_URL: url.toString(), CACHE_NAMESPACE: uniqueNamespace('pg-outage') } })));
+    expect((await fetch(`${h.url}/readyz`)).status).toBe(503);
+    const down = await h.gql(USERS);
+    expect(down.errors?.map((e) => e.extensions?.code)).toEqual(['STORE_UNAVAILABLE']);
+
+    proxy = await serviceOn(port, DATABASE_URL);
+    for (let i = 0; ; i++) {
+      if ((await fetch(`${h.url}/readyz`)).status === 200) break;
+      if (i > 60) throw new Error('/readyz never became ready once PostgreSQL answered');
+      await sleep(250);
+    }
+    const up = await h.gql<{ users: { nodes: unknown[] } }>(USERS);
+    expect(up.errors).toBeUndefined();
+    expect(up.data?.users.nodes).toHaveLength(2);
+  }, 60_000);
 });
