@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 const DOCKERFILE = fileURLToPath(new URL('../Dockerfile', import.meta.url));
 
 /**
- * The Dockerfile's CMD (exec form), e.g. ['node', '--max-semi-space-size=8', …, 'dist/main.js'],
+ * The Dockerfile's CMD (exec form), e.g. ['node', 'dist/main.js'],
  * so the bench and the tests start the gateway exactly as the image does.
  */
 export function dockerCmd(dockerfile = readFileSync(DOCKERFILE, 'utf8')): string[] {

@@ -125,8 +125,8 @@ export interface GatewayProcess {
 }
 
 /**
- * The gateway as the Dockerfile runs it (its CMD, `node … dist/main.js`, built by `npm run
- * bench`'s prebench step like `npm start`'s), NODE_ENV=production,
+ * The gateway as the Dockerfile runs it (its CMD, `node dist/main.js`, built by `npm run
+ * bench`'s prebench step), NODE_ENV=production,
  * so API-key auth), in its own process so its CPU time and RSS are its own, pointed at the
  * fake with the fake's S2S app.
  */

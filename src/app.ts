@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import type { Authenticator } from './auth/authenticator.js';
 import { createAuthenticator } from './auth/createAuthenticator.js';
 import type { Principal } from './auth/principal.js';
-import type { Config } from './config.js';
+import { ConfigError, type Config } from './config.js';
 import type { GraphQLContext } from './graphql/context.js';
 import { createFormatError, errorLogPlugin, logGraphQLError, toHttpError } from './graphql/errors.js';
 import { compiledExecution } from './graphql/compiledExecutor.js';
@@ -100,7 +100,7 @@ export async function createApp(input: Config, overrides: AppOverrides = {}): Pr
   const installUrl = () => endpoints.installUrl();
   const userOAuth = config.userOAuth ? new UserOAuthSource({ app: config.userOAuth, oauth, cache, store, logger, installUrl }) : null;
   const tokens = new TokenProvider({ s2s, legacy, userOAuth, installUrl });
-  const zaks = new ZakCache({ cache, clock, marginMs: config.tokenRefreshMarginSeconds * 1000 });
+  const zaks = new ZakCache({ cache, clock, marginMs: config.tokenRefreshMarginSeconds * 1000, keyScope: oauth.keyScope });
   const sdk = config.sdk ? new SdkSigner(config.sdk, clock) : null;
   const services: Services = { config, client, tokens, cache, clock, zaks, sdk };
   const authenticator: Authenticator = createAuthenticator(config.auth, { clock, logger });
@@ -203,7 +203,9 @@ export async function createApp(input: Config, overrides: AppOverrides = {}): Pr
     fastify,
     fakeZoom: fake,
     async listen() {
-      const address = await fastify.listen({ host: config.host, port: config.port });
+      const address = await fastify.listen({ host: config.host, port: config.port }).catch((err: unknown) => {
+        throw listenFailure(err, config);
+      });
       endpoints.setListenUrl(address);
       logger.info({ address, sandbox: config.sandbox, store: config.store.kind }, 'gateway listening');
       return address;
@@ -220,6 +222,21 @@ export async function createApp(input: Config, overrides: AppOverrides = {}): Pr
       return stopping;
     },
   };
+}
+
+/** A taken or forbidden address is the operator's to fix: say which, without a stack. */
+function listenFailure(err: unknown, config: Config): unknown {
+  const code = (err as NodeJS.ErrnoException).code;
+  const address = `${config.host}:${config.port}`;
+  const problem =
+    code === 'EADDRINUSE'
+      ? `${address} is already in use by another process; stop it, or set PORT (and HOST) to a free address`
+      : code === 'EACCES'
+        ? `${address} may not be opened by this user (ports below 1024 need privileges); set PORT above 1023`
+        : code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND'
+          ? `${address}: HOST is not an address of this machine`
+          : undefined;
+  return problem ? new ConfigError([`HOST/PORT: ${problem}`], 'Cannot start') : err;
 }
 
 /** In sandbox mode the gateway starts (or is handed) a fake Zoom and points every Zoom URL at it. */

@@ -72,11 +72,29 @@ export interface Config {
   httpServer: HttpServerLimits;
 }
 
+/**
+ * Stops the process at start (main.ts prints the message, no stack, and exits 78): invalid
+ * configuration, or a valid one naming something unusable (an unwritable store, a taken port).
+ */
 export class ConfigError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  constructor(
+    readonly problems: string[],
+    heading = 'Invalid configuration',
+  ) {
+    super(`${heading}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'ConfigError';
   }
+}
+
+/**
+ * What a message may show of a URL-valued setting: its scheme and host, never a user,
+ * password, path or query (a typo can put a password anywhere in the string).
+ */
+export function urlForDisplay(raw: string): string {
+  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(raw)?.[1];
+  if (!scheme) return '(value not shown)';
+  const host = URL.canParse(raw) ? new URL(raw).host : '';
+  return `${scheme}://${host}…`;
 }
 
 export const LEGACY_JWT_MESSAGE =
@@ -286,9 +304,14 @@ export function readStore(value: string | undefined, problems: Problems): StoreC
     if (path === '') problems.push('CACHE_URL: sqlite:// needs a file path, e.g. sqlite://./data/gateway.sqlite');
     return { kind: 'sqlite', path, url: raw };
   }
-  if (/^rediss?:\/\//.test(raw)) return { kind: 'redis', url: raw };
-  if (/^postgres(ql)?:\/\//.test(raw)) return { kind: 'postgres', url: raw };
-  problems.push(`CACHE_URL: expected sqlite://path, redis://…, postgresql://… or memory://, got "${raw.split('://')[0]}://…"`);
+  const kind = /^rediss?:\/\//.test(raw) ? 'redis' : /^postgres(ql)?:\/\//.test(raw) ? 'postgres' : undefined;
+  // NOTE: never echo the value: a URL that does not parse may still hold a password.
+  if (kind && URL.canParse(raw)) return { kind, url: raw };
+  if (kind) {
+    problems.push(`CACHE_URL: not a valid ${kind} URL (value not shown, it may hold a password); expected e.g. ${kind === 'redis' ? 'redis://[user:password@]host:6379[/db]' : 'postgresql://user:password@host:5432/database'}`);
+  } else {
+    problems.push(`CACHE_URL: expected sqlite://path, redis://…, postgresql://… or memory://, got "${urlForDisplay(raw)}"`);
+  }
   return { kind: 'memory' };
 }
 

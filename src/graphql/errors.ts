@@ -10,7 +10,8 @@ import { ZoomApiError } from '../zoom/zoomApiError.js';
 /** Apollo's own codes for requests that never reached a resolver: the client sent bad input. */
 const CLIENT_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE']);
 
-const HTTP_STATUS: Partial<Record<ErrorCode, number>> = { UNAUTHENTICATED: 401 };
+/** For errors thrown before execution (the context): a store outage there fails the whole request. */
+const HTTP_STATUS: Partial<Record<ErrorCode, number>> = { UNAUTHENTICATED: 401, STORE_UNAVAILABLE: 503 };
 
 type Verdict =
   | { kind: 'gateway'; error: GatewayError }
@@ -55,6 +56,8 @@ export function logGraphQLError(logger: Pick<FastifyBaseLogger, 'warn' | 'error'
   const verdict = classify(error);
   if (verdict.kind === 'gateway' && (verdict.error.code === 'ZOOM_UNAVAILABLE' || verdict.error.code === 'ZOOM_API_ERROR')) {
     logger.warn({ err: verdict.error.cause ?? verdict.error, code: verdict.error.code, ...zoomDetails(verdict.error) }, 'Zoom call failed');
+  } else if (verdict.kind === 'gateway' && verdict.error.code === 'STORE_UNAVAILABLE') {
+    logger.warn({ err: verdict.error.cause ?? verdict.error, code: verdict.error.code }, 'token store unavailable');
   } else if (verdict.kind === 'unexpected') {
     logger.error({ err: verdict.error }, 'unexpected error in GraphQL request');
   }

@@ -2,6 +2,7 @@ import { request, type Dispatcher } from 'undici';
 import { z } from 'zod';
 import { redactEchoes } from '../logger.js';
 import type { Clock } from './clock.js';
+import { issuerScope } from './issuer.js';
 import type { TokenRecord } from './tokenRecord.js';
 
 const TokenResponse = z.object({
@@ -50,12 +51,17 @@ export interface OAuthClientCredentials {
 
 /** Talks to `POST {oauthUrl}/oauth/token` and `/oauth/revoke`. */
 export class ZoomOAuthClient {
+  /** Ends the store key of every credential whose tokens this server issues (see issuerScope). */
+  readonly keyScope: string;
+
   constructor(
     private readonly oauthUrl: string,
     private readonly dispatcher: Dispatcher,
     private readonly clock: Clock,
     private readonly timeoutMs = 10_000,
-  ) {}
+  ) {
+    this.keyScope = issuerScope(oauthUrl);
+  }
 
   /** Requests a token; expiry counts from when the request was sent. */
   async token(client: OAuthClientCredentials, params: Record<string, string>): Promise<TokenRecord> {

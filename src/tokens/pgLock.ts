@@ -1,8 +1,8 @@
 import pg from 'pg';
 import type { Logger } from 'pino';
-import { zoomUnavailable } from '../errors.js';
 import type { Lock } from './lock.js';
 import { DEFAULT_LOCK_TTL_MS, DEFAULT_LOCK_WAIT_MS, lockWaitExceeded, type LockTiming } from './lockWait.js';
+import { storeFailure } from './store.js';
 
 /** PostgreSQL's "lock_not_available": lock_timeout ran out. */
 const LOCK_NOT_AVAILABLE = '55P03';
@@ -36,7 +36,7 @@ export class PgLock implements Lock {
     try {
       client = await this.pool.connect();
     } catch (err) {
-      throw zoomUnavailable('The token store (PostgreSQL) is unreachable; retry later.', err);
+      throw storeFailure(err);
     }
     // A checked-out client's connection error has no pool listener: without this it would crash the process.
     const onError = (err: Error) => this.logger.warn({ err, key }, 'PostgreSQL lock connection lost; PostgreSQL released the lock');
@@ -58,7 +58,7 @@ export class PgLock implements Lock {
     } catch (err) {
       done(true);
       if ((err as { code?: unknown }).code === LOCK_NOT_AVAILABLE) throw lockWaitExceeded(key, this.waitMs, err);
-      throw zoomUnavailable('The token store (PostgreSQL) is unreachable; retry later.', err);
+      throw storeFailure(err);
     }
     try {
       return await fn();

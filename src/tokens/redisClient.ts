@@ -18,8 +18,13 @@ const newClient = (url: string, name?: string) => createClient(redisOptions(url,
 
 export type RedisCommands = ReturnType<typeof newClient>;
 
-/** A Redis connection for locks, pacing and health checks. */
-export async function connectRedis(url: string, logger: Logger, name?: string): Promise<RedisCommands> {
+/**
+ * A Redis connection for the store, locks and pacing, returned at once: it connects (and
+ * reconnects) in the background, so a Redis that is down at start leaves the gateway
+ * listening with /readyz at 503, as PostgreSQL does, until Redis answers. Commands issued
+ * meanwhile wait in the client's queue up to the command timeout.
+ */
+export function openRedis(url: string, logger: Logger, name?: string): RedisCommands {
   const client = newClient(url, name);
   let lastLogged = 0;
   client.on('error', (err: unknown) => {
@@ -28,8 +33,25 @@ export async function connectRedis(url: string, logger: Logger, name?: string): 
     lastLogged = Date.now();
     logger.warn({ err }, 'Redis connection error; reconnecting');
   });
-  await client.connect();
+  // Settles only once connected (the reconnect strategy retries forever) or closed.
+  client.connect().catch((err: unknown) => logger.debug({ err }, 'Redis connection given up'));
   return client;
+}
+
+/** A Redis connection, once it is connected (tests and tools; the gateway uses openRedis). */
+export async function connectRedis(url: string, logger: Logger, name?: string): Promise<RedisCommands> {
+  const client = openRedis(url, logger, name);
+  if (!client.isReady) await new Promise((resolve) => client.once('ready', resolve));
+  return client;
+}
+
+/**
+ * Drops the connection at once. Called at shutdown, when every request has finished and
+ * nothing is left to wait for. NOTE: node-redis's graceful close() waits for its queue to
+ * empty, and after commands timed out during an outage it can wait forever; shutdown must not.
+ */
+export function closeRedis(client: RedisCommands): void {
+  if (client.isOpen) client.destroy();
 }
 
 /**

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Lock } from './lock.js';
+import { storeFailure } from './store.js';
 import { DEFAULT_LOCK_TTL_MS, DEFAULT_LOCK_WAIT_MS, lockWaitExceeded, pollUntil, type LockTiming } from './lockWait.js';
-import type { RedisCommands } from './redisClient.js';
+import { closeRedis, type RedisCommands } from './redisClient.js';
 
 // Release and renewal act only while the key still holds our owner token: a holder whose lock
 // expired (it stalled past the TTL) must never delete or extend the next holder's lock.
@@ -30,11 +31,21 @@ export class RedisLock implements Lock {
   async withLock<T>(key: string, fn: () => Promise<T>): Promise<T> {
     const lockKey = `${this.prefix}:lock:${key}`;
     const owner = randomUUID();
+    let failure: unknown;
     const acquired = await pollUntil(
-      async () => (await this.redis.set(lockKey, owner, { condition: 'NX', expiration: { type: 'PX', value: this.ttlMs } })) === 'OK',
+      async () => {
+        const taken = (await this.redis.set(lockKey, owner, { condition: 'NX', expiration: { type: 'PX', value: this.ttlMs } })) === 'OK';
+        failure = undefined;
+        return taken;
+      },
       this.waitMs,
-      (err) => this.logger.warn({ err, key }, 'Redis lock attempt failed; retrying'),
+      (err) => {
+        failure = err;
+        this.logger.warn({ err, key }, 'Redis lock attempt failed; retrying');
+      },
     );
+    // Redis itself did not answer (rather than another replica holding the lock).
+    if (!acquired && failure !== undefined) throw storeFailure(failure);
     if (!acquired) throw lockWaitExceeded(key, this.waitMs);
     const renewal = setInterval(() => {
       this.redis.eval(RENEW, { keys: [lockKey], arguments: [owner, String(this.ttlMs)] }).catch((err: unknown) => {
@@ -54,6 +65,6 @@ export class RedisLock implements Lock {
   }
 
   async close(): Promise<void> {
-    await this.redis.close().catch(() => undefined);
+    await closeRedis(this.redis);
   }
 }

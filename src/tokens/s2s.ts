@@ -11,7 +11,7 @@ export interface S2SAppConfig {
 
 /** Server-to-Server OAuth: one account token, no refresh token, fetched with `account_credentials`. */
 export class S2SSource {
-  /** Credential identity: account + client, never the secret or the token. */
+  /** Credential identity: account + client (+ issuer), never the secret or the token. */
   readonly key: string;
   readonly credential: Credential;
 
@@ -20,7 +20,7 @@ export class S2SSource {
     private readonly oauth: ZoomOAuthClient,
     private readonly cache: TokenCache,
   ) {
-    this.key = `s2s:${app.accountId}:${app.clientId}`;
+    this.key = `s2s:${app.accountId}:${app.clientId}${oauth.keyScope}`;
     this.credential = {
       source: 's2s',
       key: this.key,

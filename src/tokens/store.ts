@@ -1,5 +1,6 @@
 import type Keyv from 'keyv';
 import type { Logger } from 'pino';
+import { storeUnavailable } from '../errors.js';
 import type { TokenCipher } from './encryption.js';
 import type { Lock } from './lock.js';
 
@@ -15,9 +16,17 @@ export interface TokenStore {
   close(): Promise<void>;
 }
 
-/** Keyv-backed store; every value is sealed with the cipher before it leaves the process. */
+/** A backend failure, as every caller sees it: STORE_UNAVAILABLE, never a Zoom error. */
+export const storeFailure = (err: unknown) => storeUnavailable('The token store cannot be reached; retry later.', err);
+
+/**
+ * Keyv-backed store; every value is sealed with the cipher before it leaves the process.
+ * Backend failures leave it as STORE_UNAVAILABLE (storeFailure): a token that cannot be read
+ * is not treated as missing, since another replica may hold a live grant for it.
+ */
 export class KeyvTokenStore implements TokenStore {
   private closed = false;
+  private lastErrorLogged = 0;
 
   constructor(
     private readonly keyv: Keyv,
@@ -25,7 +34,12 @@ export class KeyvTokenStore implements TokenStore {
     private readonly lock: Lock,
     private readonly logger: Logger,
   ) {
-    keyv.on('error', (err: unknown) => logger.warn({ err }, 'token store error'));
+    keyv.on('error', (err: unknown) => {
+      // An unreachable backend reports once per reconnect attempt; once a few seconds is enough.
+      if (Date.now() - this.lastErrorLogged < 5000) return;
+      this.lastErrorLogged = Date.now();
+      logger.warn({ err }, 'token store error');
+    });
   }
 
   async get<T>(key: string): Promise<T | undefined> {
@@ -33,9 +47,7 @@ export class KeyvTokenStore implements TokenStore {
     try {
       sealed = await this.keyv.get(key);
     } catch (err) {
-      // NOTE: a store outage degrades to a cache miss; the token endpoint is still single-flighted.
-      this.logger.warn({ err, key }, 'token store read failed; treating as missing');
-      return undefined;
+      throw storeFailure(err);
     }
     if (typeof sealed !== 'string') return undefined;
     try {
@@ -48,11 +60,16 @@ export class KeyvTokenStore implements TokenStore {
 
   async set<T>(key: string, value: T, ttlMs?: number): Promise<void> {
     if (ttlMs !== undefined && ttlMs <= 0) return this.delete(key);
-    await this.keyv.set(key, await this.cipher.seal(value), ttlMs);
+    const sealed = await this.cipher.seal(value);
+    await this.keyv.set(key, sealed, ttlMs).catch((err: unknown) => {
+      throw storeFailure(err);
+    });
   }
 
   async delete(key: string): Promise<void> {
-    await this.keyv.delete(key);
+    await this.keyv.delete(key).catch((err: unknown) => {
+      throw storeFailure(err);
+    });
   }
 
   withLock<T>(key: string, fn: () => Promise<T>): Promise<T> {
@@ -60,7 +77,9 @@ export class KeyvTokenStore implements TokenStore {
   }
 
   async ping(): Promise<void> {
-    await this.keyv.get('__ping__');
+    await this.keyv.get('__ping__').catch((err: unknown) => {
+      throw storeFailure(err);
+    });
   }
 
   async close(): Promise<void> {

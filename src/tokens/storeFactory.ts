@@ -1,8 +1,8 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Keyv from 'keyv';
 import type { Logger } from 'pino';
-import type { StoreConfig } from '../config.js';
+import { ConfigError, type StoreConfig } from '../config.js';
 import { TokenCipher } from './encryption.js';
 import { LocalLock, type Lock } from './lock.js';
 import type { LockTiming } from './lockWait.js';
@@ -33,28 +33,29 @@ async function backend(config: StoreConfig, namespace: string, logger: Logger, o
   switch (config.kind) {
     case 'memory':
       return { store: new Map(), lock: new LocalLock() };
-    case 'sqlite': {
-      if (config.path !== ':memory:') mkdirSync(dirname(config.path), { recursive: true });
-      const { default: KeyvSqlite } = await import('@keyv/sqlite');
-      return { store: new KeyvSqlite({ uri: `sqlite://${config.path}`, busyTimeout: 5000 }), lock: new LocalLock() };
-    }
+    case 'sqlite':
+      return { store: await openSqlite(config.path), lock: new LocalLock() };
     case 'redis': {
-      const [{ default: KeyvRedis }, { connectRedis, redisKeepsNothing, redisOptions }, { RedisLock }] = await Promise.all([
+      const [{ default: KeyvRedis }, { openRedis, redisKeepsNothing }, { RedisLock }] = await Promise.all([
         import('@keyv/redis'),
         import('./redisClient.js'),
         import('./redisLock.js'),
       ]);
-      const name = `zgg:${namespace}`;
-      const client = await connectRedis(config.url, logger, name);
-      if (options.durable && (await redisKeepsNothing(client).catch(() => false))) {
-        logger.warn(
-          'Redis keeps nothing on disk (AOF off, no RDB save points): a Redis restart loses every user refresh token and users must authorize again. Enable appendonly yes.',
-        );
+      // One connection for values and locks. Not awaited: see openRedis.
+      const client = openRedis(config.url, logger, `zgg:${namespace}`);
+      if (options.durable) {
+        const check = () =>
+          redisKeepsNothing(client).then((nothing) => {
+            if (nothing) {
+              logger.warn(
+                'Redis keeps nothing on disk (AOF off, no RDB save points): a Redis restart loses every user refresh token and users must authorize again. Enable appendonly yes.',
+              );
+            }
+          });
+        // Redis down at start: checked once it answers instead.
+        await check().catch(() => client.once('ready', () => void check().catch(() => undefined)));
       }
-      const store = new KeyvRedis(redisOptions(config.url, name), { throwOnErrors: true });
-      // Connected before the first request: calls made while it still connects would see errors, not tokens.
-      await store.getClient();
-      return { store, lock: new RedisLock(client, namespace, logger, options.lock) };
+      return { store: new KeyvRedis(client, { throwOnErrors: true }), lock: new RedisLock(client, namespace, logger, options.lock) };
     }
     case 'postgres': {
       const [{ default: KeyvPostgres }, { PgLock }] = await Promise.all([import('@keyv/postgres'), import('./pgLock.js')]);
@@ -63,5 +64,46 @@ async function backend(config: StoreConfig, namespace: string, logger: Logger, o
         lock: new PgLock(config.url, namespace, logger, options.lock),
       };
     }
+  }
+}
+
+/**
+ * Opens the SQLite file and writes to it once, so a path the process cannot use stops the
+ * start with a message naming CACHE_URL and the path, instead of an unhandled rejection later.
+ */
+async function openSqlite(path: string): Promise<Keyv['store']> {
+  const cannot = (what: string, err: unknown) =>
+    new ConfigError(
+      [`CACHE_URL: cannot ${what} "${path}" (${(err as Error).message}); point CACHE_URL at a writable file, e.g. sqlite://./data/gateway.sqlite`],
+      'Cannot start',
+    );
+  if (path !== ':memory:') {
+    try {
+      makeDirectory(dirname(path));
+    } catch (err) {
+      throw cannot('create the directory of the SQLite store', err);
+    }
+  }
+  const { default: KeyvSqlite } = await import('@keyv/sqlite');
+  const store = new KeyvSqlite({ uri: `sqlite://${path}`, busyTimeout: 5000 });
+  try {
+    await store.set('__writable__', '1');
+    await store.delete('__writable__');
+  } catch (err) {
+    await store.disconnect().catch(() => undefined);
+    throw cannot('open or write the SQLite store', err);
+  }
+  return store;
+}
+
+/** mkdir -p, one level at a time: Node's recursive mkdir never returns for some /proc paths. */
+function makeDirectory(dir: string): void {
+  if (existsSync(dir)) return;
+  const parent = dirname(dir);
+  if (parent !== dir) makeDirectory(parent);
+  try {
+    mkdirSync(dir);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
   }
 }

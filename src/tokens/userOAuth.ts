@@ -30,7 +30,7 @@ interface Link {
 
 /**
  * The user's own Zoom token (authorization-code grant). The grant is durable state keyed by
- * `user:<clientId>:<zoomUserId>`; refresh tokens rotate, and TokenCache persists each new pair
+ * `user:<clientId>:<zoomUserId>[@<issuer>]`; refresh tokens rotate, and TokenCache persists each new pair
  * before the new access token is handed to anyone.
  */
 export class UserOAuthSource {
@@ -41,7 +41,7 @@ export class UserOAuthSource {
   }
 
   keyFor(zoomUserId: string): string {
-    return `user:${this.opts.app.clientId}:${zoomUserId}`;
+    return `user:${this.opts.app.clientId}:${zoomUserId}${this.opts.oauth.keyScope}`;
   }
 
   installUrl(): string | undefined {

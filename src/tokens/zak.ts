@@ -16,6 +16,8 @@ export interface ZakCacheOptions {
   marginMs: number;
   /** @default DEFAULT_ZAK_TTL_SECONDS */
   ttlSeconds?: number;
+  /** Ends every key: the Zoom that issued the ZAKs (ZoomOAuthClient.keyScope). @default '' */
+  keyScope?: string;
 }
 
 /**
@@ -41,13 +43,13 @@ export class ZakCache {
     return credential.source === 'user' ? ME_ZAK_LIFETIME_SECONDS : this.ttlSeconds;
   }
 
-  static key(userId: string, lifetimeSeconds: number): string {
-    return `zak:${userId}:${lifetimeSeconds}`;
+  static key(userId: string, lifetimeSeconds: number, keyScope = ''): string {
+    return `zak:${userId}:${lifetimeSeconds}${keyScope}`;
   }
 
   async get(userId: string, credential: Credential, fetch: ZakFetch): Promise<TokenRecord> {
     const lifetime = this.lifetimeFor(credential);
-    const key = ZakCache.key(userId, lifetime);
+    const key = ZakCache.key(userId, lifetime, this.opts.keyScope);
     const load = async (): Promise<TokenRecord> => {
       const sentAt = this.opts.clock.now();
       const token = await fetch(lifetime);
@@ -61,7 +63,7 @@ export class ZakCache {
 
   /** Drops every cached ZAK of `userId` (signed out everywhere, or a start failed); true if one was cached. */
   async invalidate(userId: string): Promise<boolean> {
-    const keys = [...new Set([this.ttlSeconds, ME_ZAK_LIFETIME_SECONDS])].map((ttl) => ZakCache.key(userId, ttl));
+    const keys = [...new Set([this.ttlSeconds, ME_ZAK_LIFETIME_SECONDS])].map((ttl) => ZakCache.key(userId, ttl, this.opts.keyScope));
     const cached = await Promise.all(keys.map((k) => this.opts.cache.peek(k)));
     await Promise.all(keys.map((k) => this.opts.cache.forget(k)));
     return cached.some((r) => r !== undefined && r.expiresAt > this.opts.clock.now());

@@ -18,7 +18,8 @@ export async function createPacer(o: PacerOptions): Promise<(Pacer & { close?():
   if (o.plan === 'none') return undefined;
   const intervals = pacingIntervals(o.plan);
   if (o.store.kind !== 'redis') return new LocalPacer(intervals);
-  const [{ connectRedis }, { RedisPacer }] = await Promise.all([import('../tokens/redisClient.js'), import('./pacerRedis.js')]);
-  const redis = await connectRedis(o.store.url, o.logger, `zgg:${o.namespace}:pacer`);
+  const [{ openRedis }, { RedisPacer }] = await Promise.all([import('../tokens/redisClient.js'), import('./pacerRedis.js')]);
+  // Not awaited: Redis down at start paces in this process until it answers (see RedisPacer).
+  const redis = openRedis(o.store.url, o.logger, `zgg:${o.namespace}:pacer`);
   return new RedisPacer(redis, `${o.namespace}:pace:${o.account}`, intervals, o.logger);
 }

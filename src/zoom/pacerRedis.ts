@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
-import type { RedisCommands } from '../tokens/redisClient.js';
+import { closeRedis, type RedisCommands } from '../tokens/redisClient.js';
 import type { Pacer } from './httpClient.js';
 import { LocalPacer, pacingExceeded } from './pacer.js';
 import type { RateCategory } from './rateCategory.js';
@@ -37,6 +37,8 @@ export class RedisPacer implements Pacer {
   async acquire(category: RateCategory, maxWaitMs = 3_600_000): Promise<void> {
     let wait: number;
     try {
+      // Not connected: waiting out the command timeout first would only delay the Zoom call.
+      if (!this.redis.isReady) throw new Error('Redis is not connected');
       const reply = await this.redis.eval(TAKE_SLOT, {
         keys: [`${this.prefix}:${category}`],
         arguments: [String(this.intervals[category]), String(Math.floor(Math.min(maxWaitMs, 3_600_000)))],
@@ -54,6 +56,6 @@ export class RedisPacer implements Pacer {
   }
 
   async close(): Promise<void> {
-    await this.redis.close().catch(() => undefined);
+    await closeRedis(this.redis);
   }
 }

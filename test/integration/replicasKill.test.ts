@@ -88,7 +88,7 @@ async function setup(backend: Backend): Promise<Setup> {
   const headers = await bearer(fake, { sub: 'alice', zoom_user_id: user.id, roles: ['user'] });
   expect((await installViaBrowser({ url: a.url } as Harness, headers)).status).toBe(200);
   for (const r of [a, b, c]) expect((await gqlAt<{ me: { id: string } }>(r.url, ME, undefined, headers)).data?.me.id).toBe(user.id);
-  return { fake, user, headers, a, b, c, namespace, key: `user:${CLIENT_ID}:${user.id}` };
+  return { fake, user, headers, a, b, c, namespace, key: `user:${CLIENT_ID}:${user.id}@${fake.url}` };
 }
 
 /** Reads the grant the replicas share, as a replica would (same store, namespace and key). */

@@ -8,7 +8,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { dockerCmd, dockerNodeArgs } from '../../bench/dockerCmd.js';
 import { openSlowBodies, rawClient, until } from '../helpers/slowClients.js';
 
-// The Dockerfile's build step and `npm start`'s prestart: `npm run build` (tsc -p tsconfig.build.json).
+// What `npm ci` builds (`prepare`: `npm run build`, tsc -p tsconfig.build.json), as the Dockerfile's build stage does.
 beforeAll(async () => {
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
   await promisify(execFile)(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: process.cwd() });
@@ -55,7 +55,7 @@ describe('the process as the Dockerfile runs it', () => {
   it('is the same command as `npm start`', async () => {
     const pkg = JSON.parse(await readFile('package.json', 'utf8')) as { scripts: Record<string, string> };
     expect(pkg.scripts.start).toBe(dockerCmd().join(' '));
-    expect(pkg.scripts.prestart).toBe('npm run build');
+    expect(pkg.scripts.prepare).toBe('npm run build');
   });
 
   it('serves /healthz, and on SIGTERM finishes the in-flight request with 200, then exits 0', async () => {

@@ -215,7 +215,7 @@ describe('refresh: rotating tokens, persisted before use, single-flight', () => 
     // The other replica (not sharing this process's lock) refreshes first and persists its pair.
     const grant = [...h.fake.state.grants.values()].find((g) => g.userId === user.id && !g.revoked);
     const { access, refresh } = issueGrantTokens(h.fake.state, grant!);
-    const key = `user:sandbox-oauth-client:${user.id}`;
+    const key = `user:sandbox-oauth-client:${user.id}@${h.fake.url}`;
     await store.set<TokenRecord>(key, {
       accessToken: access.token,
       refreshToken: refresh.token,

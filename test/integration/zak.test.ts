@@ -84,7 +84,7 @@ describe('startMeetingToken and the ZAK cache', () => {
       const id = String(fake.state.seedMeetings(host.id, 1)[0]!.id);
       const [started] = await startAll(first, [id]);
       await first.stop();
-      const sealed = await keyv.get(`zak:${host.id}:7200`);
+      const sealed = await keyv.get(`zak:${host.id}:7200@${fake.url}`);
       expect(typeof sealed).toBe('string');
       expect(String(sealed)).not.toContain(started!.zak);
 

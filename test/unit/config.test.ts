@@ -91,3 +91,31 @@ describe('loadConfig', () => {
     ]);
   });
 });
+
+describe('CACHE_URL typos never print credentials', () => {
+  const PASSWORD = 'hunter2-s3cret';
+  const typos = [
+    `redis:/admin:${PASSWORD}@cache.internal:6379`,
+    `redis//admin:${PASSWORD}@cache.internal:6379`,
+    `mongodb://admin:${PASSWORD}@cache.internal/tokens`,
+    `postgress://admin:${PASSWORD}@db.internal/tokens`,
+    `redis://admin:${PASSWORD}@cache.internal:port`,
+    `postgresql://admin:${PASSWORD}@db.internal:5432:1/tokens`,
+    `admin:${PASSWORD}@cache.internal`,
+  ];
+
+  it.each(typos)('%s → a CACHE_URL problem without the password or user', (CACHE_URL) => {
+    const found = problems({ CACHE_URL });
+    expect(found).toEqual([expect.stringMatching(/^CACHE_URL: /)]);
+    expect(found[0]).not.toContain(PASSWORD);
+    expect(found[0]).not.toContain('admin');
+    expect(() => loadConfig({ CACHE_URL })).toThrow(/^Invalid configuration:\n {2}- CACHE_URL: /);
+  });
+
+  it('still says which scheme and host it did not understand', () => {
+    expect(problems({ CACHE_URL: `mongodb://admin:${PASSWORD}@cache.internal/tokens` })).toEqual([
+      'CACHE_URL: expected sqlite://path, redis://…, postgresql://… or memory://, got "mongodb://cache.internal…"',
+    ]);
+    expect(problems({ CACHE_URL: `redis://admin:${PASSWORD}@cache.internal:port` })).toEqual([expect.stringMatching(/^CACHE_URL: not a valid redis URL/)]);
+  });
+});

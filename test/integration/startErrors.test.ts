@@ -1,0 +1,68 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtGateway } from '../helpers/built.js';
+import { spawnGateway, stopProcessesAfterEach } from '../helpers/process.js';
+
+const track = stopProcessesAfterEach();
+let build: { dir: string; main: string };
+let tmp: string;
+
+beforeAll(async () => {
+  build = await builtGateway();
+  tmp = await mkdtemp(join(tmpdir(), 'zgg-start-errors-'));
+}, 180_000);
+afterAll(async () => {
+  await rm(tmp, { recursive: true, force: true });
+});
+
+/** Runs the compiled gateway until it exits (or 20 s pass, which fails the test: it hung). */
+async function runToExit(env: Record<string, string>): Promise<{ code: number | string; stderr: string; listened: boolean }> {
+  const gw = track(spawnGateway(process.execPath, [build.main], { cwd: build.dir, env: { NODE_ENV: 'development', ZOOM_SANDBOX: '1', PORT: '0', LOG_LEVEL: 'info', ...env } }));
+  const code = await Promise.race([gw.exited, sleep(20_000).then(() => 'still running after 20 s')]);
+  return { code, stderr: gw.text(), listened: gw.lines.some((l) => l.msg === 'gateway listening') };
+}
+
+/** The start error main.ts prints: the message alone, no stack, no unhandled-rejection dump. */
+function expectStartError(stderr: string, ...mentions: string[]) {
+  const lines = stderr.trim().split('\n');
+  expect(lines[0]).toBe('Cannot start:');
+  expect(lines).toHaveLength(2);
+  for (const m of mentions) expect(lines[1]).toContain(m);
+  expect(stderr).not.toMatch(/\n\s+at |triggerUncaughtException|SQLITE_CANTOPEN: unable.*\n.*errno/);
+}
+
+describe('a SQLite path the process cannot use', () => {
+  it.each([
+    ['a file under /proc (SQLITE_CANTOPEN)', () => '/proc/self/gateway.sqlite'],
+    ['a directory /proc will not create (recursive mkdir used to spin forever)', () => '/proc/sys/zgg-test/gateway.sqlite'],
+    ['a directory that is a regular file', () => join(tmp, 'a-file', 'gateway.sqlite')],
+  ])('%s: exits 78 with one message naming CACHE_URL and the path', async (_what, pathOf) => {
+    await writeFile(join(tmp, 'a-file'), 'not a directory');
+    const path = pathOf();
+    const { code, stderr, listened } = await runToExit({ CACHE_URL: `sqlite://${path}` });
+    expect(code).toBe(78);
+    expect(listened).toBe(false);
+    expectStartError(stderr, 'CACHE_URL', `"${path}"`);
+  }, 30_000);
+});
+
+describe('a port in use', () => {
+  let taken: Server;
+  beforeAll(async () => {
+    taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+  });
+  afterAll(() => new Promise<void>((resolve) => taken.close(() => resolve())));
+
+  it('exits 78 saying which HOST:PORT is taken, without a stack', async () => {
+    const { port } = taken.address() as AddressInfo;
+    const { code, stderr } = await runToExit({ HOST: '127.0.0.1', PORT: String(port), CACHE_URL: 'memory://' });
+    expect(code).toBe(78);
+    expectStartError(stderr, `127.0.0.1:${port} is already in use`, 'PORT');
+  }, 30_000);
+});
