@@ -254,7 +254,7 @@ describe('a link never outlives its grant', () => {
     const pending = h.gql(START, { id: meetingId }, headers);
     await hold.whenWaiting(1);
     // Another replica found the grant dead meanwhile; this one still holds a valid access token.
-    await store.delete(`user:sandbox-oauth-client:${user.id}`);
+    await store.delete(`user:sandbox-oauth-client:${user.id}@${h.fake.url}`);
     hold.release();
     const r = await pending;
     expect(codeOf(r)).toBe('ZOOM_AUTHORIZATION_REQUIRED');
