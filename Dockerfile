@@ -3,7 +3,7 @@
 # `npm ci` would also run the package's own `prepare` (the TypeScript build), which needs the
 # dev dependencies and src/: skipped here, and the dependencies' install scripts run by
 # `npm rebuild` instead.
-FROM node:20-bookworm-slim AS deps
+FROM node:24-bookworm-slim AS deps
 WORKDIR /app
 RUN apt-get update \
  && apt-get install -y --no-install-recommends python3 make g++ \
@@ -18,7 +18,7 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 RUN npm ci
 
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=4000 CACHE_URL=sqlite:///app/data/gateway.sqlite
 COPY --from=deps /app/node_modules ./node_modules

@@ -1,23 +1,23 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { promisify } from 'node:util';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { readFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { dockerCmd, dockerNodeArgs } from '../../bench/dockerCmd.js';
+import { builtGateway } from '../helpers/built.js';
 import { openSlowBodies, rawClient, until } from '../helpers/slowClients.js';
 
-// What `npm ci` builds (`prepare`: `npm run build`, tsc -p tsconfig.build.json), as the Dockerfile's build stage does.
+// What `npm ci` builds (`prepare`: `npm run build`), compiled into a directory of its own so no
+// running gateway ever has dist/ rewritten under it.
+let buildDir = '';
 beforeAll(async () => {
-  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-  await promisify(execFile)(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: process.cwd() });
+  buildDir = (await builtGateway()).dir;
 }, 120_000);
 
 /** The Dockerfile's CMD, in sandbox mode with an in-memory store, on a free port. */
 function startGateway(extraEnv: Record<string, string> = {}): { child: ChildProcess; lines: Array<Record<string, unknown>>; waitFor(msg: string): Promise<Record<string, unknown>> } {
   const child = spawn(process.execPath, dockerNodeArgs(), {
-    cwd: process.cwd(),
+    cwd: buildDir,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'development', ZOOM_SANDBOX: '1', CACHE_URL: 'memory://', PORT: '0', LOG_LEVEL: 'info', ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
