@@ -166,8 +166,10 @@ describe('cursors are signed', () => {
     await expectAfterRefused(h, { query: USERS, variables: { first: 300, after: bigger } });
     const otherToken = tampered(cursor, (f) => (f[0] = 'a-token-the-gateway-never-saw'));
     await expectAfterRefused(h, { query: USERS, variables: { first: 1, after: otherToken } });
-    // The unsigned form cursors had before.
-    const unsigned = Buffer.from(JSON.stringify({ t: '', s: 300, i: -1, q: 'users:ACTIVE' })).toString('base64url');
+    // The unsigned form cursors had before, naming the list this cursor belongs to.
+    const signed = JSON.parse(Buffer.from(cursor.split('.')[0]!, 'base64url').toString('utf8')) as unknown;
+    const list = Array.isArray(signed) ? (signed[3] as string) : (signed as { q: string }).q;
+    const unsigned = Buffer.from(JSON.stringify({ t: '', s: 300, i: -1, q: list })).toString('base64url');
     await expectAfterRefused(h, { query: USERS, variables: { first: 300, after: unsigned } });
     await expectAfterRefused(h, { query: USERS, variables: { first: 1, after: 'x'.repeat(10_000) } });
   });
