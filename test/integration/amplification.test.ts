@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { getIntrospectionQuery } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { startHarness, stopAfterEach, type Harness } from '../helpers/gateway.js';
@@ -78,6 +79,11 @@ describe('introspection is bounded', () => {
     const two = await refusedQuickly(h, { query: aliased(2, INTROSPECT) }, 'INTROSPECTION');
     expect(errorsOf(two)[0]).toMatchObject({ extensions: { max: 1, actual: 2 } });
     await refusedQuickly(h, { query: aliased(11, '__type(name: "User") { name }') }, 'INTROSPECTION');
+    // The same limits hold for GET.
+    const get = await fetch(`${h.url}/graphql?query=${encodeURIComponent(aliased(2, INTROSPECT))}`, { headers: { 'apollo-require-preflight': '1' } });
+    expect(get.status).toBe(400);
+    expect(((await get.json()) as { errors: Errors }).errors[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', limit: 'INTROSPECTION' });
+    expect(h.fake.hits()).toBe(0);
   });
 
   it('a batch of ten introspection queries is refused whole', async () => {
@@ -237,5 +243,21 @@ describe('the cost limit applies to the whole HTTP request', () => {
     const small = await post(h, [{ query: '{ credentials { sandbox } }' }, { query: '{ users(first: 2) { nodes { id } } }' }]);
     expect(small.status).toBe(200);
     expect(errorsOf(small)).toEqual([]);
+  });
+
+  it('operations sent as persisted-query hashes, which the route cannot read, still share one budget', async () => {
+    const h = await start();
+    const owner = h.fake.state.owner.id;
+    const query = `query($u: ID!) { ${['a', 'b', 'c'].map((a) => `${a}: meetings(userId: $u, first: 300) { nodes { host { id } } }`).join(' ')} }`;
+    const persistedQuery = { version: 1, sha256Hash: createHash('sha256').update(query).digest('hex') };
+    // 3 × (1 + 300) = 903 of the default 1000: registered with its text, then sent by hash alone.
+    const op = { variables: { u: owner }, extensions: { persistedQuery } };
+    expect((await post(h, { ...op, query })).status).toBe(200);
+    h.fake.resetCounters();
+    const batch = await post(h, [op, op, op]);
+    const answers = batch.body as Array<{ data?: unknown; errors?: Errors }>;
+    expect(answers.filter((a) => a.data && !a.errors)).toHaveLength(1);
+    for (const a of answers.filter((x) => x.errors)) expect(a.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', limit: 'GRAPHQL_MAX_COST', max: 1000 });
+    expect(h.fake.hits('meetings.list')).toBe(3);
   });
 });
