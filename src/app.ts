@@ -21,7 +21,9 @@ import { registerOAuthRoutes } from './http/oauthRoutes.js';
 import { OAuthStates } from './http/oauthState.js';
 import { createLogger, hardenLogger } from './logger.js';
 import cors from '@fastify/cors';
-import { costLimitPlugin, graphqlRouteGuards, limitValidationRules } from './graphql/limits/index.js';
+import { CostCalculator, costLimitPlugin, graphqlRouteGuards, limitValidationRules, RequestBudget, requestLimits, ValidatedDocuments } from './graphql/limits/index.js';
+import { CursorCodec } from './graphql/cursor.js';
+import { MAX_FIRST } from './graphql/pagination.js';
 import { registerMetricsRoute } from './http/metrics.js';
 import { registerRequestHygiene, requestIdFor } from './http/requestHygiene.js';
 import { capConnections, closeWithin, httpServerOptions } from './http/serverOptions.js';
@@ -102,7 +104,9 @@ export async function createApp(input: Config, overrides: AppOverrides = {}): Pr
   const tokens = new TokenProvider({ s2s, legacy, userOAuth, installUrl });
   const zaks = new ZakCache({ cache, clock, marginMs: config.tokenRefreshMarginSeconds * 1000, keyScope: oauth.keyScope });
   const sdk = config.sdk ? new SdkSigner(config.sdk, clock) : null;
-  const services: Services = { config, client, tokens, cache, clock, zaks, sdk };
+  // Cursors are signed with a key derived from TOKEN_ENCRYPTION_KEY, so every replica accepts them.
+  const cursors = new CursorCodec(config.encryptionKeys ?? [SANDBOX_KEY], MAX_FIRST);
+  const services: Services = { config, client, tokens, cache, clock, zaks, sdk, cursors };
   const authenticator: Authenticator = createAuthenticator(config.auth, { clock, logger });
   const authenticate = async (headers: Parameters<Authenticator['authenticate']>[0], requestLogger: FastifyBaseLogger): Promise<Principal> => {
     try {
@@ -122,8 +126,12 @@ export async function createApp(input: Config, overrides: AppOverrides = {}): Pr
     ...httpServerOptions(config.httpServer),
   });
   capConnections(fastify.server, config.httpServer);
+  const schema = await buildGatewaySchema();
+  const costs = new CostCalculator(schema, cursors);
+  const documents = new ValidatedDocuments();
   const apollo = new ApolloServer<GraphQLContext>({
-    gateway: compiledExecution(await buildGatewaySchema()),
+    gateway: compiledExecution(schema),
+    documentStore: documents,
     introspection: config.graphql.introspection,
     formatError: createFormatError(),
     includeStacktraceInErrorResponses: false,
@@ -135,7 +143,7 @@ export async function createApp(input: Config, overrides: AppOverrides = {}): Pr
       fastifyApolloDrainPlugin(fastify),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
-      costLimitPlugin(config.limits.maxCost),
+      costLimitPlugin(costs, config.limits.maxCost),
       graphqlMetricsPlugin(metrics),
       errorLogPlugin(),
     ],
@@ -171,7 +179,7 @@ export async function createApp(input: Config, overrides: AppOverrides = {}): Pr
   fastify.route({
     url: '/graphql',
     method: ['GET', 'POST', 'OPTIONS'],
-    ...graphqlRouteGuards(config.limits),
+    ...graphqlRouteGuards(config.limits, requestLimits(config.limits, costs, documents)),
     preHandler: admitCaller,
     handler: fastifyApolloHandler(apollo, {
       context: async (request, reply): Promise<GraphQLContext> => {
@@ -180,7 +188,7 @@ export async function createApp(input: Config, overrides: AppOverrides = {}): Pr
         const principal = await callers.principal(request);
         const zoom = { client, tokens, principal };
         // Fastify's request logger already carries the reqId.
-        return { principal, zoom, loaders: { user: createUserLoader(zoom) }, logger: request.log, services };
+        return { principal, zoom, loaders: { user: createUserLoader(zoom) }, logger: request.log, services, budget: new RequestBudget() };
       },
     }),
   });

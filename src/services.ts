@@ -1,4 +1,5 @@
 import type { Config } from './config.js';
+import type { CursorCodec } from './graphql/cursor.js';
 import type { Clock } from './tokens/clock.js';
 import type { SdkSigner } from './tokens/sdkSignature.js';
 import type { TokenProvider } from './tokens/provider.js';
@@ -16,4 +17,6 @@ export interface Services {
   zaks: ZakCache;
   /** Null when no Meeting SDK app is configured. */
   sdk: SdkSigner | null;
+  /** Signs and verifies connection cursors. */
+  cursors: CursorCodec;
 }

@@ -1,9 +1,18 @@
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
 import { execute, GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import { operationShapes } from './limits/shape.js';
 
 /** An operation is compiled once it has been asked for this many times. */
 const COMPILE_AFTER = 2;
+
+/**
+ * graphql-jit generates code for every field with fragments expanded, so a fragment chain
+ * (`F0 { ...F1 ...F1 }`, …) that the limits accept because it only repeats a free field would
+ * take exponential time to compile; graphql-js executes it in linear time.
+ */
+const MAX_COMPILED_FIELDS = 2000;
+const compilable = (document: DocumentNode) => [...operationShapes(document).values()].every((s) => s.fields <= MAX_COMPILED_FIELDS);
 
 interface Entry {
   hits: number;
@@ -37,7 +46,7 @@ export function compiledExecution(schema: GraphQLSchema): GatewayInterface {
     const key = operationName ?? '';
     let entry = byOperation.get(key);
     if (!entry) byOperation.set(key, (entry = { hits: 0 }));
-    if (!entry.compiled && ++entry.hits >= COMPILE_AFTER) {
+    if (!entry.compiled && ++entry.hits >= COMPILE_AFTER && compilable(document)) {
       try {
         entry.compiled = compileQuery(schema, document, operationName ?? undefined, { disablingCapturingStackErrors: true });
       } catch {

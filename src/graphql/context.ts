@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Principal } from '../auth/principal.js';
 import type { Services } from '../services.js';
 import type { ZoomContext } from '../zoom/zoomContext.js';
+import type { RequestBudget } from './limits/budget.js';
 import type { UserLoader } from './users/user.loader.js';
 
 /** Everything request-scoped; built fresh for every GraphQL request. */
@@ -12,4 +13,6 @@ export interface GraphQLContext {
   /** The request's logger: its lines carry the reqId. */
   logger: FastifyBaseLogger;
   services: Services;
+  /** Shared by the operations of one HTTP request (a batch): the cost limit is per request. */
+  budget: RequestBudget;
 }

@@ -1,17 +1,6 @@
 import { badUserInput } from '../errors.js';
 import type { ConnectionShape, Edge } from './connection.js';
-
-/** Zoom's cursor paging (`next_page_token`) from one position: a page token, its size, items consumed. */
-interface Position {
-  /** Zoom's `next_page_token` that yields this page; '' for the first page. */
-  t: string;
-  /** page_size the token was minted with. */
-  s: number;
-  /** index in that page of the last item already returned; -1 for none. */
-  i: number;
-  /** fingerprint of the query, so a cursor is not replayed against another list. */
-  q: string;
-}
+import type { CursorCodec, Position } from './cursor.js';
 
 export interface ZoomPageResult<T> {
   items: T[];
@@ -29,15 +18,25 @@ export const MAX_FIRST = 300;
  */
 export const MAX_PAGES_PER_CALL = 5;
 
-/** `first` 1–300 and a well-formed `after`, checked before any Zoom call. */
-export function checkPageArgs(first: number, after: string | null | undefined, query: string): Position {
+/** `first` 1–300 and an `after` this gateway issued for this list, checked before any Zoom call. */
+export function checkPageArgs(cursors: CursorCodec, first: number, after: string | null | undefined, query: string): Position {
   if (!Number.isInteger(first) || first < 1 || first > MAX_FIRST) {
     throw badUserInput(`first must be between 1 and ${MAX_FIRST}, got ${first}.`, 'first');
   }
   if (after === null || after === undefined) return { t: '', s: first, i: -1, q: query };
-  const pos = decodeCursor(after);
+  const pos = cursors.decode(after);
   if (!pos || pos.q !== query) throw badUserInput('after is not a cursor of this list.', 'after');
   return pos;
+}
+
+/**
+ * The most Zoom pages filling `first` items from `pos` may take: one without a cursor (the page
+ * size is `first`), more after a cursor minted with a smaller page size, at most
+ * MAX_PAGES_PER_CALL. The cost limit counts exactly this many calls for a connection.
+ */
+export function pagesToFill(first: number, pos: Pick<Position, 's' | 'i'>): number {
+  const rest = Math.max(0, first - (pos.s - (pos.i + 1)));
+  return Math.min(MAX_PAGES_PER_CALL, 1 + Math.ceil(rest / pos.s));
 }
 
 /** What one Zoom page contributed: `count` items from index `from`. */
@@ -59,25 +58,28 @@ function positionAfter(t: Taken, j: number): Position {
 /** An edge whose cursor is encoded only when a client selects it (most ask for `nodes` or `endCursor`). */
 class LazyEdge<N> implements Edge<N> {
   constructor(
+    private readonly cursors: CursorCodec,
     private readonly position: Position,
     readonly node: N,
   ) {}
 
   get cursor(): string {
-    return encodeCursor(this.position);
+    return this.cursors.encode(this.position);
   }
 }
 
 /**
- * Fills `first` items from Zoom pages, starting after the cursor's position. `edges` are built
- * only when selected: a query for `nodes` pays for no edge objects.
+ * Fills `first` items from at most `pagesToFill` Zoom pages, starting after the cursor's
+ * position. `edges` are built only when selected: a query for `nodes` pays for no edge objects.
  */
 export async function paginate<T, N>(
+  cursors: CursorCodec,
   first: number,
   start: Position,
   fetchPage: (token: string | undefined, pageSize: number) => Promise<ZoomPageResult<T>>,
   toNode: (item: T) => N,
 ): Promise<ConnectionShape<N>> {
+  const maxPages = pagesToFill(first, start);
   const nodes: N[] = [];
   const taken: Taken[] = [];
   let pos = start;
@@ -96,7 +98,7 @@ export async function paginate<T, N>(
       break;
     }
     if (!page.next || page.items.length === 0) break;
-    if (pages >= MAX_PAGES_PER_CALL) {
+    if (pages >= maxPages) {
       hasNextPage = true;
       break;
     }
@@ -109,32 +111,12 @@ export async function paginate<T, N>(
       if (!edges) {
         edges = [];
         let k = 0;
-        for (const t of taken) for (let j = 0; j < t.count; j++) edges.push(new LazyEdge(positionAfter(t, j), nodes[k++]!));
+        for (const t of taken) for (let j = 0; j < t.count; j++) edges.push(new LazyEdge(cursors, positionAfter(t, j), nodes[k++]!));
       }
       return edges;
     },
     nodes,
-    pageInfo: { hasNextPage, endCursor: last ? encodeCursor(positionAfter(last, last.count - 1)) : null },
+    pageInfo: { hasNextPage, endCursor: last ? cursors.encode(positionAfter(last, last.count - 1)) : null },
     totalCount: total,
   };
-}
-
-const encodeCursor = (p: Position) => Buffer.from(JSON.stringify(p)).toString('base64url');
-
-function decodeCursor(cursor: string): Position | undefined {
-  try {
-    const p = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Partial<Position>;
-    const ok =
-      typeof p.t === 'string' &&
-      typeof p.q === 'string' &&
-      Number.isInteger(p.s) &&
-      (p.s as number) >= 1 &&
-      (p.s as number) <= MAX_FIRST &&
-      Number.isInteger(p.i) &&
-      (p.i as number) >= -1 &&
-      (p.i as number) < (p.s as number);
-    return ok ? (p as Position) : undefined;
-  } catch {
-    return undefined;
-  }
 }

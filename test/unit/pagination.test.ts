@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ConnectionShape } from '../../src/graphql/connection.js';
-import { MAX_PAGES_PER_CALL, checkPageArgs, paginate, type ZoomPageResult } from '../../src/graphql/pagination.js';
+import { CursorCodec, type Position } from '../../src/graphql/cursor.js';
+import { MAX_FIRST, MAX_PAGES_PER_CALL, checkPageArgs as checkWith, pagesToFill, paginate as paginateWith, type ZoomPageResult } from '../../src/graphql/pagination.js';
+
+const KEY = new Uint8Array(32).fill(1);
+const cursors = new CursorCodec([KEY], MAX_FIRST);
+const checkPageArgs = (first: number, after: string | null, query: string) => checkWith(cursors, first, after, query);
+const paginate = <T, N>(first: number, start: Position, fetchPage: (t: string | undefined, size: number) => Promise<ZoomPageResult<T>>, toNode: (t: T) => N) =>
+  paginateWith(cursors, first, start, fetchPage, toNode);
 
 /** A Zoom-like list: page tokens are offsets, bound to the page size they were minted with. */
 function source(n: number) {
@@ -56,14 +63,53 @@ describe('paginate over Zoom next_page_token', () => {
   it('rejects first outside 1–300 and foreign or forged cursors before any call', () => {
     for (const first of [0, -1, 301, 1.5]) expect(() => checkPageArgs(first, null, 'q')).toThrow(/first must be between 1 and 300/);
     expect(() => checkPageArgs(10, 'not-a-cursor', 'q')).toThrow(/not a cursor of this list/);
-    const foreign = Buffer.from(JSON.stringify({ t: '', s: 10, i: 2, q: 'other' })).toString('base64url');
+    const foreign = cursors.encode({ t: '', s: 10, i: 2, q: 'other' });
     expect(() => checkPageArgs(10, foreign, 'q')).toThrow(/not a cursor of this list/);
-    const forged = Buffer.from(JSON.stringify({ t: '', s: 5000, i: 2, q: 'q' })).toString('base64url');
-    expect(() => checkPageArgs(10, forged, 'q')).toThrow(/not a cursor/);
+    const unsigned = Buffer.from(JSON.stringify({ t: '', s: 300, i: 2, q: 'q' })).toString('base64url');
+    expect(() => checkPageArgs(10, unsigned, 'q')).toThrow(/not a cursor/);
+  });
+
+  it('cursors are signed: a changed page size, token or index, or another key, is refused', () => {
+    const real = cursors.encode({ t: 'tok', s: 10, i: 2, q: 'q' });
+    expect(checkPageArgs(10, real, 'q')).toEqual({ t: 'tok', s: 10, i: 2, q: 'q' });
+    const [body, mac] = real.split('.') as [string, string];
+    const fields = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as unknown[];
+    for (const [index, value] of [[0, 'other'], [1, 300], [2, -1], [3, 'p']] as const) {
+      const changed = [...fields];
+      changed[index] = value;
+      const forged = `${Buffer.from(JSON.stringify(changed)).toString('base64url')}.${mac}`;
+      expect(() => checkPageArgs(10, forged, 'q')).toThrow(/not a cursor/);
+    }
+    const otherKey = new CursorCodec([new Uint8Array(32).fill(2)], MAX_FIRST).encode({ t: 'tok', s: 10, i: 2, q: 'q' });
+    expect(() => checkPageArgs(10, otherKey, 'q')).toThrow(/not a cursor/);
+    for (const junk of ['.', `${body}.`, `.${mac}`, `${body}.${mac}x`, `${body}.${mac}.${mac}`]) expect(() => checkPageArgs(10, junk, 'q')).toThrow(/not a cursor/);
+    // An older key (TOKEN_ENCRYPTION_OLD_KEYS) still verifies during a rotation.
+    const rotated = new CursorCodec([new Uint8Array(32).fill(3), KEY], MAX_FIRST);
+    expect(rotated.decode(real)).toEqual({ t: 'tok', s: 10, i: 2, q: 'q' });
   });
 });
 
 describe('paginate fan-out', () => {
+  it('pagesToFill: one page without a cursor, more after a smaller page size, at most MAX_PAGES_PER_CALL', () => {
+    expect(pagesToFill(300, { s: 300, i: -1 })).toBe(1);
+    expect(pagesToFill(10, { s: 10, i: 4 })).toBe(2);
+    expect(pagesToFill(5, { s: 10, i: 4 })).toBe(1);
+    expect(pagesToFill(3, { s: 1, i: -1 })).toBe(3);
+    expect(pagesToFill(300, { s: 1, i: -1 })).toBe(MAX_PAGES_PER_CALL);
+  });
+
+  it('without a cursor makes one Zoom call, even when Zoom answers a short page', async () => {
+    const calls: number[] = [];
+    const short = async (token: string | undefined, size: number): Promise<ZoomPageResult<number>> => {
+      calls.push(size);
+      return { items: [1, 2], next: 'more', total: 100 };
+    };
+    const conn = await paginate(50, checkPageArgs(50, null, 'q'), short, id);
+    expect(calls).toEqual([50]);
+    expect(conn.nodes).toEqual([1, 2]);
+    expect(conn.pageInfo.hasNextPage).toBe(true);
+  });
+
   it('stops after MAX_PAGES_PER_CALL Zoom pages and resumes from its endCursor', async () => {
     const { fetchPage, calls } = source(100);
     const small = await paginate(1, checkPageArgs(1, null, 'q'), fetchPage, id);

@@ -1,8 +1,19 @@
-import type { GraphQLCompositeType, GraphQLField, GraphQLSchema, GraphQLType } from 'graphql';
-// NOTE: the CJS build on purpose: the ESM build imports graphql/index.mjs while everything else
-// loads graphql's CJS entry, and graphql refuses schemas from the other module instance.
-import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity/cjs';
-import { isIntrospection } from './selections.js';
+import {
+  Kind,
+  getOperationAST,
+  getVariableValues,
+  type DirectiveNode,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLField,
+  type GraphQLSchema,
+  type GraphQLType,
+  type SelectionSetNode,
+} from 'graphql';
+import type { CursorCodec } from '../cursor.js';
+import { MAX_FIRST, pagesToFill } from '../pagination.js';
+import { isIntrospection, saturate } from './shape.js';
 
 /**
  * Fields whose Zoom calls differ from the rule below; a field's own `complexity` option
@@ -17,9 +28,12 @@ const KNOWN_CALLS: Record<string, number> = {
   'Meeting.host': 1,
 };
 
-// NOTE: no isObjectType/getNamedType here: graphql's instanceof checks throw when the schema
-// comes from its other module instance (ESM vs CJS); plain property reads work with both.
-const isRoot = (type: GraphQLCompositeType, schema: GraphQLSchema) => type === schema.getQueryType() || type === schema.getMutationType();
+type AnyField = GraphQLField<unknown, unknown>;
+/** An object or interface type; read through properties, not graphql's instanceof checks. */
+interface Composite {
+  name: string;
+  getFields(): Record<string, AnyField>;
+}
 
 function namedTypeName(type: GraphQLType): string {
   let t: GraphQLType = type;
@@ -28,32 +42,143 @@ function namedTypeName(type: GraphQLType): string {
 }
 
 /** A Relay connection field: returns `…Connection` and takes `first`. */
-const isConnection = (field: GraphQLField<unknown, unknown>) =>
-  namedTypeName(field.type).endsWith('Connection') && field.args.some((a) => a.name === 'first');
+const isConnection = (field: AnyField) => namedTypeName(field.type).endsWith('Connection') && (field.args ?? []).some((a) => a.name === 'first');
+
+export type CostResult = { cost: number } | { invalidVariables: string };
 
 /**
  * Cost = the Zoom calls an operation can cause. Every root field is one call (`user`,
- * `meeting`, each mutation); a connection is one call plus `first` times what each node's
- * fields cost; a field that calls Zoom once per parent (a meeting's `host`) costs that per
- * parent; everything else is free.
+ * `meeting`, each mutation); a connection is one call per Zoom page it may fetch to fill
+ * `first` (one, or more after a cursor minted with a smaller page size) plus `first` times what
+ * each node's fields cost; a field that calls Zoom once per parent (a meeting's `host`) costs
+ * that per parent; everything else, introspection included, is free.
+ *
+ * Each fragment definition is costed once per operation, however often it is spread, and costs
+ * saturate: a fragment chain costs as much to check as it is long.
  */
-export function zoomCallEstimator(schema: GraphQLSchema): ComplexityEstimator {
-  return ({ type, field, args, childComplexity }) => {
-    if (isIntrospection(field.name)) return 0;
-    const declared = field.extensions?.complexity;
-    const own = typeof declared === 'number' ? declared : (KNOWN_CALLS[`${type.name}.${field.name}`] ?? (isRoot(type, schema) ? 1 : 0));
-    if (!isConnection(field)) return own + childComplexity;
-    const first = typeof args.first === 'number' && args.first > 0 ? args.first : 1;
-    return own + first * childComplexity;
-  };
+export class CostCalculator {
+  // Apollo hands back one parsed DocumentNode per query text, so the cost of a (document,
+  // operation, variables) triple is computed once instead of on every request.
+  private readonly known = new WeakMap<DocumentNode, Map<string, CostResult>>();
+
+  constructor(
+    private readonly schema: GraphQLSchema,
+    private readonly cursors: CursorCodec,
+  ) {}
+
+  /** The operation's cost with its variables; 0 when the document names no such operation. */
+  cost(document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | undefined): CostResult {
+    const key = `${operationName ?? ''}\u0000${JSON.stringify(variables ?? {})}`;
+    let byKey = this.known.get(document);
+    if (!byKey) this.known.set(document, (byKey = new Map()));
+    const seen = byKey.get(key);
+    if (seen) return seen;
+    const result = this.compute(document, operationName, variables);
+    if (byKey.size < 256) byKey.set(key, result);
+    return result;
+  }
+
+  private compute(document: DocumentNode, operationName: string | null | undefined, inputs: Record<string, unknown> | undefined): CostResult {
+    const operation = getOperationAST(document, operationName);
+    if (!operation) return { cost: 0 };
+    const coerced = getVariableValues(this.schema, operation.variableDefinitions ?? [], inputs ?? {}, { maxErrors: 1 });
+    if (coerced.errors) return { invalidVariables: coerced.errors.map((e) => e.message).join(' ') };
+    const root = operation.operation === 'mutation' ? this.schema.getMutationType() : operation.operation === 'query' ? this.schema.getQueryType() : undefined;
+    return { cost: new Walk(this.schema, this.cursors, document, coerced.coerced).selections(operation.selectionSet, root ?? undefined) };
+  }
 }
 
-/** The operation's cost with its variables; throws the variables' coercion error when they are invalid. */
-export function operationCost(
-  schema: GraphQLSchema,
-  query: Parameters<typeof getComplexity>[0]['query'],
-  variables: Record<string, unknown> | undefined,
-  operationName: string | undefined,
-): number {
-  return getComplexity({ schema, query, estimators: [zoomCallEstimator(schema)], ...(variables ? { variables } : {}), ...(operationName ? { operationName } : {}) });
+/** One costing of one operation with its variables; remembers each fragment's cost. */
+class Walk {
+  private readonly fragments = new Map<string, FragmentDefinitionNode>();
+  // null while a fragment is being costed: a cycle (refused by NoFragmentCycles) costs nothing.
+  private readonly fragmentCosts = new Map<string, number | null>();
+  private readonly roots: Set<string>;
+
+  constructor(
+    private readonly schema: GraphQLSchema,
+    private readonly cursors: CursorCodec,
+    document: DocumentNode,
+    private readonly variables: Record<string, unknown>,
+  ) {
+    for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION && !this.fragments.has(d.name.value)) this.fragments.set(d.name.value, d);
+    this.roots = new Set([schema.getQueryType()?.name, schema.getMutationType()?.name].filter((n): n is string => n !== undefined));
+  }
+
+  selections(set: SelectionSetNode, parent: Composite | undefined): number {
+    let total = 0;
+    for (const sel of set.selections) {
+      if (this.skipped(sel.directives)) continue;
+      if (sel.kind === Kind.FIELD) total += this.field(sel, parent);
+      else if (sel.kind === Kind.INLINE_FRAGMENT) total += this.selections(sel.selectionSet, sel.typeCondition ? this.composite(sel.typeCondition.name.value) : parent);
+      else total += this.fragment(sel.name.value);
+    }
+    return saturate(total);
+  }
+
+  private fragment(name: string): number {
+    const seen = this.fragmentCosts.get(name);
+    if (seen !== undefined) return seen ?? 0;
+    const def = this.fragments.get(name);
+    if (!def) return 0;
+    this.fragmentCosts.set(name, null);
+    const cost = this.selections(def.selectionSet, this.composite(def.typeCondition.name.value));
+    this.fragmentCosts.set(name, cost);
+    return cost;
+  }
+
+  private field(node: FieldNode, parent: Composite | undefined): number {
+    const name = node.name.value;
+    if (isIntrospection(name) || !parent) return 0;
+    const field = parent.getFields()[name];
+    if (!field) return 0;
+    const declared = field.extensions?.complexity;
+    const own = typeof declared === 'number' ? declared : (KNOWN_CALLS[`${parent.name}.${name}`] ?? (this.roots.has(parent.name) ? 1 : 0));
+    const child = node.selectionSet ? this.selections(node.selectionSet, this.composite(namedTypeName(field.type))) : 0;
+    if (!isConnection(field)) return saturate(own + child);
+    const first = this.first(field, node);
+    const after = this.argument(node, 'after');
+    const position = typeof after === 'string' ? this.cursors.decode(after) : undefined;
+    // A forged or foreign cursor is refused before any Zoom call; a valid one may need more pages.
+    const pages = position ? pagesToFill(first, position) : 1;
+    return saturate(own * pages + first * child);
+  }
+
+  /** `first` as the resolver runs it: null and omitted both mean the default (30). */
+  private first(field: AnyField, node: FieldNode): number {
+    const given = this.argument(node, 'first');
+    const fallback = field.args.find((a) => a.name === 'first')?.defaultValue;
+    const n = typeof given === 'number' && Number.isInteger(given) ? given : typeof fallback === 'number' ? fallback : MAX_FIRST;
+    // Outside 1–300 the resolver refuses before calling Zoom; the clamp keeps the error its own.
+    return Math.min(Math.max(n, 1), MAX_FIRST);
+  }
+
+  /** An argument's value: undefined when absent (or a variable not given), null when null. */
+  private argument(node: FieldNode | DirectiveNode, name: string): unknown {
+    const value = node.arguments?.find((a) => a.name.value === name)?.value;
+    switch (value?.kind) {
+      case Kind.VARIABLE:
+        return this.variables[value.name.value];
+      case Kind.NULL:
+        return null;
+      case Kind.INT:
+        return Number(value.value);
+      case Kind.STRING:
+      case Kind.BOOLEAN:
+        return value.value;
+      default:
+        return undefined;
+    }
+  }
+
+  private skipped(directives: readonly DirectiveNode[] | undefined): boolean {
+    return (directives ?? []).some(
+      (d) => (d.name.value === 'skip' && this.argument(d, 'if') === true) || (d.name.value === 'include' && this.argument(d, 'if') === false),
+    );
+  }
+
+  private composite(name: string): Composite | undefined {
+    const type = this.schema.getType(name);
+    return type && 'getFields' in type && 'getInterfaces' in type ? (type as unknown as Composite) : undefined;
+  }
 }

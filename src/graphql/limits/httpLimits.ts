@@ -2,16 +2,19 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { QueryLimits } from '../../config.js';
 import { errorBody } from '../../errors.js';
 
+type RequestCheck = (request: FastifyRequest, reply: FastifyReply) => FastifyReply | undefined;
+
 /**
- * Route options for `/graphql`: the body size limit, the batch size limit, and GraphQL-shaped
- * answers for bodies Fastify rejects before Apollo sees them. A rejected body is never
- * logged or echoed (JSON parse errors quote it).
+ * Route options for `/graphql`: the body size limit, the batch size limit, the query limits
+ * on the whole request (`check`, see requestLimits.ts), and GraphQL-shaped answers for bodies
+ * Fastify rejects before Apollo sees them. A rejected body is never logged or echoed (JSON
+ * parse errors quote it).
  */
-export function graphqlRouteGuards(limits: QueryLimits) {
+export function graphqlRouteGuards(limits: QueryLimits, check?: RequestCheck) {
   return {
     bodyLimit: limits.maxBodyBytes,
     async preValidation(request: FastifyRequest, reply: FastifyReply) {
-      if (!Array.isArray(request.body) || request.body.length <= limits.maxBatch) return;
+      if (!Array.isArray(request.body) || request.body.length <= limits.maxBatch) return check?.(request, reply);
       const actual = request.body.length;
       const max = limits.maxBatch;
       return reply.code(400).send(

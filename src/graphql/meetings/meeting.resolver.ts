@@ -30,9 +30,10 @@ export class MeetingResolver {
     const type = typeArg ?? MeetingListType.SCHEDULED;
     const first = firstArg ?? 30;
     checkUserId(userId, 'userId');
-    const start = checkPageArgs(first, after, `meetings:${userId.toLowerCase()}:${type}`);
+    const start = checkPageArgs(ctx.services.cursors, first, after, `meetings:${userId.toLowerCase()}:${type}`);
     assertCanActFor(ctx.principal, userId);
     return paginate(
+      ctx.services.cursors,
       first,
       start,
       async (token, pageSize) => {

@@ -36,9 +36,10 @@ export class UserResolver {
     // An explicit null means the default, as the contract's nullable arguments promise.
     const status = statusArg ?? UserStatus.ACTIVE;
     const first = firstArg ?? 30;
-    const start = checkPageArgs(first, after, `users:${status}`);
+    const start = checkPageArgs(ctx.services.cursors, first, after, `users:${status}`);
     assertAdmin(ctx.principal, 'Listing users');
     return paginate(
+      ctx.services.cursors,
       first,
       start,
       async (token, pageSize) => {

@@ -1,0 +1,57 @@
+import { createHash } from 'node:crypto';
+import type { ApolloServerOptions } from '@apollo/server';
+import type { DocumentNode } from 'graphql';
+
+type DocumentStore = NonNullable<ApolloServerOptions<object>['documentStore']>;
+
+/**
+ * Apollo's store of parsed and validated documents (`documentStore`), kept where the batch
+ * limits can read it: a batch whose queries Apollo has seen is checked without parsing them
+ * again. Least recently used documents go first once their query texts pass `maxChars`.
+ */
+export class ValidatedDocuments implements DocumentStore {
+  private readonly byHash = new Map<string, DocumentNode>();
+  private chars = 0;
+
+  // Apollo's own store holds 30 MiB of documents as JSON, about 8 times their query text.
+  constructor(private readonly maxChars = 4 * 1024 * 1024) {}
+
+  /** The validated document for this query text, if Apollo still holds it. */
+  forQuery(query: string): DocumentNode | undefined {
+    return this.byHash.get(createHash('sha256').update(query).digest('hex'));
+  }
+
+  async get(key: string): Promise<DocumentNode | undefined> {
+    const hash = queryHash(key);
+    const doc = this.byHash.get(hash);
+    if (doc) {
+      this.byHash.delete(hash);
+      this.byHash.set(hash, doc);
+    }
+    return doc;
+  }
+
+  async set(key: string, doc: DocumentNode): Promise<void> {
+    await this.delete(key);
+    this.byHash.set(queryHash(key), doc);
+    this.chars += size(doc);
+    for (const [hash, old] of this.byHash) {
+      if (this.chars <= this.maxChars) break;
+      this.byHash.delete(hash);
+      this.chars -= size(old);
+    }
+  }
+
+  async delete(key: string): Promise<boolean> {
+    const hash = queryHash(key);
+    const doc = this.byHash.get(hash);
+    if (!doc) return false;
+    this.byHash.delete(hash);
+    this.chars -= size(doc);
+    return true;
+  }
+}
+
+// Apollo's keys are `<schema hash>:<sha256 of the query text>`; one schema per server.
+const queryHash = (key: string) => key.slice(key.lastIndexOf(':') + 1);
+const size = (doc: DocumentNode) => doc.loc?.end ?? 1024;

@@ -1,0 +1,103 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { getOperationAST, parse, type DocumentNode } from 'graphql';
+import type { QueryLimits } from '../../config.js';
+import { errorBody } from '../../errors.js';
+import type { CostCalculator } from './cost.js';
+import type { ValidatedDocuments } from './documents.js';
+import { introspectionExcess } from './introspection.js';
+import type { LimitName } from './limitError.js';
+import { operationShapes, saturate } from './shape.js';
+
+interface Operation {
+  query: string;
+  operationName: string | undefined;
+  variables: Record<string, unknown> | undefined;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * The query limits, checked on the whole HTTP request before Apollo sees it.
+ *
+ * - GRAPHQL_MAX_COST and the introspection bound apply to the request, not to each operation:
+ *   Apollo runs the operations of a batch concurrently, each through the plugins on its own,
+ *   so a per-operation check would let one operation call Zoom before a later one finds the
+ *   total too high. The batch is summed here and refused whole.
+ * - An operation over GRAPHQL_MAX_ALIASES or GRAPHQL_MAX_DEPTH is refused after a parse and one
+ *   linear walk, before graphql's own validation rules spend their time on it.
+ *
+ * Queries Apollo has validated before are taken from its document store; others are parsed here
+ * (Apollo parses them again if they pass; an invalid one counts what it asks for and Apollo
+ * refuses it anyway). The same checks run inside Apollo (validation rules, cost plugin) for what
+ * this cannot see, such as an automatic persisted query sent by its hash.
+ */
+export function requestLimits(limits: QueryLimits, costs: CostCalculator, documents: ValidatedDocuments) {
+  const refuse = (reply: FastifyReply, limit: LimitName, message: string, max: number, actual: number) =>
+    reply.code(400).send(errorBody('BAD_USER_INPUT', message, { limit, max, actual }));
+
+  return (request: FastifyRequest, reply: FastifyReply): FastifyReply | undefined => {
+    const operations = operationsOf(request);
+    if (operations.length === 0) return undefined;
+    const batched = operations.length > 1;
+    const parsed = new Map<string, DocumentNode | undefined>();
+    let cost = 0;
+    const introspection = { schemas: 0, types: 0 };
+    for (const op of operations) {
+      let document = parsed.get(op.query);
+      if (!parsed.has(op.query)) parsed.set(op.query, (document = documents.forQuery(op.query) ?? tryParse(op.query)));
+      const operation = document && getOperationAST(document, op.operationName);
+      if (!document || !operation) continue;
+      const shape = operationShapes(document).get(operation)!;
+      if (shape.aliases > limits.maxAliases) {
+        const [max, actual] = [limits.maxAliases, shape.aliases];
+        return refuse(reply, 'GRAPHQL_MAX_ALIASES', `The operation uses ${actual} aliases; the limit is ${max} (GRAPHQL_MAX_ALIASES).`, max, actual);
+      }
+      if (shape.depth > limits.maxDepth) {
+        const [max, actual] = [limits.maxDepth, shape.depth];
+        return refuse(reply, 'GRAPHQL_MAX_DEPTH', `The operation nests ${actual} levels deep; the limit is ${max} (GRAPHQL_MAX_DEPTH).`, max, actual);
+      }
+      introspection.schemas = saturate(introspection.schemas + shape.schemas);
+      introspection.types = saturate(introspection.types + shape.types);
+      const excess = introspectionExcess(introspection, batched ? 'request' : 'operation');
+      if (excess) return refuse(reply, 'INTROSPECTION', excess.message, excess.max, excess.actual);
+      const result = costs.cost(document, op.operationName, op.variables);
+      // Invalid variables are answered by the cost plugin, with the coercion error.
+      if ('cost' in result) cost = saturate(cost + result.cost);
+      if (cost > limits.maxCost) {
+        const max = limits.maxCost;
+        // The check stops at the operation that crosses the limit: `actual` counts up to it.
+        const message = batched
+          ? `The request's operations could cause more than ${max} Zoom calls together (${cost} in its first ${operations.indexOf(op) + 1}); the limit is per request (GRAPHQL_MAX_COST).`
+          : `The operation could cause up to ${cost} Zoom calls; the limit is ${max} (GRAPHQL_MAX_COST). Ask for fewer items (first) or fewer fields that call Zoom per item.`;
+        return refuse(reply, 'GRAPHQL_MAX_COST', message, max, cost);
+      }
+    }
+    return undefined;
+  };
+}
+
+/** The operations of a POST body (one, or a batch) or of a GET query string, as Apollo reads them. */
+function operationsOf(request: FastifyRequest): Operation[] {
+  const pieces: unknown[] = request.method === 'GET' ? [request.query] : Array.isArray(request.body) ? request.body : [request.body];
+  return pieces.flatMap((p) => {
+    if (!isRecord(p) || typeof p.query !== 'string') return [];
+    let variables = p.variables;
+    if (typeof variables === 'string') {
+      try {
+        variables = JSON.parse(variables) as unknown;
+      } catch {
+        variables = undefined;
+      }
+    }
+    return [{ query: p.query, operationName: typeof p.operationName === 'string' ? p.operationName : undefined, variables: isRecord(variables) ? variables : undefined }];
+  });
+}
+
+function tryParse(query: string): DocumentNode | undefined {
+  try {
+    return parse(query, { noLocation: true });
+  } catch {
+    // Apollo answers the syntax error (or the parser's own recursion limit) itself.
+    return undefined;
+  }
+}
