@@ -55,6 +55,7 @@ describe('ZAKs with the user’s own OAuth token (/users/me/zak, 5-minute ZAKs)'
     const user = fake.state.users.find((u) => u.status === 'active' && u.role_id === '2')!;
     const credential = userCredential(user.id);
     const { keyv, zaks } = setup(60);
+    fake.clock.freeze(); // the 1 s either side of the ZAK's refresh point is the test's, not the machine's
     const fetch = (ttl: number) => fetchZak(client, credential, 'me', ttl);
     const first = await zaks.get(user.id, credential, fetch);
     expect(typeof (await keyv.get(ZakCache.key(user.id, 300)))).toBe('string');
