@@ -32,6 +32,21 @@ describe('POST /zoom/webhooks', () => {
     expect(await applied(h, 'meeting.updated')).toBe(1);
   });
 
+  it('answers before the work is done: a sink that has not finished does not hold the answer', async () => {
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    const seen: unknown[] = [];
+    const h = track(await startHarness({ env: { ZOOM_WEBHOOK_SECRET_TOKEN: WEBHOOK_SECRET }, overrides: { changes: { changed: async (c) => (seen.push(c), released) } } }));
+    const now = h.fake.clock.now();
+    // Any content type: the signed bytes are what counts.
+    const res = await deliver(h.url, now, meetingEvent('meeting.created', 81234567892, 'hostA', now), { headers: { 'content-type': 'text/plain' } });
+    expect(res.status).toBe(200);
+    await vi.waitFor(() => expect(seen).toHaveLength(1), { timeout: 10_000 });
+    expect(await applied(h, 'meeting.created')).toBe(0);
+    release();
+    await vi.waitFor(async () => expect(await applied(h, 'meeting.created')).toBe(1), { timeout: 10_000 });
+  });
+
   it('refuses unsigned, mis-signed, stale and future-dated requests with 401; none changes anything', async () => {
     const { h, sink, now } = await gateway();
     const body = meetingEvent('meeting.deleted', 81234567890, 'hostA', now());
