@@ -25,6 +25,8 @@ import { CostCalculator, costLimitPlugin, graphqlRouteGuards, limitValidationRul
 import { CursorCodec } from './graphql/cursor.js';
 import { MAX_FIRST } from './graphql/pagination.js';
 import { registerMetricsRoute } from './http/metrics.js';
+import { WebhookReceiver } from './http/webhookReceiver.js';
+import { registerWebhookRoute } from './http/webhooks.js';
 import { registerRequestHygiene, requestIdFor } from './http/requestHygiene.js';
 import { capConnections, closeWithin, httpServerOptions } from './http/serverOptions.js';
 import { graphqlMetricsPlugin } from './observability/graphqlMetricsPlugin.js';
@@ -43,6 +45,7 @@ import { createTokenStore } from './tokens/storeFactory.js';
 import { TokenCache } from './tokens/tokenCache.js';
 import { UserOAuthSource } from './tokens/userOAuth.js';
 import { ZakCache } from './tokens/zak.js';
+import { ignoreChanges, type ZoomChangeSink } from './zoom/changes.js';
 import { ZoomHttpClient } from './zoom/httpClient.js';
 import { createPacer } from './zoom/pacerFactory.js';
 
@@ -53,6 +56,8 @@ export interface AppOverrides {
   store?: TokenStore;
   /** A fake Zoom to use in sandbox mode instead of starting one. */
   fakeZoom?: FakeZoom;
+  /** Where webhook events report changes to Zoom's data. @default ignoreChanges */
+  changes?: ZoomChangeSink;
 }
 
 export interface App {
@@ -194,6 +199,17 @@ export async function createApp(input: Config, overrides: AppOverrides = {}): Pr
   });
   registerHealthRoutes(fastify as unknown as FastifyInstance, { config, store, ...(fake ? { fakeZoomUrl: fake.url } : {}) });
   registerMetricsRoute(fastify as unknown as FastifyInstance, metrics);
+  const webhooks = config.webhookSecrets
+    ? new WebhookReceiver({ store, changes: overrides.changes ?? ignoreChanges, zaks, userOAuth, observe: metrics.observeWebhookEvent })
+    : null;
+  if (webhooks && config.webhookSecrets) {
+    await registerWebhookRoute(fastify as unknown as FastifyInstance, {
+      secrets: config.webhookSecrets,
+      clock,
+      receiver: webhooks,
+      observe: metrics.observeWebhookRequest,
+    });
+  }
   registerOAuthRoutes(fastify as unknown as FastifyInstance, {
     userOAuth,
     authenticator,
@@ -221,6 +237,8 @@ export async function createApp(input: Config, overrides: AppOverrides = {}): Pr
     stop() {
       stopping ??= (async () => {
         await closeWithin(fastify, config.zoom.requestDeadlineMs);
+        // Events already answered are applied before the store closes.
+        await webhooks?.drain();
         await apollo.stop();
         await client.close();
         await pacer?.close?.();

@@ -70,6 +70,11 @@ export interface Config {
   /** Browser origins allowed by CORS; `['*']` = any; null = no CORS headers at all. */
   corsOrigins: string[] | null;
   httpServer: HttpServerLimits;
+  /**
+   * ZOOM_WEBHOOK_SECRET_TOKEN: the app's webhook secret token(s); several during a rotation,
+   * each accepted. Null = no `POST /zoom/webhooks` route (404).
+   */
+  webhookSecrets: string[] | null;
 }
 
 /**
@@ -177,6 +182,7 @@ const EnvSchema = z.object({
   HTTP_REQUEST_TIMEOUT_MS: intIn(1000, 300_000, 30_000),
   HTTP_KEEP_ALIVE_TIMEOUT_MS: intIn(1000, 600_000, 72_000),
   HTTP_MAX_CONNECTIONS: intIn(0, 1_000_000, 10_000),
+  ZOOM_WEBHOOK_SECRET_TOKEN: optional,
 });
 
 type Env = z.infer<typeof EnvSchema>;
@@ -244,6 +250,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       keepAliveTimeoutMs: e.HTTP_KEEP_ALIVE_TIMEOUT_MS,
       maxConnections: e.HTTP_MAX_CONNECTIONS,
     },
+    webhookSecrets: readWebhookSecrets(e.ZOOM_WEBHOOK_SECRET_TOKEN, problems),
   };
   if (e.HTTP_HEADERS_TIMEOUT_MS > e.HTTP_REQUEST_TIMEOUT_MS) {
     problems.push(`HTTP_HEADERS_TIMEOUT_MS: the head is part of the request, so it cannot exceed HTTP_REQUEST_TIMEOUT_MS (${e.HTTP_REQUEST_TIMEOUT_MS})`);
@@ -385,6 +392,15 @@ function readCorsOrigins(value: string | undefined, problems: Problems): string[
     }
   }
   return origins.length > 0 ? origins : null;
+}
+
+/** A comma list: the current secret token and, during a rotation, the other one. */
+function readWebhookSecrets(value: string | undefined, problems: Problems): string[] | null {
+  if (value === undefined) return null;
+  const secrets = [...new Set(value.split(',').map((t) => t.trim()))];
+  // Zoom generates the token, so its strength is not ours to check; a stray comma is a typo.
+  if (secrets.includes('')) problems.push('ZOOM_WEBHOOK_SECRET_TOKEN: an empty entry in the comma list; expected token or newToken,oldToken (value not shown)');
+  return secrets.filter(Boolean);
 }
 
 function trimSlash(u: string): string {

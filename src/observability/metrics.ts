@@ -71,6 +71,20 @@ export class GatewayMetrics {
     registers: [this.registry],
   });
 
+  private readonly webhookRequests = new Counter({
+    name: 'zgg_webhook_requests_total',
+    help:
+      'POST /zoom/webhooks requests by event (a known name, endpoint.url_validation, other, or unverified when refused before the body was trusted) and outcome: accepted, validated (url_validation answered), unsigned, bad_signature, stale, malformed, too_large.',
+    labelNames: ['event', 'outcome'] as const,
+    registers: [this.registry],
+  });
+  private readonly webhookEvents = new Counter({
+    name: 'zgg_webhook_events_total',
+    help: 'Accepted webhook events after the answer, by event and outcome: applied, duplicate (a retried delivery, applied already), ignored, failed.',
+    labelNames: ['event', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'zgg_' });
   }
@@ -136,6 +150,15 @@ export class GatewayMetrics {
 
   readonly observeBusy = (): void => {
     this.busy.inc();
+  };
+
+  /** `event` must come from a closed set (see http/webhookEvents.ts labelOf). */
+  readonly observeWebhookRequest = (event: string, outcome: string): void => {
+    this.webhookRequests.inc({ event, outcome });
+  };
+
+  readonly observeWebhookEvent = (event: string, outcome: 'applied' | 'duplicate' | 'ignored' | 'failed'): void => {
+    this.webhookEvents.inc({ event, outcome });
   };
 
   observeOperation(type: string, errorCodes: string[]): void {

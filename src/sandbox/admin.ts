@@ -1,3 +1,4 @@
+import { handleWebhookAdmin } from './adminWebhooks.js';
 import type { FakeContext, FakeRequest } from './context.js';
 import { json, type Reply } from './http.js';
 import type { DropRule, FailRule, MalformedRule } from './knobs.js';
@@ -79,7 +80,7 @@ function route404(): Reply {
 }
 
 /** `/__fake/*`: control a fake running in another process. Never subject to knobs or limits. */
-export function handleAdmin(ctx: FakeContext, req: FakeRequest): Reply {
+export async function handleAdmin(ctx: FakeContext, req: FakeRequest): Promise<Reply> {
   const key = `${req.method} ${req.path}`;
   let body: Obj = {};
   try {
@@ -107,7 +108,7 @@ export function handleAdmin(ctx: FakeContext, req: FakeRequest): Reply {
         return json(200, { access_token: t.accessToken, refresh_token: t.refreshToken });
       }
       default:
-        return route404();
+        return (await handleWebhookAdmin(ctx, req, body)) ?? route404();
     }
   } catch (err) {
     return json(400, { error: err instanceof Error ? err.message : String(err) });

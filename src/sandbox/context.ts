@@ -1,11 +1,14 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { AppRegistry } from './apps.js';
 import type { FakeClock } from './clock.js';
+import type { FakeEvents } from './events.js';
 import type { Knobs } from './knobs.js';
+import type { FakePortal } from './portal.js';
 import type { RateLimiter } from './rateLimit.js';
 import type { RecordedRequest, Recorder } from './recorder.js';
 import type { RouteMatch } from './routes.js';
 import type { FakeZoomState } from './state.js';
+import type { WebhookDispatcher } from './webhooks.js';
 
 /** The long-lived parts of one fake, built once in index.ts. */
 export interface FakeContext {
@@ -15,6 +18,9 @@ export interface FakeContext {
   apps: AppRegistry;
   rateLimiter: RateLimiter;
   recorder: Recorder;
+  webhooks: WebhookDispatcher;
+  events: FakeEvents;
+  portal: FakePortal;
   logger?: (line: string) => void;
   /** Set by close(): requests still waiting (latency, hold) are then not processed. */
   stopped: boolean;

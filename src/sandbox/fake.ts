@@ -5,7 +5,9 @@ import type { FakeKnobs } from './knobs.js';
 import type { RateLimiter } from './rateLimit.js';
 import type { RecordedRequest } from './recorder.js';
 import type { RouteName } from './routes.js';
+import type { FakePortal } from './portal.js';
 import type { FakeZoomState } from './state.js';
+import type { WebhookDispatcher } from './webhooks.js';
 
 export interface FakeZoom {
   /** e.g. `http://127.0.0.1:41234`: OAuth at `${url}/oauth/…`, REST at `${url}/v2/…`; also `api_url`. */
@@ -24,6 +26,10 @@ export interface FakeZoom {
   knobs: FakeKnobs;
   /** Per-account limiter; `consumeDaily` lets tests reach a daily limit quickly. */
   readonly rateLimiter: RateLimiter;
+  /** Event subscriptions per app, signed deliveries and their retries. */
+  readonly webhooks: WebhookDispatcher;
+  /** Out-of-band changes, as made in Zoom's web portal; each causes its webhook event. */
+  readonly portal: FakePortal;
   /** Idempotent; closes keep-alive sockets too. */
   close(): Promise<void>;
 }
@@ -61,6 +67,14 @@ export class RunningFakeZoom implements FakeZoom {
     return this.ctx.rateLimiter;
   }
 
+  get webhooks(): WebhookDispatcher {
+    return this.ctx.webhooks;
+  }
+
+  get portal(): FakePortal {
+    return this.ctx.portal;
+  }
+
   hits(route?: RouteName): number {
     return this.ctx.recorder.hits(route);
   }
@@ -76,6 +90,7 @@ export class RunningFakeZoom implements FakeZoom {
   close(): Promise<void> {
     this.closing ??= new Promise<void>((resolve) => {
       this.ctx.stopped = true;
+      this.ctx.webhooks.close();
       this.server.close(() => resolve());
       this.server.closeAllConnections();
     });

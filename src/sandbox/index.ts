@@ -6,11 +6,14 @@ import type { FakeContext } from './context.js';
 import { RunningFakeZoom, type FakeZoom } from './fake.js';
 import { Knobs } from './knobs.js';
 import { resolveOptions, type FakeZoomOptions } from './options.js';
+import { FakeEvents } from './events.js';
+import { FakePortal } from './portal.js';
 import { RateLimiter } from './rateLimit.js';
 import { Recorder } from './recorder.js';
 import { seedAccount } from './seedAccount.js';
 import { createListener } from './server.js';
 import { FakeZoomState } from './state.js';
+import { WebhookDispatcher } from './webhooks.js';
 
 export type { FakeZoom } from './fake.js';
 export { SANDBOX_CREDENTIALS, type FakeZoomOptions } from './options.js';
@@ -23,6 +26,10 @@ export type { RecordedRequest } from './recorder.js';
 export type { Plan, RateCategory, RateLimiter } from './rateLimit.js';
 export type { S2SApp, OAuthApp, LegacyJwtApp } from './apps.js';
 export type { ZoomUser, UserStatus } from './model/user.js';
+export type { WebhookDelivery, WebhookSubscription, DeliveryAttempt } from './webhooks.js';
+export { RETRY_DELAYS_MS } from './webhooks.js';
+export type { FakePortal, MeetingEdit, UserEdit } from './portal.js';
+export type { WebhookDispatcher } from './webhooks.js';
 export type { ZoomMeeting, MeetingSettings } from './model/meeting.js';
 export type { AccessTokenRecord, RefreshTokenRecord, OAuthGrant, ZakRecord } from './model/tokens.js';
 
@@ -48,6 +55,8 @@ export async function startFakeZoom(options: FakeZoomOptions = {}): Promise<Fake
     tokenTtlSeconds: o.tokenTtlSeconds,
     defaultClients: { s2s: o.s2sApps[0]?.clientId, oauth: o.oauthApps[0]?.clientId },
   });
+  const webhooks = new WebhookDispatcher(clock, o.webhookRetryScale);
+  const events = new FakeEvents(state, webhooks);
   const ctx: FakeContext = {
     state,
     clock,
@@ -55,6 +64,9 @@ export async function startFakeZoom(options: FakeZoomOptions = {}): Promise<Fake
     apps: new AppRegistry(o.s2sApps, o.oauthApps, o.legacyJwtApps),
     rateLimiter: new RateLimiter(o.plan, o.rateLimits, clock),
     recorder: new Recorder(),
+    webhooks,
+    events,
+    portal: new FakePortal(state, events),
     logger: o.logger,
     stopped: false,
   };

@@ -26,6 +26,11 @@ export interface FakeZoomOptions {
   seed?: { users?: number; seed?: number };
   /** One line per request. */
   logger?: (line: string) => void;
+  /**
+   * Multiplies Zoom's webhook retry delays (5, 20, 60 min); e.g. 0.001 for 0.3, 1.2 and 3.6 s
+   * of the fake's clock. @default 1
+   */
+  webhookRetryScale?: number;
 }
 
 /** The credentials a fake accepts when `s2sApps` / `oauthApps` are not given. Not secrets. */
@@ -47,6 +52,7 @@ export interface ResolvedOptions {
   seed: number;
   accountId: string;
   logger?: (line: string) => void;
+  webhookRetryScale: number;
 }
 
 export function resolveOptions(o: FakeZoomOptions): ResolvedOptions {
@@ -64,5 +70,6 @@ export function resolveOptions(o: FakeZoomOptions): ResolvedOptions {
     seed: o.seed?.seed ?? 1,
     accountId: s2sApps[0]?.accountId ?? 'fakeAccount1',
     logger: o.logger,
+    webhookRetryScale: o.webhookRetryScale ?? 1,
   };
 }

@@ -81,7 +81,7 @@ async function handle(ctx: FakeContext, req: IncomingMessage, res: ServerRespons
   }
   const request: FakeRequest = { method, path, query, headers: req.headers, body, match, record };
   if (match.route === 'admin') {
-    const reply = handleAdmin(ctx, request);
+    const reply = await handleAdmin(ctx, request);
     record.status = reply.status;
     return sendReply(res, reply);
   }

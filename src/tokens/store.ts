@@ -1,6 +1,7 @@
 import type Keyv from 'keyv';
 import type { Logger } from 'pino';
 import { storeUnavailable } from '../errors.js';
+import { localClaim, type Claim } from './claim.js';
 import type { TokenCipher } from './encryption.js';
 import type { Lock } from './lock.js';
 
@@ -11,6 +12,11 @@ export interface TokenStore {
   set<T>(key: string, value: T, ttlMs?: number): Promise<void>;
   delete(key: string): Promise<void>;
   withLock<T>(key: string, fn: () => Promise<T>): Promise<T>;
+  /**
+   * Sets `key` if no unexpired claim holds it, atomically across every replica sharing the
+   * store; true for the one caller that set it. A marker only: nothing to read back.
+   */
+  claim(key: string, ttlMs: number): Promise<boolean>;
   /** Round-trips the backend; throws when it is unreachable. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -33,6 +39,8 @@ export class KeyvTokenStore implements TokenStore {
     private readonly cipher: TokenCipher,
     private readonly lock: Lock,
     private readonly logger: Logger,
+    /** The backend's atomic set-if-absent; in-process when one process owns the store. */
+    private readonly claimer: Claim = localClaim(),
   ) {
     keyv.on('error', (err: unknown) => {
       // An unreachable backend reports once per reconnect attempt; once a few seconds is enough.
@@ -74,6 +82,14 @@ export class KeyvTokenStore implements TokenStore {
 
   withLock<T>(key: string, fn: () => Promise<T>): Promise<T> {
     return this.lock.withLock(key, fn);
+  }
+
+  async claim(key: string, ttlMs: number): Promise<boolean> {
+    try {
+      return await this.claimer(key, ttlMs);
+    } catch (err) {
+      throw storeFailure(err);
+    }
   }
 
   async ping(): Promise<void> {

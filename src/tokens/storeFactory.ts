@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import Keyv from 'keyv';
 import type { Logger } from 'pino';
 import { ConfigError, type StoreConfig } from '../config.js';
+import { localClaim, redisClaim, sqlClaim, type Claim } from './claim.js';
 import { TokenCipher } from './encryption.js';
 import { LocalLock, type Lock } from './lock.js';
 import type { LockTiming } from './lockWait.js';
@@ -23,18 +24,27 @@ export interface TokenStoreOptions {
 export async function createTokenStore(config: StoreConfig, keys: Uint8Array[], logger: Logger, options: TokenStoreOptions = {}): Promise<TokenStore> {
   const cipher = new TokenCipher(keys);
   const namespace = options.namespace ?? 'zgg';
-  const { store, lock } = await backend(config, namespace, logger, options);
+  const { store, lock, claim } = await backend(config, namespace, logger, options);
   // NOTE: Keyv swallows store errors unless told otherwise; a refresh token that was not saved must fail loudly.
   const keyv = new Keyv({ store, namespace, throwOnErrors: true });
-  return new KeyvTokenStore(keyv, cipher, lock, logger);
+  return new KeyvTokenStore(keyv, cipher, lock, logger, claim);
 }
 
-async function backend(config: StoreConfig, namespace: string, logger: Logger, options: TokenStoreOptions): Promise<{ store: Keyv['store']; lock: Lock }> {
+interface Backend {
+  store: Keyv['store'];
+  lock: Lock;
+  claim: Claim;
+}
+
+async function backend(config: StoreConfig, namespace: string, logger: Logger, options: TokenStoreOptions): Promise<Backend> {
   switch (config.kind) {
     case 'memory':
-      return { store: new Map(), lock: new LocalLock() };
-    case 'sqlite':
-      return { store: await openSqlite(config.path), lock: new LocalLock() };
+      return { store: new Map(), lock: new LocalLock(), claim: localClaim() };
+    case 'sqlite': {
+      const store = await openSqlite(config.path);
+      // Several processes may open one SQLite file: claims are decided by SQLite, not in memory.
+      return { store, lock: new LocalLock(), claim: sqlClaim('sqlite', 'keyv', namespace, (sql, params) => store.query(sql, ...params)) };
+    }
     case 'redis': {
       const [{ default: KeyvRedis }, { openRedis, redisKeepsNothing }, { RedisLock }] = await Promise.all([
         import('@keyv/redis'),
@@ -55,13 +65,19 @@ async function backend(config: StoreConfig, namespace: string, logger: Logger, o
         // Redis down at start: checked once it answers instead.
         await check().catch(() => client.once('ready', () => void check().catch(() => undefined)));
       }
-      return { store: new KeyvRedis(client, { throwOnErrors: true }), lock: new RedisLock(client, namespace, logger, options.lock) };
+      return {
+        store: new KeyvRedis(client, { throwOnErrors: true }),
+        lock: new RedisLock(client, namespace, logger, options.lock),
+        claim: redisClaim(client, namespace),
+      };
     }
     case 'postgres': {
       const [{ default: KeyvPostgres }, { PgLock }] = await Promise.all([import('@keyv/postgres'), import('./pgLock.js')]);
+      const store = new KeyvPostgres({ uri: config.url, table: 'gateway_tokens' });
       return {
-        store: new KeyvPostgres({ uri: config.url, table: 'gateway_tokens' }),
+        store,
         lock: new PgLock(config.url, namespace, logger, options.lock),
+        claim: sqlClaim('postgres', 'gateway_tokens', namespace, (sql, params) => store.query(sql, params) as Promise<unknown[]>),
       };
     }
   }
@@ -71,7 +87,7 @@ async function backend(config: StoreConfig, namespace: string, logger: Logger, o
  * Opens the SQLite file and writes to it once, so a path the process cannot use stops the
  * start with a message naming CACHE_URL and the path, instead of an unhandled rejection later.
  */
-async function openSqlite(path: string): Promise<Keyv['store']> {
+async function openSqlite(path: string): Promise<InstanceType<typeof import('@keyv/sqlite').default>> {
   const cannot = (what: string, err: unknown) =>
     new ConfigError(
       [`CACHE_URL: cannot ${what} "${path}" (${(err as Error).message}); point CACHE_URL at a writable file, e.g. sqlite://./data/gateway.sqlite`],

@@ -41,9 +41,13 @@ export class TokenCache {
 
   constructor(private readonly opts: TokenCacheOptions) {}
 
-  async get(key: string, fetch: Fetcher): Promise<TokenRecord> {
+  /**
+   * `memory: false` serves only what the store holds: for credentials another replica may drop
+   * (a ZAK after its user was deactivated), so no process keeps serving its own copy.
+   */
+  async get(key: string, fetch: Fetcher, options: { memory?: boolean } = {}): Promise<TokenRecord> {
     const now = this.opts.clock.now();
-    const cached = this.memory.get(key);
+    const cached = options.memory === false ? undefined : this.memory.get(key);
     if (isFresh(cached, now, this.opts.marginMs)) {
       this.opts.observe?.({ key, event: 'memory_hit' });
       return cached;

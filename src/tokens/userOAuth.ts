@@ -151,6 +151,27 @@ export class UserOAuthSource {
     return true;
   }
 
+  /**
+   * Removes the user's grant and the link its install made, as a grant Zoom rejects is removed:
+   * the user removed the app (`app_deauthorized`) or can no longer use this account. Under the
+   * grant's lock, so a refresh running elsewhere cannot write it back. Nothing is revoked at
+   * Zoom (it already ended the authorization). True when a grant was stored.
+   */
+  async purge(zoomUserId: string): Promise<boolean> {
+    const key = this.keyFor(zoomUserId);
+    return this.opts.store.withLock(key, async () => {
+      const stored = await this.opts.store.get<TokenRecord>(key);
+      await this.remove(key, stored);
+      return Boolean(stored?.refreshToken);
+    });
+  }
+
+  /** The grant and its link go together; every replica reads both from the store (hasGrant). */
+  private async remove(key: string, grant: TokenRecord | undefined): Promise<void> {
+    await this.opts.cache.forget(key);
+    if (grant) await this.unlinkGrant(grant);
+  }
+
   private async unlink(principalId: string, zoomUserId: string): Promise<void> {
     const link = await this.opts.store.get<Link>(linkKey(principalId));
     if (link?.zoomUserId === zoomUserId) await this.opts.store.delete(linkKey(principalId));
@@ -189,8 +210,7 @@ export class UserOAuthSource {
       }
       // Either the user removed the app, or Zoom rotated the token and the answer was lost: only
       // a new authorization helps. Reported once; the grant is gone, so nothing retries it.
-      await this.opts.cache.forget(key);
-      await this.unlinkGrant(current);
+      await this.remove(key, current);
       this.opts.logger.warn({ key, reason: err.reason }, 'user OAuth grant rejected by Zoom; removed with its link');
       throw this.required('The Zoom authorization of this user is no longer valid; authorize the app again.');
     }

@@ -58,7 +58,9 @@ export class ZakCache {
     // A ZAK that would be inside the margin at once (a 5-minute /users/me/zak ZAK with the
     // default 300 s margin) is never worth storing: concurrent callers share one fetch, no more.
     if (lifetime * 1000 <= this.opts.marginMs) return this.uncached.run(key, load);
-    return this.opts.cache.get(key, load);
+    // Read from the store each time: a webhook on any replica may drop it (user deactivated,
+    // app removed), and a copy in this process's memory would outlive that.
+    return this.opts.cache.get(key, load, { memory: false });
   }
 
   /** Drops every cached ZAK of `userId` (signed out everywhere, or a start failed); true if one was cached. */

@@ -104,6 +104,17 @@ describe.each(backends)('TokenStore contract: $name', (b) => {
       expect(order).toHaveLength(9);
     });
 
+    it('a claim is won by exactly one of many concurrent callers, across store instances, and again once it expired', async () => {
+      // SQLite counts as shared here: several processes may open one file.
+      const stores = b.name === 'memory' ? [await open()] : [await open(), await open(), await open()];
+      const wins = await Promise.all(Array.from({ length: 12 }, (_, i) => stores[i % stores.length]!.claim('delivery-1', 400)));
+      expect(wins.filter(Boolean)).toHaveLength(1);
+      expect(await stores[0]!.claim('delivery-2', 400)).toBe(true);
+      await sleep(550);
+      const again = await Promise.all(stores.map((s) => s.claim('delivery-1', 60_000)));
+      expect(again.filter(Boolean)).toHaveLength(1);
+    });
+
     it('different keys do not wait for each other', async () => {
       const s = await open();
       let release!: () => void;

@@ -119,3 +119,23 @@ describe('CACHE_URL typos never print credentials', () => {
     expect(problems({ CACHE_URL: `redis://admin:${PASSWORD}@cache.internal:port` })).toEqual([expect.stringMatching(/^CACHE_URL: not a valid redis URL/)]);
   });
 });
+
+describe('ZOOM_WEBHOOK_SECRET_TOKEN', () => {
+  it('is off (no webhook route) when unset or empty', () => {
+    expect(loadConfig({}).webhookSecrets).toBeNull();
+    expect(loadConfig({ ZOOM_WEBHOOK_SECRET_TOKEN: '  ' }).webhookSecrets).toBeNull();
+  });
+
+  it('takes a comma list during a rotation, trimmed and without repeats', () => {
+    expect(loadConfig({ ZOOM_WEBHOOK_SECRET_TOKEN: 'newSecretToken123456, oldSecretToken123456,newSecretToken123456' }).webhookSecrets).toEqual([
+      'newSecretToken123456',
+      'oldSecretToken123456',
+    ]);
+  });
+
+  it('names an empty entry without echoing the secrets', () => {
+    const found = configProblems({ ZOOM_WEBHOOK_SECRET_TOKEN: 'secretTokenAbcdef123,,' });
+    expect(found).toEqual([expect.stringMatching(/^ZOOM_WEBHOOK_SECRET_TOKEN: an empty entry/)]);
+    expect(found.join('\n')).not.toContain('secretTokenAbcdef123');
+  });
+});

@@ -34,8 +34,10 @@ export function updateMeeting(rc: RestContext): Reply {
   const { meeting } = found;
   if (state.meetingQuota.exceeded(meeting.host_id)) return dailyLimitReached(state.meetingQuota);
   const host = state.findUser(meeting.host_id) ?? state.owner;
+  const before = structuredClone(meeting);
   applyMeetingPatch(meeting, host, patch);
   state.meetingQuota.record(meeting.host_id);
+  rc.ctx.events.meetingUpdated(before, meeting, rc.ctx.events.operatorOf(rc.principal.userId));
   return empty(204);
 }
 
@@ -43,5 +45,6 @@ export function deleteMeeting(rc: RestContext): Reply {
   const found = lookup(rc);
   if (!found.ok) return found.reply;
   rc.ctx.state.removeMeeting(found.meeting);
+  rc.ctx.events.meetingDeleted(found.meeting, rc.ctx.events.operatorOf(rc.principal.userId));
   return empty(204);
 }

@@ -76,5 +76,6 @@ export function createMeeting(rc: RestContext): Reply {
   if (state.meetingQuota.exceeded(host.id)) return dailyLimitReached(state.meetingQuota);
   const meeting = state.addMeeting(host.id, {}, patch);
   state.meetingQuota.record(host.id);
+  rc.ctx.events.meetingCreated(meeting, rc.ctx.events.operatorOf(rc.principal.userId));
   return json(201, meetingCreated(meeting));
 }

@@ -1,0 +1,102 @@
+import { createHash } from 'node:crypto';
+
+/** Events the gateway acts on; any other name is acknowledged and counted as `other`. */
+export const MEETING_EVENTS = ['meeting.created', 'meeting.updated', 'meeting.deleted'] as const;
+export const USER_EVENTS = ['user.created', 'user.updated', 'user.activated', 'user.deactivated', 'user.deleted', 'user.disassociated'] as const;
+/** A user who can no longer use Zoom in this account: their ZAKs and grants must go. */
+const USER_GONE = new Set<string>(['user.deactivated', 'user.deleted', 'user.disassociated']);
+export const URL_VALIDATION = 'endpoint.url_validation';
+export const APP_DEAUTHORIZED = 'app_deauthorized';
+
+type MeetingEvent = (typeof MEETING_EVENTS)[number];
+type UserEvent = (typeof USER_EVENTS)[number];
+
+/** The metric label of an event name: one of a closed set, so label values stay bounded. */
+export type EventLabel = MeetingEvent | UserEvent | typeof URL_VALIDATION | typeof APP_DEAUTHORIZED | 'other';
+
+export type ZoomEvent =
+  | { type: 'url_validation'; plainToken: string }
+  | { type: 'meeting'; event: MeetingEvent; meetingId: string; hostId?: string }
+  | { type: 'user'; event: UserEvent; userId?: string; email?: string; gone: boolean }
+  | { type: 'deauthorized'; userId: string; clientId?: string }
+  | { type: 'other'; event: string };
+
+export type Parsed = { ok: true; event: ZoomEvent; label: EventLabel; body: Obj } | { ok: false; label: EventLabel; problem: string };
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+const includes = <T extends string>(list: readonly T[], v: string): v is T => (list as readonly string[]).includes(v);
+
+export function labelOf(event: string): EventLabel {
+  if (includes(MEETING_EVENTS, event) || includes(USER_EVENTS, event)) return event;
+  return event === URL_VALIDATION || event === APP_DEAUTHORIZED ? event : 'other';
+}
+
+/**
+ * A verified body → the event it reports. Shapes follow Zoom's event references (RIVET's
+ * `Meetings.MeetingUpdatedEvent`, `Users.UserDeactivatedEvent`; the Marketplace events
+ * OpenAPI for `app_deauthorized`, ZOOM.md §2 and §9): ids live in `payload.object`, except
+ * `app_deauthorized` (`payload.user_id`) and the validation's `payload.plainToken`.
+ */
+export function parseEvent(raw: Buffer): Parsed {
+  let body: unknown;
+  try {
+    body = JSON.parse(raw.toString('utf8'));
+  } catch {
+    return { ok: false, label: 'other', problem: 'The body is not JSON.' };
+  }
+  if (!isObj(body) || !str(body.event)) return { ok: false, label: 'other', problem: 'The body names no event.' };
+  const name = body.event as string;
+  const label = labelOf(name);
+  const payload = isObj(body.payload) ? body.payload : {};
+  const object = isObj(payload.object) ? payload.object : {};
+  const fail = (problem: string): Parsed => ({ ok: false, label, problem });
+  const ok = (event: ZoomEvent): Parsed => ({ ok: true, event, label, body });
+
+  if (name === URL_VALIDATION) {
+    const plainToken = str(payload.plainToken);
+    return plainToken && plainToken.length <= 256 ? ok({ type: 'url_validation', plainToken }) : fail('payload.plainToken is missing.');
+  }
+  if (includes(MEETING_EVENTS, name)) {
+    // NOTE: a meeting id is an int64 number in these payloads (RIVET types it `number`).
+    const id = typeof object.id === 'number' && Number.isSafeInteger(object.id) ? String(object.id) : str(object.id);
+    if (!id || !/^\d{1,20}$/.test(id)) return fail('payload.object.id is not a meeting id.');
+    // `meeting.updated` carries only what changed: host_id may be absent.
+    const hostId = str(object.host_id);
+    return ok({ type: 'meeting', event: name, meetingId: id, ...(hostId ? { hostId } : {}) });
+  }
+  if (includes(USER_EVENTS, name)) {
+    const userId = str(object.id);
+    const email = str(object.email);
+    if (!userId && !email) return fail('payload.object names no user.');
+    return ok({ type: 'user', event: name, ...(userId ? { userId } : {}), ...(email ? { email } : {}), gone: USER_GONE.has(name) });
+  }
+  if (name === APP_DEAUTHORIZED) {
+    const userId = str(payload.user_id);
+    if (!userId) return fail('payload.user_id is missing.');
+    const clientId = str(payload.client_id);
+    return ok({ type: 'deauthorized', userId, ...(clientId ? { clientId } : {}) });
+  }
+  return ok({ type: 'other', event: name });
+}
+
+/**
+ * What makes two deliveries the same event: Zoom's request id, and the event's own identity
+ * (name, `event_ts`, object id; `app_deauthorized` carries a unique `signature` instead). A
+ * delivery matching either was applied already. Hashed: the parts come from the body.
+ */
+export function deliveryKeys(requestId: string | undefined, body: Obj, raw: Buffer): string[] {
+  const hash = (s: string) => createHash('sha256').update(s).digest('base64url');
+  const payload = isObj(body.payload) ? body.payload : {};
+  const object = isObj(payload.object) ? payload.object : {};
+  const ts = body.event_ts ?? payload.event_ts;
+  // Without an event timestamp the whole body is the identity (a retry resends it unchanged).
+  const identity =
+    ts === undefined && payload.signature === undefined
+      ? ['body', hash(raw.toString('utf8'))]
+      : [body.event, ts, object.id ?? payload.user_id, payload.signature];
+  const keys = [`event:${hash(JSON.stringify(identity))}`];
+  if (requestId) keys.push(`request:${hash(requestId)}`);
+  return keys;
+}

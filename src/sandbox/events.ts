@@ -1,0 +1,87 @@
+import { randomBytes } from 'node:crypto';
+import type { ZoomMeeting } from './model/meeting.js';
+import type { ZoomUser } from './model/user.js';
+import type { FakeZoomState } from './state.js';
+import type { WebhookDispatcher } from './webhooks.js';
+
+/** Who made a change, as event payloads name them (`operator` email, `operator_id`). */
+export interface Operator {
+  email: string;
+  id: string;
+}
+
+const MEETING_FIELDS = ['uuid', 'id', 'host_id', 'topic', 'type', 'start_time', 'duration', 'timezone', 'join_url'] as const;
+
+function meetingObject(m: ZoomMeeting): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of MEETING_FIELDS) if (m[k] !== undefined) out[k] = m[k];
+  return out;
+}
+
+const userObject = (u: ZoomUser) => ({ id: u.id, first_name: u.first_name, last_name: u.last_name, email: u.email, type: u.type });
+
+/** Fields of `after` that differ from `before`, with the object's ids kept. */
+function changed(before: Record<string, unknown>, after: Record<string, unknown>, ids: string[]) {
+  const object: Record<string, unknown> = {};
+  const old: Record<string, unknown> = {};
+  for (const k of Object.keys(after)) {
+    if (ids.includes(k) || JSON.stringify(before[k]) !== JSON.stringify(after[k])) {
+      object[k] = after[k];
+      old[k] = before[k];
+    }
+  }
+  return { object, old_object: old };
+}
+
+/**
+ * The events the fake's own state changes cause, shaped as Zoom's event references describe
+ * them (RIVET `Meetings.Meeting*Event`, `Users.User*Event`; Marketplace `app_deauthorized`).
+ */
+export class FakeEvents {
+  constructor(
+    private readonly state: FakeZoomState,
+    private readonly webhooks: WebhookDispatcher,
+  ) {}
+
+  private base(operator: Operator) {
+    return { account_id: this.state.accountId, operator: operator.email, operator_id: operator.id };
+  }
+
+  meetingCreated(m: ZoomMeeting, operator: Operator): void {
+    this.webhooks.emit('meeting.created', { ...this.base(operator), object: meetingObject(m) });
+  }
+
+  /** `before` is the meeting as it was; `meeting.updated` carries the changed fields and their old values. */
+  meetingUpdated(before: ZoomMeeting, after: ZoomMeeting, operator: Operator): void {
+    const diff = changed(meetingObject(before), meetingObject(after), ['id', 'uuid', 'host_id']);
+    this.webhooks.emit('meeting.updated', { ...this.base(operator), ...diff, time_stamp: this.state.clock.now() });
+  }
+
+  meetingDeleted(m: ZoomMeeting, operator: Operator): void {
+    this.webhooks.emit('meeting.deleted', { ...this.base(operator), operation: 'all', object: meetingObject(m) });
+  }
+
+  user(event: 'user.created' | 'user.activated' | 'user.deactivated' | 'user.deleted' | 'user.disassociated', u: ZoomUser, operator: Operator): void {
+    this.webhooks.emit(event, { ...this.base(operator), object: userObject(u) });
+  }
+
+  userUpdated(before: ZoomUser, after: ZoomUser, operator: Operator): void {
+    const diff = changed({ ...before }, { ...after }, ['id']);
+    this.webhooks.emit('user.updated', { ...this.base(operator), ...diff, time_stamp: this.state.clock.now() });
+  }
+
+  /** NOTE: `app_deauthorized` has no top-level `event_ts`; it sits in the payload (Marketplace events OpenAPI). */
+  appDeauthorized(userId: string, clientId: string): void {
+    const now = this.state.clock.now();
+    this.webhooks.emit(
+      'app_deauthorized',
+      { account_id: this.state.accountId, user_id: userId, signature: randomBytes(32).toString('hex'), deauthorization_time: new Date(now).toISOString(), client_id: clientId, event_ts: now },
+      { onlyClientId: clientId, eventTs: false },
+    );
+  }
+
+  operatorOf(userId: string | undefined): Operator {
+    const user = (userId && this.state.findUser(userId)) || this.state.owner;
+    return { email: user.email, id: user.id };
+  }
+}
