@@ -43,6 +43,8 @@ import { UserOAuthSource } from './tokens/userOAuth.js';
 import { ZakCache } from './tokens/zak.js';
 import { ZoomHttpClient } from './zoom/httpClient.js';
 import { createPacer } from './zoom/pacerFactory.js';
+import { ignoreChanges, type ZoomChangeSink } from './zoom/changes.js';
+import { ZoomReadCache } from './zoom/readCache.js';
 
 /** The only test seam: parts a test wants to supply or share. */
 export interface AppOverrides {
@@ -83,7 +85,21 @@ export async function createApp(input: Config, overrides: AppOverrides = {}): Pr
     namespace: config.cacheNamespace,
     logger,
   });
-  const client = new ZoomHttpClient({ apiUrl: config.zoom.apiUrl, logger, clock, pacer, deadlineMs: config.zoom.requestDeadlineMs, observe: metrics.observeUpstream });
+  const readCache =
+    config.zoom.cacheTtlSeconds > 0
+      ? new ZoomReadCache({ store, ttlSeconds: config.zoom.cacheTtlSeconds, clock, logger, observe: metrics.observeReadCache })
+      : undefined;
+  const changes: ZoomChangeSink = readCache ?? ignoreChanges;
+  const client = new ZoomHttpClient({
+    apiUrl: config.zoom.apiUrl,
+    logger,
+    clock,
+    pacer,
+    deadlineMs: config.zoom.requestDeadlineMs,
+    observe: metrics.observeUpstream,
+    ...(readCache ? { readCache } : {}),
+    observeRead: metrics.observeRead,
+  });
   const oauth = new ZoomOAuthClient(config.zoom.oauthUrl, client.dispatcher, clock);
   const cache = new TokenCache({
     store,
@@ -102,7 +118,7 @@ export async function createApp(input: Config, overrides: AppOverrides = {}): Pr
   const tokens = new TokenProvider({ s2s, legacy, userOAuth, installUrl });
   const zaks = new ZakCache({ cache, clock, marginMs: config.tokenRefreshMarginSeconds * 1000, keyScope: oauth.keyScope });
   const sdk = config.sdk ? new SdkSigner(config.sdk, clock) : null;
-  const services: Services = { config, client, tokens, cache, clock, zaks, sdk };
+  const services: Services = { config, client, tokens, cache, clock, zaks, sdk, changes };
   const authenticator: Authenticator = createAuthenticator(config.auth, { clock, logger });
   const authenticate = async (headers: Parameters<Authenticator['authenticate']>[0], requestLogger: FastifyBaseLogger): Promise<Principal> => {
     try {
@@ -178,7 +194,7 @@ export async function createApp(input: Config, overrides: AppOverrides = {}): Pr
         // Responses are per caller; the cache-control plugin is off (it hooks every field).
         void reply.header('cache-control', 'no-store');
         const principal = await callers.principal(request);
-        const zoom = { client, tokens, principal };
+        const zoom = { client, tokens, principal, changes };
         // Fastify's request logger already carries the reqId.
         return { principal, zoom, loaders: { user: createUserLoader(zoom) }, logger: request.log, services };
       },
