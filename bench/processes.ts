@@ -130,10 +130,10 @@ export interface GatewayProcess {
  * so API-key auth), in its own process so its CPU time and RSS are its own, pointed at the
  * fake with the fake's S2S app.
  */
-export async function startGateway(fake: FakeInfo, nodeOptions = ''): Promise<GatewayProcess> {
+export async function startGateway(fake: FakeInfo, nodeOptions = '', overrides: Record<string, string> = {}): Promise<GatewayProcess> {
   const port = await freePort();
   const apiKey = randomBytes(24).toString('base64url');
-  const env = {
+  const merged = {
     ...baseEnv(),
     // NOTE: also what graphql-js needs to skip its development-only checks on every type test.
     NODE_ENV: 'production',
@@ -150,11 +150,15 @@ export async function startGateway(fake: FakeInfo, nodeOptions = ''): Promise<Ga
     CACHE_URL: 'memory://',
     // The fake enforces no rate limits, and pacing to Zoom's plan limits would measure the plan.
     ZOOM_RATE_LIMIT_PLAN: 'none',
+    // The throughput comparison measures the uncached path; the dashboard scenario turns the cache on.
+    ZOOM_CACHE_TTL_SECONDS: '0',
     // Logging every request would measure pino and the pipe, not the gateway.
     LOG_LEVEL: 'warn',
     ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}),
+    // A scenario's own settings, e.g. `pro` pacing and the read cache for the dashboard load.
+    ...overrides,
   };
-  const { child, handle } = spawnTs(dockerNodeArgs(), env);
+  const { child, handle } = spawnTs(dockerNodeArgs(), merged);
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + START_TIMEOUT_MS;
   for (;;) {

@@ -1,3 +1,4 @@
+import type { DashboardResult } from './scenarios/dashboard.js';
 import type { MeetingsResult } from './scenarios/meetings.js';
 import type { MemoryResult } from './scenarios/memory.js';
 import type { ThroughputResult } from './scenarios/throughput.js';
@@ -26,6 +27,7 @@ export interface BenchResults {
   tokens: TokenResult;
   meetings: MeetingsResult;
   memory: MemoryResult;
+  dashboard: DashboardResult;
   checks: Check[];
 }
 
@@ -87,9 +89,14 @@ export function report(r: BenchResults): string {
       '',
     );
   }
+  const d = r.dashboard;
+  out.push(
+    `4) dashboard load: ${d.clients} clients on users(status: ACTIVE, first: 30) for ${d.seconds} s at ${d.upstreamLatencyMs} ms upstream, gateway with pro pacing and the read cache on: ${fmt(d.gateway.reqPerSec)} answers/s (p50 ${fmt(d.gateway.p50Ms)} ms, p99 ${fmt(d.gateway.p99Ms)} ms, ${d.gateway.failed} failed) from ${d.zoomCalls} Zoom calls; clients calling Zoom directly get at most the plan's ${d.directReqPerSec}/s: ${fmt(d.ratio)}×`,
+    '',
+  );
   const mem = r.memory;
   out.push(
-    `4) ${mem.inflight} concurrent requests at ${mem.upstreamLatencyMs} ms upstream latency: gateway RSS ${fmt(mem.rssBeforeMiB)} MiB before, peak ${fmt(mem.rssPeakMiB)} MiB (idle after start ${fmt(r.gateway.idleRssMiB)} MiB, peak over the whole run ${fmt(r.gateway.peakRssMiB)} MiB); ${fmt(mem.load.reqPerSec)} req/s, p50 ${fmt(mem.load.p50Ms)} ms, p99 ${fmt(mem.load.p99Ms)} ms, ${mem.load.failed} failed${r.gateway.nodeOptions ? ` (gateway NODE_OPTIONS="${r.gateway.nodeOptions}")` : ''}`,
+    `5) ${mem.inflight} concurrent requests at ${mem.upstreamLatencyMs} ms upstream latency: gateway RSS ${fmt(mem.rssBeforeMiB)} MiB before, peak ${fmt(mem.rssPeakMiB)} MiB (idle after start ${fmt(r.gateway.idleRssMiB)} MiB, peak over the whole run ${fmt(r.gateway.peakRssMiB)} MiB); ${fmt(mem.load.reqPerSec)} req/s, p50 ${fmt(mem.load.p50Ms)} ms, p99 ${fmt(mem.load.p99Ms)} ms, ${mem.load.failed} failed${r.gateway.nodeOptions ? ` (gateway NODE_OPTIONS="${r.gateway.nodeOptions}")` : ''}`,
     '',
     'Targets',
     renderTable(

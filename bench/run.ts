@@ -7,6 +7,7 @@ import { startBareHop, startFake, startGateway, type ChildHandle } from './proce
 import { RssSampler, rssMiB } from './procStats.js';
 import { report, type BenchResults } from './report.js';
 import { rssUnderLoad } from './scenarios/memory.js';
+import { dashboardLoad } from './scenarios/dashboard.js';
 import { meetingsWithHosts } from './scenarios/meetings.js';
 import { compareThroughput } from './scenarios/throughput.js';
 import { tokenRequestsPerQueries } from './scenarios/tokens.js';
@@ -73,6 +74,9 @@ try {
   step('300 meetings with hosts');
   const meetings = await meetingsWithHosts(ctx);
 
+  step(`dashboard load: 50 clients on users(status: ACTIVE, first: 30), pro pacing, read cache on, ${settings.dashboardSeconds} s`);
+  const dashboard = await dashboardLoad(ctx, settings.dashboardSeconds);
+
   step(`RSS at ${settings.inflight} concurrent requests`);
   const memory = await rssUnderLoad(ctx, gateway);
   rss.stop();
@@ -97,7 +101,8 @@ try {
     tokens,
     meetings,
     memory,
-    checks: [...at50.checks, ...at0.checks, ...tokens.checks, ...meetings.checks, ...memory.checks],
+    dashboard,
+    checks: [...at50.checks, ...at0.checks, ...tokens.checks, ...meetings.checks, ...dashboard.checks, ...memory.checks],
   };
   process.stdout.write(`${report(results)}\n`);
   const dir = new URL('./results/', import.meta.url);

@@ -14,6 +14,8 @@ export interface BenchSettings {
   inflight: number;
   /** Upstream latency in the memory scenario, long enough for every request to overlap. */
   inflightLatencyMs: number;
+  /** Measured seconds of the dashboard load (50 clients, `pro` pacing, read cache on). */
+  dashboardSeconds: number;
 }
 
 export const DEFAULTS: BenchSettings = {
@@ -24,6 +26,7 @@ export const DEFAULTS: BenchSettings = {
   tokenQueries: 10_000,
   inflight: 1000,
   inflightLatencyMs: 200,
+  dashboardSeconds: 30,
 };
 
 const ENV: Record<keyof BenchSettings, string> = {
@@ -34,6 +37,7 @@ const ENV: Record<keyof BenchSettings, string> = {
   tokenQueries: 'BENCH_TOKEN_QUERIES',
   inflight: 'BENCH_INFLIGHT',
   inflightLatencyMs: 'BENCH_INFLIGHT_LATENCY_MS',
+  dashboardSeconds: 'BENCH_DASHBOARD_SECONDS',
 };
 
 /** Defaults, each overridable by its BENCH_* variable; every bad value is reported at once. */

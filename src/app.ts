@@ -48,6 +48,7 @@ import { ZakCache } from './tokens/zak.js';
 import { ignoreChanges, type ZoomChangeSink } from './zoom/changes.js';
 import { ZoomHttpClient } from './zoom/httpClient.js';
 import { createPacer } from './zoom/pacerFactory.js';
+import { ZoomReadCache } from './zoom/readCache.js';
 
 /** The only test seam: parts a test wants to supply or share. */
 export interface AppOverrides {
@@ -56,7 +57,7 @@ export interface AppOverrides {
   store?: TokenStore;
   /** A fake Zoom to use in sandbox mode instead of starting one. */
   fakeZoom?: FakeZoom;
-  /** Where webhook events report changes to Zoom's data. @default ignoreChanges */
+  /** Also told of every change webhook events report (after the read cache). */
   changes?: ZoomChangeSink;
 }
 
@@ -90,7 +91,21 @@ export async function createApp(input: Config, overrides: AppOverrides = {}): Pr
     namespace: config.cacheNamespace,
     logger,
   });
-  const client = new ZoomHttpClient({ apiUrl: config.zoom.apiUrl, logger, clock, pacer, deadlineMs: config.zoom.requestDeadlineMs, observe: metrics.observeUpstream });
+  const readCache =
+    config.zoom.cacheTtlSeconds > 0
+      ? new ZoomReadCache({ store, ttlSeconds: config.zoom.cacheTtlSeconds, clock, logger, observe: metrics.observeReadCache })
+      : undefined;
+  const changes: ZoomChangeSink = readCache ?? ignoreChanges;
+  const client = new ZoomHttpClient({
+    apiUrl: config.zoom.apiUrl,
+    logger,
+    clock,
+    pacer,
+    deadlineMs: config.zoom.requestDeadlineMs,
+    observe: metrics.observeUpstream,
+    ...(readCache ? { readCache } : {}),
+    observeRead: metrics.observeRead,
+  });
   const oauth = new ZoomOAuthClient(config.zoom.oauthUrl, client.dispatcher, clock);
   const cache = new TokenCache({
     store,
@@ -111,7 +126,7 @@ export async function createApp(input: Config, overrides: AppOverrides = {}): Pr
   const sdk = config.sdk ? new SdkSigner(config.sdk, clock) : null;
   // Cursors are signed with a key derived from TOKEN_ENCRYPTION_KEY, so every replica accepts them.
   const cursors = new CursorCodec(config.encryptionKeys ?? [SANDBOX_KEY], MAX_FIRST);
-  const services: Services = { config, client, tokens, cache, clock, zaks, sdk, cursors };
+  const services: Services = { config, client, tokens, cache, clock, zaks, sdk, cursors, changes };
   const authenticator: Authenticator = createAuthenticator(config.auth, { clock, logger });
   const authenticate = async (headers: Parameters<Authenticator['authenticate']>[0], requestLogger: FastifyBaseLogger): Promise<Principal> => {
     try {
@@ -191,7 +206,7 @@ export async function createApp(input: Config, overrides: AppOverrides = {}): Pr
         // Responses are per caller; the cache-control plugin is off (it hooks every field).
         void reply.header('cache-control', 'no-store');
         const principal = await callers.principal(request);
-        const zoom = { client, tokens, principal };
+        const zoom = { client, tokens, principal, changes };
         // Fastify's request logger already carries the reqId.
         return { principal, zoom, loaders: { user: createUserLoader(zoom) }, logger: request.log, services, budget: new RequestBudget() };
       },
@@ -200,7 +215,7 @@ export async function createApp(input: Config, overrides: AppOverrides = {}): Pr
   registerHealthRoutes(fastify as unknown as FastifyInstance, { config, store, ...(fake ? { fakeZoomUrl: fake.url } : {}) });
   registerMetricsRoute(fastify as unknown as FastifyInstance, metrics);
   const webhooks = config.webhookSecrets
-    ? new WebhookReceiver({ store, changes: overrides.changes ?? ignoreChanges, zaks, userOAuth, observe: metrics.observeWebhookEvent })
+    ? new WebhookReceiver({ store, changes: alsoTo(changes, overrides.changes), zaks, userOAuth, observe: metrics.observeWebhookEvent })
     : null;
   if (webhooks && config.webhookSecrets) {
     await registerWebhookRoute(fastify as unknown as FastifyInstance, {
@@ -281,4 +296,15 @@ async function resolveSandbox(config: Config, overrides: AppOverrides, logger: L
     sdk: config.sdk ?? { key: 'sandbox-sdk-key', secret: 'sandbox-sdk-secret-not-for-production' },
   };
   return { config: sandboxed, fake, ownsFake: !overrides.fakeZoom };
+}
+
+/** A sink that reports each change to `first`, then to `second` when there is one. */
+function alsoTo(first: ZoomChangeSink, second: ZoomChangeSink | undefined): ZoomChangeSink {
+  if (!second) return first;
+  return {
+    async changed(change) {
+      await first.changed(change);
+      await second.changed(change);
+    },
+  };
 }

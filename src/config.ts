@@ -51,7 +51,14 @@ export interface Config {
   logLevel: string;
   /** True when the gateway starts its own fake Zoom and points every Zoom URL at it. */
   sandbox: boolean;
-  zoom: { apiUrl: string; oauthUrl: string; rateLimitPlan: PacingPlan; requestDeadlineMs: number };
+  zoom: {
+    apiUrl: string;
+    oauthUrl: string;
+    rateLimitPlan: PacingPlan;
+    requestDeadlineMs: number;
+    /** ZOOM_CACHE_TTL_SECONDS: how long Zoom GET answers stay in the store's read cache; 0 = off. */
+    cacheTtlSeconds: number;
+  };
   s2s: { accountId: string; clientId: string; clientSecret: string } | null;
   userOAuth: { clientId: string; clientSecret: string; redirectUri: string | null } | null;
   sdk: { key: string; secret: string } | null;
@@ -162,6 +169,9 @@ const EnvSchema = z.object({
   TOKEN_REFRESH_MARGIN_SECONDS: intIn(0, 3000, 300),
   ZOOM_RATE_LIMIT_PLAN: z.enum(['free', 'pro', 'business', 'none']).optional().default('pro'),
   ZOOM_REQUEST_DEADLINE_MS: intIn(1000, 120_000, 15_000),
+  // A minute: what a dashboard refreshing every few seconds gains most from, and as stale as a
+  // change made outside the gateway (no webhook) may be seen. Own writes invalidate at once.
+  ZOOM_CACHE_TTL_SECONDS: intIn(0, 86_400, 60),
   GATEWAY_AUTH: z.enum(['jwt', 'apikey', 'none']).optional(),
   GATEWAY_JWT_SECRET: optional,
   GATEWAY_JWKS_URL: url,
@@ -216,6 +226,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       oauthUrl: trimSlash(e.ZOOM_OAUTH_URL ?? 'https://zoom.us'),
       rateLimitPlan: e.ZOOM_RATE_LIMIT_PLAN,
       requestDeadlineMs: e.ZOOM_REQUEST_DEADLINE_MS,
+      cacheTtlSeconds: e.ZOOM_CACHE_TTL_SECONDS,
     },
     s2s: s2s ? { accountId: s2s.ZOOM_ACCOUNT_ID, clientId: s2s.ZOOM_CLIENT_ID, clientSecret: s2s.ZOOM_CLIENT_SECRET } : null,
     userOAuth: oauth

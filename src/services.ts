@@ -5,6 +5,7 @@ import type { SdkSigner } from './tokens/sdkSignature.js';
 import type { TokenProvider } from './tokens/provider.js';
 import type { TokenCache } from './tokens/tokenCache.js';
 import type { ZakCache } from './tokens/zak.js';
+import type { ZoomChangeSink } from './zoom/changes.js';
 import type { ZoomHttpClient } from './zoom/httpClient.js';
 
 /** Long-lived parts built once by the composition root and shared by every request. */
@@ -19,4 +20,9 @@ export interface Services {
   sdk: SdkSigner | null;
   /** Signs and verifies connection cursors. */
   cursors: CursorCodec;
+  /**
+   * Where changes to Zoom's data are reported (writes through the gateway, Zoom's webhooks): the
+   * read cache, or `ignoreChanges` when ZOOM_CACHE_TTL_SECONDS=0.
+   */
+  changes: ZoomChangeSink;
 }

@@ -1,6 +1,7 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { TokenCacheOptions } from '../tokens/tokenCache.js';
-import type { UpstreamObserver } from '../zoom/httpClient.js';
+import type { ReadObserver, UpstreamObserver } from '../zoom/httpClient.js';
+import type { ReadCacheEvent } from '../zoom/readCache.js';
 
 type CacheEvent = Parameters<NonNullable<TokenCacheOptions['observe']>>[0];
 
@@ -65,6 +66,31 @@ export class GatewayMetrics {
     registers: [this.registry],
   });
 
+  private readonly zoomCache = new Counter({
+    name: 'zgg_zoom_cache_total',
+    help: 'Cacheable Zoom GETs by route and how they were answered: hit (read cache) or miss (asked Zoom).',
+    labelNames: ['route', 'result'] as const,
+    registers: [this.registry],
+  });
+  private readonly coalesced = new Counter({
+    name: 'zgg_zoom_coalesced_total',
+    help: 'Zoom GETs answered by an identical call (same credential, same URL) already in flight, by route.',
+    labelNames: ['route'] as const,
+    registers: [this.registry],
+  });
+  private readonly invalidations = new Counter({
+    name: 'zgg_zoom_cache_invalidations_total',
+    help: 'Read cache tags made stale by a change (a write through the gateway, or a Zoom event), by tag family.',
+    labelNames: ['tag'] as const,
+    registers: [this.registry],
+  });
+  private readonly cacheErrors = new Counter({
+    name: 'zgg_zoom_cache_store_errors_total',
+    help: 'Read cache store operations that failed or timed out (read, write, invalidate); reads then went to Zoom.',
+    labelNames: ['op'] as const,
+    registers: [this.registry],
+  });
+
   private readonly busy = new Counter({
     name: 'zgg_graphql_busy_total',
     help: 'GraphQL requests answered 503 GATEWAY_BUSY: no GRAPHQL_MAX_INFLIGHT slot freed up while they waited.',
@@ -126,6 +152,18 @@ export class GatewayMetrics {
   readonly observeUpstream: UpstreamObserver = ({ route, status, ms }) => {
     this.upstream.observe({ route, status: String(status) }, ms / 1000);
     if (status === 429) this.rateLimited.inc({ route });
+  };
+
+  /** For ZoomHttpClientOptions.observeRead. */
+  readonly observeRead: ReadObserver = ({ route, result }) => {
+    if (result === 'coalesced') this.coalesced.inc({ route });
+    else this.zoomCache.inc({ route, result });
+  };
+
+  /** For ReadCacheOptions.observe. */
+  readonly observeReadCache = (e: ReadCacheEvent): void => {
+    if (e.event === 'invalidated') this.invalidations.inc({ tag: e.family });
+    else this.cacheErrors.inc({ op: e.op });
   };
 
   /** Gauges read from the GraphQL admission queue (GRAPHQL_MAX_INFLIGHT) at each scrape. */

@@ -6,6 +6,9 @@ import type { Credential } from '../tokens/credential.js';
 import type { TokenRecord } from '../tokens/tokenRecord.js';
 import { ZoomApiError, ZoomUnreachableError, parseRetryAfter } from './zoomApiError.js';
 import type { RateCategory } from './rateCategory.js';
+import { Coalescer, deepFreeze } from './coalescer.js';
+import type { CacheTag } from './cacheTags.js';
+import { keyOf } from './readCache.js';
 
 export interface ZoomRequest {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -16,6 +19,12 @@ export interface ZoomRequest {
   /** Stable name for logs and metrics, e.g. `users.list`. */
   route: string;
   category: RateCategory;
+  /**
+   * What a GET's answer depends on (zoom/cacheTags.ts); set, the answer may be served from and
+   * kept in the read cache. Unset (ZAKs, reads the gateway authorizes by their content for
+   * callers on a token other than their own), the GET is only shared with identical ones in flight.
+   */
+  cacheTags?: readonly CacheTag[];
 }
 
 export interface ZoomResponse<T> {
@@ -28,6 +37,16 @@ export interface Pacer {
   /** Resolves when a call of `category` may leave; throws ZOOM_RATE_LIMITED when that is more than `maxWaitMs` away. */
   acquire(category: RateCategory, maxWaitMs?: number): Promise<void>;
 }
+
+/** Where GET answers are kept across requests and replicas (zoom/readCache.ts). */
+export interface ReadCache {
+  scope(tags: readonly CacheTag[]): Promise<string | null>;
+  get<T>(key: string): Promise<ZoomResponse<T> | undefined>;
+  set<T>(key: string, res: ZoomResponse<T>): Promise<void>;
+}
+
+/** How a GET was answered: from the read cache, by Zoom, or by an identical call in flight. */
+export type ReadObserver = (e: { route: string; result: 'hit' | 'miss' | 'coalesced' }) => void;
 
 /** Observes every upstream call (metrics). */
 export type UpstreamObserver = (e: { route: string; status: number | 'error'; ms: number }) => void;
@@ -49,6 +68,9 @@ export interface ZoomHttpClientOptions {
   retries?: number;
   pacer?: Pacer;
   observe?: UpstreamObserver;
+  /** Off (undefined) when ZOOM_CACHE_TTL_SECONDS=0; identical GETs in flight are shared either way. */
+  readCache?: ReadCache;
+  observeRead?: ReadObserver;
 }
 
 const IDEMPOTENT = new Set(['GET', 'DELETE']);
@@ -60,6 +82,7 @@ export class ZoomHttpClient {
   private readonly timeoutMs: number;
   private readonly retries: number;
   private readonly deadlineMs: number;
+  private readonly flights = new Coalescer();
 
   constructor(private readonly opts: ZoomHttpClientOptions) {
     this.ownsDispatcher = !opts.dispatcher;
@@ -69,10 +92,45 @@ export class ZoomHttpClient {
     this.deadlineMs = opts.deadlineMs ?? 15_000;
   }
 
-  /** Calls Zoom with the credential's token; on 401/124 takes a fresh token once and retries once. */
+  /**
+   * Calls Zoom with the credential's token; on 401/124 takes a fresh token once and retries once.
+   * A GET is shared with identical ones in flight (same credential, same URL) and, with
+   * `cacheTags`, answered from the read cache; its answer is frozen, since callers share it.
+   */
   async call<T>(req: ZoomRequest, credential: Credential): Promise<ZoomResponse<T>> {
     const deadline = Date.now() + this.deadlineMs;
     const token = await credential.get();
+    if (req.method === 'GET') return this.read<T>(req, credential, token, deadline);
+    try {
+      return await this.callWith<T>(req, credential, token, deadline);
+    } finally {
+      // A read that starts once this write is done must not share an answer fetched before it.
+      this.flights.detachAll();
+    }
+  }
+
+  private async read<T>(req: ZoomRequest, credential: Credential, token: TokenRecord, deadline: number): Promise<ZoomResponse<T>> {
+    // The credential identity is part of the key: an answer is never shared across credentials.
+    const url = this.urlFor(req, token).href;
+    const cache = req.cacheTags ? this.opts.readCache : undefined;
+    const scope = cache && req.cacheTags ? await cache.scope(req.cacheTags) : null;
+    const flightKey = `${credential.key}\n${url}\n${scope ?? ''}`;
+    const { result, joined } = this.flights.run(flightKey, async () => {
+      const key = scope === null ? undefined : keyOf(credential.key, req.method, url, scope);
+      if (cache && key) {
+        const hit = await cache.get<T>(key);
+        this.opts.observeRead?.({ route: req.route, result: hit ? 'hit' : 'miss' });
+        if (hit) return deepFreeze(hit);
+      }
+      const res = deepFreeze(await this.callWith<T>(req, credential, token, deadline));
+      if (cache && key) await cache.set(key, res);
+      return res;
+    });
+    if (joined) this.opts.observeRead?.({ route: req.route, result: 'coalesced' });
+    return result;
+  }
+
+  private async callWith<T>(req: ZoomRequest, credential: Credential, token: TokenRecord, deadline: number): Promise<ZoomResponse<T>> {
     try {
       return await this.send<T>(req, token, deadline);
     } catch (err) {

@@ -1,8 +1,18 @@
 import { meetingSegment } from './meetingId.js';
 import type { ZoomMeeting, ZoomMeetingBody, ZoomMeetingListType, ZoomMeetingPage } from './types.js';
-import { ZoomApiError } from './zoomApiError.js';
+import { ZoomApiError, ZoomUnreachableError } from './zoomApiError.js';
+import type { ZoomChange } from './changes.js';
+import type { ZoomResponse } from './httpClient.js';
 import { userSegment } from './pathSegment.js';
-import type { ZoomContext } from './zoomContext.js';
+import { isAdmin } from '../auth/principal.js';
+import { ACCOUNT_OWNER, tags } from './cacheTags.js';
+import { addressOf, type ZoomContext } from './zoomContext.js';
+
+/** The host of a meeting, as far as the caller knows it; a change without it invalidates more. */
+export interface MeetingHost {
+  hostId?: string;
+  hostEmail?: string;
+}
 
 export interface ListMeetingsQuery {
   type: ZoomMeetingListType;
@@ -12,7 +22,8 @@ export interface ListMeetingsQuery {
 
 /** `GET /users/{userId}/meetings` — one page of the user's meetings. */
 export async function listMeetings(ctx: ZoomContext, userId: string, q: ListMeetingsQuery): Promise<ZoomMeetingPage> {
-  const { credential, pathUserId } = await ctx.tokens.forUser(ctx.principal, userId);
+  const selection = await ctx.tokens.forUser(ctx.principal, userId);
+  const { credential, pathUserId } = selection;
   const res = await ctx.client.call<ZoomMeetingPage>(
     {
       method: 'GET',
@@ -20,6 +31,7 @@ export async function listMeetings(ctx: ZoomContext, userId: string, q: ListMeet
       query: { type: q.type, page_size: q.pageSize, next_page_token: q.nextPageToken },
       route: 'meetings.list',
       category: 'medium',
+      cacheTags: tags.meetingList(addressOf(ctx, selection)),
     },
     credential,
   );
@@ -29,9 +41,19 @@ export async function listMeetings(ctx: ZoomContext, userId: string, q: ListMeet
 /** `GET /meetings/{meetingId}` — null when Zoom says the meeting does not exist (404, code 3001). */
 export async function getMeeting(ctx: ZoomContext, meetingId: string): Promise<ZoomMeeting | null> {
   const credential = await ctx.tokens.forAccount(ctx.principal);
+  // NOTE: a user-role caller on the account token may read only what the resolver allows once it
+  // sees the answer's host; such a read never touches the cache, so the cache answers nothing
+  // for it that Zoom's answer would not have shown it, and counts no hit for it either.
+  const cacheable = isAdmin(ctx.principal) || credential.source === 'user';
   try {
     const res = await ctx.client.call<ZoomMeeting>(
-      { method: 'GET', path: `/meetings/${meetingSegment(meetingId)}`, route: 'meetings.get', category: 'light' },
+      {
+        method: 'GET',
+        path: `/meetings/${meetingSegment(meetingId)}`,
+        route: 'meetings.get',
+        category: 'light',
+        ...(cacheable ? { cacheTags: tags.meeting(meetingId) } : {}),
+      },
       credential,
     );
     return res.body;
@@ -43,28 +65,57 @@ export async function getMeeting(ctx: ZoomContext, meetingId: string): Promise<Z
 
 /** `POST /users/{userId}/meetings` → 201 with the meeting; counts toward the host's 100/day. */
 export async function createMeeting(ctx: ZoomContext, userId: string, body: ZoomMeetingBody): Promise<ZoomMeeting> {
-  const { credential, pathUserId } = await ctx.tokens.forUser(ctx.principal, userId);
-  const res = await ctx.client.call<ZoomMeeting>(
-    { method: 'POST', path: `/users/${userSegment(pathUserId)}/meetings`, body, route: 'meetings.create', category: 'medium' },
-    credential,
-  );
+  const selection = await ctx.tokens.forUser(ctx.principal, userId);
+  const { credential, pathUserId } = selection;
+  const address = addressOf(ctx, selection);
+  const named: MeetingHost = address === ACCOUNT_OWNER ? {} : address.includes('@') ? { hostEmail: address } : { hostId: address };
+  let res: ZoomResponse<ZoomMeeting>;
+  try {
+    res = await ctx.client.call<ZoomMeeting>(
+      { method: 'POST', path: `/users/${userSegment(pathUserId)}/meetings`, body, route: 'meetings.create', category: 'medium' },
+      credential,
+    );
+  } catch (err) {
+    // An answer lost on the way back may hide a meeting Zoom created: the host's lists may have changed.
+    if (err instanceof ZoomUnreachableError) await ctx.changes.changed({ kind: 'meeting', meetingId: '', ...named });
+    throw err;
+  }
+  await ctx.changes.changed({
+    kind: 'meeting',
+    meetingId: String(res.body?.id ?? ''),
+    ...named,
+    ...(res.body?.host_id ? { hostId: res.body.host_id } : {}),
+    ...(res.body?.host_email ? { hostEmail: res.body.host_email } : {}),
+  });
   return res.body;
 }
 
 /** `PATCH /meetings/{meetingId}` → 204 with no body; counts toward the host's 100/day. */
-export async function updateMeeting(ctx: ZoomContext, meetingId: string, body: ZoomMeetingBody): Promise<void> {
+export async function updateMeeting(ctx: ZoomContext, meetingId: string, body: ZoomMeetingBody, host: MeetingHost = {}): Promise<void> {
   const credential = await ctx.tokens.forAccount(ctx.principal);
-  await ctx.client.call<void>(
-    { method: 'PATCH', path: `/meetings/${meetingSegment(meetingId)}`, body, route: 'meetings.update', category: 'light' },
-    credential,
+  await reporting(ctx, { kind: 'meeting', meetingId, ...host }, () =>
+    ctx.client.call<void>(
+      { method: 'PATCH', path: `/meetings/${meetingSegment(meetingId)}`, body, route: 'meetings.update', category: 'light' },
+      credential,
+    ),
   );
 }
 
 /** `DELETE /meetings/{meetingId}` → 204. */
-export async function deleteMeeting(ctx: ZoomContext, meetingId: string): Promise<void> {
+export async function deleteMeeting(ctx: ZoomContext, meetingId: string, host: MeetingHost = {}): Promise<void> {
   const credential = await ctx.tokens.forAccount(ctx.principal);
-  await ctx.client.call<void>(
-    { method: 'DELETE', path: `/meetings/${meetingSegment(meetingId)}`, route: 'meetings.delete', category: 'light' },
-    credential,
+  await reporting(ctx, { kind: 'meeting', meetingId, ...host }, () =>
+    ctx.client.call<void>({ method: 'DELETE', path: `/meetings/${meetingSegment(meetingId)}`, route: 'meetings.delete', category: 'light' }, credential),
   );
+}
+
+/** Runs a write and reports its change once Zoom applied it, or may have (its answer was lost). */
+async function reporting(ctx: ZoomContext, change: ZoomChange, write: () => Promise<unknown>): Promise<void> {
+  try {
+    await write();
+  } catch (err) {
+    if (err instanceof ZoomUnreachableError) await ctx.changes.changed(change);
+    throw err;
+  }
+  await ctx.changes.changed(change);
 }

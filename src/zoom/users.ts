@@ -1,6 +1,7 @@
 import { ZoomApiError } from './zoomApiError.js';
 import { userSegment } from './pathSegment.js';
-import type { ZoomContext } from './zoomContext.js';
+import { tags } from './cacheTags.js';
+import { addressOf, type ZoomContext } from './zoomContext.js';
 import type { ZoomUser, ZoomUserPage } from './types.js';
 
 export interface ListUsersQuery {
@@ -19,6 +20,7 @@ export async function listUsers(ctx: ZoomContext, q: ListUsersQuery): Promise<Zo
       query: { status: q.status, page_size: q.pageSize, next_page_token: q.nextPageToken },
       route: 'users.list',
       category: 'medium',
+      cacheTags: tags.userLists(),
     },
     credential,
   );
@@ -27,10 +29,17 @@ export async function listUsers(ctx: ZoomContext, q: ListUsersQuery): Promise<Zo
 
 /** `GET /users/{id}` — null when Zoom says the user does not exist (404, code 1001). */
 export async function getUser(ctx: ZoomContext, userId: string): Promise<ZoomUser | null> {
-  const { credential, pathUserId } = await ctx.tokens.forUser(ctx.principal, userId);
+  const selection = await ctx.tokens.forUser(ctx.principal, userId);
+  const { credential, pathUserId } = selection;
   try {
     const res = await ctx.client.call<ZoomUser>(
-      { method: 'GET', path: `/users/${userSegment(pathUserId)}`, route: 'users.get', category: 'light' },
+      {
+        method: 'GET',
+        path: `/users/${userSegment(pathUserId)}`,
+        route: 'users.get',
+        category: 'light',
+        cacheTags: tags.user(addressOf(ctx, selection)),
+      },
       credential,
     );
     return res.body;

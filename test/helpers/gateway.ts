@@ -46,6 +46,9 @@ export function s2sEnv(fake: FakeZoom): Record<string, string> {
     CACHE_URL: 'memory://',
     // The default fake enforces no rate limits; tests of pacing set a plan and `rateLimits: true`.
     ZOOM_RATE_LIMIT_PLAN: 'none',
+    // Most tests change the fake between reads or count the calls reaching it; the read cache's
+    // own tests turn it on. Identical reads in flight are shared either way.
+    ZOOM_CACHE_TTL_SECONDS: '0',
     PORT: '0',
     LOG_LEVEL: 'debug',
   };

@@ -103,6 +103,7 @@ describe('generated operations against the gateway and the fake Zoom', () => {
     const c = res.data!.credentials;
     expect(c).toMatchObject({ sandbox: false, serverToServer: true, legacyJwt: false });
     expect(c.cached.some((t) => t.source === 's2s' && !Number.isNaN(Date.parse(t.expiresAt)))).toBe(true);
+    expect(c.readCache).toEqual({ enabled: false, ttlSeconds: 0 });
     expect(JSON.stringify(res.data)).not.toContain('sandbox-s2s-secret');
   });
 

@@ -45,7 +45,9 @@ describe.each(shared)('3 gateway processes sharing $name', ({ store, reachable, 
     expect(failed).toEqual([]);
     expect(results.every((r) => r.data?.users.nodes.length === 1)).toBe(true);
     expect(fake.hits('oauth.token')).toBe(1);
-    expect(fake.hits('users.list')).toBe(300);
+    // Identical reads in flight on one replica share one Zoom call; each replica makes at least one.
+    expect(fake.hits('users.list')).toBeGreaterThanOrEqual(3);
+    expect(fake.hits('users.list')).toBeLessThanOrEqual(300);
     // Every replica used that one token.
     expect(new Set(fake.requests.filter((r) => r.route === 'users.list').map((r) => r.accessToken)).size).toBe(1);
   });

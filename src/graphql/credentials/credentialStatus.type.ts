@@ -1,4 +1,4 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { DateTime } from '../dateTime.js';
 
 @ObjectType({ simpleResolvers: true, description: 'A cached token: when it expires and what it may do. Never the token itself.' })
@@ -11,6 +11,15 @@ export class CachedToken {
 
   @Field(() => [String])
   scopes!: string[];
+}
+
+@ObjectType({ simpleResolvers: true, description: "The gateway's cache of Zoom GET answers (ZOOM_CACHE_TTL_SECONDS)." })
+export class ReadCacheStatus {
+  @Field(() => Boolean, { description: 'Zoom GET answers are cached, each visible only to calls made with the credential that fetched it.' })
+  enabled!: boolean;
+
+  @Field(() => Int, { description: 'How long an answer is served without asking Zoom, unless a change reported to the gateway ends it sooner; 0 when off.' })
+  ttlSeconds!: number;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'Which Zoom credentials are configured and cached. Never secrets.' })
@@ -41,4 +50,7 @@ export class CredentialStatus {
 
   @Field(() => [CachedToken], { description: "Unexpired cached tokens that serve this caller's calls." })
   cached!: CachedToken[];
+
+  @Field(() => ReadCacheStatus)
+  readCache!: ReadCacheStatus;
 }

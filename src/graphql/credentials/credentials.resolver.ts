@@ -1,6 +1,6 @@
 import { Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../context.js';
-import { CachedToken, CredentialStatus } from './credentialStatus.type.js';
+import { CachedToken, CredentialStatus, ReadCacheStatus } from './credentialStatus.type.js';
 
 @Resolver(() => CredentialStatus)
 export class CredentialsResolver {
@@ -24,6 +24,7 @@ export class CredentialsResolver {
       userAuthorized,
       installUrl: config.userOAuth ? (tokens.installUrl() ?? null) : null,
       cached,
+      readCache: Object.assign(new ReadCacheStatus(), { enabled: config.zoom.cacheTtlSeconds > 0, ttlSeconds: config.zoom.cacheTtlSeconds }),
     });
   }
 

@@ -2,7 +2,8 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import { assertCanActFor } from '../../auth/policy.js';
 import { isAdmin } from '../../auth/principal.js';
 import { notFound } from '../../errors.js';
-import { createMeeting, deleteMeeting, getMeeting, listMeetings, updateMeeting } from '../../zoom/meetings.js';
+import { createMeeting, deleteMeeting, getMeeting, listMeetings, updateMeeting, type MeetingHost } from '../../zoom/meetings.js';
+import type { ZoomMeeting } from '../../zoom/types.js';
 import type { GraphQLContext } from '../context.js';
 import { checkPageArgs, paginate } from '../pagination.js';
 import { checkUserId } from '../users/userArgs.js';
@@ -73,8 +74,8 @@ export class MeetingResolver {
   ): Promise<Meeting> {
     const meetingId = checkMeetingId(id);
     const body = toMeetingBody(input, 'update');
-    await this.assertMayChange(ctx, meetingId, 'Updating this meeting');
-    await updateMeeting(ctx.zoom, meetingId, body);
+    const known = await this.assertMayChange(ctx, meetingId, 'Updating this meeting');
+    await updateMeeting(ctx.zoom, meetingId, body, hostOf(known));
     const updated = await getMeeting(ctx.zoom, meetingId);
     if (!updated) throw notFound(`Meeting ${meetingId} is not found or has expired.`);
     return Meeting.from(updated);
@@ -83,8 +84,8 @@ export class MeetingResolver {
   @Mutation(() => Boolean, { description: 'Deletes a meeting; NOT_FOUND when Zoom has no such meeting.' })
   async deleteMeeting(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
     const meetingId = checkMeetingId(id);
-    await this.assertMayChange(ctx, meetingId, 'Deleting this meeting');
-    await deleteMeeting(ctx.zoom, meetingId);
+    const known = await this.assertMayChange(ctx, meetingId, 'Deleting this meeting');
+    await deleteMeeting(ctx.zoom, meetingId, hostOf(known));
     return true;
   }
 
@@ -94,11 +95,16 @@ export class MeetingResolver {
     return user ? User.from(user) : null;
   }
 
-  /** Admins need no look-up; anyone else must host the meeting, which costs one GET first. */
-  private async assertMayChange(ctx: GraphQLContext, meetingId: string, what: string): Promise<void> {
-    if (isAdmin(ctx.principal)) return;
+  /** Admins need no look-up; anyone else must host the meeting, which costs one GET first (returned). */
+  private async assertMayChange(ctx: GraphQLContext, meetingId: string, what: string): Promise<ZoomMeeting | undefined> {
+    if (isAdmin(ctx.principal)) return undefined;
     const meeting = await getMeeting(ctx.zoom, meetingId);
     if (!meeting) throw notFound(`Meeting ${meetingId} is not found or has expired.`);
     assertCanActOnMeeting(ctx.principal, meeting, what);
+    return meeting;
   }
 }
+
+/** The host a write reports with its change, when the resolver has seen the meeting. */
+const hostOf = (meeting: ZoomMeeting | undefined): MeetingHost =>
+  meeting ? { hostId: meeting.host_id, ...(meeting.host_email ? { hostEmail: meeting.host_email } : {}) } : {};

@@ -14,7 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "query Credentials {\n  credentials {\n    sandbox\n    serverToServer\n    userOAuth\n    meetingSdk\n    legacyJwt\n    selectedSource\n    cached {\n      source\n      expiresAt\n      scopes\n    }\n  }\n}": typeof types.CredentialsDocument,
+    "query Credentials {\n  credentials {\n    sandbox\n    serverToServer\n    userOAuth\n    meetingSdk\n    legacyJwt\n    selectedSource\n    cached {\n      source\n      expiresAt\n      scopes\n    }\n    readCache {\n      enabled\n      ttlSeconds\n    }\n  }\n}": typeof types.CredentialsDocument,
     "query Me {\n  me {\n    id\n    email\n    displayName\n    status\n  }\n}": typeof types.MeDocument,
     "query Meeting($id: ID!) {\n  meeting(id: $id) {\n    id\n    uuid\n    topic\n    type\n    status\n    startTime\n    duration\n    timezone\n    agenda\n    hostId\n    hostEmail\n    joinUrl\n    host {\n      id\n      email\n      displayName\n    }\n  }\n}": typeof types.MeetingDocument,
     "mutation MeetingSdkSignature($meetingNumber: ID!, $role: MeetingRole!, $expiresInSeconds: Int) {\n  meetingSdkSignature(\n    meetingNumber: $meetingNumber\n    role: $role\n    expiresInSeconds: $expiresInSeconds\n  ) {\n    signature\n    sdkKey\n    meetingNumber\n    role\n    issuedAt\n    expiresAt\n  }\n}": typeof types.MeetingSdkSignatureDocument,
@@ -24,7 +24,7 @@ type Documents = {
     "query Users($status: UserStatus = ACTIVE, $first: Int = 30, $after: String) {\n  users(status: $status, first: $first, after: $after) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      cursor\n      node {\n        id\n        email\n        displayName\n        status\n      }\n    }\n  }\n}": typeof types.UsersDocument,
 };
 const documents: Documents = {
-    "query Credentials {\n  credentials {\n    sandbox\n    serverToServer\n    userOAuth\n    meetingSdk\n    legacyJwt\n    selectedSource\n    cached {\n      source\n      expiresAt\n      scopes\n    }\n  }\n}": types.CredentialsDocument,
+    "query Credentials {\n  credentials {\n    sandbox\n    serverToServer\n    userOAuth\n    meetingSdk\n    legacyJwt\n    selectedSource\n    cached {\n      source\n      expiresAt\n      scopes\n    }\n    readCache {\n      enabled\n      ttlSeconds\n    }\n  }\n}": types.CredentialsDocument,
     "query Me {\n  me {\n    id\n    email\n    displayName\n    status\n  }\n}": types.MeDocument,
     "query Meeting($id: ID!) {\n  meeting(id: $id) {\n    id\n    uuid\n    topic\n    type\n    status\n    startTime\n    duration\n    timezone\n    agenda\n    hostId\n    hostEmail\n    joinUrl\n    host {\n      id\n      email\n      displayName\n    }\n  }\n}": types.MeetingDocument,
     "mutation MeetingSdkSignature($meetingNumber: ID!, $role: MeetingRole!, $expiresInSeconds: Int) {\n  meetingSdkSignature(\n    meetingNumber: $meetingNumber\n    role: $role\n    expiresInSeconds: $expiresInSeconds\n  ) {\n    signature\n    sdkKey\n    meetingNumber\n    role\n    issuedAt\n    expiresAt\n  }\n}": types.MeetingSdkSignatureDocument,
@@ -51,7 +51,7 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query Credentials {\n  credentials {\n    sandbox\n    serverToServer\n    userOAuth\n    meetingSdk\n    legacyJwt\n    selectedSource\n    cached {\n      source\n      expiresAt\n      scopes\n    }\n  }\n}"): (typeof documents)["query Credentials {\n  credentials {\n    sandbox\n    serverToServer\n    userOAuth\n    meetingSdk\n    legacyJwt\n    selectedSource\n    cached {\n      source\n      expiresAt\n      scopes\n    }\n  }\n}"];
+export function graphql(source: "query Credentials {\n  credentials {\n    sandbox\n    serverToServer\n    userOAuth\n    meetingSdk\n    legacyJwt\n    selectedSource\n    cached {\n      source\n      expiresAt\n      scopes\n    }\n    readCache {\n      enabled\n      ttlSeconds\n    }\n  }\n}"): (typeof documents)["query Credentials {\n  credentials {\n    sandbox\n    serverToServer\n    userOAuth\n    meetingSdk\n    legacyJwt\n    selectedSource\n    cached {\n      source\n      expiresAt\n      scopes\n    }\n    readCache {\n      enabled\n      ttlSeconds\n    }\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

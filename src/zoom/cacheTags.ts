@@ -1,0 +1,63 @@
+import type { ZoomChange } from './changes.js';
+import { isMeetingNumber } from './meetingId.js';
+
+/**
+ * Tags name what a cached Zoom answer depends on; a change bumps the tags it affects, and every
+ * answer cached under an older version of one of its tags is never read again.
+ *
+ * A user can be addressed by id, by email, or (an account token's `me`) as the account owner,
+ * and a change may name only some of these. So an answer addressed by id also carries the
+ * class tag `*id` (bumped by a change that names no id), one by email `*email`, and the
+ * owner's carries `*owner` (bumped by every change: which user is the owner is not known here).
+ */
+export type CacheTag = string;
+
+/** `me` on an account token: Zoom answers as the account owner, whose id the gateway does not know. */
+export const ACCOUNT_OWNER = Symbol('account owner');
+export type UserAddress = string | typeof ACCOUNT_OWNER;
+
+type Family = 'user' | 'meetinglists';
+
+function addressed(family: Family, address: UserAddress): CacheTag[] {
+  if (address === ACCOUNT_OWNER) return [`${family}:*owner`];
+  const value = address.toLowerCase();
+  return [`${family}:${value}`, value.includes('@') ? `${family}:*email` : `${family}:*id`];
+}
+
+function changedUser(family: Family, id: string | undefined, email: string | undefined): CacheTag[] {
+  return [
+    id ? `${family}:${id.toLowerCase()}` : `${family}:*id`,
+    email ? `${family}:${email.toLowerCase()}` : `${family}:*email`,
+    `${family}:*owner`,
+  ];
+}
+
+export const tags = {
+  /** `GET /users`: any user change may add, drop or alter a row. */
+  userLists: (): CacheTag[] => ['userlists'],
+  /** `GET /users/{user}`. */
+  user: (address: UserAddress): CacheTag[] => addressed('user', address),
+  /** `GET /users/{user}/meetings`. */
+  meetingList: (host: UserAddress): CacheTag[] => addressed('meetinglists', host),
+  /** `GET /meetings/{id}`: a number, or an instance UUID (changes name numbers). */
+  meeting: (id: string): CacheTag[] => (isMeetingNumber(id) ? [`meeting:${id}`] : [`meeting:${id}`, 'meeting:*uuid']),
+};
+
+/** Every tag a change makes stale. */
+export function tagsOf(change: ZoomChange): CacheTag[] {
+  switch (change.kind) {
+    case 'meeting':
+      return [`meeting:${change.meetingId}`, 'meeting:*uuid', ...changedUser('meetinglists', change.hostId, change.hostEmail)];
+    case 'user':
+      return ['userlists', ...changedUser('user', change.userId, change.email)];
+    default:
+      return assertNever(change);
+  }
+}
+
+/** `meetinglists:abc` → `meetinglists`: a metric label that never carries an id or email. */
+export const familyOf = (tag: CacheTag): string => tag.split(':', 1)[0] ?? 'unknown';
+
+function assertNever(x: never): never {
+  throw new Error(`unexpected change: ${JSON.stringify(x)}`);
+}

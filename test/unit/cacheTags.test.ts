@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { ACCOUNT_OWNER, tags, tagsOf } from '../../src/zoom/cacheTags.js';
+import { configProblems } from '../helpers/config.js';
+
+const ENV = { ZOOM_SANDBOX: '1' };
+const stale = (read: string[], bumped: string[]) => read.some((t) => bumped.includes(t));
+
+describe('read cache tags: every answer a change affects shares a tag with it', () => {
+  const id = 'KDcuGIm1QgePTO8WbOqwIQ';
+  const email = 'Alice@Example.com';
+
+  it('a meeting change with its host by id and email reaches lists named either way, and the meeting', () => {
+    const bumped = tagsOf({ kind: 'meeting', meetingId: '85746065432', hostId: id, hostEmail: email });
+    expect(stale(tags.meetingList(id), bumped)).toBe(true);
+    expect(stale(tags.meetingList(email.toLowerCase()), bumped)).toBe(true);
+    expect(stale(tags.meetingList(ACCOUNT_OWNER), bumped)).toBe(true);
+    expect(stale(tags.meeting('85746065432'), bumped)).toBe(true);
+    expect(stale(tags.meeting('aDYlohsHRtCd4ii1uC2+hA=='), bumped)).toBe(true); // addressed by instance UUID
+    expect(stale(tags.meetingList('someone-else'), bumped)).toBe(false);
+    expect(stale(tags.meeting('85746065433'), bumped)).toBe(false);
+  });
+
+  it('a change that does not name the host one way makes every list named that way stale', () => {
+    expect(stale(tags.meetingList(email), tagsOf({ kind: 'meeting', meetingId: '85746065432', hostId: id }))).toBe(true);
+    expect(stale(tags.meetingList(id), tagsOf({ kind: 'meeting', meetingId: '85746065432', hostEmail: email }))).toBe(true);
+    expect(stale(tags.meetingList(id), tagsOf({ kind: 'meeting', meetingId: '85746065432' }))).toBe(true);
+  });
+
+  it('a user change reaches the user by any name and every users list, and no meeting', () => {
+    const bumped = tagsOf({ kind: 'user', userId: id });
+    expect(stale(tags.user(id.toUpperCase()), bumped)).toBe(true);
+    expect(stale(tags.user(email), bumped)).toBe(true);
+    expect(stale(tags.user(ACCOUNT_OWNER), bumped)).toBe(true);
+    expect(stale(tags.userLists(), bumped)).toBe(true);
+    expect(stale(tags.user('other-id'), bumped)).toBe(false);
+    expect(stale(tags.meetingList(id), bumped)).toBe(false);
+  });
+});
+
+describe('ZOOM_CACHE_TTL_SECONDS', () => {
+  it('defaults to 60 s; 0 turns the cache off; anything else is named', () => {
+    expect(loadConfig(ENV).zoom.cacheTtlSeconds).toBe(60);
+    expect(loadConfig({ ...ENV, ZOOM_CACHE_TTL_SECONDS: '0' }).zoom.cacheTtlSeconds).toBe(0);
+    expect(configProblems({ ...ENV, ZOOM_CACHE_TTL_SECONDS: '-1' })).toEqual(['ZOOM_CACHE_TTL_SECONDS: expected a whole number from 0 to 86400, got "-1"']);
+    expect(configProblems({ ...ENV, ZOOM_CACHE_TTL_SECONDS: '1m' })).toHaveLength(1);
+  });
+});
