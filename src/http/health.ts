@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
-import type { TokenStore } from '../tokens/store.js';
+import type { TokenStore } from '../store/store.js';
 
 export interface HealthDeps {
   config: Config;

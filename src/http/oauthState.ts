@@ -1,8 +1,8 @@
 import { createHash, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
 import { SignJWT, jwtVerify } from 'jose';
 import type { Principal } from '../auth/principal.js';
-import type { Clock } from '../tokens/clock.js';
-import type { TokenStore } from '../tokens/store.js';
+import type { Clock } from '../clock.js';
+import type { TokenStore } from '../store/store.js';
 
 /** How long a user has between /oauth/install and the callback. */
 export const STATE_TTL_MS = 10 * 60_000;

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { errorBody } from '../errors.js';
-import type { Clock } from '../tokens/clock.js';
+import type { Clock } from '../clock.js';
 import { deliveryKeys, parseEvent, URL_VALIDATION, type EventLabel } from './webhookEvents.js';
 import type { WebhookReceiver } from './webhookReceiver.js';
 import { encryptPlainToken, verifyWebhook } from './webhookVerify.js';

@@ -1,5 +1,5 @@
 import { SignJWT } from 'jose';
-import type { Clock } from './clock.js';
+import type { Clock } from '../clock.js';
 import type { Credential } from './credential.js';
 import type { TokenRecord } from './tokenRecord.js';
 

@@ -1,8 +1,8 @@
 import type { Logger } from 'pino';
-import type { Clock } from './clock.js';
+import type { Clock } from '../clock.js';
 import { TokenEndpointError } from './oauthClient.js';
 import { SingleFlight } from './singleFlight.js';
-import type { TokenStore } from './store.js';
+import type { TokenStore } from '../store/store.js';
 import { isFresh, type TokenRecord } from './tokenRecord.js';
 
 export interface TokenCacheOptions {

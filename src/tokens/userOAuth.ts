@@ -4,7 +4,7 @@ import type { Principal } from '../auth/principal.js';
 import { authorizationFailed, authorizationRequired, isGatewayError, zoomUnavailable } from '../errors.js';
 import type { Credential } from './credential.js';
 import { TokenEndpointError, type OAuthClientCredentials, type ZoomOAuthClient } from './oauthClient.js';
-import type { TokenStore } from './store.js';
+import type { TokenStore } from '../store/store.js';
 import type { TokenCache } from './tokenCache.js';
 import type { TokenRecord } from './tokenRecord.js';
 

@@ -1,4 +1,4 @@
-import type { Clock } from './clock.js';
+import type { Clock } from '../clock.js';
 import type { Credential } from './credential.js';
 import { SingleFlight } from './singleFlight.js';
 import type { TokenCache } from './tokenCache.js';

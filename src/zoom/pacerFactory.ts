@@ -18,7 +18,7 @@ export async function createPacer(o: PacerOptions): Promise<(Pacer & { close?():
   if (o.plan === 'none') return undefined;
   const intervals = pacingIntervals(o.plan);
   if (o.store.kind !== 'redis') return new LocalPacer(intervals);
-  const [{ openRedis }, { RedisPacer }] = await Promise.all([import('../tokens/redisClient.js'), import('./pacerRedis.js')]);
+  const [{ openRedis }, { RedisPacer }] = await Promise.all([import('../store/redisClient.js'), import('./pacerRedis.js')]);
   // Not awaited: Redis down at start paces in this process until it answers (see RedisPacer).
   const redis = openRedis(o.store.url, o.logger, `zgg:${o.namespace}:pacer`);
   return new RedisPacer(redis, `${o.namespace}:pace:${o.account}`, intervals, o.logger);

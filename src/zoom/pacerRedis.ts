@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
-import { closeRedis, type RedisCommands } from '../tokens/redisClient.js';
+import { closeRedis, type RedisCommands } from '../store/redisClient.js';
 import type { Pacer } from './httpClient.js';
 import { LocalPacer, pacingExceeded } from './pacer.js';
 import type { RateCategory } from './rateCategory.js';

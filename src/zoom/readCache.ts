@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
-import type { Clock } from '../tokens/clock.js';
-import type { TokenStore } from '../tokens/store.js';
+import type { Clock } from '../clock.js';
+import type { TokenStore } from '../store/store.js';
 import { familyOf, tagsOf, type CacheTag } from './cacheTags.js';
 import type { ZoomChange, ZoomChangeSink } from './changes.js';
 import type { ZoomResponse } from './httpClient.js';
