@@ -1,6 +1,6 @@
 import type { Config } from './config.js';
 import type { CursorCodec } from './graphql/cursor.js';
-import type { Clock } from './tokens/clock.js';
+import type { Clock } from './clock.js';
 import type { SdkSigner } from './tokens/sdkSignature.js';
 import type { TokenProvider } from './tokens/provider.js';
 import type { TokenCache } from './tokens/tokenCache.js';

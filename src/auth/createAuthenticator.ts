@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { GatewayAuthConfig } from '../config.js';
-import type { Clock } from '../tokens/clock.js';
+import type { Clock } from '../clock.js';
 import { ApiKeyAuthenticator } from './apiKeyAuthenticator.js';
 import { OpenAuthenticator, type Authenticator } from './authenticator.js';
 import { JwtAuthenticator } from './jwtAuthenticator.js';

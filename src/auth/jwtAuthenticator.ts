@@ -2,7 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey, type JWTVerifyOptions } from 'jose';
 import type { Logger } from 'pino';
 import { isGatewayError, unauthenticated } from '../errors.js';
-import type { Clock } from '../tokens/clock.js';
+import type { Clock } from '../clock.js';
 import type { Authenticator } from './authenticator.js';
 import { presentedCredential } from './bearer.js';
 import { principalFromClaims } from './claims.js';

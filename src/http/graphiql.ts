@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyReply } from 'fastify';
+import type { GatewayFastify } from './gatewayFastify.js';
 
 /** Where the IDE's files are served; everything the page loads comes from here. */
 export const IDE_ASSETS_PATH = '/graphql-ide/assets';
@@ -119,7 +120,7 @@ export function prefersHtml(accept: string | undefined): boolean {
  * `GET /graphiql`. Every other request to the endpoint (GET queries with a JSON Accept, POST)
  * still reaches Apollo.
  */
-export function registerGraphiql(fastify: FastifyInstance, opts: { endpoint: string }): void {
+export function registerGraphiql(fastify: GatewayFastify, opts: { endpoint: string }): void {
   const html = page(opts.endpoint);
   const sendPage = (reply: FastifyReply) =>
     reply

@@ -1,6 +1,6 @@
-import type { FastifyInstance } from 'fastify';
+import type { GatewayFastify } from './gatewayFastify.js';
 import type { Config } from '../config.js';
-import type { TokenStore } from '../tokens/store.js';
+import type { TokenStore } from '../store/store.js';
 
 export interface HealthDeps {
   config: Config;
@@ -19,7 +19,7 @@ type Check = { ok: true; detail: string } | { ok: false; detail: string };
  * process would not run), the token store answers, a Zoom credential source is configured
  * and, in sandbox mode, the fake Zoom answers. Probes are logged only when they fail.
  */
-export function registerHealthRoutes(fastify: FastifyInstance, deps: HealthDeps): void {
+export function registerHealthRoutes(fastify: GatewayFastify, deps: HealthDeps): void {
   const timeoutMs = deps.timeoutMs ?? 2000;
   fastify.get('/healthz', { logLevel: 'warn' }, async () => ({ status: 'ok' }));
   fastify.get('/readyz', { logLevel: 'warn' }, async (request, reply) => {

@@ -1,8 +1,8 @@
-import type { FastifyInstance } from 'fastify';
+import type { GatewayFastify } from './gatewayFastify.js';
 import type { GatewayMetrics } from '../observability/metrics.js';
 
 /** `/metrics` in Prometheus text format. It names routes and counts, never tokens or callers. */
-export function registerMetricsRoute(fastify: FastifyInstance, metrics: GatewayMetrics): void {
+export function registerMetricsRoute(fastify: GatewayFastify, metrics: GatewayMetrics): void {
   fastify.get('/metrics', { logLevel: 'warn' }, async (_request, reply) => {
     const body = await metrics.registry.metrics();
     return reply.type(metrics.registry.contentType).send(body);

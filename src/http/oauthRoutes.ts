@@ -1,4 +1,5 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyReply } from 'fastify';
+import type { GatewayFastify } from './gatewayFastify.js';
 import type { Logger } from 'pino';
 import type { Authenticator } from '../auth/authenticator.js';
 import type { Principal } from '../auth/principal.js';
@@ -28,7 +29,7 @@ export interface OAuthRouteDeps {
  * and a cookie binding the state to this browser;
  * `GET /oauth/callback` → checks the state and that same browser, exchanges the code, stores the grant.
  */
-export function registerOAuthRoutes(fastify: FastifyInstance, deps: OAuthRouteDeps): void {
+export function registerOAuthRoutes(fastify: GatewayFastify, deps: OAuthRouteDeps): void {
   fastify.get('/oauth/install', async (request, reply) => {
     const { userOAuth } = deps;
     const redirectUri = deps.endpoints.redirectUri();

@@ -1,8 +1,9 @@
 import { createHash, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
 import { SignJWT, jwtVerify } from 'jose';
 import type { Principal } from '../auth/principal.js';
-import type { Clock } from '../tokens/clock.js';
-import type { TokenStore } from '../tokens/store.js';
+import type { Clock } from '../clock.js';
+import { storeKeys } from '../store/keys.js';
+import type { TokenStore } from '../store/store.js';
 
 /** How long a user has between /oauth/install and the callback. */
 export const STATE_TTL_MS = 10 * 60_000;
@@ -113,4 +114,4 @@ export function fromSameBrowser(pending: PendingAuthorization, browserKey: strin
 }
 
 const hash = (value: string) => createHash('sha256').update(value).digest('base64url');
-const storeKey = (id: string) => `oauthstate:${id}`;
+const storeKey = storeKeys.oauthState;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import type { GatewayFastify } from './gatewayFastify.js';
 import type { IncomingMessage } from 'node:http';
 import { withoutQueryValues } from '../logger.js';
 
@@ -18,7 +18,7 @@ export function requestIdFor(req: IncomingMessage): string {
  * string (Fastify's default 404 logs and returns the full URL, OAuth codes included); and
  * while draining, closes each connection after its response.
  */
-export function registerRequestHygiene(fastify: FastifyInstance): void {
+export function registerRequestHygiene(fastify: GatewayFastify): void {
   let draining = false;
   fastify.addHook('preClose', async () => {
     draining = true;

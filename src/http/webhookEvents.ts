@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { storeKeys } from '../store/keys.js';
 
 /** Events the gateway acts on; any other name is acknowledged and counted as `other`. */
 export const MEETING_EVENTS = ['meeting.created', 'meeting.updated', 'meeting.deleted'] as const;
@@ -96,7 +97,7 @@ export function deliveryKeys(requestId: string | undefined, body: Obj, raw: Buff
     ts === undefined && payload.signature === undefined
       ? ['body', hash(raw.toString('utf8'))]
       : [body.event, ts, object.id ?? payload.user_id, payload.signature];
-  const keys = [`event:${hash(JSON.stringify(identity))}`];
-  if (requestId) keys.push(`request:${hash(requestId)}`);
+  const keys = [storeKeys.webhookDelivery('event', JSON.stringify(identity))];
+  if (requestId) keys.push(storeKeys.webhookDelivery('request', requestId));
   return keys;
 }

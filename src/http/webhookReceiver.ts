@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { TokenStore } from '../tokens/store.js';
+import type { TokenStore } from '../store/store.js';
 import type { UserOAuthSource } from '../tokens/userOAuth.js';
 import type { ZakCache } from '../tokens/zak.js';
 import type { ZoomChangeSink } from '../zoom/changes.js';
@@ -52,7 +52,7 @@ export class WebhookReceiver {
       // Another app of the account was removed: this gateway holds no grant of it.
       return this.opts.observe(label, 'ignored');
     }
-    const claims = await Promise.all(deliveryKeys.map((k) => this.opts.store.claim(`webhook:${k}`, DELIVERY_TTL_MS)));
+    const claims = await Promise.all(deliveryKeys.map((k) => this.opts.store.claim(k, DELIVERY_TTL_MS)));
     if (claims.includes(false)) return this.opts.observe(label, 'duplicate');
     await this.effects(event);
     this.opts.observe(label, 'applied');

@@ -1,6 +1,7 @@
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { GatewayFastify } from './gatewayFastify.js';
 import { errorBody } from '../errors.js';
-import type { Clock } from '../tokens/clock.js';
+import type { Clock } from '../clock.js';
 import { deliveryKeys, parseEvent, URL_VALIDATION, type EventLabel } from './webhookEvents.js';
 import type { WebhookReceiver } from './webhookReceiver.js';
 import { encryptPlainToken, verifyWebhook } from './webhookVerify.js';
@@ -30,7 +31,7 @@ const header = (request: FastifyRequest, name: string): string | undefined => {
  * caller credential): the body is kept as the raw bytes Zoom signed, verified before it is
  * parsed, answered at once, and applied after the answer (Zoom waits 3 s at most).
  */
-export async function registerWebhookRoute(fastify: FastifyInstance, opts: WebhookRouteOptions): Promise<void> {
+export async function registerWebhookRoute(fastify: GatewayFastify, opts: WebhookRouteOptions): Promise<void> {
   await fastify.register(async (scope) => {
     // Only in this scope: every content type arrives as the exact bytes received.
     scope.removeAllContentTypeParsers();

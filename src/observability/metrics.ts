@@ -5,9 +5,6 @@ import type { ReadCacheEvent } from '../zoom/readCache.js';
 
 type CacheEvent = Parameters<NonNullable<TokenCacheOptions['observe']>>[0];
 
-/** `s2s:acct:client` → `s2s`: the credential kind, never the identity (keeps label sets small). */
-export const sourceOf = (key: string): string => key.split(':', 1)[0] || 'unknown';
-
 /**
  * Every gateway metric, on a registry of its own so several apps can live in one process
  * (tests) without sharing counters. Names are documented in README, "Metrics".
@@ -116,8 +113,8 @@ export class GatewayMetrics {
   }
 
   /** For TokenCacheOptions.observe. */
-  readonly observeTokenCache = ({ key, event }: CacheEvent): void => {
-    const source = sourceOf(key);
+  // Labelled by the credential kind, never the identity (keeps label sets small).
+  readonly observeTokenCache = ({ source, event }: CacheEvent): void => {
     const isZak = source === 'zak';
     switch (event) {
       case 'memory_hit':
@@ -144,8 +141,8 @@ export class GatewayMetrics {
   };
 
   /** For TokenCacheOptions.observeLockWait. */
-  readonly observeLockWait = ({ key, ms }: { key: string; ms: number }): void => {
-    this.lockWait.observe({ source: sourceOf(key) }, ms / 1000);
+  readonly observeLockWait = ({ source, ms }: { source: string; ms: number }): void => {
+    this.lockWait.observe({ source }, ms / 1000);
   };
 
   /** For ZoomHttpClientOptions.observe. */

@@ -1,5 +1,6 @@
 import { SignJWT } from 'jose';
-import type { Clock } from './clock.js';
+import type { Clock } from '../clock.js';
+import { storeKeys } from '../store/keys.js';
 import type { Credential } from './credential.js';
 import type { TokenRecord } from './tokenRecord.js';
 
@@ -27,7 +28,7 @@ export class LegacyJwtSource {
     private readonly clock: Clock,
     private readonly lifetimeSeconds = LEGACY_JWT_LIFETIME_SECONDS,
   ) {
-    this.key = `legacy:${app.apiKey}`;
+    this.key = storeKeys.legacyToken(app.apiKey);
     this.secret = new TextEncoder().encode(app.apiSecret);
     this.credential = {
       source: 'legacy',

@@ -1,7 +1,7 @@
 import { request, type Dispatcher } from 'undici';
 import { z } from 'zod';
 import { redactEchoes } from '../logger.js';
-import type { Clock } from './clock.js';
+import type { Clock } from '../clock.js';
 import { issuerScope } from './issuer.js';
 import type { TokenRecord } from './tokenRecord.js';
 

@@ -32,8 +32,8 @@ export interface TokenProviderOptions {
 export interface SelectionReport {
   /** The source the caller's own calls (`me`) would use; null when none can serve them. */
   selected: TokenSourceKind | null;
-  /** Cache keys that concern the caller: the account source's and the caller's own grant. */
-  keys: string[];
+  /** Cached credentials that concern the caller: the account source's and the caller's own grant. */
+  credentials: Array<{ source: TokenSourceKind; key: string }>;
   /** The caller's Zoom user has authorized the user OAuth app. */
   userAuthorized: boolean;
 }
@@ -81,17 +81,20 @@ export class TokenProvider {
     return chosen;
   }
 
-  /** Which source the caller's own calls would use, and the cache keys that concern it. */
+  /** Which source the caller's own calls would use, and the cached credentials that concern it. */
   async describe(principal: Principal): Promise<SelectionReport> {
     const zoomUser = principal.zoomUserId;
     const userOAuth = this.opts.userOAuth;
     const userAuthorized = Boolean(userOAuth && zoomUser && (await userOAuth.hasGrant(zoomUser)));
-    const keys = [this.opts.s2s?.key, this.opts.legacy?.key, userAuthorized && userOAuth && zoomUser ? userOAuth.keyFor(zoomUser) : undefined];
+    const credentials: SelectionReport['credentials'] = [];
+    if (this.opts.s2s) credentials.push({ source: 's2s', key: this.opts.s2s.key });
+    if (this.opts.legacy) credentials.push({ source: this.opts.legacy.credential.source, key: this.opts.legacy.key });
+    if (userAuthorized && userOAuth && zoomUser) credentials.push({ source: 'user', key: userOAuth.keyFor(zoomUser) });
     const accountKind: TokenSourceKind | null = this.opts.s2s ? 's2s' : this.opts.legacy ? 'legacy' : null;
     const accountServesMe = accountKind !== null && (isAdmin(principal) || (zoomUserOf(principal) !== undefined && !principal.zoomUserLinked));
     return {
       selected: userAuthorized ? 'user' : accountServesMe ? accountKind : null,
-      keys: keys.filter((k): k is string => typeof k === 'string'),
+      credentials,
       userAuthorized,
     };
   }

@@ -1,4 +1,5 @@
 import { authorizationFailed, zoomUnavailable } from '../errors.js';
+import { storeKeys } from '../store/keys.js';
 import type { Credential } from './credential.js';
 import { TokenEndpointError, type ZoomOAuthClient } from './oauthClient.js';
 import type { TokenCache } from './tokenCache.js';
@@ -20,7 +21,7 @@ export class S2SSource {
     private readonly oauth: ZoomOAuthClient,
     private readonly cache: TokenCache,
   ) {
-    this.key = `s2s:${app.accountId}:${app.clientId}${oauth.keyScope}`;
+    this.key = storeKeys.s2sToken(app.accountId, app.clientId, oauth.keyScope);
     this.credential = {
       source: 's2s',
       key: this.key,
@@ -31,8 +32,10 @@ export class S2SSource {
 
   private async token() {
     try {
-      return await this.cache.get(this.key, () =>
-        this.oauth.token(this.app, { grant_type: 'account_credentials', account_id: this.app.accountId }),
+      return await this.cache.get(
+        this.key,
+        () => this.oauth.token(this.app, { grant_type: 'account_credentials', account_id: this.app.accountId }),
+        { source: 's2s' },
       );
     } catch (err) {
       throw describeS2SFailure(err);

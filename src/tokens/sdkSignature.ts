@@ -1,6 +1,6 @@
 import { SignJWT } from 'jose';
 import { badUserInput } from '../errors.js';
-import type { Clock } from './clock.js';
+import type { Clock } from '../clock.js';
 
 /** NOTE: Zoom accepts Meeting SDK JWTs living 1800–172800 s; the sample defaults to 2 h (ZOOM.md §4). */
 export const SDK_SIGNATURE_MIN_SECONDS = 1800;

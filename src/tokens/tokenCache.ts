@@ -1,9 +1,9 @@
 import type { Logger } from 'pino';
-import type { Clock } from './clock.js';
+import type { Clock } from '../clock.js';
 import { TokenEndpointError } from './oauthClient.js';
 import { SingleFlight } from './singleFlight.js';
-import type { TokenStore } from './store.js';
-import { isFresh, type TokenRecord } from './tokenRecord.js';
+import type { TokenStore } from '../store/store.js';
+import { isFresh, type TokenRecord, type TokenSourceKind } from './tokenRecord.js';
 
 export interface TokenCacheOptions {
   store: TokenStore;
@@ -16,10 +16,13 @@ export interface TokenCacheOptions {
   /** @default 60000 */
   maxBackoffMs?: number;
   /** Observes outcomes (metrics). */
-  observe?: (e: { key: string; event: 'memory_hit' | 'store_hit' | 'fetch' | 'fetch_ok' | 'fetch_error' | 'stale_served' }) => void;
+  observe?: (e: { key: string; source: CacheSource; event: 'memory_hit' | 'store_hit' | 'fetch' | 'fetch_ok' | 'fetch_error' | 'stale_served' }) => void;
   /** Observes how long a load waited for the store's lock, in wall-clock ms (metrics). */
-  observeLockWait?: (e: { key: string; ms: number }) => void;
+  observeLockWait?: (e: { key: string; source: CacheSource; ms: number }) => void;
 }
+
+/** The kind of credential a key holds, as its caller says; labels metrics. */
+export type CacheSource = TokenSourceKind | 'unknown';
 
 export type Fetcher = (current: TokenRecord | undefined) => Promise<TokenRecord>;
 
@@ -44,15 +47,17 @@ export class TokenCache {
   /**
    * `memory: false` serves only what the store holds: for credentials another replica may drop
    * (a ZAK after its user was deactivated), so no process keeps serving its own copy.
+   * `source` names the kind of credential `key` holds, for metrics.
    */
-  async get(key: string, fetch: Fetcher, options: { memory?: boolean } = {}): Promise<TokenRecord> {
+  async get(key: string, fetch: Fetcher, options: { memory?: boolean; source?: TokenSourceKind } = {}): Promise<TokenRecord> {
     const now = this.opts.clock.now();
+    const source = options.source ?? 'unknown';
     const cached = options.memory === false ? undefined : this.memory.get(key);
     if (isFresh(cached, now, this.opts.marginMs)) {
-      this.opts.observe?.({ key, event: 'memory_hit' });
+      this.opts.observe?.({ key, source, event: 'memory_hit' });
       return cached;
     }
-    return this.flights.run(key, () => this.load(key, fetch));
+    return this.flights.run(key, () => this.load(key, source, fetch));
   }
 
   /** Zoom rejected `rejected`: forget it unless the store already holds a newer token. */
@@ -81,35 +86,35 @@ export class TokenCache {
     return this.memory.get(key) ?? (await this.opts.store.get<TokenRecord>(key));
   }
 
-  private async load(key: string, fetch: Fetcher): Promise<TokenRecord> {
+  private async load(key: string, source: CacheSource, fetch: Fetcher): Promise<TokenRecord> {
     const { store, clock, marginMs } = this.opts;
     const stored = await store.get<TokenRecord>(key);
     if (isFresh(stored, clock.now(), marginMs)) {
-      this.opts.observe?.({ key, event: 'store_hit' });
+      this.opts.observe?.({ key, source, event: 'store_hit' });
       return this.remember(key, stored);
     }
     const failure = this.failures.get(key);
-    if (failure && failure.until > clock.now()) return this.staleOr(key, stored, failure.error);
+    if (failure && failure.until > clock.now()) return this.staleOr(key, source, stored, failure.error);
     const waitStarted = performance.now();
     return store.withLock(key, async () => {
-      this.opts.observeLockWait?.({ key, ms: performance.now() - waitStarted });
+      this.opts.observeLockWait?.({ key, source, ms: performance.now() - waitStarted });
       // Another process may have refreshed while we waited for the lock.
       const current = await store.get<TokenRecord>(key);
       if (isFresh(current, clock.now(), marginMs)) {
-        this.opts.observe?.({ key, event: 'store_hit' });
+        this.opts.observe?.({ key, source, event: 'store_hit' });
         return this.remember(key, current);
       }
       try {
-        this.opts.observe?.({ key, event: 'fetch' });
+        this.opts.observe?.({ key, source, event: 'fetch' });
         const fresh = await fetch(current);
-        this.opts.observe?.({ key, event: 'fetch_ok' });
+        this.opts.observe?.({ key, source, event: 'fetch_ok' });
         this.failures.delete(key);
         await this.persist(key, fresh);
         return this.remember(key, fresh);
       } catch (error) {
-        this.opts.observe?.({ key, event: 'fetch_error' });
+        this.opts.observe?.({ key, source, event: 'fetch_error' });
         this.noteFailure(key, error);
-        return this.staleOr(key, current ?? stored, error);
+        return this.staleOr(key, source, current ?? stored, error);
       }
     });
   }
@@ -131,10 +136,10 @@ export class TokenCache {
   }
 
   /** While Zoom's token endpoint is down, a token that has not truly expired is still served. */
-  private staleOr(key: string, stale: TokenRecord | undefined, error: unknown): TokenRecord {
+  private staleOr(key: string, source: CacheSource, stale: TokenRecord | undefined, error: unknown): TokenRecord {
     const unavailable = error instanceof TokenEndpointError && error.unavailable;
     if (unavailable && stale && stale.expiresAt > this.opts.clock.now()) {
-      this.opts.observe?.({ key, event: 'stale_served' });
+      this.opts.observe?.({ key, source, event: 'stale_served' });
       return this.remember(key, stale);
     }
     throw error;

@@ -4,7 +4,8 @@ import type { Principal } from '../auth/principal.js';
 import { authorizationFailed, authorizationRequired, isGatewayError, zoomUnavailable } from '../errors.js';
 import type { Credential } from './credential.js';
 import { TokenEndpointError, type OAuthClientCredentials, type ZoomOAuthClient } from './oauthClient.js';
-import type { TokenStore } from './store.js';
+import { storeKeys } from '../store/keys.js';
+import type { TokenStore } from '../store/store.js';
 import type { TokenCache } from './tokenCache.js';
 import type { TokenRecord } from './tokenRecord.js';
 
@@ -41,7 +42,7 @@ export class UserOAuthSource {
   }
 
   keyFor(zoomUserId: string): string {
-    return `user:${this.opts.app.clientId}:${zoomUserId}${this.opts.oauth.keyScope}`;
+    return storeKeys.userGrant(this.opts.app.clientId, zoomUserId, this.opts.oauth.keyScope);
   }
 
   installUrl(): string | undefined {
@@ -187,7 +188,7 @@ export class UserOAuthSource {
 
   private async token(key: string): Promise<TokenRecord> {
     try {
-      return await this.opts.cache.get(key, (current) => this.refresh(key, current));
+      return await this.opts.cache.get(key, (current) => this.refresh(key, current), { source: 'user' });
     } catch (err) {
       throw this.describe(err);
     }
@@ -231,4 +232,4 @@ export class UserOAuthSource {
   }
 }
 
-const linkKey = (principalId: string) => `link:${principalId}`;
+const linkKey = storeKeys.userLink;

@@ -1,4 +1,5 @@
-import type { Clock } from './clock.js';
+import type { Clock } from '../clock.js';
+import { storeKeys } from '../store/keys.js';
 import type { Credential } from './credential.js';
 import { SingleFlight } from './singleFlight.js';
 import type { TokenCache } from './tokenCache.js';
@@ -44,7 +45,7 @@ export class ZakCache {
   }
 
   static key(userId: string, lifetimeSeconds: number, keyScope = ''): string {
-    return `zak:${userId}:${lifetimeSeconds}${keyScope}`;
+    return storeKeys.zak(userId, lifetimeSeconds, keyScope);
   }
 
   async get(userId: string, credential: Credential, fetch: ZakFetch): Promise<TokenRecord> {
@@ -60,7 +61,7 @@ export class ZakCache {
     if (lifetime * 1000 <= this.opts.marginMs) return this.uncached.run(key, load);
     // Read from the store each time: a webhook on any replica may drop it (user deactivated,
     // app removed), and a copy in this process's memory would outlive that.
-    return this.opts.cache.get(key, load, { memory: false });
+    return this.opts.cache.get(key, load, { memory: false, source: 'zak' });
   }
 
   /** Drops every cached ZAK of `userId` (signed out everywhere, or a start failed); true if one was cached. */

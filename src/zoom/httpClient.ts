@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Agent, request, type Dispatcher } from 'undici';
 import type { Logger } from 'pino';
-import type { Clock } from '../tokens/clock.js';
+import type { Clock } from '../clock.js';
 import type { Credential } from '../tokens/credential.js';
 import type { TokenRecord } from '../tokens/tokenRecord.js';
 import { ZoomApiError, ZoomUnreachableError, parseRetryAfter } from './zoomApiError.js';

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { PacingPlan, StoreConfig } from '../config.js';
+import { backendKeys } from '../store/keys.js';
 import type { Pacer } from './httpClient.js';
 import { LocalPacer } from './pacer.js';
 import { pacingIntervals } from './pacerLimits.js';
@@ -18,8 +19,8 @@ export async function createPacer(o: PacerOptions): Promise<(Pacer & { close?():
   if (o.plan === 'none') return undefined;
   const intervals = pacingIntervals(o.plan);
   if (o.store.kind !== 'redis') return new LocalPacer(intervals);
-  const [{ openRedis }, { RedisPacer }] = await Promise.all([import('../tokens/redisClient.js'), import('./pacerRedis.js')]);
+  const [{ openRedis }, { RedisPacer }] = await Promise.all([import('../store/redisClient.js'), import('./pacerRedis.js')]);
   // Not awaited: Redis down at start paces in this process until it answers (see RedisPacer).
-  const redis = openRedis(o.store.url, o.logger, `zgg:${o.namespace}:pacer`);
-  return new RedisPacer(redis, `${o.namespace}:pace:${o.account}`, intervals, o.logger);
+  const redis = openRedis(o.store.url, o.logger, backendKeys.redisPacerClientName(o.namespace));
+  return new RedisPacer(redis, backendKeys.pacer(o.namespace, o.account), intervals, o.logger);
 }

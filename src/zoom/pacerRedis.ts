@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
-import { closeRedis, type RedisCommands } from '../tokens/redisClient.js';
+import { backendKeys } from '../store/keys.js';
+import { closeRedis, type RedisCommands } from '../store/redisClient.js';
 import type { Pacer } from './httpClient.js';
 import { LocalPacer, pacingExceeded } from './pacer.js';
 import type { RateCategory } from './rateCategory.js';
@@ -40,7 +41,7 @@ export class RedisPacer implements Pacer {
       // Not connected: waiting out the command timeout first would only delay the Zoom call.
       if (!this.redis.isReady) throw new Error('Redis is not connected');
       const reply = await this.redis.eval(TAKE_SLOT, {
-        keys: [`${this.prefix}:${category}`],
+        keys: [backendKeys.pacerSlot(this.prefix, category)],
         arguments: [String(this.intervals[category]), String(Math.floor(Math.min(maxWaitMs, 3_600_000)))],
       });
       wait = Number(reply);

@@ -1,7 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
-import type { Clock } from '../tokens/clock.js';
-import type { TokenStore } from '../tokens/store.js';
+import type { Clock } from '../clock.js';
+import { storeKeys } from '../store/keys.js';
+import type { TokenStore } from '../store/store.js';
 import { familyOf, tagsOf, type CacheTag } from './cacheTags.js';
 import type { ZoomChange, ZoomChangeSink } from './changes.js';
 import type { ZoomResponse } from './httpClient.js';
@@ -131,10 +132,7 @@ export class ZoomReadCache implements ZoomChangeSink {
 }
 
 /** Store key of one answer: who asked (credential identity), what, and the versions it depends on. */
-export function keyOf(credentialKey: string, method: string, url: string, scope: string): string {
-  const digest = createHash('sha256').update(`${credentialKey}\n${method} ${url}\n${scope}`).digest('base64url');
-  return `zread:${digest}`;
-}
+export const keyOf = storeKeys.zoomRead;
 
-// Hashed: a tag may hold an email, and store keys are not encrypted.
-const versionKey = (tag: CacheTag) => `zreadver:${createHash('sha256').update(tag).digest('base64url').slice(0, 32)}`;
+// Hashed by the builder: a tag may hold an email, and store keys are not encrypted.
+const versionKey = (tag: CacheTag) => storeKeys.zoomReadVersion(tag);

@@ -1,8 +1,8 @@
 import Keyv from 'keyv';
 import { pino } from 'pino';
-import { TokenCipher } from '../../src/tokens/encryption.js';
-import { LocalLock } from '../../src/tokens/lock.js';
-import { KeyvTokenStore } from '../../src/tokens/store.js';
+import { TokenCipher } from '../../src/store/encryption.js';
+import { LocalLock } from '../../src/store/lock.js';
+import { KeyvTokenStore } from '../../src/store/store.js';
 
 export const TEST_KEY = Buffer.alloc(32, 1).toString('base64url');
 export const silent = pino({ level: 'silent' });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { startFakeZoom } from '../../src/sandbox/index.js';
-import type { TokenStore } from '../../src/tokens/store.js';
+import type { TokenStore } from '../../src/store/store.js';
 import { startHarness, stopAfterEach, type Harness } from '../helpers/gateway.js';
 import { memoryStore } from '../helpers/stores.js';
 

@@ -1,8 +1,8 @@
 import Keyv from 'keyv';
 import { describe, expect, it } from 'vitest';
-import { TokenCipher } from '../../src/tokens/encryption.js';
-import { LocalLock } from '../../src/tokens/lock.js';
-import { KeyvTokenStore } from '../../src/tokens/store.js';
+import { TokenCipher } from '../../src/store/encryption.js';
+import { LocalLock } from '../../src/store/lock.js';
+import { KeyvTokenStore } from '../../src/store/store.js';
 import { startHarness, stopAfterEach, type Harness } from '../helpers/gateway.js';
 import { metric } from '../helpers/metrics.js';
 import { silent, TEST_KEY } from '../helpers/stores.js';

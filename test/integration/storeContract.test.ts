@@ -5,8 +5,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { StoreConfig } from '../../src/config.js';
 import { isGatewayError } from '../../src/errors.js';
-import type { TokenStore } from '../../src/tokens/store.js';
-import { createTokenStore } from '../../src/tokens/storeFactory.js';
+import type { TokenStore } from '../../src/store/store.js';
+import { createTokenStore } from '../../src/store/storeFactory.js';
 import { TEST_KEY } from '../helpers/stores.js';
 import { postgresReachable, postgresStore, quiet, redisReachable, redisStore, uniqueNamespace } from '../helpers/backends.js';
 

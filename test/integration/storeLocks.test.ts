@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PgLock } from '../../src/tokens/pgLock.js';
-import { connectRedis, type RedisCommands } from '../../src/tokens/redisClient.js';
-import { RedisLock } from '../../src/tokens/redisLock.js';
+import { PgLock } from '../../src/store/pgLock.js';
+import { connectRedis, type RedisCommands } from '../../src/store/redisClient.js';
+import { RedisLock } from '../../src/store/redisLock.js';
 import { DATABASE_URL, postgresReachable, quiet, REDIS_URL, redisReachable, uniqueNamespace } from '../helpers/backends.js';
 
 const [redisUp, postgresUp] = await Promise.all([redisReachable(), postgresReachable()]);

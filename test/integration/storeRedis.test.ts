@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeZoom, type FakeZoom } from '../../src/sandbox/index.js';
-import { connectRedis, redisKeepsNothing, type RedisCommands } from '../../src/tokens/redisClient.js';
+import { connectRedis, redisKeepsNothing, type RedisCommands } from '../../src/store/redisClient.js';
 import { quiet, REDIS_URL, redisReachable, uniqueNamespace } from '../helpers/backends.js';
 import { startHarness, type Harness } from '../helpers/gateway.js';
 

@@ -7,11 +7,11 @@ export class CredentialsResolver {
   @Query(() => CredentialStatus, { description: 'What is configured and cached for this caller; never secrets.' })
   async credentials(@Ctx() ctx: GraphQLContext): Promise<CredentialStatus> {
     const { config, tokens, cache, clock } = ctx.services;
-    const { selected, keys, userAuthorized } = await tokens.describe(ctx.principal);
-    const records = await Promise.all(keys.map(async (key) => ({ key, record: await cache.peek(key) })));
-    const cached = records.flatMap(({ key, record }) =>
+    const { selected, credentials, userAuthorized } = await tokens.describe(ctx.principal);
+    const records = await Promise.all(credentials.map(async ({ source, key }) => ({ source, record: await cache.peek(key) })));
+    const cached = records.flatMap(({ source, record }) =>
       record && record.expiresAt > clock.now()
-        ? [Object.assign(new CachedToken(), { source: key.split(':')[0] ?? 'unknown', expiresAt: new Date(record.expiresAt), scopes: record.scopes })]
+        ? [Object.assign(new CachedToken(), { source, expiresAt: new Date(record.expiresAt), scopes: record.scopes })]
         : [],
     );
     return Object.assign(new CredentialStatus(), {

@@ -1,3 +1,4 @@
+import { backendKeys } from './keys.js';
 import type { RedisCommands } from './redisClient.js';
 
 /**
@@ -28,7 +29,7 @@ export function localClaim(): Claim {
 /** Redis: `SET NX PX`, which expires on its own. */
 export function redisClaim(redis: RedisCommands, prefix: string): Claim {
   return async (key, ttlMs) =>
-    (await redis.set(`${prefix}:claim:${key}`, '1', { condition: 'NX', expiration: { type: 'PX', value: ttlMs } })) === 'OK';
+    (await redis.set(backendKeys.claim(prefix, key), '1', { condition: 'NX', expiration: { type: 'PX', value: ttlMs } })) === 'OK';
 }
 
 type SqlQuery = (sql: string, params: unknown[]) => Promise<unknown[]>;
@@ -49,9 +50,9 @@ export function sqlClaim(dialect: 'sqlite' | 'postgres', table: string, prefix: 
     if (now - lastSweep > SWEEP_EVERY_MS) {
       lastSweep = now;
       // Claims are unique per delivery: without a sweep their rows would stay forever.
-      await query(sweep, [`${prefix}:claim:%`, now]);
+      await query(sweep, [backendKeys.claimPattern(prefix), now]);
     }
-    const rows = await query(claim, [`${prefix}:claim:${key}`, marker(ttlMs), now]);
+    const rows = await query(claim, [backendKeys.claim(prefix, key), marker(ttlMs), now]);
     return rows.length === 1;
   };
 }

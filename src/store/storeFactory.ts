@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { ConfigError, type StoreConfig } from '../config.js';
 import { localClaim, redisClaim, sqlClaim, type Claim } from './claim.js';
 import { TokenCipher } from './encryption.js';
+import { backendKeys } from './keys.js';
 import { LocalLock, type Lock } from './lock.js';
 import type { LockTiming } from './lockWait.js';
 import { KeyvTokenStore, type TokenStore } from './store.js';
@@ -52,7 +53,7 @@ async function backend(config: StoreConfig, namespace: string, logger: Logger, o
         import('./redisLock.js'),
       ]);
       // One connection for values and locks. Not awaited: see openRedis.
-      const client = openRedis(config.url, logger, `zgg:${namespace}`);
+      const client = openRedis(config.url, logger, backendKeys.redisClientName(namespace));
       if (options.durable) {
         const check = () =>
           redisKeepsNothing(client).then((nothing) => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
+import { backendKeys } from './keys.js';
 import type { Lock } from './lock.js';
 import { storeFailure } from './store.js';
 import { DEFAULT_LOCK_TTL_MS, DEFAULT_LOCK_WAIT_MS, lockWaitExceeded, pollUntil, type LockTiming } from './lockWait.js';
@@ -29,7 +30,7 @@ export class RedisLock implements Lock {
   }
 
   async withLock<T>(key: string, fn: () => Promise<T>): Promise<T> {
-    const lockKey = `${this.prefix}:lock:${key}`;
+    const lockKey = backendKeys.lock(this.prefix, key);
     const owner = randomUUID();
     let failure: unknown;
     const acquired = await pollUntil(

@@ -1,0 +1,155 @@
+import type { Logger } from 'pino';
+import { createAuthenticator } from './auth/createAuthenticator.js';
+import { systemClock, type Clock } from './clock.js';
+import type { Config } from './config.js';
+import { CursorCodec } from './graphql/cursor.js';
+import { MAX_FIRST } from './graphql/pagination.js';
+import { OAuthEndpoints } from './http/oauthEndpoints.js';
+import type { HttpServerDeps } from './http/server.js';
+import { createLogger, hardenLogger } from './logger.js';
+import { GatewayMetrics } from './observability/metrics.js';
+import type { FakeZoom } from './sandbox/index.js';
+import type { Services } from './services.js';
+import { SANDBOX_KEY } from './store/encryption.js';
+import type { TokenStore } from './store/store.js';
+import { createTokenStore } from './store/storeFactory.js';
+import { LegacyJwtSource } from './tokens/legacyJwt.js';
+import { ZoomOAuthClient } from './tokens/oauthClient.js';
+import { TokenProvider } from './tokens/provider.js';
+import { S2SSource } from './tokens/s2s.js';
+import { SdkSigner } from './tokens/sdkSignature.js';
+import { TokenCache } from './tokens/tokenCache.js';
+import { UserOAuthSource } from './tokens/userOAuth.js';
+import { ZakCache } from './tokens/zak.js';
+import { ignoreChanges, type ZoomChangeSink } from './zoom/changes.js';
+import { ZoomHttpClient } from './zoom/httpClient.js';
+import { createPacer } from './zoom/pacerFactory.js';
+import { ZoomReadCache } from './zoom/readCache.js';
+
+/** The only test seam: parts a test wants to supply or share. */
+export interface AppOverrides {
+  clock?: Clock;
+  logger?: Logger;
+  store?: TokenStore;
+  /** A fake Zoom to use in sandbox mode instead of starting one. */
+  fakeZoom?: FakeZoom;
+  /** Also told of every change webhook events report (after the read cache). */
+  changes?: ZoomChangeSink;
+}
+
+/**
+ * Everything the gateway runs on, built once; the HTTP server is wired onto it. `config` is the
+ * configuration in force (in sandbox mode, pointed at the fake Zoom); `webhookChanges` is the read
+ * cache, then the test's sink if any.
+ */
+export interface Composition extends HttpServerDeps {
+  readonly fake: FakeZoom | undefined;
+  /** Releases the Zoom client, the pacer, the store (unless a test supplied it) and an owned fake. */
+  close(): Promise<void>;
+}
+
+export async function composeServices(input: Config, overrides: AppOverrides = {}): Promise<Composition> {
+  const logger = overrides.logger ? hardenLogger(overrides.logger) : createLogger(input.logLevel);
+  const metrics = new GatewayMetrics();
+  const clock = overrides.clock ?? systemClock;
+  const { config, fake, ownsFake } = await resolveSandbox(input, overrides, logger);
+  const store =
+    overrides.store ??
+    (await createTokenStore(config.store, config.encryptionKeys ?? [SANDBOX_KEY], logger, {
+      namespace: config.cacheNamespace,
+      durable: Boolean(config.userOAuth),
+      lock: { ttlMs: config.cacheLockTtlMs },
+    }));
+  const pacer = await createPacer({
+    plan: config.zoom.rateLimitPlan,
+    store: config.store,
+    account: config.s2s?.accountId ?? 'default',
+    namespace: config.cacheNamespace,
+    logger,
+  });
+  const readCache =
+    config.zoom.cacheTtlSeconds > 0
+      ? new ZoomReadCache({ store, ttlSeconds: config.zoom.cacheTtlSeconds, clock, logger, observe: metrics.observeReadCache })
+      : undefined;
+  const changes: ZoomChangeSink = readCache ?? ignoreChanges;
+  const client = new ZoomHttpClient({
+    apiUrl: config.zoom.apiUrl,
+    logger,
+    clock,
+    pacer,
+    deadlineMs: config.zoom.requestDeadlineMs,
+    observe: metrics.observeUpstream,
+    ...(readCache ? { readCache } : {}),
+    observeRead: metrics.observeRead,
+  });
+  const oauth = new ZoomOAuthClient(config.zoom.oauthUrl, client.dispatcher, clock);
+  const cache = new TokenCache({
+    store,
+    clock,
+    marginMs: config.tokenRefreshMarginSeconds * 1000,
+    logger,
+    observe: metrics.observeTokenCache,
+    observeLockWait: metrics.observeLockWait,
+  });
+  const s2s = config.s2s ? new S2SSource(config.s2s, oauth, cache) : null;
+  const legacy = config.legacyJwt ? new LegacyJwtSource(config.legacyJwt, clock) : null;
+  // In sandbox mode the redirect URI is the gateway's own address, known once it listens.
+  const endpoints = new OAuthEndpoints(config.userOAuth?.redirectUri ?? null);
+  const installUrl = () => endpoints.installUrl();
+  const userOAuth = config.userOAuth ? new UserOAuthSource({ app: config.userOAuth, oauth, cache, store, logger, installUrl }) : null;
+  const tokens = new TokenProvider({ s2s, legacy, userOAuth, installUrl });
+  const zaks = new ZakCache({ cache, clock, marginMs: config.tokenRefreshMarginSeconds * 1000, keyScope: oauth.keyScope });
+  const sdk = config.sdk ? new SdkSigner(config.sdk, clock) : null;
+  // Cursors are signed with a key derived from TOKEN_ENCRYPTION_KEY, so every replica accepts them.
+  const cursors = new CursorCodec(config.encryptionKeys ?? [SANDBOX_KEY], MAX_FIRST);
+  const services: Services = { config, client, tokens, cache, clock, zaks, sdk, cursors, changes };
+  const authenticator = createAuthenticator(config.auth, { clock, logger });
+
+  return {
+    config,
+    logger,
+    metrics,
+    store,
+    services,
+    authenticator,
+    userOAuth,
+    endpoints,
+    webhookChanges: alsoTo(changes, overrides.changes),
+    fake,
+    async close() {
+      await client.close();
+      await pacer?.close?.();
+      if (!overrides.store) await store.close();
+      if (ownsFake) await fake?.close();
+    },
+  };
+}
+
+/** In sandbox mode the gateway starts (or is handed) a fake Zoom and points every Zoom URL at it. */
+async function resolveSandbox(config: Config, overrides: AppOverrides, logger: Logger) {
+  if (!config.sandbox) return { config, fake: undefined, ownsFake: false };
+  // Loaded only in sandbox mode: a production process never holds the fake Zoom in memory.
+  const { SANDBOX_CREDENTIALS, startFakeZoom } = await import('./sandbox/index.js');
+  const fake = overrides.fakeZoom ?? (await startFakeZoom());
+  logger.warn({ fakeZoom: fake.url }, 'SANDBOX MODE: no Zoom credentials configured; serving a built-in fake Zoom. Never use this in production.');
+  const sandboxed: Config = {
+    ...config,
+    zoom: { ...config.zoom, apiUrl: `${fake.url}/v2`, oauthUrl: fake.url },
+    s2s: config.s2s ?? { ...SANDBOX_CREDENTIALS.s2s },
+    userOAuth: config.userOAuth ?? { ...SANDBOX_CREDENTIALS.oauth, redirectUri: null },
+    // A public, fake Meeting SDK app so startMeetingToken returns a signature in the sandbox too.
+    sdk: config.sdk ?? { key: 'sandbox-sdk-key', secret: 'sandbox-sdk-secret-not-for-production' },
+  };
+  return { config: sandboxed, fake, ownsFake: !overrides.fakeZoom };
+}
+
+/** A sink that reports each change to `first`, then to `second` when there is one. */
+function alsoTo(first: ZoomChangeSink, second: ZoomChangeSink | undefined): ZoomChangeSink {
+  if (!second) return first;
+  return {
+    async changed(change) {
+      await first.changed(change);
+      await second.changed(change);
+    },
+  };
+}
