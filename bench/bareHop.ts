@@ -24,8 +24,13 @@ if (!upstream || !path || !token) throw new Error('BARE_UPSTREAM, BARE_PATH and 
 
 const agent = new Agent({ keepAliveTimeout: 30_000, connections: 128 });
 const app = Fastify();
-app.post('/graphql', async (_req, reply) => {
-  const res = await request(`${upstream}${path}`, { dispatcher: agent, headers: { authorization: `Bearer ${token}`, accept: 'application/json' } });
+app.post('/graphql', async (req, reply) => {
+  // A `first` variable becomes Zoom's page_size, as the gateway does, so the bench can give every
+  // worker its own Zoom URL (see bench/distinct.ts).
+  const first = (req.body as { variables?: { first?: unknown } } | null)?.variables?.first;
+  const url = new URL(`${upstream}${path}`);
+  if (typeof first === 'number') url.searchParams.set('page_size', String(first));
+  const res = await request(url, { dispatcher: agent, headers: { authorization: `Bearer ${token}`, accept: 'application/json' } });
   const text = await res.body.text();
   if (res.statusCode !== 200) return reply.code(502).send({ errors: [{ message: `upstream answered ${res.statusCode}` }] });
   const page = JSON.parse(text) as ZoomUserPage;

@@ -13,6 +13,8 @@ export interface Target {
   body?: string;
   /** True when the response is a success (status, and for GraphQL: data without errors). */
   check(status: number, body: string): boolean;
+  /** Worker `w` sends `variants[w % length]` instead of `path`/`body`, so workers ask different things. */
+  variants?: Array<{ path?: string; body?: string }>;
 }
 
 export interface LoadOptions {
@@ -63,14 +65,17 @@ export async function closedLoop(pool: Pool, target: Target, o: LoadOptions): Pr
   let started = 0;
   const more = () => performance.now() < end && (o.maxRequests === undefined || started < o.maxRequests);
 
-  const worker = async () => {
+  const worker = async (_: unknown, index: number) => {
+    const variant = target.variants?.[index % target.variants.length];
+    const path = variant?.path ?? target.path;
+    const body = variant?.body ?? target.body;
     while (more()) {
       started++;
       const t0 = performance.now();
       let ok = false;
       let failure: string | undefined;
       try {
-        const res = await pool.request({ method: target.method, path: target.path, headers: target.headers, body: target.body });
+        const res = await pool.request({ method: target.method, path, headers: target.headers, body });
         const text = await res.body.text();
         ok = target.check(res.statusCode, text);
         if (!ok) failure = `HTTP ${res.statusCode}: ${text.slice(0, 300)}`;

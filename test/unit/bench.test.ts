@@ -5,6 +5,7 @@ import { closedLoop, poolFor, type Target } from '../../bench/loadgen.js';
 import { loadSettings, DEFAULTS } from '../../bench/settings.js';
 import { atLeast, atMost, percentile, summarize } from '../../bench/stats.js';
 import { renderTable } from '../../bench/table.js';
+import { distinctPerWorker } from '../../bench/distinct.js';
 import { gatewayTarget } from '../../bench/targets.js';
 
 describe('bench statistics', () => {
@@ -71,11 +72,14 @@ describe('closed-loop load generator', () => {
   let server: Server;
   let origin: string;
   let served = 0;
+  const seen: string[] = [];
 
   beforeAll(async () => {
     // Every third request fails with 500; every other answer is a GraphQL success.
     server = createServer((req, res) => {
-      req.resume();
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      req.on('end', () => seen.push(`${req.url} ${body}`));
       served++;
       if (served % 3 === 0) res.writeHead(500).end('{"errors":[{"message":"boom"}]}');
       else res.writeHead(200, { 'content-type': 'application/json' }).end('{"data":{"ok":true}}');
@@ -91,6 +95,7 @@ describe('closed-loop load generator', () => {
 
   it('sends exactly maxRequests, counts failures apart from successes and keeps the first failure', async () => {
     served = 0;
+    seen.length = 0;
     const target: Target = gatewayTarget(origin, { 'x-api-key': 'k' }, '{ ok }');
     const pool = poolFor(origin, 4);
     try {
@@ -104,6 +109,23 @@ describe('closed-loop load generator', () => {
     } finally {
       await pool.close();
     }
+  });
+
+  it('gives each worker its own variant, and distinctPerWorker gives each worker its own Zoom URL in every arm', async () => {
+    seen.length = 0;
+    const base = gatewayTarget(origin, {}, '{ ok }');
+    const direct: Target = { ...base, method: 'GET', path: '/v2/users?status=active&page_size=30', body: undefined };
+    const arms = distinctPerWorker({ direct, gateway: base, bare: base }, 3);
+    const pool = poolFor(origin, 3);
+    try {
+      for (const target of [arms.direct, arms.gateway]) await closedLoop(pool, target, { concurrency: 3, warmupMs: 0, durationMs: 30_000, maxRequests: 6 });
+    } finally {
+      await pool.close();
+    }
+    const paths = seen.filter((l) => l.startsWith('/v2/users')).map((l) => l.trim());
+    expect(new Set(paths)).toEqual(new Set([30, 31, 32].map((n) => `/v2/users?status=active&page_size=${n}`)));
+    const firsts = seen.filter((l) => l.startsWith('/graphql')).map((l) => (JSON.parse(l.slice('/graphql '.length)) as { variables: { first: number } }).variables.first);
+    expect(new Set(firsts)).toEqual(new Set([30, 31, 32]));
   });
 
   it('counts a transport error as a failure, not a crash', async () => {
