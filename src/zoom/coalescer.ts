@@ -4,17 +4,36 @@
  * a read that starts after a write never receives an answer fetched before it.
  */
 export class Coalescer {
-  private flights = new Map<string, Promise<unknown>>();
+  private flights = new Map<string, { joined: boolean; result: Promise<unknown> }>();
 
-  run<T>(key: string, fn: () => Promise<T>): { result: Promise<T>; joined: boolean } {
+  /**
+   * `fn`'s answer goes to every caller of the flight; `share` is applied to it first when
+   * anyone joined (e.g. freezing it), so a caller that was alone pays nothing for sharing.
+   */
+  run<T>(key: string, fn: () => Promise<T>, share: (value: T) => T = (value) => value): { result: Promise<T>; joined: boolean } {
     const existing = this.flights.get(key);
-    if (existing) return { result: existing as Promise<T>, joined: true };
+    if (existing) {
+      existing.joined = true;
+      return { result: existing.result as Promise<T>, joined: true };
+    }
     const flights = this.flights;
-    const flight = fn().finally(() => {
+    const flight = { joined: false, result: undefined as unknown as Promise<T> };
+    // Leaving the map and deciding on `share` happen in one step: nobody can join after the decision.
+    const land = () => {
       if (flights.get(key) === flight) flights.delete(key);
-    });
+    };
+    flight.result = fn().then(
+      (value) => {
+        land();
+        return flight.joined ? share(value) : value;
+      },
+      (err: unknown) => {
+        land();
+        throw err;
+      },
+    );
     flights.set(key, flight);
-    return { result: flight, joined: false };
+    return { result: flight.result, joined: false };
   }
 
   /** Flights already running finish for their callers; later callers start new ones. */

@@ -95,7 +95,7 @@ export class ZoomHttpClient {
   /**
    * Calls Zoom with the credential's token; on 401/124 takes a fresh token once and retries once.
    * A GET is shared with identical ones in flight (same credential, same URL) and, with
-   * `cacheTags`, answered from the read cache; its answer is frozen, since callers share it.
+   * `cacheTags`, answered from the read cache; an answer several callers share is frozen.
    */
   async call<T>(req: ZoomRequest, credential: Credential): Promise<ZoomResponse<T>> {
     const deadline = Date.now() + this.deadlineMs;
@@ -115,17 +115,22 @@ export class ZoomHttpClient {
     const cache = req.cacheTags ? this.opts.readCache : undefined;
     const scope = cache && req.cacheTags ? await cache.scope(req.cacheTags) : null;
     const flightKey = `${credential.key}\n${url}\n${scope ?? ''}`;
-    const { result, joined } = this.flights.run(flightKey, async () => {
-      const key = scope === null ? undefined : keyOf(credential.key, req.method, url, scope);
-      if (cache && key) {
-        const hit = await cache.get<T>(key);
-        this.opts.observeRead?.({ route: req.route, result: hit ? 'hit' : 'miss' });
-        if (hit) return deepFreeze(hit);
-      }
-      const res = deepFreeze(await this.callWith<T>(req, credential, token, deadline));
-      if (cache && key) await cache.set(key, res);
-      return res;
-    });
+    const { result, joined } = this.flights.run(
+      flightKey,
+      async () => {
+        const key = scope === null ? undefined : keyOf(credential.key, req.method, url, scope);
+        if (cache && key) {
+          const hit = await cache.get<T>(key);
+          this.opts.observeRead?.({ route: req.route, result: hit ? 'hit' : 'miss' });
+          if (hit) return hit;
+        }
+        const res = await this.callWith<T>(req, credential, token, deadline);
+        if (cache && key) await cache.set(key, res);
+        return res;
+      },
+      // Callers sharing one answer hold the same object: none may change what the others see.
+      deepFreeze,
+    );
     if (joined) this.opts.observeRead?.({ route: req.route, result: 'coalesced' });
     return result;
   }
