@@ -1,11 +1,7 @@
-import Keyv from 'keyv';
 import { describe, expect, it } from 'vitest';
-import { TokenCipher } from '../../src/store/encryption.js';
-import { LocalLock } from '../../src/store/lock.js';
-import { KeyvTokenStore } from '../../src/store/store.js';
 import { startHarness, stopAfterEach, type Harness } from '../helpers/gateway.js';
 import { metric } from '../helpers/metrics.js';
-import { silent, TEST_KEY } from '../helpers/stores.js';
+import { flakyStore } from '../helpers/stores.js';
 import { USER_OAUTH_ENV, bearer, installViaBrowser, member } from '../helpers/userOAuth.js';
 
 const USERS = '{ users(status: ACTIVE, first: 30) { nodes { id email firstName } } }';
@@ -174,24 +170,12 @@ describe("the gateway's own writes are seen at once", () => {
 
 describe('a store that fails', () => {
   it('never fails a read: the read goes to Zoom, one warning is logged, and the failures are counted', async () => {
-    let failing = false;
-    const backend = new Map<string, unknown>();
-    const broken = (op: string) => () => {
-      if (failing) throw Object.assign(new Error(`connect ECONNREFUSED (${op})`), { code: 'ECONNREFUSED' });
-    };
-    const flaky = {
-      get: (k: string) => (broken('get')(), backend.get(k)),
-      set: (k: string, v: unknown) => (broken('set')(), backend.set(k, v)),
-      delete: (k: string) => (broken('delete')(), backend.delete(k)),
-      clear: () => backend.clear(),
-    };
-    const keyv = new Keyv({ store: flaky as unknown as Map<string, unknown>, throwOnErrors: true });
-    const store = new KeyvTokenStore(keyv, new TokenCipher([new Uint8Array(Buffer.from(TEST_KEY, 'base64url'))]), new LocalLock(), silent);
+    const { store, setFailing } = flakyStore(false);
     const h = track(await startHarness({ env: ON, overrides: { store } }));
     expect((await h.gql(USERS)).errors).toBeUndefined(); // the token is in memory now
     expect(h.fake.hits('users.list')).toBe(1);
 
-    failing = true;
+    setFailing(true);
     for (let i = 0; i < 3; i++) expect((await h.gql(USERS)).errors).toBeUndefined();
     expect(h.fake.hits('users.list')).toBe(4);
     expect(h.logs.filter((l) => l.includes('read cache: the store failed'))).toHaveLength(1);

@@ -1,14 +1,10 @@
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import Keyv from 'keyv';
 import { afterEach, describe, expect, it } from 'vitest';
-import { TokenCipher } from '../../src/store/encryption.js';
-import { LocalLock } from '../../src/store/lock.js';
-import { KeyvTokenStore } from '../../src/store/store.js';
 import { DATABASE_URL, postgresReachable, REDIS_URL, redisReachable, uniqueNamespace } from '../helpers/backends.js';
 import { startHarness, stopAfterEach } from '../helpers/gateway.js';
-import { silent, TEST_KEY } from '../helpers/stores.js';
+import { flakyStore } from '../helpers/stores.js';
 
 const [redisUp, postgresUp] = await Promise.all([redisReachable(), postgresReachable()]);
 const { track } = stopAfterEach();
@@ -53,19 +49,7 @@ function within<T>(ms: number, what: string, p: Promise<T>): Promise<T> {
 
 describe('a token store whose backend fails', () => {
   it('answers STORE_UNAVAILABLE, never ZOOM_UNAVAILABLE, and asks Zoom for no token', async () => {
-    let failing = true;
-    const backend = new Map<string, unknown>();
-    const broken = (op: string) => () => {
-      if (failing) throw Object.assign(new Error(`connect ECONNREFUSED (${op})`), { code: 'ECONNREFUSED' });
-    };
-    const flaky = {
-      get: (k: string) => (broken('get')(), backend.get(k)),
-      set: (k: string, v: unknown) => (broken('set')(), backend.set(k, v)),
-      delete: (k: string) => (broken('delete')(), backend.delete(k)),
-      clear: () => backend.clear(),
-    };
-    const keyv = new Keyv({ store: flaky as unknown as Map<string, unknown>, throwOnErrors: true });
-    const store = new KeyvTokenStore(keyv, new TokenCipher([new Uint8Array(Buffer.from(TEST_KEY, 'base64url'))]), new LocalLock(), silent);
+    const { store, setFailing } = flakyStore(true);
     const h = track(await startHarness({ overrides: { store } }));
 
     const down = await h.gql(USERS);
@@ -74,7 +58,7 @@ describe('a token store whose backend fails', () => {
     expect(JSON.stringify(down)).not.toContain('ECONNREFUSED');
     expect(h.fake.tokenRequests('account_credentials')).toBe(0);
 
-    failing = false;
+    setFailing(false);
     const up = await h.gql<{ users: { nodes: unknown[] } }>(USERS);
     expect(up.errors).toBeUndefined();
     expect(up.data?.users.nodes).toHaveLength(2);
