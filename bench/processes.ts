@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { SANDBOX_CREDENTIALS } from '../src/sandbox/index.js';
+import { builtGateway } from './built.js';
 import { dockerNodeArgs } from './dockerCmd.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -38,10 +39,10 @@ function baseEnv(): Record<string, string> {
 }
 
 /** `node <args>` (a `.ts` entry through tsx); keeps the last lines of its stdout and stderr. */
-function spawnTs(entry: string | string[], env: Record<string, string>): { child: ChildProcess; handle: ChildHandle } {
+function spawnTs(entry: string | string[], env: Record<string, string>, cwd = ROOT): { child: ChildProcess; handle: ChildHandle } {
   const args = Array.isArray(entry) ? entry : ['--import', 'tsx', entry];
   const name = args.at(-1) ?? 'node';
-  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   if (child.pid === undefined) throw new Error(`could not start ${name}`);
   const pid = child.pid;
   const tail: string[] = [];
@@ -126,7 +127,7 @@ export interface GatewayProcess {
 
 /**
  * The gateway as the Dockerfile runs it (its CMD, `node dist/main.js`, built by `npm run
- * bench`'s prebench step), NODE_ENV=production,
+ * bench`, into a directory of its own by bench/built.ts), NODE_ENV=production,
  * so API-key auth), in its own process so its CPU time and RSS are its own, pointed at the
  * fake with the fake's S2S app.
  */
@@ -158,7 +159,8 @@ export async function startGateway(fake: FakeInfo, nodeOptions = '', overrides: 
     // A scenario's own settings, e.g. `pro` pacing and the read cache for the dashboard load.
     ...overrides,
   };
-  const { child, handle } = spawnTs(dockerNodeArgs(), merged);
+  // A build of its own (bench/built.ts), never dist/: a gateway started from this checkout keeps its files.
+  const { child, handle } = spawnTs(dockerNodeArgs(), merged, (await builtGateway()).dir);
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + START_TIMEOUT_MS;
   for (;;) {

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { dockerCmd, dockerNodeArgs } from '../../bench/dockerCmd.js';
-import { builtGateway } from '../helpers/built.js';
+import { builtGateway } from '../../bench/built.js';
 import { openSlowBodies, rawClient, until } from '../helpers/slowClients.js';
 
 // What `npm ci` builds (`prepare`: `npm run build`), compiled into a directory of its own so no

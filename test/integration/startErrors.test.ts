@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { builtGateway } from '../helpers/built.js';
+import { builtGateway } from '../../bench/built.js';
 import { spawnGateway, stopProcessesAfterEach } from '../helpers/process.js';
 
 const track = stopProcessesAfterEach();

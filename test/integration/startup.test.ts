@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { builtGateway } from '../helpers/built.js';
+import { builtGateway } from '../../bench/built.js';
 import { activeUsers, spawnGateway, stopProcessesAfterEach } from '../helpers/process.js';
 
 const track = stopProcessesAfterEach();

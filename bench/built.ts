@@ -40,8 +40,8 @@ function alive(pid: number): boolean {
 /**
  * The gateway compiled as `npm ci` builds it (`npm run build`), into a directory of its own
  * keyed by the sources' content: `<dir>/dist/main.js` next to a copy of package.json.
- * Test files running in parallel share one build, and none of them ever rewrites the
- * checkout's dist/ (or a build another process is running from): a build is written to a
+ * Test files running in parallel and the bench share one build, and none of them ever rewrites
+ * the checkout's dist/ (or a build another process is running from): a build is written to a
  * temporary directory and renamed into place whole.
  */
 export async function builtGateway(): Promise<{ dir: string; main: string }> {
