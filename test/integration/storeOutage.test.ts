@@ -1,7 +1,7 @@
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DATABASE_URL, postgresReachable, REDIS_URL, redisReachable, uniqueNamespace } from '../helpers/backends.js';
 import { startHarness, stopAfterEach } from '../helpers/gateway.js';
 import { flakyStore } from '../helpers/stores.js';
@@ -43,6 +43,11 @@ afterEach(async () => {
 });
 
 /** Rejects instead of waiting forever: before, the gateway never finished starting. */
+/** Waits (up to 15 s) for /readyz to answer 200 once the store is reachable again. */
+async function readyAgain(url: string): Promise<void> {
+  await vi.waitFor(async () => expect((await fetch(`${url}/readyz`)).status).toBe(200), { timeout: 15_000, interval: 250 });
+}
+
 function within<T>(ms: number, what: string, p: Promise<T>): Promise<T> {
   return Promise.race([p, sleep(ms).then(() => Promise.reject(new Error(`${what} did not finish within ${ms} ms`)))]);
 }
@@ -87,11 +92,7 @@ describe.skipIf(!redisUp)('Redis unreachable at start (like PostgreSQL: listenin
     expect(h.logs.some((l) => l.includes('token store unavailable'))).toBe(true);
 
     proxy = await serviceOn(port);
-    for (let i = 0; ; i++) {
-      if ((await fetch(`${h.url}/readyz`)).status === 200) break;
-      if (i > 60) throw new Error('/readyz never became ready once Redis answered');
-      await sleep(250);
-    }
+    await readyAgain(h.url);
     const up = await h.gql<{ users: { nodes: unknown[] } }>(USERS);
     expect(up.errors).toBeUndefined();
     expect(up.data?.users.nodes).toHaveLength(2);
@@ -129,11 +130,7 @@ describe.skipIf(!postgresUp)('PostgreSQL unreachable at start', () => {
     expect(down.errors?.map((e) => e.extensions?.code)).toEqual(['STORE_UNAVAILABLE']);
 
     proxy = await serviceOn(port, DATABASE_URL);
-    for (let i = 0; ; i++) {
-      if ((await fetch(`${h.url}/readyz`)).status === 200) break;
-      if (i > 60) throw new Error('/readyz never became ready once PostgreSQL answered');
-      await sleep(250);
-    }
+    await readyAgain(h.url);
     const up = await h.gql<{ users: { nodes: unknown[] } }>(USERS);
     expect(up.errors).toBeUndefined();
     expect(up.data?.users.nodes).toHaveLength(2);
