@@ -107,11 +107,14 @@ describe.each(backends)('TokenStore contract: $name', (b) => {
     it('a claim is won by exactly one of many concurrent callers, across store instances, and again once it expired', async () => {
       // SQLite counts as shared here: several processes may open one file.
       const stores = b.name === 'memory' ? [await open()] : [await open(), await open(), await open()];
-      const wins = await Promise.all(Array.from({ length: 12 }, (_, i) => stores[i % stores.length]!.claim('delivery-1', 400)));
+      // A long TTL for the race: however slow the machine, no claim can expire while the others run.
+      const wins = await Promise.all(Array.from({ length: 12 }, (_, i) => stores[i % stores.length]!.claim('delivery-1', 60_000)));
       expect(wins.filter(Boolean)).toHaveLength(1);
-      expect(await stores[0]!.claim('delivery-2', 400)).toBe(true);
-      await sleep(550);
-      const again = await Promise.all(stores.map((s) => s.claim('delivery-1', 60_000)));
+      expect(await stores[0]!.claim('delivery-2', 300)).toBe(true);
+      expect(await stores[0]!.claim('delivery-2', 300)).toBe(false);
+      // Redis expires PX keys on its own clock, so expiry is waited out in real time (longer than the TTL only).
+      await sleep(450);
+      const again = await Promise.all(stores.map((s) => s.claim('delivery-2', 60_000)));
       expect(again.filter(Boolean)).toHaveLength(1);
     });
 
