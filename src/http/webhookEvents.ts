@@ -2,12 +2,12 @@ import { createHash } from 'node:crypto';
 import { storeKeys } from '../store/keys.js';
 
 /** Events the gateway acts on; any other name is acknowledged and counted as `other`. */
-export const MEETING_EVENTS = ['meeting.created', 'meeting.updated', 'meeting.deleted'] as const;
-export const USER_EVENTS = ['user.created', 'user.updated', 'user.activated', 'user.deactivated', 'user.deleted', 'user.disassociated'] as const;
+const MEETING_EVENTS = ['meeting.created', 'meeting.updated', 'meeting.deleted'] as const;
+const USER_EVENTS = ['user.created', 'user.updated', 'user.activated', 'user.deactivated', 'user.deleted', 'user.disassociated'] as const;
 /** A user who can no longer use Zoom in this account: their ZAKs and grants must go. */
 const USER_GONE = new Set<string>(['user.deactivated', 'user.deleted', 'user.disassociated']);
 export const URL_VALIDATION = 'endpoint.url_validation';
-export const APP_DEAUTHORIZED = 'app_deauthorized';
+const APP_DEAUTHORIZED = 'app_deauthorized';
 
 type MeetingEvent = (typeof MEETING_EVENTS)[number];
 type UserEvent = (typeof USER_EVENTS)[number];

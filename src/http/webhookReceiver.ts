@@ -9,7 +9,7 @@ import type { EventLabel, ZoomEvent } from './webhookEvents.js';
  * How long a delivery is remembered. NOTE: Zoom retries after 5, 20 and 60 minutes (ZOOM.md §9),
  * so the last retry comes at most 85 minutes after the first attempt; two hours leaves margin.
  */
-export const DELIVERY_TTL_MS = 2 * 60 * 60_000;
+const DELIVERY_TTL_MS = 2 * 60 * 60_000;
 
 export interface WebhookReceiverOptions {
   store: TokenStore;

@@ -4,11 +4,11 @@ import { errorBody } from '../errors.js';
 import type { Clock } from '../clock.js';
 import { deliveryKeys, parseEvent, URL_VALIDATION, type EventLabel } from './webhookEvents.js';
 import type { WebhookReceiver } from './webhookReceiver.js';
-import { encryptPlainToken, verifyWebhook } from './webhookVerify.js';
+import { encryptPlainToken, verifyWebhook, WEBHOOK_MAX_SKEW_MS } from './webhookVerify.js';
 
 export const WEBHOOK_PATH = '/zoom/webhooks';
 /** Zoom's event bodies are a few KiB; anything far larger is not worth reading or hashing. */
-export const WEBHOOK_MAX_BODY_BYTES = 256 * 1024;
+const WEBHOOK_MAX_BODY_BYTES = 256 * 1024;
 
 export type RequestOutcome = 'accepted' | 'validated' | 'unsigned' | 'bad_signature' | 'stale' | 'malformed' | 'too_large';
 
@@ -62,7 +62,7 @@ async function receive(request: FastifyRequest, reply: FastifyReply, opts: Webho
     const message = {
       unsigned: 'x-zm-signature and x-zm-request-timestamp are required.',
       bad_signature: 'x-zm-signature does not verify with the webhook secret token.',
-      stale: 'x-zm-request-timestamp is more than 5 minutes from now.',
+      stale: `x-zm-request-timestamp is more than ${WEBHOOK_MAX_SKEW_MS / 60_000} minutes from now.`,
     }[verified.reason];
     return reply.code(401).send(errorBody('UNAUTHENTICATED', message));
   }

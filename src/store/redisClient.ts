@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
  * in the queue (a dropped connection is back in milliseconds) but never longer than 3 s, so
  * each caller stays within its own deadline when Redis is really gone.
  */
-export const redisOptions = (url: string, name?: string) => ({
+const redisOptions = (url: string, name?: string) => ({
   url,
   // Shows up in CLIENT LIST, so operators can tell this gateway's connections apart.
   ...(name ? { name } : {}),

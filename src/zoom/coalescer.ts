@@ -40,10 +40,6 @@ export class Coalescer {
   detachAll(): void {
     if (this.flights.size > 0) this.flights = new Map();
   }
-
-  get size(): number {
-    return this.flights.size;
-  }
 }
 
 /**

@@ -114,7 +114,6 @@ describe('identical Zoom GETs in flight are sent once', () => {
       }).toThrow(TypeError);
       expect(() => a!.body.users.pop()).toThrow(TypeError);
       expect(b!.body.users).toHaveLength(2);
-      expect(b!.body.users[0]!.id).not.toBe('changed by one caller');
     } finally {
       await client.close();
     }
