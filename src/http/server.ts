@@ -123,8 +123,13 @@ export async function createHttpServer(parts: HttpServerDeps): Promise<HttpServe
   const callers = new Callers((request) => authenticate(request.headers, request.log));
   // A slot is taken once the body has arrived and the caller is known: a slow or
   // unauthenticated client holds a socket (until HTTP_REQUEST_TIMEOUT_MS), never a slot.
+  const checkLimits = requestLimits(config.limits, costs, documents);
   const admitCaller = async (request: FastifyRequest, reply: FastifyReply) => {
     if (request.method === 'OPTIONS' || !(await callers.settle(request))) return;
+    // The query limits walk the documents: worked out for a known caller only, so an anonymous
+    // client costs a parsed JSON body and nothing more.
+    const refused = checkLimits(request, reply);
+    if (refused) return refused;
     return admit?.(request, reply);
   };
 
@@ -133,7 +138,7 @@ export async function createHttpServer(parts: HttpServerDeps): Promise<HttpServe
   fastify.route({
     url: '/graphql',
     method: ['GET', 'POST', 'OPTIONS'],
-    ...graphqlRouteGuards(config.limits, requestLimits(config.limits, costs, documents)),
+    ...graphqlRouteGuards(config.limits),
     preHandler: admitCaller,
     handler: fastifyApolloHandler(apollo, {
       context: async (request, reply): Promise<GraphQLContext> => {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { getIntrospectionQuery } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { startHarness, stopAfterEach, type Harness } from '../helpers/gateway.js';
+import { USER_OAUTH_ENV, bearer } from '../helpers/userOAuth.js';
 
 /**
  * Query amplification: documents and batches that ask the gateway (or Zoom, through it) for far
@@ -262,5 +263,22 @@ describe('the cost limit applies to the whole HTTP request', () => {
     expect(answers.filter((a) => a.data && !a.errors)).toHaveLength(1);
     for (const a of answers.filter((x) => x.errors)) expect(a.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', limit: 'GRAPHQL_MAX_COST', max: 1000 });
     expect(h.fake.hits('meetings.list')).toBe(1);
+  });
+});
+
+describe('the query limits are worked out for known callers only', () => {
+  it('an anonymous 600-alias batch is answered 401 before any document is walked; the same from an admin is refused by the limit', async () => {
+    const h = await start({ GATEWAY_AUTH: 'jwt', GATEWAY_JWT_SECRET: USER_OAUTH_ENV.GATEWAY_JWT_SECRET!, GATEWAY_JWT_ISSUER: USER_OAUTH_ENV.GATEWAY_JWT_ISSUER!, GATEWAY_JWT_AUDIENCE: USER_OAUTH_ENV.GATEWAY_JWT_AUDIENCE! });
+    const attack = Array.from({ length: 10 }, () => ({ query: aliased(600, INTROSPECT) }));
+    const anonymous = await fetch(`${h.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(attack) });
+    expect(anonymous.status).toBe(401);
+    expect(JSON.stringify(await anonymous.json())).toContain('UNAUTHENTICATED');
+    const admin = await bearer(h.fake, { sub: 'ops', roles: ['admin'] });
+    const known = await fetch(`${h.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...admin }, body: JSON.stringify(attack) });
+    expect(known.status).toBe(400);
+    const body = JSON.stringify(await known.json());
+    expect(body).toContain('BAD_USER_INPUT');
+    expect(body).toContain('GRAPHQL_MAX_ALIASES');
+    expect(h.fake.hits()).toBe(0);
   });
 });

@@ -2,19 +2,17 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { QueryLimits } from '../../config.js';
 import { errorBody } from '../../errors.js';
 
-type RequestCheck = (request: FastifyRequest, reply: FastifyReply) => FastifyReply | undefined;
-
 /**
- * Route options for `/graphql`: the body size limit, the batch size limit, the query limits
- * on the whole request (`check`, see requestLimits.ts), and GraphQL-shaped answers for bodies
- * Fastify rejects before Apollo sees them. A rejected body is never logged or echoed (JSON
- * parse errors quote it).
+ * Route options for `/graphql`: the body size limit, the batch size limit, and GraphQL-shaped
+ * answers for bodies Fastify rejects before Apollo sees them. A rejected body is never logged
+ * or echoed (JSON parse errors quote it). The query limits run once the caller is known
+ * (requestLimits.ts, from the route's preHandler).
  */
-export function graphqlRouteGuards(limits: QueryLimits, check?: RequestCheck) {
+export function graphqlRouteGuards(limits: QueryLimits) {
   return {
     bodyLimit: limits.maxBodyBytes,
     async preValidation(request: FastifyRequest, reply: FastifyReply) {
-      if (!Array.isArray(request.body) || request.body.length <= limits.maxBatch) return check?.(request, reply);
+      if (!Array.isArray(request.body) || request.body.length <= limits.maxBatch) return;
       const actual = request.body.length;
       const max = limits.maxBatch;
       return reply.code(400).send(
