@@ -1,11 +1,21 @@
 import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
 
-@ObjectType({ simpleResolvers: true, description: 'Relay page information.' })
+/**
+ * Relay page information (graphql-relay's connection spec) for forward pagination: connections
+ * take `first`/`after` only, as Zoom's `next_page_token` runs one way.
+ */
+@ObjectType({ simpleResolvers: true, description: 'Relay page information. Connections page forward only (first/after).' })
 export class PageInfo {
   @Field(() => Boolean)
   hasNextPage!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => Boolean, { description: 'True after a cursor (items came before it), false on the first page.' })
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: "The first edge's cursor; null when the page is empty." })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true, description: "The last edge's cursor; null when the page is empty." })
   endCursor!: string | null;
 }
 

@@ -104,6 +104,7 @@ export async function paginate<T, N>(
     }
     pos = { ...pos, t: page.next, i: -1 };
   }
+  const head = taken[0];
   const last = taken.at(-1);
   let edges: Edge<N>[] | undefined;
   return {
@@ -116,7 +117,13 @@ export async function paginate<T, N>(
       return edges;
     },
     nodes,
-    pageInfo: { hasNextPage, endCursor: last ? cursors.encode(positionAfter(last, last.count - 1)) : null },
+    pageInfo: {
+      hasNextPage,
+      // Every cursor the gateway issues follows an item, so a page after one has items before it.
+      hasPreviousPage: start.t !== '' || start.i >= 0,
+      startCursor: head ? cursors.encode(positionAfter(head, 0)) : null,
+      endCursor: last ? cursors.encode(positionAfter(last, last.count - 1)) : null,
+    },
     totalCount: total,
   };
 }

@@ -54,6 +54,7 @@ describe('generated operations against the gateway and the fake Zoom', () => {
     expect(page1.edges).toHaveLength(5);
     expect(page1.edges.every((e) => e.node.status === 'ACTIVE' && e.cursor.length > 0)).toBe(true);
     expect(page1.pageInfo.hasNextPage).toBe(active.length > 5);
+    expect(page1.pageInfo).toMatchObject({ hasPreviousPage: false, startCursor: page1.edges[0]!.cursor, endCursor: page1.edges[4]!.cursor });
 
     const second = await run(UsersDocument, { first: 5, after: page1.pageInfo.endCursor });
     expect(second.errors).toBeUndefined();
@@ -61,6 +62,7 @@ describe('generated operations against the gateway and the fake Zoom', () => {
     const ids2 = second.data!.users.edges.map((e) => e.node.id);
     expect(ids2.length).toBeGreaterThan(0);
     expect(ids2.filter((id) => ids1.has(id))).toEqual([]);
+    expect(second.data!.users.pageInfo.hasPreviousPage).toBe(true);
   });
 
   it('Users: first outside 1–300 is BAD_USER_INPUT before any Zoom call', async () => {

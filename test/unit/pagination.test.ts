@@ -60,6 +60,23 @@ describe('paginate over Zoom next_page_token', () => {
     expect(conn.pageInfo.hasNextPage).toBe(false);
   });
 
+  it('pageInfo is Relay-complete: startCursor and endCursor are the first and last edge cursors, hasPreviousPage only after a cursor', async () => {
+    const { fetchPage } = source(10);
+    const page1 = await paginate(4, checkPageArgs(4, null, 'q'), fetchPage, id);
+    expect(page1.pageInfo.hasPreviousPage).toBe(false);
+    expect(page1.pageInfo.startCursor).toBe(page1.edges[0]!.cursor);
+    expect(page1.pageInfo.endCursor).toBe(page1.edges.at(-1)!.cursor);
+    // Resuming after the start cursor skips exactly the first item.
+    expect((await paginate(2, checkPageArgs(2, page1.pageInfo.startCursor, 'q'), fetchPage, id)).nodes).toEqual([1, 2]);
+    const page2 = await paginate(4, checkPageArgs(4, page1.pageInfo.endCursor, 'q'), fetchPage, id);
+    expect(page2.pageInfo.hasPreviousPage).toBe(true);
+    expect(page2.pageInfo.startCursor).toBe(page2.edges[0]!.cursor);
+    // An empty page has neither cursor (the last page's endCursor when the list has ended).
+    const tail = await paginate(4, checkPageArgs(4, (await paginate(4, checkPageArgs(4, page2.pageInfo.endCursor, 'q'), fetchPage, id)).pageInfo.endCursor, 'q'), fetchPage, id);
+    expect(tail.nodes).toEqual([]);
+    expect(tail.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true, startCursor: null, endCursor: null });
+  });
+
   it('rejects first outside 1–300 and foreign or forged cursors before any call', () => {
     for (const first of [0, -1, 301, 1.5]) expect(() => checkPageArgs(first, null, 'q')).toThrow(/first must be between 1 and 300/);
     expect(() => checkPageArgs(10, 'not-a-cursor', 'q')).toThrow(/not a cursor of this list/);
