@@ -26,6 +26,8 @@ function fromZoomShape(v: string): string | undefined {
  */
 export const DateTime = new GraphQLScalarType({
   ...base,
+  // graphql-scalars names no specification; clients and codegen read this (`@specifiedBy`).
+  specifiedByURL: 'https://datatracker.ietf.org/doc/html/rfc3339#section-5.6',
   serialize(value) {
     if (typeof value === 'string') {
       const fast = fromZoomShape(value);

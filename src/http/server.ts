@@ -11,6 +11,7 @@ import type { GraphQLContext } from '../graphql/context.js';
 import { createFormatError, errorLogPlugin, logGraphQLError, toHttpError } from '../graphql/errors.js';
 import { CostCalculator, costLimitPlugin, graphqlRouteGuards, limitValidationRules, RequestBudget, requestLimits, ValidatedDocuments } from '../graphql/limits/index.js';
 import { buildGatewaySchema } from '../graphql/schema.js';
+import { subscriptionsOverHttpPlugin } from '../graphql/subscriptionsOverHttp.js';
 import { createUserLoader } from '../graphql/users/user.loader.js';
 import type { Config } from '../config.js';
 import { graphqlMetricsPlugin } from '../observability/graphqlMetricsPlugin.js';
@@ -33,6 +34,18 @@ import { registerRequestHygiene, requestIdFor } from './requestHygiene.js';
 import { capConnections, closeWithin, httpServerOptions } from './serverOptions.js';
 import { WebhookReceiver } from './webhookReceiver.js';
 import { registerWebhookRoute } from './webhooks.js';
+
+/**
+ * Headers whose presence shows that a request without a JSON content type (a GET query, as urql
+ * sends short queries) cannot be a cross-site request forgery: Apollo's two, and the two that
+ * carry a caller's credential. A browser sends `authorization` or `x-api-key` from a page of
+ * another site only after a CORS preflight that the gateway answers for CORS_ORIGINS alone, and
+ * never by itself, except HTTP Basic/Digest credentials it cached, which the gateway refuses
+ * (Bearer only). No route authenticates by cookie (the OAuth flow cookie only binds
+ * /oauth/callback to its browser), so nothing ambient can make such a request act for a caller.
+ * Apollo runs GET requests as queries only (a mutation over GET is 405).
+ */
+const CSRF_SAFE_HEADERS = ['x-apollo-operation-name', 'apollo-require-preflight', 'authorization', 'x-api-key'];
 
 /** What the HTTP server is wired onto: the composed services (compose.ts). */
 export interface HttpServerDeps {
@@ -91,12 +104,14 @@ export async function createHttpServer(parts: HttpServerDeps): Promise<HttpServe
     includeStacktraceInErrorResponses: false,
     validationRules: limitValidationRules(config.limits),
     allowBatchedHttpRequests: config.limits.maxBatch > 0,
+    csrfPrevention: { requestHeaders: CSRF_SAFE_HEADERS },
     // main.ts owns the signals: Apollo's own handler would re-raise SIGTERM and kill the drain.
     stopOnTerminationSignals: false,
     plugins: [
       fastifyApolloDrainPlugin(fastify),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
+      subscriptionsOverHttpPlugin(),
       costLimitPlugin(costs, config.limits.maxCost),
       graphqlMetricsPlugin(metrics),
       errorLogPlugin(),

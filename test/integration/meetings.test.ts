@@ -38,7 +38,8 @@ describe('meeting CRUD end to end against the fake Zoom', () => {
     const input = {
       topic: 'Quarterly planning',
       type: 'SCHEDULED',
-      startTime: '2030-05-01T09:30:00',
+      // 09:30 in Berlin in May (UTC+2), as a DateTime names it.
+      startTime: '2030-05-01T09:30:00+02:00',
       timezone: 'Europe/Berlin',
       duration: 45,
       password: 'a@B-_*9',
@@ -50,7 +51,6 @@ describe('meeting CRUD end to end against the fake Zoom', () => {
     const m = created.data!.createMeeting;
     // GATEWAY_AUTH=none has no Zoom user of its own: S2S `me` is the account owner.
     expect(m).toMatchObject({ hostId: owner.id, hostEmail: owner.email, topic: input.topic, type: 'SCHEDULED', status: 'WAITING' });
-    // 09:30 in Berlin in May (UTC+2) is 07:30 UTC.
     expect(m.startTime).toBe('2030-05-01T07:30:00.000Z');
     expect(m).toMatchObject({ duration: 45, timezone: 'Europe/Berlin', password: 'a@B-_*9', agenda: 'Budget; hiring.' });
     expect(m.settings).toMatchObject({ waitingRoom: true, jbhTime: 5, audio: 'VOIP', autoRecording: 'CLOUD', approvalType: 'NO_REGISTRATION' });
@@ -81,6 +81,29 @@ describe('meeting CRUD end to end against the fake Zoom', () => {
     expect(again.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     const patchGone = await h.gql(UPDATE, { id: m.id, input: { topic: 'x' } });
     expect(patchGone.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('startTime is an instant: its own offset decides, not the meeting’s timezone, also across a DST change', async () => {
+    const h = track(await startHarness());
+    const cases: Array<[input: Record<string, unknown>, utc: string]> = [
+      // 09:30 in New York for a meeting shown in Berlin: Zoom must not read 09:30 as Berlin time.
+      [{ startTime: '2030-05-01T09:30:00-04:00', timezone: 'Europe/Berlin' }, '2030-05-01T13:30:00.000Z'],
+      // Berlin in winter (UTC+1), the day before the clocks go forward, and in summer (UTC+2).
+      [{ startTime: '2030-03-30T09:30:00+01:00', timezone: 'Europe/Berlin' }, '2030-03-30T08:30:00.000Z'],
+      [{ startTime: '2030-03-31T09:30:00+02:00', timezone: 'Europe/Berlin' }, '2030-03-31T07:30:00.000Z'],
+      // No timezone: the account's zone is only how Zoom shows it.
+      [{ startTime: '2030-05-01T23:30:00Z' }, '2030-05-01T23:30:00.000Z'],
+    ];
+    for (const [input, utc] of cases) {
+      const r = await h.gql<{ createMeeting: MeetingData }>(CREATE, { input: { topic: 'tz', ...input } });
+      expect(r.errors, JSON.stringify(input)).toBeUndefined();
+      expect(r.data!.createMeeting.startTime).toBe(utc);
+      expect(h.fake.state.findMeeting(r.data!.createMeeting.id)?.start_time).toBe(utc.replace('.000Z', 'Z'));
+    }
+    const m = h.fake.state.seedMeetings(h.fake.state.owner.id, 1)[0]!;
+    const moved = await h.gql<{ updateMeeting: MeetingData }>(UPDATE, { id: String(m.id), input: { startTime: '2030-12-24T18:00:00+05:30', timezone: 'Asia/Kolkata' } });
+    expect(moved.errors).toBeUndefined();
+    expect(moved.data!.updateMeeting).toMatchObject({ startTime: '2030-12-24T12:30:00.000Z', timezone: 'Asia/Kolkata' });
   });
 
   it('creates for another user by id and lists that user’s meetings page by page', async () => {

@@ -23,10 +23,7 @@ const BAD_CREATE: Array<[string, Record<string, unknown>, string]> = [
   ['a password with a space', { password: 'abc 1' }, 'input.password'],
   ['an empty password', { password: '' }, 'input.password'],
   ['type PERSONAL_MEETING_ROOM', { type: 'PERSONAL_MEETING_ROOM' }, 'input.type'],
-  ['a start time with an offset', { startTime: '2030-05-01T09:30:00+02:00' }, 'input.startTime'],
-  ['a start time without seconds', { startTime: '2030-05-01T09:30' }, 'input.startTime'],
-  ['February 30th', { startTime: '2030-02-30T09:30:00Z' }, 'input.startTime'],
-  ['hour 24', { startTime: '2030-05-01T24:00:00Z' }, 'input.startTime'],
+  ['a start time with a fraction of a second', { startTime: '2030-05-01T09:30:00.250Z' }, 'input.startTime'],
   ['a duration of 0', { duration: 0 }, 'input.duration'],
   ['a negative duration', { duration: -30 }, 'input.duration'],
   ['an unknown time zone', { timezone: 'Mars/Olympus_Mons' }, 'input.timezone'],
@@ -72,6 +69,12 @@ describe('bad meeting input is refused before any Zoom call', () => {
   });
 
   it.each([
+    // startTime is a DateTime: it names its offset, so Zoom cannot read it in another zone.
+    ['a start time without an offset', CREATE, { input: { startTime: '2030-05-01T09:30:00' } }],
+    ['a start time without seconds', CREATE, { input: { startTime: '2030-05-01T09:30Z' } }],
+    ['a start time on February 30th', CREATE, { input: { startTime: '2030-02-30T09:30:00Z' } }],
+    ['a start time at hour 24', UPDATE, { id: '85746065432', input: { startTime: '2030-05-01T24:00:00Z' } }],
+    ['a start time as a number', CREATE, { input: { startTime: 1_900_000_000_000 } }],
     ['an empty update', UPDATE, { id: '85746065432', input: {} }],
     ['an update of only nulls', UPDATE, { id: '85746065432', input: { topic: null, settings: null } }],
     ['an unknown enum value', CREATE, { input: { type: 'WEBINAR' } }],

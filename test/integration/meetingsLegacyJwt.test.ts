@@ -33,7 +33,7 @@ describe('legacy JWT app credentials with ZOOM_LEGACY_JWT=allow', () => {
     );
     expect(r.errors).toBeUndefined();
     expect(r.data?.meeting.topic).toBe('via JWT app');
-    expect(r.data?.credentials.selectedSource).toBe('legacy');
+    expect(r.data?.credentials.selectedSource).toBe('LEGACY');
     const rest = h.fake.requests.filter((x) => x.path.startsWith('/v2/'));
     expect(rest.length).toBeGreaterThanOrEqual(3);
     expect(rest.every((x) => x.tokenKind === 'legacy' && x.status < 300)).toBe(true);

@@ -48,7 +48,7 @@ describe('generated operations against the gateway and the fake Zoom', () => {
   it('Users: active users only, Relay edges, and a second page that continues the first', async () => {
     const first = await run(UsersDocument, { first: 5 });
     expect(first.errors).toBeUndefined();
-    const page1 = first.data!.users;
+    const page1 = first.data!.users!;
     const active = fake.state.users.filter((u) => u.status === 'active');
     expect(page1.totalCount).toBe(active.length);
     expect(page1.edges).toHaveLength(5);
@@ -59,10 +59,10 @@ describe('generated operations against the gateway and the fake Zoom', () => {
     const second = await run(UsersDocument, { first: 5, after: page1.pageInfo.endCursor });
     expect(second.errors).toBeUndefined();
     const ids1 = new Set(page1.edges.map((e) => e.node.id));
-    const ids2 = second.data!.users.edges.map((e) => e.node.id);
+    const ids2 = second.data!.users!.edges.map((e) => e.node.id);
     expect(ids2.length).toBeGreaterThan(0);
     expect(ids2.filter((id) => ids1.has(id))).toEqual([]);
-    expect(second.data!.users.pageInfo.hasPreviousPage).toBe(true);
+    expect(second.data!.users!.pageInfo.hasPreviousPage).toBe(true);
   });
 
   it('Users: first outside 1–300 is BAD_USER_INPUT before any Zoom call', async () => {
@@ -77,8 +77,8 @@ describe('generated operations against the gateway and the fake Zoom', () => {
   it("Me: the API key's Zoom user", async () => {
     const res = await run(MeDocument);
     expect(res.errors).toBeUndefined();
-    expect(res.data?.me.email).toBe(fake.state.owner.email);
-    expect(res.data?.me.id).toBe(fake.state.owner.id);
+    expect(res.data?.me?.email).toBe(fake.state.owner.email);
+    expect(res.data?.me?.id).toBe(fake.state.owner.id);
   });
 
   it('User: by id and by email; null for a user Zoom does not know; empty id is BAD_USER_INPUT', async () => {
@@ -102,9 +102,9 @@ describe('generated operations against the gateway and the fake Zoom', () => {
     await run(MeDocument);
     const res = await run(CredentialsDocument);
     expect(res.errors).toBeUndefined();
-    const c = res.data!.credentials;
+    const c = res.data!.credentials!;
     expect(c).toMatchObject({ sandbox: false, serverToServer: true, legacyJwt: false });
-    expect(c.cached.some((t) => t.source === 's2s' && !Number.isNaN(Date.parse(t.expiresAt)))).toBe(true);
+    expect(c.cached.some((t) => t.source === 'S2S' && !Number.isNaN(Date.parse(t.expiresAt)))).toBe(true);
     expect(c.readCache).toEqual({ enabled: false, ttlSeconds: 0 });
     expect(JSON.stringify(res.data)).not.toContain('sandbox-s2s-secret');
   });
@@ -113,7 +113,7 @@ describe('generated operations against the gateway and the fake Zoom', () => {
     const owner = fake.state.owner;
     const first = await run(MeetingsDocument, { first: 2 });
     expect(first.errors).toBeUndefined();
-    const page1 = first.data!.meetings;
+    const page1 = first.data!.meetings!;
     expect(page1.edges.length).toBeGreaterThan(0);
     expect(page1.edges.length).toBeLessThanOrEqual(2);
     for (const { node } of page1.edges) {
@@ -123,7 +123,7 @@ describe('generated operations against the gateway and the fake Zoom', () => {
     if (page1.pageInfo.hasNextPage) {
       const second = await run(MeetingsDocument, { first: 2, after: page1.pageInfo.endCursor });
       const seen = new Set(page1.edges.map((e) => e.node.id));
-      expect(second.data!.meetings.edges.filter((e) => seen.has(e.node.id))).toEqual([]);
+      expect(second.data!.meetings!.edges.filter((e) => seen.has(e.node.id))).toEqual([]);
     }
   });
 
@@ -144,7 +144,7 @@ describe('generated operations against the gateway and the fake Zoom', () => {
     fake.resetCounters();
     const res = await run(StartMeetingTokenDocument, { meetingId: String(seeded.id) });
     expect(res.errors).toBeUndefined();
-    const t = res.data!.startMeetingToken;
+    const t = res.data!.startMeetingToken!;
     expect(t).toMatchObject({ meetingId: String(seeded.id), hostId: seeded.host_id, sdkKey: SDK.ZOOM_SDK_KEY });
     expect(fake.state.isZakValid(t.zak)).toBe(true);
     const { payload } = await jwtVerify(t.signature!, new TextEncoder().encode(SDK.ZOOM_SDK_SECRET), {
@@ -153,14 +153,14 @@ describe('generated operations against the gateway and the fake Zoom', () => {
     expect(payload).toMatchObject({ mn: String(seeded.id), role: 1, appKey: SDK.ZOOM_SDK_KEY });
 
     const again = await run(StartMeetingTokenDocument, { meetingId: String(seeded.id) });
-    expect(again.data?.startMeetingToken.zak).toBe(t.zak);
+    expect(again.data?.startMeetingToken?.zak).toBe(t.zak);
     expect(fake.hits('users.token') + fake.hits('users.zak')).toBe(1);
   });
 
   it('MeetingSdkSignature: a participant signature; expiresInSeconds below 1800 is BAD_USER_INPUT', async () => {
     const res = await run(MeetingSdkSignatureDocument, { meetingNumber: '85746065432', role: 'PARTICIPANT' });
     expect(res.errors).toBeUndefined();
-    const s = res.data!.meetingSdkSignature;
+    const s = res.data!.meetingSdkSignature!;
     expect(s).toMatchObject({ meetingNumber: '85746065432', role: 'PARTICIPANT', sdkKey: SDK.ZOOM_SDK_KEY });
     const { payload } = await jwtVerify(s.signature, new TextEncoder().encode(SDK.ZOOM_SDK_SECRET), {
       currentDate: new Date(fake.clock.now()),

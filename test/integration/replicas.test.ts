@@ -110,7 +110,7 @@ describe.each(sharedGrantStores)('2 gateway processes sharing $name', ({ name, c
     // Both replicas serve both callers with the user token, so both hold it in memory.
     for (const url of [a, b]) {
       for (const headers of [alice, carol]) expect((await gqlAt<{ me: { id: string } }>(url, ME, undefined, headers)).data?.me.id).toBe(user.id);
-      expect((await gqlAt(url, CREDENTIALS, undefined, alice)).data).toEqual({ credentials: { selectedSource: 'user', userAuthorized: true } });
+      expect((await gqlAt(url, CREDENTIALS, undefined, alice)).data).toEqual({ credentials: { selectedSource: 'USER', userAuthorized: true } });
     }
 
     fake.knobs.revokeAll(user.id); // the user removes the app at Zoom
@@ -119,7 +119,7 @@ describe.each(sharedGrantStores)('2 gateway processes sharing $name', ({ name, c
     expect(fake.requests.filter((r) => r.route === 'oauth.token' && r.grantType === 'refresh_token').map((r) => r.status)).toEqual([400]);
 
     fake.resetCounters();
-    expect((await gqlAt(b, CREDENTIALS, undefined, alice)).data).toEqual({ credentials: { selectedSource: 's2s', userAuthorized: false } });
+    expect((await gqlAt(b, CREDENTIALS, undefined, alice)).data).toEqual({ credentials: { selectedSource: 'S2S', userAuthorized: false } });
     expect((await gqlAt(b, CREDENTIALS, undefined, carol)).data).toEqual({ credentials: { selectedSource: null, userAuthorized: false } });
     const carolOnB = await gqlAt<{ me: { id: string } | null }>(b, ME, undefined, carol);
     expect(carolOnB.errors?.[0]?.extensions?.code).toBe('ZOOM_AUTHORIZATION_REQUIRED');

@@ -62,7 +62,7 @@ for (const s2s of [true, false]) {
             expect(calls).toEqual([]);
           }
           const status = await h.gql<{ credentials: { selectedSource: string | null } }>('{ credentials { selectedSource } }', {}, caller.headers);
-          expect(status.data?.credentials.selectedSource).toBe(authorized ? 'user' : s2s ? 's2s' : null);
+          expect(status.data?.credentials.selectedSource).toBe(authorized ? 'USER' : s2s ? 'S2S' : null);
         });
       }
     }

@@ -52,8 +52,8 @@ describe('install flow with PKCE against the fake Zoom', () => {
     expect(lastCall(h.fake, 'users.get')).toMatchObject({ tokenKind: 'user', tokenUserId: user.id, path: '/v2/users/me' });
 
     const status = await h.gql<{ credentials: { selectedSource: string; userAuthorized: boolean; installUrl: string; cached: Array<{ source: string; scopes: string[]; expiresAt: string }> } }>(CREDENTIALS, {}, headers);
-    expect(status.data?.credentials).toMatchObject({ selectedSource: 'user', userAuthorized: true, installUrl: INSTALL_URL });
-    const userToken = status.data?.credentials.cached.find((c) => c.source === 'user');
+    expect(status.data?.credentials).toMatchObject({ selectedSource: 'USER', userAuthorized: true, installUrl: INSTALL_URL });
+    const userToken = status.data?.credentials.cached.find((c) => c.source === 'USER');
     expect(userToken?.scopes).toContain('user:read');
     expect(Date.parse(userToken?.expiresAt ?? '')).toBeGreaterThan(h.fake.clock.now());
   });
@@ -155,7 +155,7 @@ describe('the callback refuses bad state and stores nothing', () => {
     expect(h.fake.hits('oauth.revoke')).toBe(1);
     expect([...h.fake.state.grants.values()].every((g) => g.revoked)).toBe(true);
     const status = await h.gql<{ credentials: { userAuthorized: boolean; selectedSource: string } }>(CREDENTIALS, {}, headers);
-    expect(status.data?.credentials).toMatchObject({ userAuthorized: false, selectedSource: 's2s' });
+    expect(status.data?.credentials).toMatchObject({ userAuthorized: false, selectedSource: 'S2S' });
   });
 });
 
@@ -249,7 +249,7 @@ describe('revokeZoomAuthorization', () => {
     expect(me.data?.me.id).toBe(user.id);
     expect(lastCall(h.fake, 'users.get')).toMatchObject({ tokenKind: 's2s', path: `/v2/users/${user.id}` });
     const status = await h.gql<{ credentials: { userAuthorized: boolean; selectedSource: string } }>(CREDENTIALS, {}, headers);
-    expect(status.data?.credentials).toMatchObject({ userAuthorized: false, selectedSource: 's2s' });
+    expect(status.data?.credentials).toMatchObject({ userAuthorized: false, selectedSource: 'S2S' });
 
     const again = await h.gql<{ revokeZoomAuthorization: boolean }>('mutation { revokeZoomAuthorization }', {}, headers);
     expect(again.data?.revokeZoomAuthorization).toBe(false);

@@ -1,10 +1,11 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { DateTime } from '../dateTime.js';
+import { TokenSource } from './tokenSource.enum.js';
 
 @ObjectType({ simpleResolvers: true, description: 'A cached token: when it expires and what it may do. Never the token itself.' })
 export class CachedToken {
-  @Field(() => String, { description: 's2s, user, zak or legacy.' })
-  source!: string;
+  @Field(() => TokenSource)
+  source!: TokenSource;
 
   @Field(() => DateTime)
   expiresAt!: Date;
@@ -39,8 +40,8 @@ export class CredentialStatus {
   @Field(() => Boolean, { description: 'Legacy JWT app credentials in use (ZOOM_LEGACY_JWT=allow).' })
   legacyJwt!: boolean;
 
-  @Field(() => String, { nullable: true, description: "The source this caller's own calls would use: s2s, user, legacy, or null." })
-  selectedSource!: string | null;
+  @Field(() => TokenSource, { nullable: true, description: "The source this caller's own calls would use (S2S, USER or LEGACY); null when none can serve them." })
+  selectedSource!: TokenSource | null;
 
   @Field(() => Boolean, { description: "This caller's Zoom user has authorized the user OAuth app." })
   userAuthorized!: boolean;

@@ -1,17 +1,19 @@
 import { Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../context.js';
+import { failsWith } from '../failures.js';
 import { CachedToken, CredentialStatus, ReadCacheStatus } from './credentialStatus.type.js';
+import { tokenSource } from './tokenSource.enum.js';
 
 @Resolver(() => CredentialStatus)
 export class CredentialsResolver {
-  @Query(() => CredentialStatus, { description: 'What is configured and cached for this caller; never secrets.' })
+  @Query(() => CredentialStatus, { nullable: true, description: 'What is configured and cached for this caller; never secrets.' })
   async credentials(@Ctx() ctx: GraphQLContext): Promise<CredentialStatus> {
     const { config, tokens, cache, clock } = ctx.services;
     const { selected, credentials, userAuthorized } = await tokens.describe(ctx.principal);
     const records = await Promise.all(credentials.map(async ({ source, key }) => ({ source, record: await cache.peek(key) })));
     const cached = records.flatMap(({ source, record }) =>
       record && record.expiresAt > clock.now()
-        ? [Object.assign(new CachedToken(), { source, expiresAt: new Date(record.expiresAt), scopes: record.scopes })]
+        ? [Object.assign(new CachedToken(), { source: tokenSource(source), expiresAt: new Date(record.expiresAt), scopes: record.scopes })]
         : [],
     );
     return Object.assign(new CredentialStatus(), {
@@ -20,7 +22,7 @@ export class CredentialsResolver {
       userOAuth: config.userOAuth !== null,
       meetingSdk: config.sdk !== null,
       legacyJwt: config.legacyJwt !== null,
-      selectedSource: selected,
+      selectedSource: selected && tokenSource(selected),
       userAuthorized,
       installUrl: config.userOAuth ? (tokens.installUrl() ?? null) : null,
       cached,
@@ -29,7 +31,16 @@ export class CredentialsResolver {
   }
 
   @Mutation(() => Boolean, {
-    description: "Revokes the caller's own user OAuth authorization at Zoom and forgets its tokens; false when there was none.",
+    nullable: true,
+    description:
+      "Revokes the caller's own user OAuth authorization at Zoom and forgets its tokens; false when there was none. " +
+      failsWith(
+        {
+          ZOOM_UNAVAILABLE: "when Zoom's revoke endpoint cannot be reached (nothing is forgotten; retry)",
+          STORE_UNAVAILABLE: 'when the grant cannot be read or removed',
+        },
+        { zoom: false },
+      ),
   })
   async revokeZoomAuthorization(@Ctx() ctx: GraphQLContext): Promise<boolean> {
     return ctx.services.tokens.revokeOwnAuthorization(ctx.principal);

@@ -75,11 +75,13 @@ export abstract class MeetingFieldsInput {
   @Field(() => MeetingType, { nullable: true, description: 'INSTANT, SCHEDULED (Zoom’s default), RECURRING_NO_FIXED_TIME or RECURRING_FIXED_TIME.' })
   type?: MeetingType | null;
 
-  @Field(() => String, {
+  @Field(() => DateTime, {
     nullable: true,
-    description: '`yyyy-MM-ddTHH:mm:ssZ` (UTC), or local `yyyy-MM-ddTHH:mm:ss` in `timezone` (else the account’s).',
+    description:
+      'When the meeting starts, with Z or an offset (2030-05-01T09:30:00+02:00), in whole seconds. Zoom gets the instant in UTC; ' +
+      '`timezone` (else the account’s) is the zone Zoom shows it in.',
   })
-  startTime?: string | null;
+  startTime?: Date | null;
 
   @Field(() => Int, { nullable: true, description: 'Minutes, 1 or more.' })
   duration?: number | null;

@@ -5,6 +5,7 @@ import { notFound } from '../../errors.js';
 import { createMeeting, deleteMeeting, getMeeting, listMeetings, updateMeeting, type MeetingHost } from '../../zoom/meetings.js';
 import type { ZoomMeeting } from '../../zoom/types.js';
 import type { GraphQLContext } from '../context.js';
+import { failsWith } from '../failures.js';
 import { checkPageArgs, paginate } from '../pagination.js';
 import { checkUserId } from '../users/userArgs.js';
 import { User } from '../users/user.type.js';
@@ -18,7 +19,7 @@ import { MeetingListType } from './meetingListType.enum.js';
 
 @Resolver(() => Meeting)
 export class MeetingResolver {
-  @Query(() => MeetingConnection, { description: "A user's meetings (the caller's own unless admin)." })
+  @Query(() => MeetingConnection, { nullable: true, description: "A user's meetings (the caller's own unless admin)." })
   async meetings(
     @Arg('userId', () => ID, { nullable: true, defaultValue: 'me' }) userIdArg: string | null,
     @Arg('type', () => MeetingListType, { nullable: true, defaultValue: MeetingListType.SCHEDULED }) typeArg: MeetingListType | null,
@@ -53,7 +54,17 @@ export class MeetingResolver {
     return Meeting.from(meeting);
   }
 
-  @Mutation(() => Meeting, { description: 'Schedules a meeting for a user (the caller unless admin). Counts toward the host’s 100 per day.' })
+  @Mutation(() => Meeting, {
+    nullable: true,
+    description:
+      'Schedules a meeting for a user (the caller unless admin). Counts toward the host’s 100 per day. ' +
+      failsWith({
+        BAD_USER_INPUT: 'when userId or input is invalid (naming every bad field in `fields`; nothing reaches Zoom)',
+        FORBIDDEN: 'when a user-role caller schedules for another user',
+        NOT_FOUND: 'when Zoom has no such user',
+        ZOOM_RATE_LIMITED: 'also when the host has used up its daily creates (retryAfterSeconds)',
+      }),
+  })
   async createMeeting(
     @Arg('userId', () => ID, { nullable: true, defaultValue: 'me' }) userIdArg: string | null,
     @Arg('input', () => CreateMeetingInput) input: CreateMeetingInput,
@@ -66,7 +77,16 @@ export class MeetingResolver {
     return Meeting.from(await createMeeting(ctx.zoom, userId, body));
   }
 
-  @Mutation(() => Meeting, { description: 'Changes the given fields and returns the meeting as Zoom now has it.' })
+  @Mutation(() => Meeting, {
+    nullable: true,
+    description:
+      'Changes the given fields and returns the meeting as Zoom now has it. ' +
+      failsWith({
+        BAD_USER_INPUT: 'when id or input is invalid, or input changes nothing (nothing reaches Zoom)',
+        FORBIDDEN: 'when a user-role caller does not host the meeting (before any change)',
+        NOT_FOUND: 'when Zoom has no such meeting',
+      }),
+  })
   async updateMeeting(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateMeetingInput) input: UpdateMeetingInput,
@@ -81,7 +101,16 @@ export class MeetingResolver {
     return Meeting.from(updated);
   }
 
-  @Mutation(() => Boolean, { description: 'Deletes a meeting; NOT_FOUND when Zoom has no such meeting.' })
+  @Mutation(() => Boolean, {
+    nullable: true,
+    description:
+      'Deletes a meeting; true once Zoom has deleted it. ' +
+      failsWith({
+        BAD_USER_INPUT: 'when id is not a meeting number or UUID',
+        FORBIDDEN: 'when a user-role caller does not host the meeting (before any change)',
+        NOT_FOUND: 'when Zoom has no such meeting',
+      }),
+  })
   async deleteMeeting(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
     const meetingId = checkMeetingId(id);
     const known = await this.assertMayChange(ctx, meetingId, 'Deleting this meeting');

@@ -8,7 +8,6 @@ import { MeetingType } from './meetingType.enum.js';
 const TOPIC_MAX = 200;
 const AGENDA_MAX = 2000;
 const PASSWORD = /^[a-zA-Z0-9@\-_*]{1,10}$/;
-const START_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(Z?)$/;
 const JBH_TIMES = [0, 5, 10];
 const MAX_INTERVAL: Record<RecurrenceType, number> = { [RecurrenceType.DAILY]: 90, [RecurrenceType.WEEKLY]: 12, [RecurrenceType.MONTHLY]: 3 };
 const MONTHLY_WEEKS = [-1, 1, 2, 3, 4];
@@ -33,8 +32,11 @@ export function toMeetingBody(input: MeetingFieldsInput, mode: 'create' | 'updat
     else body.type = input.type;
   }
   if (given(input.startTime)) {
-    if (!isStartTime(input.startTime)) problems.push(['startTime', 'must be yyyy-MM-ddTHH:mm:ssZ or yyyy-MM-ddTHH:mm:ss']);
-    body.start_time = input.startTime;
+    // NOTE: Zoom reads `yyyy-MM-ddTHH:mm:ssZ` as GMT whatever `timezone` says, and a time without
+    // Z as local time in `timezone`; the DateTime scalar always names its offset, so the gateway
+    // sends the instant in GMT and the meeting starts exactly when the client said.
+    if (input.startTime.getUTCMilliseconds() !== 0) problems.push(['startTime', 'must be in whole seconds (Zoom keeps no fractions)']);
+    body.start_time = zoomDateTime(input.startTime);
   }
   if (given(input.duration)) {
     if (input.duration < 1) problems.push(['duration', 'must be at least 1 minute']);
@@ -119,17 +121,12 @@ function toRecurrence(r: RecurrenceInput, problems: Problem[]): ZoomRecurrence {
     if (r.endTimes < 1 || r.endTimes > 365) bad('endTimes', 'must be from 1 to 365');
     out.end_times = r.endTimes;
   }
-  if (given(r.endDateTime)) out.end_date_time = r.endDateTime.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  if (given(r.endDateTime)) out.end_date_time = zoomDateTime(r.endDateTime);
   return out;
 }
 
-function isStartTime(v: string): boolean {
-  const m = START_TIME.exec(v);
-  if (!m) return false;
-  const [y, mo, d, h, mi, s] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
-  const t = new Date(Date.UTC(y, mo - 1, d, h, mi, s));
-  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d && h < 24 && mi < 60 && s < 60;
-}
+/** Zoom's GMT form, `yyyy-MM-ddTHH:mm:ssZ` (fractions of a second dropped). */
+const zoomDateTime = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 function isTimeZone(v: string): boolean {
   try {

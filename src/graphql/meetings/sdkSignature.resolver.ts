@@ -4,6 +4,7 @@ import { GatewayError, notFound } from '../../errors.js';
 import { checkSdkSignatureRequest } from '../../tokens/sdkSignature.js';
 import { getMeeting } from '../../zoom/meetings.js';
 import type { GraphQLContext } from '../context.js';
+import { failsWith } from '../failures.js';
 import { assertCanActOnMeeting } from './meetingAccess.js';
 import { MeetingRole } from './meetingRole.enum.js';
 import { SdkSignature } from './sdkSignature.type.js';
@@ -11,7 +12,14 @@ import { SdkSignature } from './sdkSignature.type.js';
 @Resolver(() => SdkSignature)
 export class SdkSignatureResolver {
   @Mutation(() => SdkSignature, {
-    description: 'Signs a Meeting SDK JWT. HOST only for the meeting’s host or an admin. expiresInSeconds: 1800–172800, default 7200.',
+    nullable: true,
+    description:
+      'Signs a Meeting SDK JWT. HOST only for the meeting’s host or an admin. expiresInSeconds: 1800–172800, default 7200. ' +
+      failsWith({
+        BAD_USER_INPUT: 'when meetingNumber or expiresInSeconds is invalid',
+        FORBIDDEN: 'with reason MEETING_SDK_NOT_CONFIGURED when no Meeting SDK app is configured, or for HOST when a user-role caller does not host the meeting',
+        NOT_FOUND: 'for HOST when Zoom has no such meeting',
+      }),
   })
   async meetingSdkSignature(
     @Arg('meetingNumber', () => ID) meetingNumber: string,

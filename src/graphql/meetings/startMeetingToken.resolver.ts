@@ -4,6 +4,7 @@ import { notFound } from '../../errors.js';
 import { getMeeting } from '../../zoom/meetings.js';
 import { getZak } from '../../zoom/zak.js';
 import type { GraphQLContext } from '../context.js';
+import { failsWith } from '../failures.js';
 import { checkUserId } from '../users/userArgs.js';
 import { assertCanActOnMeeting } from './meetingAccess.js';
 import { checkMeetingId } from './meetingArgs.js';
@@ -13,7 +14,14 @@ import { StartMeetingToken } from './startMeetingToken.type.js';
 @Resolver(() => StartMeetingToken)
 export class StartMeetingTokenResolver {
   @Mutation(() => StartMeetingToken, {
-    description: "The host's cached ZAK and, when a Meeting SDK app is configured, a host signature. Host or admin only.",
+    nullable: true,
+    description:
+      "The host's cached ZAK and, when a Meeting SDK app is configured, a host signature. Host or admin only. " +
+      failsWith({
+        BAD_USER_INPUT: 'when meetingId is not a meeting number or UUID',
+        FORBIDDEN: 'when a user-role caller does not host the meeting (no ZAK is fetched)',
+        NOT_FOUND: 'when Zoom has no such meeting',
+      }),
   })
   async startMeetingToken(@Arg('meetingId', () => ID) meetingId: string, @Ctx() ctx: GraphQLContext): Promise<StartMeetingToken> {
     const id = checkMeetingId(meetingId, 'meetingId');
@@ -38,9 +46,15 @@ export class StartMeetingTokenResolver {
   }
 
   @Mutation(() => Boolean, {
+    nullable: true,
     description:
       "Drops a user's cached ZAK, e.g. after the Meeting SDK reported a failed start or the user signed out everywhere. " +
-      'Admin or the user itself. True when a cached ZAK was dropped.',
+      'Admin or the user itself. True when a cached ZAK was dropped. ' +
+      failsWith({
+        BAD_USER_INPUT: 'when userId is not me, a Zoom user id or an email',
+        FORBIDDEN: 'when a user-role caller names another user',
+        NOT_FOUND: 'when Zoom has no user with that email',
+      }),
   })
   async invalidateZak(@Arg('userId', () => ID) userId: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
     checkUserId(userId, 'userId');

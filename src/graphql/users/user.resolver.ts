@@ -11,7 +11,7 @@ import { UserStatus } from './userStatus.enum.js';
 
 @Resolver(() => User)
 export class UserResolver {
-  @Query(() => User, { description: "The caller's own Zoom user." })
+  @Query(() => User, { nullable: true, description: "The caller's own Zoom user." })
   async me(@Ctx() ctx: GraphQLContext): Promise<User> {
     const user = await ctx.loaders.user.load('me');
     if (!user) throw notFound("The caller's Zoom user does not exist.");
@@ -26,7 +26,7 @@ export class UserResolver {
     return user ? User.from(user) : null;
   }
 
-  @Query(() => UserConnection, { description: "The account's users (admin)." })
+  @Query(() => UserConnection, { nullable: true, description: "The account's users (admin)." })
   async users(
     @Arg('status', () => UserStatus, { nullable: true, defaultValue: UserStatus.ACTIVE }) statusArg: UserStatus | null,
     @Arg('first', () => Int, { nullable: true, defaultValue: 30, description: '1–300.' }) firstArg: number | null,

@@ -1,8 +1,9 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
 import { DateTime } from '../dateTime.js';
 import type { ZoomUser } from '../../zoom/types.js';
+import { known } from '../meetings/known.js';
 import { UserStatus } from './userStatus.enum.js';
-
+import { UserType } from './userType.enum.js';
 
 @ObjectType({ simpleResolvers: true, description: 'A Zoom user.' })
 export class User {
@@ -24,8 +25,8 @@ export class User {
   @Field(() => String, { nullable: true })
   displayName!: string | null;
 
-  @Field(() => Int, { description: '1 Basic, 2 Licensed, 4 Unassigned without Meetings Basic, 99 None.' })
-  type!: number;
+  @Field(() => UserType, { nullable: true, description: 'Null for a type this schema does not know (such as On-prem, 3, in older Zoom documents).' })
+  type!: UserType | null;
 
   @Field(() => UserStatus, { nullable: true })
   status!: UserStatus | null;
@@ -67,7 +68,7 @@ export class User {
       firstName: u.first_name ?? null,
       lastName: u.last_name ?? null,
       displayName: u.display_name ?? null,
-      type: u.type,
+      type: known(UserType, u.type),
       status: (u.status as UserStatus | undefined) ?? null,
       pmi: u.pmi !== undefined ? String(u.pmi) : null,
       timezone: u.timezone ?? null,

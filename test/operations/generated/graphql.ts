@@ -28,8 +28,7 @@ export type CachedToken = {
   __typename?: 'CachedToken';
   expiresAt: Scalars['DateTime']['output'];
   scopes: Array<Scalars['String']['output']>;
-  /** s2s, user, zak or legacy. */
-  source: Scalars['String']['output'];
+  source: TokenSource;
 };
 
 /** Body of createMeeting. */
@@ -42,8 +41,8 @@ export type CreateMeetingInput = {
   password?: InputMaybe<Scalars['String']['input']>;
   recurrence?: InputMaybe<RecurrenceInput>;
   settings?: InputMaybe<MeetingSettingsInput>;
-  /** `yyyy-MM-ddTHH:mm:ssZ` (UTC), or local `yyyy-MM-ddTHH:mm:ss` in `timezone` (else the account’s). */
-  startTime?: InputMaybe<Scalars['String']['input']>;
+  /** When the meeting starts, with Z or an offset (2030-05-01T09:30:00+02:00), in whole seconds. Zoom gets the instant in UTC; `timezone` (else the account’s) is the zone Zoom shows it in. */
+  startTime?: InputMaybe<Scalars['DateTime']['input']>;
   /** IANA time zone, e.g. Europe/Berlin. */
   timezone?: InputMaybe<Scalars['String']['input']>;
   /** At most 200 characters. */
@@ -65,8 +64,8 @@ export type CredentialStatus = {
   readCache: ReadCacheStatus;
   /** The gateway runs against its built-in fake Zoom. */
   sandbox: Scalars['Boolean']['output'];
-  /** The source this caller's own calls would use: s2s, user, legacy, or null. */
-  selectedSource?: Maybe<Scalars['String']['output']>;
+  /** The source this caller's own calls would use (S2S, USER or LEGACY); null when none can serve them. */
+  selectedSource?: Maybe<TokenSource>;
   serverToServer: Scalars['Boolean']['output'];
   /** This caller's Zoom user has authorized the user OAuth app. */
   userAuthorized: Scalars['Boolean']['output'];
@@ -184,20 +183,20 @@ export type MeetingType =
 
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Schedules a meeting for a user (the caller unless admin). Counts toward the host’s 100 per day. */
-  createMeeting: Meeting;
-  /** Deletes a meeting; NOT_FOUND when Zoom has no such meeting. */
-  deleteMeeting: Scalars['Boolean']['output'];
-  /** Drops a user's cached ZAK, e.g. after the Meeting SDK reported a failed start or the user signed out everywhere. Admin or the user itself. True when a cached ZAK was dropped. */
-  invalidateZak: Scalars['Boolean']['output'];
-  /** Signs a Meeting SDK JWT. HOST only for the meeting’s host or an admin. expiresInSeconds: 1800–172800, default 7200. */
-  meetingSdkSignature: SdkSignature;
-  /** Revokes the caller's own user OAuth authorization at Zoom and forgets its tokens; false when there was none. */
-  revokeZoomAuthorization: Scalars['Boolean']['output'];
-  /** The host's cached ZAK and, when a Meeting SDK app is configured, a host signature. Host or admin only. */
-  startMeetingToken: StartMeetingToken;
-  /** Changes the given fields and returns the meeting as Zoom now has it. */
-  updateMeeting: Meeting;
+  /** Schedules a meeting for a user (the caller unless admin). Counts toward the host’s 100 per day. Errors (extensions.code): BAD_USER_INPUT when userId or input is invalid (naming every bad field in `fields`; nothing reaches Zoom); FORBIDDEN when a user-role caller schedules for another user; NOT_FOUND when Zoom has no such user; ZOOM_RATE_LIMITED also when the host has used up its daily creates (retryAfterSeconds). Also, from Zoom or the token store: ZOOM_AUTHORIZATION_REQUIRED, ZOOM_UNAVAILABLE, ZOOM_API_ERROR, STORE_UNAVAILABLE. */
+  createMeeting?: Maybe<Meeting>;
+  /** Deletes a meeting; true once Zoom has deleted it. Errors (extensions.code): BAD_USER_INPUT when id is not a meeting number or UUID; FORBIDDEN when a user-role caller does not host the meeting (before any change); NOT_FOUND when Zoom has no such meeting. Also, from Zoom or the token store: ZOOM_AUTHORIZATION_REQUIRED, ZOOM_RATE_LIMITED, ZOOM_UNAVAILABLE, ZOOM_API_ERROR, STORE_UNAVAILABLE. */
+  deleteMeeting?: Maybe<Scalars['Boolean']['output']>;
+  /** Drops a user's cached ZAK, e.g. after the Meeting SDK reported a failed start or the user signed out everywhere. Admin or the user itself. True when a cached ZAK was dropped. Errors (extensions.code): BAD_USER_INPUT when userId is not me, a Zoom user id or an email; FORBIDDEN when a user-role caller names another user; NOT_FOUND when Zoom has no user with that email. Also, from Zoom or the token store: ZOOM_AUTHORIZATION_REQUIRED, ZOOM_RATE_LIMITED, ZOOM_UNAVAILABLE, ZOOM_API_ERROR, STORE_UNAVAILABLE. */
+  invalidateZak?: Maybe<Scalars['Boolean']['output']>;
+  /** Signs a Meeting SDK JWT. HOST only for the meeting’s host or an admin. expiresInSeconds: 1800–172800, default 7200. Errors (extensions.code): BAD_USER_INPUT when meetingNumber or expiresInSeconds is invalid; FORBIDDEN with reason MEETING_SDK_NOT_CONFIGURED when no Meeting SDK app is configured, or for HOST when a user-role caller does not host the meeting; NOT_FOUND for HOST when Zoom has no such meeting. Also, from Zoom or the token store: ZOOM_AUTHORIZATION_REQUIRED, ZOOM_RATE_LIMITED, ZOOM_UNAVAILABLE, ZOOM_API_ERROR, STORE_UNAVAILABLE. */
+  meetingSdkSignature?: Maybe<SdkSignature>;
+  /** Revokes the caller's own user OAuth authorization at Zoom and forgets its tokens; false when there was none. Errors (extensions.code): ZOOM_UNAVAILABLE when Zoom's revoke endpoint cannot be reached (nothing is forgotten; retry); STORE_UNAVAILABLE when the grant cannot be read or removed. */
+  revokeZoomAuthorization?: Maybe<Scalars['Boolean']['output']>;
+  /** The host's cached ZAK and, when a Meeting SDK app is configured, a host signature. Host or admin only. Errors (extensions.code): BAD_USER_INPUT when meetingId is not a meeting number or UUID; FORBIDDEN when a user-role caller does not host the meeting (no ZAK is fetched); NOT_FOUND when Zoom has no such meeting. Also, from Zoom or the token store: ZOOM_AUTHORIZATION_REQUIRED, ZOOM_RATE_LIMITED, ZOOM_UNAVAILABLE, ZOOM_API_ERROR, STORE_UNAVAILABLE. */
+  startMeetingToken?: Maybe<StartMeetingToken>;
+  /** Changes the given fields and returns the meeting as Zoom now has it. Errors (extensions.code): BAD_USER_INPUT when id or input is invalid, or input changes nothing (nothing reaches Zoom); FORBIDDEN when a user-role caller does not host the meeting (before any change); NOT_FOUND when Zoom has no such meeting. Also, from Zoom or the token store: ZOOM_AUTHORIZATION_REQUIRED, ZOOM_RATE_LIMITED, ZOOM_UNAVAILABLE, ZOOM_API_ERROR, STORE_UNAVAILABLE. */
+  updateMeeting?: Maybe<Meeting>;
 };
 
 
@@ -249,17 +248,17 @@ export type PageInfo = {
 export type Query = {
   __typename?: 'Query';
   /** What is configured and cached for this caller; never secrets. */
-  credentials: CredentialStatus;
+  credentials?: Maybe<CredentialStatus>;
   /** The caller's own Zoom user. */
-  me: User;
+  me?: Maybe<User>;
   /** A meeting by number or UUID; null when Zoom reports no such meeting. */
   meeting?: Maybe<Meeting>;
   /** A user's meetings (the caller's own unless admin). */
-  meetings: MeetingConnection;
+  meetings?: Maybe<MeetingConnection>;
   /** A user by id or email; null when Zoom reports no such user. */
   user?: Maybe<User>;
   /** The account's users (admin). */
-  users: UserConnection;
+  users?: Maybe<UserConnection>;
 };
 
 
@@ -351,6 +350,17 @@ export type StartMeetingToken = {
   zakExpiresAt: Scalars['DateTime']['output'];
 };
 
+/** Which kind of Zoom credential a token is. */
+export type TokenSource =
+  /** A legacy JWT app token (ZOOM_LEGACY_JWT=allow). */
+  | 'LEGACY'
+  /** The account's Server-to-Server OAuth token. */
+  | 'S2S'
+  /** The caller's own user OAuth token (after /oauth/install). */
+  | 'USER'
+  /** A host's ZAK (startMeetingToken). */
+  | 'ZAK';
+
 /** Body of updateMeeting: only the fields given change; at least one is required. */
 export type UpdateMeetingInput = {
   /** At most 2000 characters. */
@@ -361,8 +371,8 @@ export type UpdateMeetingInput = {
   password?: InputMaybe<Scalars['String']['input']>;
   recurrence?: InputMaybe<RecurrenceInput>;
   settings?: InputMaybe<MeetingSettingsInput>;
-  /** `yyyy-MM-ddTHH:mm:ssZ` (UTC), or local `yyyy-MM-ddTHH:mm:ss` in `timezone` (else the account’s). */
-  startTime?: InputMaybe<Scalars['String']['input']>;
+  /** When the meeting starts, with Z or an offset (2030-05-01T09:30:00+02:00), in whole seconds. Zoom gets the instant in UTC; `timezone` (else the account’s) is the zone Zoom shows it in. */
+  startTime?: InputMaybe<Scalars['DateTime']['input']>;
   /** IANA time zone, e.g. Europe/Berlin. */
   timezone?: InputMaybe<Scalars['String']['input']>;
   /** At most 200 characters. */
@@ -390,8 +400,8 @@ export type User = {
   roleId?: Maybe<Scalars['String']['output']>;
   status?: Maybe<UserStatus>;
   timezone?: Maybe<Scalars['String']['output']>;
-  /** 1 Basic, 2 Licensed, 4 Unassigned without Meetings Basic, 99 None. */
-  type: Scalars['Int']['output'];
+  /** Null for a type this schema does not know (such as On-prem, 3, in older Zoom documents). */
+  type?: Maybe<UserType>;
   verified?: Maybe<Scalars['Boolean']['output']>;
   /** Zoom's user id; null for pending users. */
   zoomId?: Maybe<Scalars['ID']['output']>;
@@ -419,15 +429,26 @@ export type UserStatus =
   | 'INACTIVE'
   | 'PENDING';
 
+/** A Zoom user's plan type. */
+export type UserType =
+  /** Basic (1). */
+  | 'BASIC'
+  /** Licensed (2). */
+  | 'LICENSED'
+  /** None (99): only for users created with ssoCreate; Zoom no longer sets it. */
+  | 'NONE'
+  /** Unassigned without Meetings Basic (4). */
+  | 'UNASSIGNED';
+
 export type CredentialsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type CredentialsQuery = { __typename?: 'Query', credentials: { __typename?: 'CredentialStatus', sandbox: boolean, serverToServer: boolean, userOAuth: boolean, meetingSdk: boolean, legacyJwt: boolean, selectedSource?: string | null, cached: Array<{ __typename?: 'CachedToken', source: string, expiresAt: string, scopes: Array<string> }>, readCache: { __typename?: 'ReadCacheStatus', enabled: boolean, ttlSeconds: number } } };
+export type CredentialsQuery = { __typename?: 'Query', credentials?: { __typename?: 'CredentialStatus', sandbox: boolean, serverToServer: boolean, userOAuth: boolean, meetingSdk: boolean, legacyJwt: boolean, selectedSource?: TokenSource | null, cached: Array<{ __typename?: 'CachedToken', source: TokenSource, expiresAt: string, scopes: Array<string> }>, readCache: { __typename?: 'ReadCacheStatus', enabled: boolean, ttlSeconds: number } } | null };
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MeQuery = { __typename?: 'Query', me: { __typename?: 'User', id: string, email: string, displayName?: string | null, status?: UserStatus | null } };
+export type MeQuery = { __typename?: 'Query', me?: { __typename?: 'User', id: string, email: string, displayName?: string | null, status?: UserStatus | null } | null };
 
 export type MeetingQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -443,7 +464,7 @@ export type MeetingSdkSignatureMutationVariables = Exact<{
 }>;
 
 
-export type MeetingSdkSignatureMutation = { __typename?: 'Mutation', meetingSdkSignature: { __typename?: 'SdkSignature', signature: string, sdkKey: string, meetingNumber: string, role: MeetingRole, issuedAt: string, expiresAt: string } };
+export type MeetingSdkSignatureMutation = { __typename?: 'Mutation', meetingSdkSignature?: { __typename?: 'SdkSignature', signature: string, sdkKey: string, meetingNumber: string, role: MeetingRole, issuedAt: string, expiresAt: string } | null };
 
 export type MeetingsQueryVariables = Exact<{
   userId?: InputMaybe<Scalars['ID']['input']>;
@@ -453,21 +474,21 @@ export type MeetingsQueryVariables = Exact<{
 }>;
 
 
-export type MeetingsQuery = { __typename?: 'Query', meetings: { __typename?: 'MeetingConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null }, edges: Array<{ __typename?: 'MeetingEdge', cursor: string, node: { __typename?: 'Meeting', id: string, uuid?: string | null, topic?: string | null, type?: MeetingType | null, startTime?: string | null, duration?: number | null, timezone?: string | null, hostId: string, joinUrl?: string | null } }> } };
+export type MeetingsQuery = { __typename?: 'Query', meetings?: { __typename?: 'MeetingConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null }, edges: Array<{ __typename?: 'MeetingEdge', cursor: string, node: { __typename?: 'Meeting', id: string, uuid?: string | null, topic?: string | null, type?: MeetingType | null, startTime?: string | null, duration?: number | null, timezone?: string | null, hostId: string, joinUrl?: string | null } }> } | null };
 
 export type StartMeetingTokenMutationVariables = Exact<{
   meetingId: Scalars['ID']['input'];
 }>;
 
 
-export type StartMeetingTokenMutation = { __typename?: 'Mutation', startMeetingToken: { __typename?: 'StartMeetingToken', meetingId: string, hostId: string, zak: string, zakExpiresAt: string, signature?: string | null, sdkKey?: string | null, signatureExpiresAt?: string | null } };
+export type StartMeetingTokenMutation = { __typename?: 'Mutation', startMeetingToken?: { __typename?: 'StartMeetingToken', meetingId: string, hostId: string, zak: string, zakExpiresAt: string, signature?: string | null, sdkKey?: string | null, signatureExpiresAt?: string | null } | null };
 
 export type UserQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
 
-export type UserQuery = { __typename?: 'Query', user?: { __typename?: 'User', id: string, zoomId?: string | null, email: string, firstName?: string | null, lastName?: string | null, displayName?: string | null, type: number, status?: UserStatus | null, pmi?: string | null, timezone?: string | null, createdAt?: string | null } | null };
+export type UserQuery = { __typename?: 'Query', user?: { __typename?: 'User', id: string, zoomId?: string | null, email: string, firstName?: string | null, lastName?: string | null, displayName?: string | null, type?: UserType | null, status?: UserStatus | null, pmi?: string | null, timezone?: string | null, createdAt?: string | null } | null };
 
 export type UsersQueryVariables = Exact<{
   status?: InputMaybe<UserStatus>;
@@ -476,7 +497,7 @@ export type UsersQueryVariables = Exact<{
 }>;
 
 
-export type UsersQuery = { __typename?: 'Query', users: { __typename?: 'UserConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null }, edges: Array<{ __typename?: 'UserEdge', cursor: string, node: { __typename?: 'User', id: string, email: string, displayName?: string | null, status?: UserStatus | null } }> } };
+export type UsersQuery = { __typename?: 'Query', users?: { __typename?: 'UserConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null }, edges: Array<{ __typename?: 'UserEdge', cursor: string, node: { __typename?: 'User', id: string, email: string, displayName?: string | null, status?: UserStatus | null } }> } | null };
 
 
 export const CredentialsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Credentials"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"credentials"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sandbox"}},{"kind":"Field","name":{"kind":"Name","value":"serverToServer"}},{"kind":"Field","name":{"kind":"Name","value":"userOAuth"}},{"kind":"Field","name":{"kind":"Name","value":"meetingSdk"}},{"kind":"Field","name":{"kind":"Name","value":"legacyJwt"}},{"kind":"Field","name":{"kind":"Name","value":"selectedSource"}},{"kind":"Field","name":{"kind":"Name","value":"cached"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"scopes"}}]}},{"kind":"Field","name":{"kind":"Name","value":"readCache"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"ttlSeconds"}}]}}]}}]}}]} as unknown as DocumentNode<CredentialsQuery, CredentialsQueryVariables>;
