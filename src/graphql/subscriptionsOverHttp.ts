@@ -17,7 +17,8 @@ export function subscriptionsOverHttpPlugin(): ApolloServerPlugin {
     async requestDidStart() {
       return {
         async responseForOperation({ operation }) {
-          if (operation.operation !== 'subscription') return null;
+          // No operation when operationName names none: Apollo answers that itself.
+          if (operation?.operation !== 'subscription') return null;
           return {
             http: { status: 400, headers: new HeaderMap() },
             body: { kind: 'single', singleResult: errorBody('BAD_USER_INPUT', SUBSCRIPTIONS_NOT_OVER_HTTP, { reason: 'SUBSCRIPTION_OVER_HTTP' }) },

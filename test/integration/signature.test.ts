@@ -65,7 +65,7 @@ describe('meetingSdkSignature over HTTP', () => {
     ['an empty meeting number', { mn: '', role: 'PARTICIPANT' }],
   ])('%s → BAD_USER_INPUT, 0 upstream calls', async (_name, variables) => {
     const r = await h.gql(SIGN, variables);
-    expect(r.data ?? null).toBeNull();
+    expect(r.data?.meetingSdkSignature ?? null).toBeNull();
     expect(r.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(h.fake.hits()).toBe(0);
   });

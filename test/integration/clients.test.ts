@@ -1,0 +1,176 @@
+import { createHash } from 'node:crypto';
+import { ApolloClient, CombinedGraphQLErrors, HttpLink, InMemoryCache } from '@apollo/client';
+import { relayStylePagination } from '@apollo/client/utilities';
+import { Client, cacheExchange, fetchExchange, gql } from '@urql/core';
+import { parse } from 'graphql';
+import { filter, firstValueFrom } from 'rxjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeZoom, type FakeZoom, type ZoomUser } from '../../src/sandbox/index.js';
+import { startHarness, type Harness } from '../helpers/gateway.js';
+import { MeDocument, UsersDocument } from '../operations/generated/graphql.js';
+
+/**
+ * The clients frontend teams use, unmodified, against the gateway and the fake Zoom: Apollo Client
+ * with a normalised cache and Relay pagination, and urql with its defaults (short queries as GET).
+ */
+const ADMIN_KEY = 'clients-admin-key-0123456789abcdef';
+const USER_KEY = 'clients-user-key-0123456789abcdefg';
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+let fake: FakeZoom;
+let h: Harness;
+let member: ZoomUser;
+let active: string[];
+
+beforeAll(async () => {
+  fake = await startFakeZoom({ rateLimits: false });
+  member = fake.state.users.find((u) => u.status === 'active' && u.id !== fake.state.owner.id)!;
+  active = fake.state.users.filter((u) => u.status === 'active').map((u) => u.id);
+  h = await startHarness({
+    fake,
+    env: {
+      GATEWAY_AUTH: 'apikey',
+      GATEWAY_API_KEYS: `ops:${sha256(ADMIN_KEY)}:admin:${fake.state.owner.email},member:${sha256(USER_KEY)}:user:${member.id}`,
+    },
+  });
+});
+afterAll(async () => {
+  await h?.stop();
+  await fake?.close();
+});
+
+const apollo = (key: string) =>
+  new ApolloClient({
+    link: new HttpLink({ uri: `${h.url}/graphql`, headers: { authorization: `Bearer ${key}` } }),
+    cache: new InMemoryCache({ typePolicies: { Query: { fields: { users: relayStylePagination(['status']) } } } }),
+  });
+
+describe('Apollo Client 4 (InMemoryCache, relayStylePagination)', () => {
+  it('pages through every active user with fetchMore; the cache merges the pages and normalises users as User:<id>', async () => {
+    const client = apollo(ADMIN_KEY);
+    const query = client.watchQuery({ query: UsersDocument, variables: { first: 4 } });
+    const subscription = query.subscribe(() => {});
+    try {
+      const first = await firstValueFrom(query.pipe(filter((r) => r.dataState === 'complete')));
+      expect(first.data.users?.pageInfo).toMatchObject({ hasPreviousPage: false, startCursor: first.data.users?.edges[0]?.cursor });
+      let pageInfo = first.data.users!.pageInfo;
+      for (let guard = 0; pageInfo.hasNextPage && guard < 100; guard++) {
+        const more = await query.fetchMore({ variables: { after: pageInfo.endCursor } });
+        expect(more.data?.users?.pageInfo.hasPreviousPage).toBe(true);
+        pageInfo = more.data!.users!.pageInfo;
+      }
+      // What the watching component renders next: the pages merged in the cache.
+      const merged = client.readQuery({ query: UsersDocument, variables: { first: 4 } })!.users!;
+      expect(merged.edges.map((e) => e.node.id).sort()).toEqual([...active].sort());
+      expect(merged.totalCount).toBe(active.length);
+      // relayStylePagination keeps the first page's start and the last page's end.
+      expect(merged.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: false, startCursor: first.data.users!.pageInfo.startCursor });
+
+      const cache = client.cache.extract();
+      for (const id of active) expect(cache[`User:${id}`], id).toMatchObject({ __typename: 'User', id });
+      expect(client.cache.identify({ __typename: 'User', id: member.id })).toBe(`User:${member.id}`);
+    } finally {
+      subscription.unsubscribe();
+      client.stop();
+    }
+  });
+
+  it('sees error codes, and partial results with errorPolicy "all": me arrives, FORBIDDEN at users', async () => {
+    const client = apollo(USER_KEY);
+    try {
+      const partial = await client.query({ query: PARTIAL_APOLLO, errorPolicy: 'all' });
+      expect(partial.data).toMatchObject({ me: { id: member.id }, users: null });
+      expect(CombinedGraphQLErrors.is(partial.error)).toBe(true);
+      const errors = (partial.error as CombinedGraphQLErrors).errors;
+      expect(errors.map((e) => [e.path, e.extensions?.code])).toEqual([[['users'], 'FORBIDDEN']]);
+      // The user arrived whole: it is in the cache under its Zoom id.
+      expect(client.cache.extract()[`User:${member.id}`]).toMatchObject({ id: member.id });
+
+      const me = await client.query({ query: MeDocument });
+      expect(me.data?.me?.id).toBe(member.id);
+
+      const bad = await client.query({ query: BAD_INPUT_APOLLO, errorPolicy: 'all' });
+      expect((bad.error as CombinedGraphQLErrors).errors[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    } finally {
+      client.stop();
+    }
+  });
+});
+
+const PARTIAL = '{ me { id } users { totalCount } }';
+const BAD_INPUT = '{ user(id: "") { id } }';
+const PARTIAL_APOLLO = parse(PARTIAL);
+const BAD_INPUT_APOLLO = parse(BAD_INPUT);
+
+const USERS_URQL = gql`
+  query ($first: Int, $after: String) {
+    users(first: $first, after: $after) {
+      totalCount
+      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+      nodes { id }
+    }
+  }
+`;
+
+/** urql with its defaults, recording the HTTP method of each request it sends. */
+function urql(url: string, headers: Record<string, string>, opts: { preferGetMethod?: false } = {}) {
+  const methods: string[] = [];
+  const client = new Client({
+    url,
+    exchanges: [cacheExchange, fetchExchange],
+    fetchOptions: { headers },
+    ...opts,
+    fetch: (input, init) => {
+      methods.push(init?.method ?? 'GET');
+      return fetch(input, init);
+    },
+  });
+  return { client, methods };
+}
+
+describe('urql 6 (defaults: short queries as GET)', () => {
+  it('pages users by cursor over GET with the caller credential and no preflight header', async () => {
+    const { client, methods } = urql(`${h.url}/graphql`, { authorization: `Bearer ${ADMIN_KEY}` });
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let guard = 0; guard < 100; guard++) {
+      const r = await client.query(USERS_URQL, { first: 5, after }).toPromise();
+      expect(r.error).toBeUndefined();
+      const users = r.data.users as { nodes: Array<{ id: string }>; pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string } };
+      expect(users.pageInfo.hasPreviousPage).toBe(after !== null);
+      seen.push(...users.nodes.map((n) => n.id));
+      if (!users.pageInfo.hasNextPage) break;
+      after = users.pageInfo.endCursor;
+    }
+    expect([...seen].sort()).toEqual([...active].sort());
+    expect(new Set(methods)).toEqual(new Set(['GET']));
+  });
+
+  it('sees error codes and partial results: me arrives, FORBIDDEN at users', async () => {
+    const { client } = urql(`${h.url}/graphql`, { 'x-api-key': USER_KEY });
+    const r = await client.query(PARTIAL, {}).toPromise();
+    expect(r.data).toEqual({ me: { __typename: 'User', id: member.id }, users: null });
+    expect(r.error?.graphQLErrors.map((e) => [e.path, e.extensions.code])).toEqual([[['users'], 'FORBIDDEN']]);
+    const bad = await client.query(BAD_INPUT, {}).toPromise();
+    expect(bad.error?.graphQLErrors[0]?.extensions.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('against a gateway that needs no credential (sandbox), preferGetMethod: false is what makes it work', async () => {
+    const open = await startHarness({ fake });
+    try {
+      const byGet = urql(`${open.url}/graphql`, {});
+      const refused = await byGet.client.query(PARTIAL, {}).toPromise();
+      expect(byGet.methods).toEqual(['GET']);
+      expect(refused.data).toBeUndefined();
+      expect(refused.error?.message).toMatch(/Cross-Site Request Forgery/);
+
+      const byPost = urql(`${open.url}/graphql`, {}, { preferGetMethod: false });
+      const ok = await byPost.client.query(PARTIAL, {}).toPromise();
+      expect(byPost.methods).toEqual(['POST']);
+      expect(ok.error).toBeUndefined();
+      expect(ok.data).toMatchObject({ me: { id: fake.state.owner.id }, users: { totalCount: active.length } });
+    } finally {
+      await open.stop();
+    }
+  });
+});
