@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ApolloClient, CombinedGraphQLErrors, HttpLink, InMemoryCache } from '@apollo/client';
+import { ApolloClient, CombinedGraphQLErrors, HttpLink, InMemoryCache, type NormalizedCacheObject } from '@apollo/client';
 import { relayStylePagination } from '@apollo/client/utilities';
 import { Client, cacheExchange, fetchExchange, gql } from '@urql/core';
 import { parse } from 'graphql';
@@ -66,7 +66,7 @@ describe('Apollo Client 4 (InMemoryCache, relayStylePagination)', () => {
       // relayStylePagination keeps the first page's start and the last page's end.
       expect(merged.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: false, startCursor: first.data.users!.pageInfo.startCursor });
 
-      const cache = client.cache.extract();
+      const cache = client.cache.extract() as NormalizedCacheObject;
       for (const id of active) expect(cache[`User:${id}`], id).toMatchObject({ __typename: 'User', id });
       expect(client.cache.identify({ __typename: 'User', id: member.id })).toBe(`User:${member.id}`);
     } finally {
@@ -84,7 +84,7 @@ describe('Apollo Client 4 (InMemoryCache, relayStylePagination)', () => {
       const errors = (partial.error as CombinedGraphQLErrors).errors;
       expect(errors.map((e) => [e.path, e.extensions?.code])).toEqual([[['users'], 'FORBIDDEN']]);
       // The user arrived whole: it is in the cache under its Zoom id.
-      expect(client.cache.extract()[`User:${member.id}`]).toMatchObject({ id: member.id });
+      expect((client.cache.extract() as NormalizedCacheObject)[`User:${member.id}`]).toMatchObject({ id: member.id });
 
       const me = await client.query({ query: MeDocument });
       expect(me.data?.me?.id).toBe(member.id);
