@@ -11,7 +11,7 @@ import { User } from '../users/user.type.js';
 import { CreateMeetingInput, UpdateMeetingInput } from './meeting.input.js';
 import { Meeting } from './meeting.type.js';
 import { assertCanActOnMeeting } from './meetingAccess.js';
-import { checkMeetingId } from './meetingArgs.js';
+import { checkMeetingId, checkOccurrence } from './meetingArgs.js';
 import { toMeetingBody } from './meetingBody.js';
 import { MeetingConnection } from './meetingConnection.type.js';
 import { MeetingListType } from './meetingListType.enum.js';
@@ -66,26 +66,37 @@ export class MeetingResolver {
     return Meeting.from(await createMeeting(ctx.zoom, userId, body));
   }
 
-  @Mutation(() => Meeting, { description: 'Changes the given fields and returns the meeting as Zoom now has it.' })
+  @Mutation(() => Meeting, {
+    description:
+      'Changes the given fields and returns the meeting as Zoom now has it. With occurrenceId only that occurrence changes, ' +
+      'and only its agenda, startTime, duration and settings.',
+  })
   async updateMeeting(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateMeetingInput) input: UpdateMeetingInput,
     @Ctx() ctx: GraphQLContext,
+    @Arg('occurrenceId', () => ID, { nullable: true, description: 'A MeetingOccurrence id.' }) occurrenceArg?: string | null,
   ): Promise<Meeting> {
     const meetingId = checkMeetingId(id);
+    const occurrenceId = checkOccurrence(occurrenceArg, input);
     const body = toMeetingBody(input, 'update');
     const known = await this.assertMayChange(ctx, meetingId, 'Updating this meeting');
-    await updateMeeting(ctx.zoom, meetingId, body, hostOf(known));
+    await updateMeeting(ctx.zoom, meetingId, body, hostOf(known), occurrenceId);
     const updated = await getMeeting(ctx.zoom, meetingId);
     if (!updated) throw notFound(`Meeting ${meetingId} is not found or has expired.`);
     return Meeting.from(updated);
   }
 
-  @Mutation(() => Boolean, { description: 'Deletes a meeting; NOT_FOUND when Zoom has no such meeting.' })
-  async deleteMeeting(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
+  @Mutation(() => Boolean, { description: 'Deletes a meeting, or with occurrenceId one occurrence of it; NOT_FOUND when Zoom has no such meeting.' })
+  async deleteMeeting(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('occurrenceId', () => ID, { nullable: true, description: 'A MeetingOccurrence id.' }) occurrenceArg?: string | null,
+  ): Promise<boolean> {
     const meetingId = checkMeetingId(id);
+    const occurrenceId = checkOccurrence(occurrenceArg);
     const known = await this.assertMayChange(ctx, meetingId, 'Deleting this meeting');
-    await deleteMeeting(ctx.zoom, meetingId, hostOf(known));
+    await deleteMeeting(ctx.zoom, meetingId, hostOf(known), occurrenceId);
     return true;
   }
 
