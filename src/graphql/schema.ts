@@ -3,11 +3,21 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { CredentialsResolver } from './credentials/credentials.resolver.js';
 import { MeetingResolver } from './meetings/meeting.resolver.js';
+import { MeetingExtrasResolver } from './meetings/meetingExtras.resolver.js';
+import { RegistrantsResolver } from './meetings/registrants.resolver.js';
 import { SdkSignatureResolver } from './meetings/sdkSignature.resolver.js';
 import { StartMeetingTokenResolver } from './meetings/startMeetingToken.resolver.js';
 import { UserResolver } from './users/user.resolver.js';
 
-export const resolvers = [UserResolver, CredentialsResolver, MeetingResolver, StartMeetingTokenResolver, SdkSignatureResolver] as const;
+export const resolvers = [
+  UserResolver,
+  CredentialsResolver,
+  MeetingResolver,
+  MeetingExtrasResolver,
+  RegistrantsResolver,
+  StartMeetingTokenResolver,
+  SdkSignatureResolver,
+] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
 

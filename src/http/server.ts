@@ -13,6 +13,7 @@ import { CostCalculator, costLimitPlugin, graphqlRouteGuards, limitValidationRul
 import { buildGatewaySchema } from '../graphql/schema.js';
 import { subscriptionsOverHttpPlugin } from '../graphql/subscriptionsOverHttp.js';
 import { createUserLoader } from '../graphql/users/user.loader.js';
+import { createMeetingLoaders } from '../graphql/meetings/meeting.loader.js';
 import type { Config } from '../config.js';
 import { graphqlMetricsPlugin } from '../observability/graphqlMetricsPlugin.js';
 import type { GatewayMetrics } from '../observability/metrics.js';
@@ -162,7 +163,7 @@ export async function createHttpServer(parts: HttpServerDeps): Promise<HttpServe
         const principal = await callers.principal(request);
         const zoom = { client, tokens, principal, changes };
         // Fastify's request logger already carries the reqId.
-        return { principal, zoom, loaders: { user: createUserLoader(zoom) }, logger: request.log, services, budget: new RequestBudget() };
+        return { principal, zoom, loaders: { user: createUserLoader(zoom), ...createMeetingLoaders(zoom) }, logger: request.log, services, budget: new RequestBudget() };
       },
     }),
   });

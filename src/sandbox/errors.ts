@@ -44,6 +44,7 @@ export const REST = {
   userNotFound: (userId: string) => zoomError(404, 1001, `User does not exist: ${userId}.`),
   meetingNotFound: (id: string) => zoomError(404, 3001, `Meeting ${id} is not found or has expired.`),
   notHost: () => zoomError(400, 3003, 'You are not the meeting host.'),
+  notHostShort: () => zoomError(400, 3003, "You're not the meeting host."),
   unknownEndpoint: () => zoomError(404, 2300, 'This API endpoint is not recognized.'),
   badJson: () => zoomError(400, 300, 'Request Body should be a valid JSON object.'),
 } as const;

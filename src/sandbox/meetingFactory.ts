@@ -135,3 +135,15 @@ export function applyMeetingPatch(meeting: ZoomMeeting, host: ZoomUser, patch: M
   if (patch.tracking_fields !== undefined) meeting.tracking_fields = patch.tracking_fields;
   recomputeDerived(meeting, host);
 }
+
+/**
+ * NOTE: with `occurrence_id` Zoom changes "agenda, start_time, duration, settings" of that
+ * occurrence only (SPEC23 PATCH parameter). The fake keeps start and duration per occurrence;
+ * agenda and settings, which it stores once per meeting, apply to the meeting.
+ */
+export function applyOccurrencePatch(meeting: ZoomMeeting, occurrence: Occurrence, patch: MeetingPatch): void {
+  if (patch.start !== undefined) occurrence.start_time = resolveStart(patch.start, meeting.timezone);
+  if (patch.duration !== undefined) occurrence.duration = patch.duration;
+  if (patch.agenda !== undefined) meeting.agenda = patch.agenda;
+  if (patch.settings !== undefined) meeting.settings = { ...meeting.settings, ...patch.settings };
+}

@@ -11,13 +11,19 @@ export type RouteName =
   | 'meetings.get'
   | 'meetings.update'
   | 'meetings.delete'
+  | 'meetings.status'
+  | 'meetings.invitation'
+  | 'meetings.registrants'
+  | 'meetings.addRegistrant'
+  | 'meetings.registrantStatus'
   | 'admin'
   | 'unknown';
 
 export const ROUTE_NAMES: readonly RouteName[] = [
   'oauth.token', 'oauth.authorize', 'oauth.revoke', 'users.list', 'users.get', 'users.token',
   'users.zak', 'meetings.list', 'meetings.create', 'meetings.get', 'meetings.update',
-  'meetings.delete', 'admin', 'unknown',
+  'meetings.delete', 'meetings.status', 'meetings.invitation', 'meetings.registrants', 'meetings.addRegistrant',
+  'meetings.registrantStatus', 'admin', 'unknown',
 ];
 
 export interface RouteMatch {
@@ -52,5 +58,12 @@ export function matchRoute(method: string, rawPath: string): RouteMatch {
     if (method === 'PATCH') return { route: 'meetings.update', param: b };
     if (method === 'DELETE') return { route: 'meetings.delete', param: b };
   }
+  if (a === 'meetings' && b && n === 3) {
+    if (c === 'status' && method === 'PUT') return { route: 'meetings.status', param: b };
+    if (c === 'invitation' && method === 'GET') return { route: 'meetings.invitation', param: b };
+    if (c === 'registrants' && method === 'GET') return { route: 'meetings.registrants', param: b };
+    if (c === 'registrants' && method === 'POST') return { route: 'meetings.addRegistrant', param: b };
+  }
+  if (a === 'meetings' && b && n === 4 && c === 'registrants' && d === 'status' && method === 'PUT') return { route: 'meetings.registrantStatus', param: b };
   return { route: 'unknown' };
 }

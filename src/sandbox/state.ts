@@ -2,6 +2,7 @@ import type { FakeClock } from './clock.js';
 import { buildMeeting, type MeetingBuildContext } from './meetingFactory.js';
 import { MeetingQuota } from './meetingQuota.js';
 import type { ZoomMeeting } from './model/meeting.js';
+import type { ZoomRegistrant } from './model/registrant.js';
 import type {
   AccessTokenRecord, AuthCodeRecord, OAuthGrant, PageCursor, RefreshTokenRecord, ZakRecord,
 } from './model/tokens.js';
@@ -34,6 +35,7 @@ export class FakeZoomState implements TokenStores {
   baseUrl: string;
   readonly users: ZoomUser[] = [];
   readonly meetings: ZoomMeeting[] = [];
+  readonly registrants: ZoomRegistrant[] = [];
   readonly accessTokens = new Map<string, AccessTokenRecord>();
   readonly refreshTokens = new Map<string, RefreshTokenRecord>();
   readonly grants = new Map<string, OAuthGrant>();
@@ -119,6 +121,7 @@ export class FakeZoomState implements TokenStores {
   removeMeeting(meeting: ZoomMeeting): void {
     const i = this.meetings.indexOf(meeting);
     if (i !== -1) this.meetings.splice(i, 1);
+    for (let r = this.registrants.length - 1; r >= 0; r--) if (this.registrants[r]!.meeting_id === meeting.id) this.registrants.splice(r, 1);
   }
 
   /**

@@ -41,6 +41,8 @@ export const tags = {
   meetingList: (host: UserAddress): CacheTag[] => addressed('meetinglists', host),
   /** `GET /meetings/{id}`: a number, or an instance UUID (changes name numbers). */
   meeting: (id: string): CacheTag[] => (isMeetingNumber(id) ? [`meeting:${id}`] : [`meeting:${id}`, 'meeting:*uuid']),
+  /** `GET /meetings/{number}/registrants`: stale on a registrant change and on any change to the meeting. */
+  registrants: (meetingNumber: string): CacheTag[] => [`meeting:${meetingNumber}`, `registrants:${meetingNumber}`],
 };
 
 /** Every tag a change makes stale. */
@@ -50,6 +52,8 @@ export function tagsOf(change: ZoomChange): CacheTag[] {
       return [`meeting:${change.meetingId}`, 'meeting:*uuid', ...changedUser('meetinglists', change.hostId, change.hostEmail)];
     case 'user':
       return ['userlists', ...changedUser('user', change.userId, change.email)];
+    case 'registrants':
+      return [`registrants:${change.meetingId}`];
     default:
       return assertNever(change);
   }

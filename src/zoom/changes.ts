@@ -7,7 +7,9 @@ export type ZoomChange =
   /** A meeting was created, updated or deleted; `hostId` (Zoom user id) when known. */
   | { kind: 'meeting'; meetingId: string; hostId?: string; hostEmail?: string }
   /** A user was created, updated, (de)activated, deleted or disassociated; id and/or email. */
-  | { kind: 'user'; userId?: string; email?: string };
+  | { kind: 'user'; userId?: string; email?: string }
+  /** A meeting's registrants were added to or changed status. */
+  | { kind: 'registrants'; meetingId: string };
 
 /** Where producers report changes; every replica sharing the store must see their effect. */
 export interface ZoomChangeSink {

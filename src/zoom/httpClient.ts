@@ -11,7 +11,7 @@ import type { CacheTag } from './cacheTags.js';
 import { keyOf } from './readCache.js';
 
 export interface ZoomRequest {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Path below `/v2`, each id encoded by `pathSegment` (zoom/pathSegment.ts), e.g. `/users/abc/meetings`. */
   path: string;
   query?: Record<string, string | number | undefined>;

@@ -90,27 +90,33 @@ export async function createMeeting(ctx: ZoomContext, userId: string, body: Zoom
   return res.body;
 }
 
-/** `PATCH /meetings/{meetingId}` → 204 with no body; counts toward the host's 100/day. */
-export async function updateMeeting(ctx: ZoomContext, meetingId: string, body: ZoomMeetingBody, host: MeetingHost = {}): Promise<void> {
+/**
+ * `PATCH /meetings/{meetingId}[?occurrence_id=]` → 204 with no body; counts toward the host's
+ * 100/day. With an occurrence, Zoom changes only that occurrence's agenda, start, duration and settings.
+ */
+export async function updateMeeting(ctx: ZoomContext, meetingId: string, body: ZoomMeetingBody, host: MeetingHost = {}, occurrenceId?: string): Promise<void> {
   const credential = await ctx.tokens.forAccount(ctx.principal);
   await reporting(ctx, { kind: 'meeting', meetingId, ...host }, () =>
     ctx.client.call<void>(
-      { method: 'PATCH', path: `/meetings/${meetingSegment(meetingId)}`, body, route: 'meetings.update', category: 'light' },
+      { method: 'PATCH', path: `/meetings/${meetingSegment(meetingId)}`, query: { occurrence_id: occurrenceId }, body, route: 'meetings.update', category: 'light' },
       credential,
     ),
   );
 }
 
-/** `DELETE /meetings/{meetingId}` → 204. */
-export async function deleteMeeting(ctx: ZoomContext, meetingId: string, host: MeetingHost = {}): Promise<void> {
+/** `DELETE /meetings/{meetingId}[?occurrence_id=]` → 204; with an occurrence, only that one goes. */
+export async function deleteMeeting(ctx: ZoomContext, meetingId: string, host: MeetingHost = {}, occurrenceId?: string): Promise<void> {
   const credential = await ctx.tokens.forAccount(ctx.principal);
   await reporting(ctx, { kind: 'meeting', meetingId, ...host }, () =>
-    ctx.client.call<void>({ method: 'DELETE', path: `/meetings/${meetingSegment(meetingId)}`, route: 'meetings.delete', category: 'light' }, credential),
+    ctx.client.call<void>(
+      { method: 'DELETE', path: `/meetings/${meetingSegment(meetingId)}`, query: { occurrence_id: occurrenceId }, route: 'meetings.delete', category: 'light' },
+      credential,
+    ),
   );
 }
 
 /** Runs a write and reports its change once Zoom applied it, or may have (its answer was lost). */
-async function reporting(ctx: ZoomContext, change: ZoomChange, write: () => Promise<unknown>): Promise<void> {
+export async function reporting(ctx: ZoomContext, change: ZoomChange, write: () => Promise<unknown>): Promise<void> {
   try {
     await write();
   } catch (err) {

@@ -82,6 +82,40 @@ export interface ZoomMeeting {
   pmi?: string | number;
   settings?: ZoomMeetingSettings;
   recurrence?: ZoomRecurrence;
+  /** Recurring meetings with a fixed time (type 8); absent from list items. */
+  occurrences?: ZoomOccurrence[];
+}
+
+export interface ZoomOccurrence {
+  occurrence_id: string;
+  start_time?: string;
+  duration?: number;
+  /** `available` or `deleted`. */
+  status?: string;
+}
+
+/** An item of `GET /meetings/{meetingId}/registrants` (SPEC23). */
+export interface ZoomRegistrant {
+  id?: string;
+  email: string;
+  first_name: string;
+  last_name?: string;
+  status?: 'approved' | 'pending' | 'denied';
+  create_time?: string;
+  join_url?: string;
+}
+
+export interface ZoomRegistrantPage extends ZoomPage {
+  registrants: ZoomRegistrant[];
+}
+
+/** 201 of `POST /meetings/{meetingId}/registrants`. */
+export interface ZoomAddedRegistrant {
+  id: number | string;
+  registrant_id: string;
+  join_url?: string;
+  start_time?: string;
+  topic?: string;
 }
 
 export interface ZoomMeetingPage extends ZoomPage {

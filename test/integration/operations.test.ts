@@ -6,7 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeZoom, type FakeZoom } from '../../src/sandbox/index.js';
 import { startHarness, type GqlResult, type Harness } from '../helpers/gateway.js';
 import {
+  AddMeetingRegistrantDocument,
   CredentialsDocument,
+  EndMeetingDocument,
+  MeetingDetailsDocument,
+  MeetingRegistrantsDocument,
+  UpdateMeetingRegistrantStatusDocument,
   MeDocument,
   MeetingDocument,
   MeetingSdkSignatureDocument,
@@ -169,5 +174,33 @@ describe('generated operations against the gateway and the fake Zoom', () => {
 
     const short = await run(MeetingSdkSignatureDocument, { meetingNumber: '85746065432', role: 'HOST', expiresInSeconds: 60 });
     expect(short.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+  it('Meeting data: recurrence, occurrences, invitation; registrants added, approved and paged; endMeeting', async () => {
+    const owner = fake.state.owner;
+    const m = fake.state.addMeeting(owner.id, {}, {
+      type: 8,
+      start: { wallMs: Date.UTC(2030, 0, 7, 9), isUtc: true },
+      recurrence: { type: 2, weekly_days: '2', end_times: 2 },
+      settings: { approval_type: 1 },
+    });
+    const details = await run(MeetingDetailsDocument, { id: String(m.id) });
+    expect(details.errors).toBeUndefined();
+    expect(details.data?.meeting?.recurrence).toMatchObject({ type: 'WEEKLY', weeklyDays: [2], endTimes: 2 });
+    expect(details.data?.meeting?.occurrences?.map((o) => o.status)).toEqual(['AVAILABLE', 'AVAILABLE']);
+    expect(details.data?.meeting?.invitation).toContain(m.join_url);
+
+    const added = await run(AddMeetingRegistrantDocument, { meetingId: String(m.id), input: { email: 'op@example.com', firstName: 'Op' } });
+    expect(added.errors).toBeUndefined();
+    const id = added.data!.addMeetingRegistrant!.id;
+    const pending = await run(MeetingRegistrantsDocument, { id: String(m.id), status: 'PENDING' });
+    expect(pending.data?.meeting?.registrants?.edges.map((e) => e.node.id)).toEqual([id]);
+    const approved = await run(UpdateMeetingRegistrantStatusDocument, { meetingId: String(m.id), action: 'APPROVE', registrantIds: [id] });
+    expect(approved.data?.updateMeetingRegistrantStatus).toBe(true);
+    const list = await run(MeetingRegistrantsDocument, { id: String(m.id) });
+    expect(list.data?.meeting?.registrants?.edges[0]?.node).toMatchObject({ id, status: 'APPROVED', joinUrl: added.data!.addMeetingRegistrant!.joinUrl });
+
+    m.status = 'started';
+    expect((await run(EndMeetingDocument, { id: String(m.id) })).data?.endMeeting).toBe(true);
+    expect(m.status).toBe('waiting');
   });
 });

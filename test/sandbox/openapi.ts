@@ -131,7 +131,8 @@ export function toJsonSchema(schema: Json, closed = false, allow: Record<string,
 export function documentedMessages(description: string): RegExp[] {
   return description
     .split(/<br>|\n|\*\*Error Code:?\*\*:?|\* /)
-    .map((s) => s.replace(/\*\*[^*]*\*\*/g, '').replace(/`\d+`/g, '').trim())
+    .map((s) => s.replace(/\*\*[^*]*\*\*/g, '').replace(/`\d+`/g, '').replace(/^\*/, '').trim())
     .filter((s) => s.length > 3)
-    .map((s) => new RegExp(`^${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\\$\w+|\\\{\w+\\\}/g, '.+')}$`));
+    // A sentence may lack its final period in the spec ("…: {meetingId}") and carry it on the wire.
+    .map((s) => new RegExp(`^${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\\$\w+|\\\{\w+\\\}/g, '.+')}${s.endsWith('.') ? '' : '\\.?'}$`));
 }

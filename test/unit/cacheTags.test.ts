@@ -27,6 +27,14 @@ describe('read cache tags: every answer a change affects shares a tag with it', 
     expect(stale(tags.meetingList(id), tagsOf({ kind: 'meeting', meetingId: '85746065432' }))).toBe(true);
   });
 
+  it('a registrant change reaches only that meeting’s registrant lists; a meeting change reaches them too', () => {
+    const bumped = tagsOf({ kind: 'registrants', meetingId: '85746065432' });
+    expect(stale(tags.registrants('85746065432'), bumped)).toBe(true);
+    expect(stale(tags.registrants('85746065433'), bumped)).toBe(false);
+    expect(stale(tags.meeting('85746065432'), bumped)).toBe(false);
+    expect(stale(tags.registrants('85746065432'), tagsOf({ kind: 'meeting', meetingId: '85746065432' }))).toBe(true);
+  });
+
   it('a user change reaches the user by any name and every users list, and no meeting', () => {
     const bumped = tagsOf({ kind: 'user', userId: id });
     expect(stale(tags.user(id.toUpperCase()), bumped)).toBe(true);

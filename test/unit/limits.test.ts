@@ -79,6 +79,14 @@ describe('cost', () => {
     expect(cost(`{ users(first: 300, after: "${forged}") { nodes { id } } }`)).toEqual({ cost: 1 });
   });
 
+  it('meeting data: recurrence, occurrences and invitation 1 each per meeting, registrants per page, writes 2', () => {
+    expect(cost('{ meeting(id: "85746065432") { recurrence { type } occurrences { id } invitation } }')).toEqual({ cost: 4 });
+    expect(cost('{ meetings(first: 10) { nodes { registrants(first: 5) { nodes { email } } } } }')).toEqual({ cost: 11 });
+    expect(cost('mutation { endMeeting(id: "85746065432") }')).toEqual({ cost: 2 });
+    expect(cost('mutation { addMeetingRegistrant(meetingId: "85746065432", input: { email: "a@b.co", firstName: "A" }) { id } }')).toEqual({ cost: 2 });
+    expect(cost('mutation { updateMeetingRegistrantStatus(meetingId: "85746065432", action: APPROVE, registrantIds: ["a"]) }')).toEqual({ cost: 2 });
+  });
+
   it('introspection costs nothing; invalid variables are reported', () => {
     expect(cost('{ __schema { types { name } } __typename }')).toEqual({ cost: 0 });
     expect(cost('query($n: Int!) { users(first: $n) { nodes { id } } }', { n: 'many' })).toMatchObject({ invalidVariables: expect.stringContaining('$n') });

@@ -26,6 +26,16 @@ const KNOWN_CALLS: Record<string, number> = {
   'Mutation.startMeetingToken': 2,
   // One user look-up per meeting at most (the loader dedupes hosts within a request).
   'Meeting.host': 1,
+  // At most one GET of the meeting each (shared by both through the loader; none for other types).
+  'Meeting.recurrence': 1,
+  'Meeting.occurrences': 1,
+  'Meeting.invitation': 1,
+  // Per Zoom page of registrants, as for every connection.
+  'Meeting.registrants': 1,
+  // The meeting (to check its host; not for admins), then the write.
+  'Mutation.endMeeting': 2,
+  'Mutation.addMeetingRegistrant': 2,
+  'Mutation.updateMeetingRegistrantStatus': 2,
 };
 
 type AnyField = GraphQLField<unknown, unknown>;

@@ -12,7 +12,7 @@ import { User } from '../users/user.type.js';
 import { CreateMeetingInput, UpdateMeetingInput } from './meeting.input.js';
 import { Meeting } from './meeting.type.js';
 import { assertCanActOnMeeting } from './meetingAccess.js';
-import { checkMeetingId } from './meetingArgs.js';
+import { checkMeetingId, checkOccurrence } from './meetingArgs.js';
 import { toMeetingBody } from './meetingBody.js';
 import { MeetingConnection } from './meetingConnection.type.js';
 import { MeetingListType } from './meetingListType.enum.js';
@@ -80,22 +80,25 @@ export class MeetingResolver {
   @Mutation(() => Meeting, {
     nullable: true,
     description:
-      'Changes the given fields and returns the meeting as Zoom now has it. ' +
+      'Changes the given fields and returns the meeting as Zoom now has it. With occurrenceId only that occurrence changes, ' +
+      'and only its agenda, startTime, duration and settings. ' +
       failsWith({
         BAD_USER_INPUT: 'when id or input is invalid, or input changes nothing (nothing reaches Zoom)',
         FORBIDDEN: 'when a user-role caller does not host the meeting (before any change)',
-        NOT_FOUND: 'when Zoom has no such meeting',
+        NOT_FOUND: 'when Zoom has no such meeting or occurrence',
       }),
   })
   async updateMeeting(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateMeetingInput) input: UpdateMeetingInput,
     @Ctx() ctx: GraphQLContext,
+    @Arg('occurrenceId', () => ID, { nullable: true, description: 'A MeetingOccurrence id.' }) occurrenceArg?: string | null,
   ): Promise<Meeting> {
     const meetingId = checkMeetingId(id);
+    const occurrenceId = checkOccurrence(occurrenceArg, input);
     const body = toMeetingBody(input, 'update');
     const known = await this.assertMayChange(ctx, meetingId, 'Updating this meeting');
-    await updateMeeting(ctx.zoom, meetingId, body, hostOf(known));
+    await updateMeeting(ctx.zoom, meetingId, body, hostOf(known), occurrenceId);
     const updated = await getMeeting(ctx.zoom, meetingId);
     if (!updated) throw notFound(`Meeting ${meetingId} is not found or has expired.`);
     return Meeting.from(updated);
@@ -104,17 +107,22 @@ export class MeetingResolver {
   @Mutation(() => Boolean, {
     nullable: true,
     description:
-      'Deletes a meeting; true once Zoom has deleted it. ' +
+      'Deletes a meeting, or with occurrenceId one occurrence of it; true once Zoom has deleted it. ' +
       failsWith({
-        BAD_USER_INPUT: 'when id is not a meeting number or UUID',
+        BAD_USER_INPUT: 'when id or occurrenceId is malformed',
         FORBIDDEN: 'when a user-role caller does not host the meeting (before any change)',
-        NOT_FOUND: 'when Zoom has no such meeting',
+        NOT_FOUND: 'when Zoom has no such meeting or occurrence',
       }),
   })
-  async deleteMeeting(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
+  async deleteMeeting(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('occurrenceId', () => ID, { nullable: true, description: 'A MeetingOccurrence id.' }) occurrenceArg?: string | null,
+  ): Promise<boolean> {
     const meetingId = checkMeetingId(id);
+    const occurrenceId = checkOccurrence(occurrenceArg);
     const known = await this.assertMayChange(ctx, meetingId, 'Deleting this meeting');
-    await deleteMeeting(ctx.zoom, meetingId, hostOf(known));
+    await deleteMeeting(ctx.zoom, meetingId, hostOf(known), occurrenceId);
     return true;
   }
 

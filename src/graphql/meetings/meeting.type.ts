@@ -103,8 +103,12 @@ export class Meeting {
   @Field(() => MeetingSettings, { nullable: true })
   settings!: MeetingSettings | null;
 
+  /** Zoom's object, for field resolvers; a list item lacks `settings`, `recurrence` and `occurrences`. */
+  zoom!: ZoomMeeting;
+
   static from(m: ZoomMeeting): Meeting {
     return Object.assign(new Meeting(), {
+      zoom: m,
       id: String(m.id),
       uuid: m.uuid ?? null,
       hostId: m.host_id,

@@ -10,6 +10,8 @@ const EMAIL = /^[^\s@"(),:;<>[\]\\\p{Cc}\p{Cs}]{1,64}@[\p{L}\p{N}](?:[\p{L}\p{N}
 /** RFC 5321's limit on a whole address. */
 const MAX_EMAIL_LENGTH = 254;
 
+export const isEmailAddress = (v: string): boolean => v.length <= MAX_EMAIL_LENGTH && EMAIL.test(v);
+
 /**
  * A `{userId}` argument: `me`, a Zoom user id or an email, checked before any Zoom call. Anything
  * else (a path such as `..`, a query, an over-long value) is bad input, whatever its role.

@@ -8,12 +8,19 @@ export const MEETING_LIST_TYPES = ['scheduled', 'live', 'upcoming', 'upcoming_me
 /** NOTE: USERS26 adds `onbehalf` to SPEC23's `token | zak` (ZOOM.md §3). */
 export const USER_TOKEN_TYPES = ['token', 'zak', 'onbehalf'] as const;
 export const MEETING_TYPES = [1, 2, 3, 8] as const;
+export const REGISTRANT_STATUSES = ['pending', 'approved', 'denied'] as const;
+export const REGISTRANT_ACTIONS = ['approve', 'cancel', 'deny'] as const;
+export const MEETING_STATUS_ACTIONS = ['end', 'recover'] as const;
 
 /** Query parameters each route reads; anything else is ignored, as Zoom ignores unknown ones. */
 export const QUERY_PARAMS: Partial<Record<RouteName, readonly string[]>> = {
   'users.list': ['status', 'page_size', 'role_id', 'page_number', 'include_fields', 'next_page_token'],
   'users.token': ['type', 'ttl', 'meeting_id'],
   'meetings.list': ['type', 'page_size', 'next_page_token', 'page_number'],
+  'meetings.update': ['occurrence_id'],
+  'meetings.delete': ['occurrence_id'],
+  'meetings.registrants': ['occurrence_id', 'status', 'page_size', 'page_number', 'next_page_token'],
+  'meetings.addRegistrant': ['occurrence_ids'],
 };
 
 /** Top-level body fields of create/update meeting the fake reads; others are ignored. */

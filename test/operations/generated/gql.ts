@@ -14,22 +14,32 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "mutation AddMeetingRegistrant($meetingId: ID!, $input: AddMeetingRegistrantInput!) {\n  addMeetingRegistrant(meetingId: $meetingId, input: $input) {\n    id\n    email\n    firstName\n    lastName\n    joinUrl\n  }\n}": typeof types.AddMeetingRegistrantDocument,
     "query Credentials {\n  credentials {\n    sandbox\n    serverToServer\n    userOAuth\n    meetingSdk\n    legacyJwt\n    selectedSource\n    cached {\n      source\n      expiresAt\n      scopes\n    }\n    readCache {\n      enabled\n      ttlSeconds\n    }\n  }\n}": typeof types.CredentialsDocument,
+    "mutation EndMeeting($id: ID!) {\n  endMeeting(id: $id)\n}": typeof types.EndMeetingDocument,
     "query Me {\n  me {\n    id\n    email\n    displayName\n    status\n  }\n}": typeof types.MeDocument,
     "query Meeting($id: ID!) {\n  meeting(id: $id) {\n    id\n    uuid\n    topic\n    type\n    status\n    startTime\n    duration\n    timezone\n    agenda\n    hostId\n    hostEmail\n    joinUrl\n    host {\n      id\n      email\n      displayName\n    }\n  }\n}": typeof types.MeetingDocument,
+    "query MeetingDetails($id: ID!) {\n  meeting(id: $id) {\n    id\n    type\n    invitation\n    recurrence {\n      type\n      repeatInterval\n      weeklyDays\n      monthlyDay\n      monthlyWeek\n      monthlyWeekDay\n      endTimes\n      endDateTime\n    }\n    occurrences {\n      id\n      startTime\n      duration\n      status\n    }\n  }\n}": typeof types.MeetingDetailsDocument,
+    "query MeetingRegistrants($id: ID!, $status: RegistrantStatus = APPROVED, $first: Int = 30, $after: String) {\n  meeting(id: $id) {\n    id\n    registrants(status: $status, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          email\n          firstName\n          lastName\n          status\n          joinUrl\n          createdAt\n        }\n      }\n    }\n  }\n}": typeof types.MeetingRegistrantsDocument,
     "mutation MeetingSdkSignature($meetingNumber: ID!, $role: MeetingRole!, $expiresInSeconds: Int) {\n  meetingSdkSignature(\n    meetingNumber: $meetingNumber\n    role: $role\n    expiresInSeconds: $expiresInSeconds\n  ) {\n    signature\n    sdkKey\n    meetingNumber\n    role\n    issuedAt\n    expiresAt\n  }\n}": typeof types.MeetingSdkSignatureDocument,
     "query Meetings($userId: ID = \"me\", $type: MeetingListType = SCHEDULED, $first: Int = 30, $after: String) {\n  meetings(userId: $userId, type: $type, first: $first, after: $after) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      hasPreviousPage\n      startCursor\n      endCursor\n    }\n    edges {\n      cursor\n      node {\n        id\n        uuid\n        topic\n        type\n        startTime\n        duration\n        timezone\n        hostId\n        joinUrl\n      }\n    }\n  }\n}": typeof types.MeetingsDocument,
     "mutation StartMeetingToken($meetingId: ID!) {\n  startMeetingToken(meetingId: $meetingId) {\n    meetingId\n    hostId\n    zak\n    zakExpiresAt\n    signature\n    sdkKey\n    signatureExpiresAt\n  }\n}": typeof types.StartMeetingTokenDocument,
+    "mutation UpdateMeetingRegistrantStatus($meetingId: ID!, $action: RegistrantAction!, $registrantIds: [ID!]!) {\n  updateMeetingRegistrantStatus(\n    meetingId: $meetingId\n    action: $action\n    registrantIds: $registrantIds\n  )\n}": typeof types.UpdateMeetingRegistrantStatusDocument,
     "query User($id: ID!) {\n  user(id: $id) {\n    id\n    zoomId\n    email\n    firstName\n    lastName\n    displayName\n    type\n    status\n    pmi\n    timezone\n    createdAt\n  }\n}": typeof types.UserDocument,
     "query Users($status: UserStatus = ACTIVE, $first: Int = 30, $after: String) {\n  users(status: $status, first: $first, after: $after) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      hasPreviousPage\n      startCursor\n      endCursor\n    }\n    edges {\n      cursor\n      node {\n        id\n        email\n        displayName\n        status\n      }\n    }\n  }\n}": typeof types.UsersDocument,
 };
 const documents: Documents = {
+    "mutation AddMeetingRegistrant($meetingId: ID!, $input: AddMeetingRegistrantInput!) {\n  addMeetingRegistrant(meetingId: $meetingId, input: $input) {\n    id\n    email\n    firstName\n    lastName\n    joinUrl\n  }\n}": types.AddMeetingRegistrantDocument,
     "query Credentials {\n  credentials {\n    sandbox\n    serverToServer\n    userOAuth\n    meetingSdk\n    legacyJwt\n    selectedSource\n    cached {\n      source\n      expiresAt\n      scopes\n    }\n    readCache {\n      enabled\n      ttlSeconds\n    }\n  }\n}": types.CredentialsDocument,
+    "mutation EndMeeting($id: ID!) {\n  endMeeting(id: $id)\n}": types.EndMeetingDocument,
     "query Me {\n  me {\n    id\n    email\n    displayName\n    status\n  }\n}": types.MeDocument,
     "query Meeting($id: ID!) {\n  meeting(id: $id) {\n    id\n    uuid\n    topic\n    type\n    status\n    startTime\n    duration\n    timezone\n    agenda\n    hostId\n    hostEmail\n    joinUrl\n    host {\n      id\n      email\n      displayName\n    }\n  }\n}": types.MeetingDocument,
+    "query MeetingDetails($id: ID!) {\n  meeting(id: $id) {\n    id\n    type\n    invitation\n    recurrence {\n      type\n      repeatInterval\n      weeklyDays\n      monthlyDay\n      monthlyWeek\n      monthlyWeekDay\n      endTimes\n      endDateTime\n    }\n    occurrences {\n      id\n      startTime\n      duration\n      status\n    }\n  }\n}": types.MeetingDetailsDocument,
+    "query MeetingRegistrants($id: ID!, $status: RegistrantStatus = APPROVED, $first: Int = 30, $after: String) {\n  meeting(id: $id) {\n    id\n    registrants(status: $status, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          email\n          firstName\n          lastName\n          status\n          joinUrl\n          createdAt\n        }\n      }\n    }\n  }\n}": types.MeetingRegistrantsDocument,
     "mutation MeetingSdkSignature($meetingNumber: ID!, $role: MeetingRole!, $expiresInSeconds: Int) {\n  meetingSdkSignature(\n    meetingNumber: $meetingNumber\n    role: $role\n    expiresInSeconds: $expiresInSeconds\n  ) {\n    signature\n    sdkKey\n    meetingNumber\n    role\n    issuedAt\n    expiresAt\n  }\n}": types.MeetingSdkSignatureDocument,
     "query Meetings($userId: ID = \"me\", $type: MeetingListType = SCHEDULED, $first: Int = 30, $after: String) {\n  meetings(userId: $userId, type: $type, first: $first, after: $after) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      hasPreviousPage\n      startCursor\n      endCursor\n    }\n    edges {\n      cursor\n      node {\n        id\n        uuid\n        topic\n        type\n        startTime\n        duration\n        timezone\n        hostId\n        joinUrl\n      }\n    }\n  }\n}": types.MeetingsDocument,
     "mutation StartMeetingToken($meetingId: ID!) {\n  startMeetingToken(meetingId: $meetingId) {\n    meetingId\n    hostId\n    zak\n    zakExpiresAt\n    signature\n    sdkKey\n    signatureExpiresAt\n  }\n}": types.StartMeetingTokenDocument,
+    "mutation UpdateMeetingRegistrantStatus($meetingId: ID!, $action: RegistrantAction!, $registrantIds: [ID!]!) {\n  updateMeetingRegistrantStatus(\n    meetingId: $meetingId\n    action: $action\n    registrantIds: $registrantIds\n  )\n}": types.UpdateMeetingRegistrantStatusDocument,
     "query User($id: ID!) {\n  user(id: $id) {\n    id\n    zoomId\n    email\n    firstName\n    lastName\n    displayName\n    type\n    status\n    pmi\n    timezone\n    createdAt\n  }\n}": types.UserDocument,
     "query Users($status: UserStatus = ACTIVE, $first: Int = 30, $after: String) {\n  users(status: $status, first: $first, after: $after) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      hasPreviousPage\n      startCursor\n      endCursor\n    }\n    edges {\n      cursor\n      node {\n        id\n        email\n        displayName\n        status\n      }\n    }\n  }\n}": types.UsersDocument,
 };
@@ -51,7 +61,15 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "mutation AddMeetingRegistrant($meetingId: ID!, $input: AddMeetingRegistrantInput!) {\n  addMeetingRegistrant(meetingId: $meetingId, input: $input) {\n    id\n    email\n    firstName\n    lastName\n    joinUrl\n  }\n}"): (typeof documents)["mutation AddMeetingRegistrant($meetingId: ID!, $input: AddMeetingRegistrantInput!) {\n  addMeetingRegistrant(meetingId: $meetingId, input: $input) {\n    id\n    email\n    firstName\n    lastName\n    joinUrl\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "query Credentials {\n  credentials {\n    sandbox\n    serverToServer\n    userOAuth\n    meetingSdk\n    legacyJwt\n    selectedSource\n    cached {\n      source\n      expiresAt\n      scopes\n    }\n    readCache {\n      enabled\n      ttlSeconds\n    }\n  }\n}"): (typeof documents)["query Credentials {\n  credentials {\n    sandbox\n    serverToServer\n    userOAuth\n    meetingSdk\n    legacyJwt\n    selectedSource\n    cached {\n      source\n      expiresAt\n      scopes\n    }\n    readCache {\n      enabled\n      ttlSeconds\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation EndMeeting($id: ID!) {\n  endMeeting(id: $id)\n}"): (typeof documents)["mutation EndMeeting($id: ID!) {\n  endMeeting(id: $id)\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -60,6 +78,14 @@ export function graphql(source: "query Me {\n  me {\n    id\n    email\n    disp
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query Meeting($id: ID!) {\n  meeting(id: $id) {\n    id\n    uuid\n    topic\n    type\n    status\n    startTime\n    duration\n    timezone\n    agenda\n    hostId\n    hostEmail\n    joinUrl\n    host {\n      id\n      email\n      displayName\n    }\n  }\n}"): (typeof documents)["query Meeting($id: ID!) {\n  meeting(id: $id) {\n    id\n    uuid\n    topic\n    type\n    status\n    startTime\n    duration\n    timezone\n    agenda\n    hostId\n    hostEmail\n    joinUrl\n    host {\n      id\n      email\n      displayName\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MeetingDetails($id: ID!) {\n  meeting(id: $id) {\n    id\n    type\n    invitation\n    recurrence {\n      type\n      repeatInterval\n      weeklyDays\n      monthlyDay\n      monthlyWeek\n      monthlyWeekDay\n      endTimes\n      endDateTime\n    }\n    occurrences {\n      id\n      startTime\n      duration\n      status\n    }\n  }\n}"): (typeof documents)["query MeetingDetails($id: ID!) {\n  meeting(id: $id) {\n    id\n    type\n    invitation\n    recurrence {\n      type\n      repeatInterval\n      weeklyDays\n      monthlyDay\n      monthlyWeek\n      monthlyWeekDay\n      endTimes\n      endDateTime\n    }\n    occurrences {\n      id\n      startTime\n      duration\n      status\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MeetingRegistrants($id: ID!, $status: RegistrantStatus = APPROVED, $first: Int = 30, $after: String) {\n  meeting(id: $id) {\n    id\n    registrants(status: $status, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          email\n          firstName\n          lastName\n          status\n          joinUrl\n          createdAt\n        }\n      }\n    }\n  }\n}"): (typeof documents)["query MeetingRegistrants($id: ID!, $status: RegistrantStatus = APPROVED, $first: Int = 30, $after: String) {\n  meeting(id: $id) {\n    id\n    registrants(status: $status, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          email\n          firstName\n          lastName\n          status\n          joinUrl\n          createdAt\n        }\n      }\n    }\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -72,6 +98,10 @@ export function graphql(source: "query Meetings($userId: ID = \"me\", $type: Mee
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation StartMeetingToken($meetingId: ID!) {\n  startMeetingToken(meetingId: $meetingId) {\n    meetingId\n    hostId\n    zak\n    zakExpiresAt\n    signature\n    sdkKey\n    signatureExpiresAt\n  }\n}"): (typeof documents)["mutation StartMeetingToken($meetingId: ID!) {\n  startMeetingToken(meetingId: $meetingId) {\n    meetingId\n    hostId\n    zak\n    zakExpiresAt\n    signature\n    sdkKey\n    signatureExpiresAt\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation UpdateMeetingRegistrantStatus($meetingId: ID!, $action: RegistrantAction!, $registrantIds: [ID!]!) {\n  updateMeetingRegistrantStatus(\n    meetingId: $meetingId\n    action: $action\n    registrantIds: $registrantIds\n  )\n}"): (typeof documents)["mutation UpdateMeetingRegistrantStatus($meetingId: ID!, $action: RegistrantAction!, $registrantIds: [ID!]!) {\n  updateMeetingRegistrantStatus(\n    meetingId: $meetingId\n    action: $action\n    registrantIds: $registrantIds\n  )\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -18,6 +18,16 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
 };
 
+/** Body of addMeetingRegistrant. */
+export type AddMeetingRegistrantInput = {
+  /** At most 128 characters. */
+  email: Scalars['String']['input'];
+  /** 1–64 characters. */
+  firstName: Scalars['String']['input'];
+  /** At most 64 characters. */
+  lastName?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type AutoRecording =
   | 'CLOUD'
   | 'LOCAL'
@@ -86,9 +96,17 @@ export type Meeting = {
   hostId: Scalars['ID']['output'];
   /** Meeting number: 9–11 digits, 64-bit, so an ID (string) — never store it in a 32-bit int. */
   id: Scalars['ID']['output'];
+  /** The invitation text Zoom would send (join link and passcode included). Host or admin only. */
+  invitation?: Maybe<Scalars['String']['output']>;
   joinUrl?: Maybe<Scalars['String']['output']>;
+  /** Occurrences of a recurring meeting with a fixed time (type 8), deleted ones included with their status; null for other types. */
+  occurrences?: Maybe<Array<MeetingOccurrence>>;
   /** Passcode to join. */
   password?: Maybe<Scalars['String']['output']>;
+  /** How a recurring meeting (type 3 or 8) repeats; null for other types. On a list item it costs one GET of the meeting, shared with occurrences. */
+  recurrence?: Maybe<MeetingRecurrence>;
+  /** People registered for the meeting, by status. Host or admin only. Errors when the meeting takes no registration (settings.approvalType NO_REGISTRATION, or a recurring meeting with no fixed time). */
+  registrants?: Maybe<MeetingRegistrantConnection>;
   settings?: Maybe<MeetingSettings>;
   /** Absent for instant meetings. */
   startTime?: Maybe<Scalars['DateTime']['output']>;
@@ -98,6 +116,14 @@ export type Meeting = {
   type?: Maybe<MeetingType>;
   /** UUID of this meeting instance. */
   uuid?: Maybe<Scalars['String']['output']>;
+};
+
+
+/** A Zoom meeting. List results carry fewer fields than a single meeting. */
+export type MeetingRegistrantsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<RegistrantStatus>;
 };
 
 /** How participants join the audio. */
@@ -130,6 +156,64 @@ export type MeetingListType =
   | 'SCHEDULED'
   | 'UPCOMING'
   | 'UPCOMING_MEETINGS';
+
+/** One occurrence of a recurring meeting with a fixed time. */
+export type MeetingOccurrence = {
+  __typename?: 'MeetingOccurrence';
+  /** Minutes. */
+  duration?: Maybe<Scalars['Int']['output']>;
+  /** Zoom’s occurrence_id: pass it to updateMeeting/deleteMeeting to change only this occurrence. */
+  id: Scalars['ID']['output'];
+  startTime?: Maybe<Scalars['DateTime']['output']>;
+  status?: Maybe<OccurrenceStatus>;
+};
+
+/** How a recurring meeting repeats (Zoom’s `recurrence`). */
+export type MeetingRecurrence = {
+  __typename?: 'MeetingRecurrence';
+  endDateTime?: Maybe<Scalars['DateTime']['output']>;
+  endTimes?: Maybe<Scalars['Int']['output']>;
+  monthlyDay?: Maybe<Scalars['Int']['output']>;
+  /** -1 (last) or 1–4. */
+  monthlyWeek?: Maybe<Scalars['Int']['output']>;
+  /** 1 = Sunday … 7 = Saturday. */
+  monthlyWeekDay?: Maybe<Scalars['Int']['output']>;
+  /** Every n days, weeks or months. */
+  repeatInterval?: Maybe<Scalars['Int']['output']>;
+  type?: Maybe<RecurrenceType>;
+  /** WEEKLY: days of the week, 1 = Sunday … 7 = Saturday. */
+  weeklyDays?: Maybe<Array<Scalars['Int']['output']>>;
+};
+
+/** Someone registered for a meeting. */
+export type MeetingRegistrant = {
+  __typename?: 'MeetingRegistrant';
+  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  email: Scalars['String']['output'];
+  firstName: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** The registrant’s own join link: it admits them by name. Only the meeting’s host and admins see it; Zoom emails it to the registrant. */
+  joinUrl?: Maybe<Scalars['String']['output']>;
+  lastName?: Maybe<Scalars['String']['output']>;
+  /** Null on addMeetingRegistrant’s answer: Zoom’s reply does not say. */
+  status?: Maybe<RegistrantStatus>;
+};
+
+/** A page of registrants; cursors wrap Zoom next_page_token values. */
+export type MeetingRegistrantConnection = {
+  __typename?: 'MeetingRegistrantConnection';
+  edges: Array<MeetingRegistrantEdge>;
+  nodes: Array<MeetingRegistrant>;
+  pageInfo: PageInfo;
+  /** Total across all pages, as Zoom reports it. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type MeetingRegistrantEdge = {
+  __typename?: 'MeetingRegistrantEdge';
+  cursor: Scalars['String']['output'];
+  node: MeetingRegistrant;
+};
 
 /** PARTICIPANT joins (role 0); HOST starts the meeting (role 1). */
 export type MeetingRole =
@@ -183,10 +267,14 @@ export type MeetingType =
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Registers someone for a meeting that takes registration. The host and admins may register anyone; another user only its own email, and does not see the join link (Zoom emails it). Zoom allows 3 a day per email and meeting. Errors: BAD_USER_INPUT (bad id, email or name), FORBIDDEN, NOT_FOUND (no such meeting, or it takes no registration), ZOOM_RATE_LIMITED, ZOOM_API_ERROR. */
+  addMeetingRegistrant?: Maybe<MeetingRegistrant>;
   /** Schedules a meeting for a user (the caller unless admin). Counts toward the host’s 100 per day. Errors (extensions.code): BAD_USER_INPUT when userId or input is invalid (naming every bad field in `fields`; nothing reaches Zoom); FORBIDDEN when a user-role caller schedules for another user; NOT_FOUND when Zoom has no such user; ZOOM_RATE_LIMITED also when the host has used up its daily creates (retryAfterSeconds). Also, from Zoom or the token store: ZOOM_AUTHORIZATION_REQUIRED, ZOOM_UNAVAILABLE, ZOOM_API_ERROR, STORE_UNAVAILABLE. */
   createMeeting?: Maybe<Meeting>;
-  /** Deletes a meeting; true once Zoom has deleted it. Errors (extensions.code): BAD_USER_INPUT when id is not a meeting number or UUID; FORBIDDEN when a user-role caller does not host the meeting (before any change); NOT_FOUND when Zoom has no such meeting. Also, from Zoom or the token store: ZOOM_AUTHORIZATION_REQUIRED, ZOOM_RATE_LIMITED, ZOOM_UNAVAILABLE, ZOOM_API_ERROR, STORE_UNAVAILABLE. */
+  /** Deletes a meeting, or with occurrenceId one occurrence of it; true once Zoom has deleted it. Errors (extensions.code): BAD_USER_INPUT when id or occurrenceId is malformed; FORBIDDEN when a user-role caller does not host the meeting (before any change); NOT_FOUND when Zoom has no such meeting or occurrence. Also, from Zoom or the token store: ZOOM_AUTHORIZATION_REQUIRED, ZOOM_RATE_LIMITED, ZOOM_UNAVAILABLE, ZOOM_API_ERROR, STORE_UNAVAILABLE. */
   deleteMeeting?: Maybe<Scalars['Boolean']['output']>;
+  /** Ends a live meeting for every participant. Host or admin only. Errors: BAD_USER_INPUT (not a meeting number), FORBIDDEN (not the host), NOT_FOUND (no such meeting), ZOOM_API_ERROR (Zoom refused). */
+  endMeeting?: Maybe<Scalars['Boolean']['output']>;
   /** Drops a user's cached ZAK, e.g. after the Meeting SDK reported a failed start or the user signed out everywhere. Admin or the user itself. True when a cached ZAK was dropped. Errors (extensions.code): BAD_USER_INPUT when userId is not me, a Zoom user id or an email; FORBIDDEN when a user-role caller names another user; NOT_FOUND when Zoom has no user with that email. Also, from Zoom or the token store: ZOOM_AUTHORIZATION_REQUIRED, ZOOM_RATE_LIMITED, ZOOM_UNAVAILABLE, ZOOM_API_ERROR, STORE_UNAVAILABLE. */
   invalidateZak?: Maybe<Scalars['Boolean']['output']>;
   /** Signs a Meeting SDK JWT. HOST only for the meeting’s host or an admin. expiresInSeconds: 1800–172800, default 7200. Errors (extensions.code): BAD_USER_INPUT when meetingNumber or expiresInSeconds is invalid; FORBIDDEN with reason MEETING_SDK_NOT_CONFIGURED when no Meeting SDK app is configured, or for HOST when a user-role caller does not host the meeting; NOT_FOUND for HOST when Zoom has no such meeting. Also, from Zoom or the token store: ZOOM_AUTHORIZATION_REQUIRED, ZOOM_RATE_LIMITED, ZOOM_UNAVAILABLE, ZOOM_API_ERROR, STORE_UNAVAILABLE. */
@@ -195,8 +283,16 @@ export type Mutation = {
   revokeZoomAuthorization?: Maybe<Scalars['Boolean']['output']>;
   /** The host's cached ZAK and, when a Meeting SDK app is configured, a host signature. Host or admin only. Errors (extensions.code): BAD_USER_INPUT when meetingId is not a meeting number or UUID; FORBIDDEN when a user-role caller does not host the meeting (no ZAK is fetched); NOT_FOUND when Zoom has no such meeting. Also, from Zoom or the token store: ZOOM_AUTHORIZATION_REQUIRED, ZOOM_RATE_LIMITED, ZOOM_UNAVAILABLE, ZOOM_API_ERROR, STORE_UNAVAILABLE. */
   startMeetingToken?: Maybe<StartMeetingToken>;
-  /** Changes the given fields and returns the meeting as Zoom now has it. Errors (extensions.code): BAD_USER_INPUT when id or input is invalid, or input changes nothing (nothing reaches Zoom); FORBIDDEN when a user-role caller does not host the meeting (before any change); NOT_FOUND when Zoom has no such meeting. Also, from Zoom or the token store: ZOOM_AUTHORIZATION_REQUIRED, ZOOM_RATE_LIMITED, ZOOM_UNAVAILABLE, ZOOM_API_ERROR, STORE_UNAVAILABLE. */
+  /** Changes the given fields and returns the meeting as Zoom now has it. With occurrenceId only that occurrence changes, and only its agenda, startTime, duration and settings. Errors (extensions.code): BAD_USER_INPUT when id or input is invalid, or input changes nothing (nothing reaches Zoom); FORBIDDEN when a user-role caller does not host the meeting (before any change); NOT_FOUND when Zoom has no such meeting or occurrence. Also, from Zoom or the token store: ZOOM_AUTHORIZATION_REQUIRED, ZOOM_RATE_LIMITED, ZOOM_UNAVAILABLE, ZOOM_API_ERROR, STORE_UNAVAILABLE. */
   updateMeeting?: Maybe<Meeting>;
+  /** Approves, denies or cancels up to 30 registrations at once. Host or admin only; Zoom allows 10 status changes a day per registrant. Errors: BAD_USER_INPUT (bad, repeated or too many ids), FORBIDDEN, NOT_FOUND (no such meeting or registrant), ZOOM_RATE_LIMITED, ZOOM_API_ERROR. */
+  updateMeetingRegistrantStatus?: Maybe<Scalars['Boolean']['output']>;
+};
+
+
+export type MutationAddMeetingRegistrantArgs = {
+  input: AddMeetingRegistrantInput;
+  meetingId: Scalars['ID']['input'];
 };
 
 
@@ -207,6 +303,12 @@ export type MutationCreateMeetingArgs = {
 
 
 export type MutationDeleteMeetingArgs = {
+  id: Scalars['ID']['input'];
+  occurrenceId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type MutationEndMeetingArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -231,7 +333,19 @@ export type MutationStartMeetingTokenArgs = {
 export type MutationUpdateMeetingArgs = {
   id: Scalars['ID']['input'];
   input: UpdateMeetingInput;
+  occurrenceId?: InputMaybe<Scalars['ID']['input']>;
 };
+
+
+export type MutationUpdateMeetingRegistrantStatusArgs = {
+  action: RegistrantAction;
+  meetingId: Scalars['ID']['input'];
+  registrantIds: Array<Scalars['ID']['input']>;
+};
+
+export type OccurrenceStatus =
+  | 'AVAILABLE'
+  | 'DELETED';
 
 /** Relay page information. Connections page forward only (first/after). */
 export type PageInfo = {
@@ -318,6 +432,18 @@ export type RecurrenceType =
   | 'DAILY'
   | 'MONTHLY'
   | 'WEEKLY';
+
+/** CANCEL withdraws an approved registration. */
+export type RegistrantAction =
+  | 'APPROVE'
+  | 'CANCEL'
+  | 'DENY';
+
+/** A cancelled registration lists as DENIED. */
+export type RegistrantStatus =
+  | 'APPROVED'
+  | 'DENIED'
+  | 'PENDING';
 
 export type RegistrationApproval =
   | 'AUTOMATIC'
@@ -440,10 +566,25 @@ export type UserType =
   /** Unassigned without Meetings Basic (4). */
   | 'UNASSIGNED';
 
+export type AddMeetingRegistrantMutationVariables = Exact<{
+  meetingId: Scalars['ID']['input'];
+  input: AddMeetingRegistrantInput;
+}>;
+
+
+export type AddMeetingRegistrantMutation = { __typename?: 'Mutation', addMeetingRegistrant?: { __typename?: 'MeetingRegistrant', id: string, email: string, firstName: string, lastName?: string | null, joinUrl?: string | null } | null };
+
 export type CredentialsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type CredentialsQuery = { __typename?: 'Query', credentials?: { __typename?: 'CredentialStatus', sandbox: boolean, serverToServer: boolean, userOAuth: boolean, meetingSdk: boolean, legacyJwt: boolean, selectedSource?: TokenSource | null, cached: Array<{ __typename?: 'CachedToken', source: TokenSource, expiresAt: string, scopes: Array<string> }>, readCache: { __typename?: 'ReadCacheStatus', enabled: boolean, ttlSeconds: number } } | null };
+
+export type EndMeetingMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type EndMeetingMutation = { __typename?: 'Mutation', endMeeting?: boolean | null };
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -456,6 +597,23 @@ export type MeetingQueryVariables = Exact<{
 
 
 export type MeetingQuery = { __typename?: 'Query', meeting?: { __typename?: 'Meeting', id: string, uuid?: string | null, topic?: string | null, type?: MeetingType | null, status?: MeetingStatus | null, startTime?: string | null, duration?: number | null, timezone?: string | null, agenda?: string | null, hostId: string, hostEmail?: string | null, joinUrl?: string | null, host?: { __typename?: 'User', id: string, email: string, displayName?: string | null } | null } | null };
+
+export type MeetingDetailsQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type MeetingDetailsQuery = { __typename?: 'Query', meeting?: { __typename?: 'Meeting', id: string, type?: MeetingType | null, invitation?: string | null, recurrence?: { __typename?: 'MeetingRecurrence', type?: RecurrenceType | null, repeatInterval?: number | null, weeklyDays?: Array<number> | null, monthlyDay?: number | null, monthlyWeek?: number | null, monthlyWeekDay?: number | null, endTimes?: number | null, endDateTime?: string | null } | null, occurrences?: Array<{ __typename?: 'MeetingOccurrence', id: string, startTime?: string | null, duration?: number | null, status?: OccurrenceStatus | null }> | null } | null };
+
+export type MeetingRegistrantsQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  status?: InputMaybe<RegistrantStatus>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type MeetingRegistrantsQuery = { __typename?: 'Query', meeting?: { __typename?: 'Meeting', id: string, registrants?: { __typename?: 'MeetingRegistrantConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'MeetingRegistrantEdge', cursor: string, node: { __typename?: 'MeetingRegistrant', id: string, email: string, firstName: string, lastName?: string | null, status?: RegistrantStatus | null, joinUrl?: string | null, createdAt?: string | null } }> } | null } | null };
 
 export type MeetingSdkSignatureMutationVariables = Exact<{
   meetingNumber: Scalars['ID']['input'];
@@ -483,6 +641,15 @@ export type StartMeetingTokenMutationVariables = Exact<{
 
 export type StartMeetingTokenMutation = { __typename?: 'Mutation', startMeetingToken?: { __typename?: 'StartMeetingToken', meetingId: string, hostId: string, zak: string, zakExpiresAt: string, signature?: string | null, sdkKey?: string | null, signatureExpiresAt?: string | null } | null };
 
+export type UpdateMeetingRegistrantStatusMutationVariables = Exact<{
+  meetingId: Scalars['ID']['input'];
+  action: RegistrantAction;
+  registrantIds: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
+}>;
+
+
+export type UpdateMeetingRegistrantStatusMutation = { __typename?: 'Mutation', updateMeetingRegistrantStatus?: boolean | null };
+
 export type UserQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
@@ -500,11 +667,16 @@ export type UsersQueryVariables = Exact<{
 export type UsersQuery = { __typename?: 'Query', users?: { __typename?: 'UserConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null }, edges: Array<{ __typename?: 'UserEdge', cursor: string, node: { __typename?: 'User', id: string, email: string, displayName?: string | null, status?: UserStatus | null } }> } | null };
 
 
+export const AddMeetingRegistrantDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AddMeetingRegistrant"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"meetingId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AddMeetingRegistrantInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addMeetingRegistrant"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"meetingId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"meetingId"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"joinUrl"}}]}}]}}]} as unknown as DocumentNode<AddMeetingRegistrantMutation, AddMeetingRegistrantMutationVariables>;
 export const CredentialsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Credentials"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"credentials"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sandbox"}},{"kind":"Field","name":{"kind":"Name","value":"serverToServer"}},{"kind":"Field","name":{"kind":"Name","value":"userOAuth"}},{"kind":"Field","name":{"kind":"Name","value":"meetingSdk"}},{"kind":"Field","name":{"kind":"Name","value":"legacyJwt"}},{"kind":"Field","name":{"kind":"Name","value":"selectedSource"}},{"kind":"Field","name":{"kind":"Name","value":"cached"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"scopes"}}]}},{"kind":"Field","name":{"kind":"Name","value":"readCache"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"ttlSeconds"}}]}}]}}]}}]} as unknown as DocumentNode<CredentialsQuery, CredentialsQueryVariables>;
+export const EndMeetingDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"EndMeeting"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endMeeting"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}]}}]} as unknown as DocumentNode<EndMeetingMutation, EndMeetingMutationVariables>;
 export const MeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<MeQuery, MeQueryVariables>;
 export const MeetingDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Meeting"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"meeting"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"uuid"}},{"kind":"Field","name":{"kind":"Name","value":"topic"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"startTime"}},{"kind":"Field","name":{"kind":"Name","value":"duration"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"agenda"}},{"kind":"Field","name":{"kind":"Name","value":"hostId"}},{"kind":"Field","name":{"kind":"Name","value":"hostEmail"}},{"kind":"Field","name":{"kind":"Name","value":"joinUrl"}},{"kind":"Field","name":{"kind":"Name","value":"host"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]}}]} as unknown as DocumentNode<MeetingQuery, MeetingQueryVariables>;
+export const MeetingDetailsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MeetingDetails"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"meeting"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"invitation"}},{"kind":"Field","name":{"kind":"Name","value":"recurrence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"repeatInterval"}},{"kind":"Field","name":{"kind":"Name","value":"weeklyDays"}},{"kind":"Field","name":{"kind":"Name","value":"monthlyDay"}},{"kind":"Field","name":{"kind":"Name","value":"monthlyWeek"}},{"kind":"Field","name":{"kind":"Name","value":"monthlyWeekDay"}},{"kind":"Field","name":{"kind":"Name","value":"endTimes"}},{"kind":"Field","name":{"kind":"Name","value":"endDateTime"}}]}},{"kind":"Field","name":{"kind":"Name","value":"occurrences"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"startTime"}},{"kind":"Field","name":{"kind":"Name","value":"duration"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<MeetingDetailsQuery, MeetingDetailsQueryVariables>;
+export const MeetingRegistrantsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MeetingRegistrants"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"status"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"RegistrantStatus"}},"defaultValue":{"kind":"EnumValue","value":"APPROVED"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"30"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"meeting"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"registrants"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"Variable","name":{"kind":"Name","value":"status"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"joinUrl"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<MeetingRegistrantsQuery, MeetingRegistrantsQueryVariables>;
 export const MeetingSdkSignatureDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"MeetingSdkSignature"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"meetingNumber"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"role"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"MeetingRole"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"expiresInSeconds"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"meetingSdkSignature"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"meetingNumber"},"value":{"kind":"Variable","name":{"kind":"Name","value":"meetingNumber"}}},{"kind":"Argument","name":{"kind":"Name","value":"role"},"value":{"kind":"Variable","name":{"kind":"Name","value":"role"}}},{"kind":"Argument","name":{"kind":"Name","value":"expiresInSeconds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"expiresInSeconds"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signature"}},{"kind":"Field","name":{"kind":"Name","value":"sdkKey"}},{"kind":"Field","name":{"kind":"Name","value":"meetingNumber"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"issuedAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}}]}}]} as unknown as DocumentNode<MeetingSdkSignatureMutation, MeetingSdkSignatureMutationVariables>;
 export const MeetingsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Meetings"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}},"defaultValue":{"kind":"StringValue","value":"me","block":false}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"type"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"MeetingListType"}},"defaultValue":{"kind":"EnumValue","value":"SCHEDULED"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"30"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"meetings"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userId"}}},{"kind":"Argument","name":{"kind":"Name","value":"type"},"value":{"kind":"Variable","name":{"kind":"Name","value":"type"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"uuid"}},{"kind":"Field","name":{"kind":"Name","value":"topic"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"startTime"}},{"kind":"Field","name":{"kind":"Name","value":"duration"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"hostId"}},{"kind":"Field","name":{"kind":"Name","value":"joinUrl"}}]}}]}}]}}]}}]} as unknown as DocumentNode<MeetingsQuery, MeetingsQueryVariables>;
 export const StartMeetingTokenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StartMeetingToken"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"meetingId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startMeetingToken"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"meetingId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"meetingId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"meetingId"}},{"kind":"Field","name":{"kind":"Name","value":"hostId"}},{"kind":"Field","name":{"kind":"Name","value":"zak"}},{"kind":"Field","name":{"kind":"Name","value":"zakExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"signature"}},{"kind":"Field","name":{"kind":"Name","value":"sdkKey"}},{"kind":"Field","name":{"kind":"Name","value":"signatureExpiresAt"}}]}}]}}]} as unknown as DocumentNode<StartMeetingTokenMutation, StartMeetingTokenMutationVariables>;
+export const UpdateMeetingRegistrantStatusDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateMeetingRegistrantStatus"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"meetingId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"action"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RegistrantAction"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"registrantIds"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateMeetingRegistrantStatus"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"meetingId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"meetingId"}}},{"kind":"Argument","name":{"kind":"Name","value":"action"},"value":{"kind":"Variable","name":{"kind":"Name","value":"action"}}},{"kind":"Argument","name":{"kind":"Name","value":"registrantIds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"registrantIds"}}}]}]}}]} as unknown as DocumentNode<UpdateMeetingRegistrantStatusMutation, UpdateMeetingRegistrantStatusMutationVariables>;
 export const UserDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"User"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"user"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"zoomId"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"pmi"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]} as unknown as DocumentNode<UserQuery, UserQueryVariables>;
 export const UsersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Users"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"status"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"UserStatus"}},"defaultValue":{"kind":"EnumValue","value":"ACTIVE"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"30"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"users"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"Variable","name":{"kind":"Name","value":"status"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]}}]} as unknown as DocumentNode<UsersQuery, UsersQueryVariables>;

@@ -1,0 +1,22 @@
+import { isAdmin } from '../../auth/principal.js';
+import { notFound } from '../../errors.js';
+import { getMeeting, type MeetingHost } from '../../zoom/meetings.js';
+import type { ZoomMeeting } from '../../zoom/types.js';
+import type { GraphQLContext } from '../context.js';
+import { assertCanActOnMeeting } from './meetingAccess.js';
+
+/**
+ * Admins need no look-up; anyone else must host the meeting, which costs one GET first (returned,
+ * so the write can name the host to the read cache).
+ */
+export async function assertMayChangeMeeting(ctx: GraphQLContext, meetingId: string, what: string): Promise<ZoomMeeting | undefined> {
+  if (isAdmin(ctx.principal)) return undefined;
+  const meeting = await getMeeting(ctx.zoom, meetingId);
+  if (!meeting) throw notFound(`Meeting ${meetingId} is not found or has expired.`);
+  assertCanActOnMeeting(ctx.principal, meeting, what);
+  return meeting;
+}
+
+/** The host a write reports with its change, when the resolver has seen the meeting. */
+export const hostOfMeeting = (meeting: ZoomMeeting | undefined): MeetingHost =>
+  meeting ? { hostId: meeting.host_id, ...(meeting.host_email ? { hostEmail: meeting.host_email } : {}) } : {};

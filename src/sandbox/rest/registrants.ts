@@ -1,0 +1,183 @@
+import { toZoomIso, utcDay } from '../clock.js';
+import { invalidField, REST, validationFailed, zoomError, type FieldError } from '../errors.js';
+import { empty, json, type Reply } from '../http.js';
+import type { ZoomMeeting } from '../model/meeting.js';
+import type { RegistrantStatus, ZoomRegistrant } from '../model/registrant.js';
+import type { FakeZoomState } from '../state.js';
+import { lookupMeeting } from './meeting.js';
+import { parseJsonObject } from './meetingValidation.js';
+import { pageOf, readPage } from './paging.js';
+import { REGISTRANT_ACTIONS, REGISTRANT_STATUSES } from './params.js';
+import type { RestContext } from './restContext.js';
+
+/** NOTE: "a maximum limit of 4,999 registrants per meeting" (SPEC23 Add a meeting registrant). */
+const MAX_REGISTRANTS = 4999;
+/** NOTE: 3 registrations a day for the same registrant and meeting (DOCS26 rate-limits, ZOOM.md §7). */
+const DAILY_ADDS = 3;
+/** NOTE: SPEC23 `registrants` array of the status body: "maximum": 30. */
+const MAX_STATUS_BATCH = 30;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+type Obj = Record<string, unknown>;
+const adds = new WeakMap<FakeZoomState, Map<string, number>>();
+
+/**
+ * NOTE: registration is on when `approval_type` is 0 or 1, for scheduled and fixed-time recurring
+ * meetings; recurring meetings with no fixed time (type 3) and instant ones take none.
+ */
+const takesRegistration = (m: ZoomMeeting) => (m.type === 2 || m.type === 8) && m.settings.approval_type !== 2;
+
+// NOTE: GET and PUT answer code 300 "…has not set registration as required" (SPEC23); POST answers
+// 404 with code 404 "Registration has not been enabled for this meeting: {id}." (observed, Zoom 2026).
+const notRequired = (m: ZoomMeeting) => zoomError(400, 300, `This meeting has not set registration as required: ${m.id}.`);
+const notEnabled = (m: ZoomMeeting) => zoomError(404, 404, `Registration has not been enabled for this meeting: ${m.id}.`);
+
+export const registrantsOf = (state: FakeZoomState, meeting: ZoomMeeting) => state.registrants.filter((r) => r.meeting_id === meeting.id);
+
+function registrantView(r: ZoomRegistrant): Obj {
+  return {
+    id: r.id,
+    first_name: r.first_name,
+    last_name: r.last_name,
+    email: r.email,
+    address: '',
+    city: '',
+    country: '',
+    zip: '',
+    state: '',
+    phone: '',
+    industry: '',
+    org: '',
+    job_title: '',
+    purchasing_time_frame: '',
+    role_in_purchase_process: '',
+    no_of_employees: '',
+    comments: '',
+    custom_questions: [],
+    status: r.status,
+    create_time: r.create_time,
+    join_url: r.join_url,
+  };
+}
+
+/** `GET /meetings/{meetingId}/registrants?status=&page_size=&next_page_token=`. */
+export function listRegistrants(rc: RestContext): Reply {
+  const found = lookupMeeting(rc);
+  if (!found.ok) return found.reply;
+  const { meeting } = found;
+  const status = rc.req.query.status ?? 'approved';
+  if (!(REGISTRANT_STATUSES as readonly string[]).includes(status)) return invalidField('status');
+  if (!takesRegistration(meeting)) return notRequired(meeting);
+  const { state } = rc.ctx;
+  const occurrence = rc.req.query.occurrence_id;
+  const scope = `meetings.registrants|${meeting.id}|${status}|${occurrence ?? ''}`;
+  const page = readPage(state, rc.req.query, scope);
+  if ('status' in page) return page;
+  const matching = registrantsOf(state, meeting).filter(
+    (r) => r.status === status && (!occurrence || r.occurrence_ids.length === 0 || r.occurrence_ids.includes(occurrence)),
+  );
+  const { items, meta } = pageOf(state, matching, page, scope);
+  return json(200, { ...meta, registrants: items.map(registrantView) });
+}
+
+function checkRegistrantBody(body: Obj): FieldError[] {
+  const errors: FieldError[] = [];
+  const bad = (field: string) => errors.push({ field, message: 'Invalid field.' });
+  const { email, first_name: first, last_name: last, auto_approve: auto } = body;
+  if (typeof email !== 'string' || email.length > 128 || !EMAIL.test(email)) bad('email');
+  if (typeof first !== 'string' || first.length === 0 || first.length > 64) bad('first_name');
+  if (last !== undefined && (typeof last !== 'string' || last.length > 64)) bad('last_name');
+  if (auto !== undefined && typeof auto !== 'boolean') bad('auto_approve');
+  return errors;
+}
+
+/**
+ * `POST /meetings/{meetingId}/registrants` → 201. Registering an email again returns the same
+ * registration (Zoom keys registrants by email per meeting).
+ */
+export function addRegistrant(rc: RestContext): Reply {
+  const found = lookupMeeting(rc);
+  if (!found.ok) return found.reply;
+  const { meeting } = found;
+  const { state } = rc.ctx;
+  const body = parseJsonObject(rc.req.body);
+  if (!body) return REST.badJson();
+  const errors = checkRegistrantBody(body);
+  if (errors.length > 0) return validationFailed(errors);
+  if (!takesRegistration(meeting)) return notEnabled(meeting);
+  const wanted = (rc.req.query.occurrence_ids ?? '').split(',').filter(Boolean);
+  const known = new Set((meeting.occurrences ?? []).map((o) => o.occurrence_id));
+  if (wanted.some((id) => !known.has(id))) return zoomError(400, 3000, 'Invalid occurrence_id.');
+  const email = String(body.email);
+  const counted = adds.get(state) ?? new Map<string, number>();
+  adds.set(state, counted);
+  const key = `${utcDay(state.clock.now())}|${meeting.id}|${email.toLowerCase()}`;
+  if ((counted.get(key) ?? 0) >= DAILY_ADDS) {
+    return zoomError(
+      429,
+      429,
+      `You have exceeded the daily rate limit of "${DAILY_ADDS}" for Add meeting registrant API requests for the registrant "${email}". You can resume these API requests at GMT 00:00:00.`,
+    );
+  }
+  const mine = registrantsOf(state, meeting);
+  let registrant = mine.find((r) => r.email.toLowerCase() === email.toLowerCase());
+  if (!registrant) {
+    if (mine.length >= MAX_REGISTRANTS) return zoomError(400, 3043, 'Meeting has reached maximum attendee capacity.');
+    const id = state.prng.bytes(16).toString('base64url');
+    const auto = meeting.settings.approval_type === 0 || body.auto_approve === true;
+    registrant = {
+      meeting_id: meeting.id,
+      id,
+      email,
+      first_name: String(body.first_name),
+      last_name: typeof body.last_name === 'string' ? body.last_name : '',
+      status: auto ? 'approved' : 'pending',
+      create_time: toZoomIso(state.clock.now()),
+      join_url: `${state.baseUrl}/w/${meeting.id}?tk=${state.prng.bytes(32).toString('base64url')}`,
+      occurrence_ids: wanted,
+    };
+    state.registrants.push(registrant);
+  }
+  counted.set(key, (counted.get(key) ?? 0) + 1);
+  const occurrences = (meeting.occurrences ?? []).filter((o) => wanted.length === 0 || wanted.includes(o.occurrence_id));
+  return json(201, {
+    id: meeting.id,
+    join_url: registrant.join_url,
+    registrant_id: registrant.id,
+    start_time: meeting.start_time,
+    topic: meeting.topic,
+    ...(meeting.type === 8 ? { occurrences } : {}),
+  });
+}
+
+const NEXT: Record<string, { from: RegistrantStatus[]; to: RegistrantStatus }> = {
+  approve: { from: ['pending', 'denied'], to: 'approved' },
+  deny: { from: ['pending', 'approved'], to: 'denied' },
+  // NOTE: a cancelled registration lists as denied.
+  cancel: { from: ['approved'], to: 'denied' },
+};
+
+/** `PUT /meetings/{meetingId}/registrants/status` `{action, registrants: [{id} | {email}]}` → 204. */
+export function updateRegistrantStatus(rc: RestContext): Reply {
+  const found = lookupMeeting(rc, REST.notHostShort);
+  if (!found.ok) return found.reply;
+  const { meeting } = found;
+  const body = parseJsonObject(rc.req.body);
+  if (!body) return REST.badJson();
+  const { action, registrants } = body;
+  if (typeof action !== 'string' || !(REGISTRANT_ACTIONS as readonly string[]).includes(action)) return invalidField('action');
+  const refs = Array.isArray(registrants) ? (registrants as unknown[]) : [];
+  if (refs.length === 0 || refs.length > MAX_STATUS_BATCH || refs.some((r) => typeof r !== 'object' || r === null)) return invalidField('registrants');
+  if (!takesRegistration(meeting)) return notRequired(meeting);
+  const mine = registrantsOf(rc.ctx.state, meeting);
+  const targets: ZoomRegistrant[] = [];
+  for (const ref of refs as Obj[]) {
+    const hit = mine.find((r) => (typeof ref.id === 'string' && r.id === ref.id) || (typeof ref.email === 'string' && r.email.toLowerCase() === ref.email.toLowerCase()));
+    // NOTE: the 404 text is SPEC23's "Meeting or registrant not found."; its code is UNCONFIRMED.
+    if (!hit) return zoomError(404, 3001, 'Meeting or registrant not found.');
+    targets.push(hit);
+  }
+  const step = NEXT[action]!;
+  for (const r of targets) if (step.from.includes(r.status)) r.status = step.to;
+  return empty(204);
+}
