@@ -26,9 +26,13 @@ export const ROUTE_CATEGORY: Partial<Record<RouteName, RateCategory>> = {
   'meetings.get': 'Light',
   'meetings.update': 'Light',
   'meetings.delete': 'Light',
+  'recordings.get': 'Light',
   'users.list': 'Medium',
   'meetings.list': 'Medium',
   'meetings.create': 'Medium',
+  'past.instances': 'Medium',
+  'past.participants': 'Medium',
+  'recordings.list': 'Medium',
 };
 
 export type RateDecision = { allowed: true; headers: Record<string, string> } | { allowed: false; reply: Reply };

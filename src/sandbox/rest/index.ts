@@ -6,6 +6,8 @@ import type { RouteName } from '../routes.js';
 import { authenticate } from './auth.js';
 import { deleteMeeting, getMeeting, updateMeeting } from './meeting.js';
 import { createMeeting, listMeetings } from './meetings.js';
+import { listParticipants, listPastInstances } from './past.js';
+import { getRecordings, listUserRecordings } from './recordings.js';
 import type { RestContext } from './restContext.js';
 import { getUser, listUsers } from './users.js';
 import { meZak, userToken } from './zak.js';
@@ -20,6 +22,10 @@ const HANDLERS: Partial<Record<RouteName, (rc: RestContext) => Reply>> = {
   'meetings.get': getMeeting,
   'meetings.update': updateMeeting,
   'meetings.delete': deleteMeeting,
+  'past.instances': listPastInstances,
+  'past.participants': listParticipants,
+  'recordings.get': getRecordings,
+  'recordings.list': listUserRecordings,
 };
 
 /** `/v2` requests: authenticate, apply the account's rate limit, run the handler. */

@@ -13,7 +13,9 @@ export const MEETING_TYPES = [1, 2, 3, 8] as const;
 export const QUERY_PARAMS: Partial<Record<RouteName, readonly string[]>> = {
   'users.list': ['status', 'page_size', 'role_id', 'page_number', 'include_fields', 'next_page_token'],
   'users.token': ['type', 'ttl', 'meeting_id'],
-  'meetings.list': ['type', 'page_size', 'next_page_token', 'page_number'],
+  'meetings.list': ['type', 'page_size', 'next_page_token', 'page_number', 'from', 'to'],
+  'past.participants': ['page_size', 'next_page_token'],
+  'recordings.list': ['page_size', 'next_page_token', 'from', 'to'],
 };
 
 /** Top-level body fields of create/update meeting the fake reads; others are ignored. */
