@@ -111,7 +111,8 @@ describe('past meetings, participants and cloud recordings', () => {
   it('meetings list: from/to keep meetings starting on those UTC days', async () => {
     const fake = await startFake({ seed: { users: 8 } });
     const token = await s2sToken(fake);
-    const [a, b] = fake.state.meetings as [{ start_time: string }, { start_time: string }];
+    const a = fake.state.meetings[0]! as { start_time: string };
+    const b = fake.state.meetings[1]! as { start_time: string };
     const day = a.start_time.slice(0, 10);
     const list = await api<{ meetings: Array<{ start_time: string }> }>(fake, token, `/users/me/meetings?from=${day}&to=${day}`);
     expect(list.body.meetings.map((m) => m.start_time)).toEqual([a.start_time]);
