@@ -6,8 +6,12 @@ import { MeetingResolver } from './meetings/meeting.resolver.js';
 import { SdkSignatureResolver } from './meetings/sdkSignature.resolver.js';
 import { StartMeetingTokenResolver } from './meetings/startMeetingToken.resolver.js';
 import { UserResolver } from './users/user.resolver.js';
+import { MeetingPastResolver } from './past/meetingPast.resolver.js';
+import { PastMeetingResolver } from './past/pastMeeting.resolver.js';
+import { UserRecordingsResolver } from './past/userRecordings.resolver.js';
 
-export const resolvers = [UserResolver, CredentialsResolver, MeetingResolver, StartMeetingTokenResolver, SdkSignatureResolver] as const;
+export const resolvers = [UserResolver, CredentialsResolver, MeetingResolver, StartMeetingTokenResolver, SdkSignatureResolver,
+  MeetingPastResolver, PastMeetingResolver, UserRecordingsResolver] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
 

@@ -11,6 +11,7 @@ import type { GraphQLContext } from '../graphql/context.js';
 import { createFormatError, errorLogPlugin, logGraphQLError, toHttpError } from '../graphql/errors.js';
 import { CostCalculator, costLimitPlugin, graphqlRouteGuards, limitValidationRules, RequestBudget, requestLimits, ValidatedDocuments } from '../graphql/limits/index.js';
 import { buildGatewaySchema } from '../graphql/schema.js';
+import { PastLoaders } from '../graphql/past/past.loader.js';
 import { createUserLoader } from '../graphql/users/user.loader.js';
 import type { Config } from '../config.js';
 import { graphqlMetricsPlugin } from '../observability/graphqlMetricsPlugin.js';
@@ -147,7 +148,7 @@ export async function createHttpServer(parts: HttpServerDeps): Promise<HttpServe
         const principal = await callers.principal(request);
         const zoom = { client, tokens, principal, changes };
         // Fastify's request logger already carries the reqId.
-        return { principal, zoom, loaders: { user: createUserLoader(zoom) }, logger: request.log, services, budget: new RequestBudget() };
+        return { principal, zoom, loaders: { user: createUserLoader(zoom), past: new PastLoaders(zoom) }, logger: request.log, services, budget: new RequestBudget() };
       },
     }),
   });
