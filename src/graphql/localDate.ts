@@ -12,10 +12,11 @@ const DAY_MS = 86_400_000;
 const dayMs = (day: string): number => Date.parse(`${day}T00:00:00Z`);
 const dayOf = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 
+/** The same day of another month, or that month's last day (a month after Jan 31 is Feb 28 or 29). */
 function addMonths(day: string, months: number): string {
-  const d = new Date(dayMs(day));
-  d.setUTCMonth(d.getUTCMonth() + months);
-  return dayOf(d.getTime());
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const lastDay = new Date(Date.UTC(y, m - 1 + months + 1, 0)).getUTCDate();
+  return dayOf(Date.UTC(y, m - 1 + months, Math.min(d, lastDay)));
 }
 
 /** `from` must not come after `to`; refused before any Zoom call. */
@@ -33,7 +34,8 @@ export function monthWindow(from: string | null | undefined, to: string | null |
   if (!from && !to) return {};
   const start = from ?? addMonths(to!, -1);
   const end = to ?? addMonths(from!, 1);
-  if (dayMs(end) > dayMs(addMonths(start, 1))) {
+  // Zoom keeps the month before `to`: an earlier `from` is what it would cut away.
+  if (dayMs(start) < dayMs(addMonths(end, -1))) {
     throw badUserInput(`from and to may be at most one month apart (Zoom's limit); got ${Math.round((dayMs(end) - dayMs(start)) / DAY_MS)} days.`, 'to');
   }
   return { from: start, to: end };

@@ -1,7 +1,9 @@
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { PastInstance, ZoomMeeting, ZoomUser } from '../../src/sandbox/index.js';
+import { print } from 'graphql';
 import { startHarness, type Harness } from '../helpers/gateway.js';
+import { MyRecordingsDocument, PastMeetingsDocument } from '../operations/generated/graphql.js';
 
 const JWT_SECRET = 'caller-jwt-secret-0123456789-0123456789';
 type Errors = Array<{ message: string; extensions?: Record<string, unknown> }>;
@@ -175,5 +177,16 @@ describe('after the meeting: past instances, participants and recordings', () =>
     expect(mine.errors).toBeUndefined();
     expect(mine.data!.meetings.nodes.map((m) => m.id)).toEqual([String(aliceMeeting.id)]);
     expect(h.fake.requests.find((x) => x.route === 'meetings.list')?.query).toMatchObject({ from: start, to: start });
+  });
+
+  it('the typed operations clients use (test/operations) run as generated', async () => {
+    const past = await h.gql<import('../operations/generated/graphql.js').PastMeetingsQuery>(print(PastMeetingsDocument), { id: String(aliceMeeting.id), first: 1 }, asAlice);
+    expect(past.errors).toBeUndefined();
+    const instance = past.data!.meeting!.pastInstances![0]!;
+    expect(instance.participants).toMatchObject({ totalCount: 3, pageInfo: { hasNextPage: true } });
+    expect(past.data!.meeting!.recordings!.files.length).toBe(4);
+    const mine = await h.gql<import('../operations/generated/graphql.js').MyRecordingsQuery>(print(MyRecordingsDocument), { from: day(-2), to: day(0) }, asAlice);
+    expect(mine.errors).toBeUndefined();
+    expect(mine.data!.me!.recordings!.nodes.map((n) => n.uuid)).toEqual([aliceHeld.uuid]);
   });
 });

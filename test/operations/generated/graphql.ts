@@ -16,6 +16,8 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** A date-time string at UTC, such as 2007-12-03T10:15:30Z, compliant with the `date-time` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar. */
   DateTime: { input: string; output: string; }
+  /** A local date string (i.e., with no associated timezone) in `YYYY-MM-DD` format, e.g. `2020-01-01`. */
+  LocalDate: { input: string; output: string; }
 };
 
 export type AutoRecording =
@@ -90,6 +92,10 @@ export type Meeting = {
   joinUrl?: Maybe<Scalars['String']['output']>;
   /** Passcode to join. */
   password?: Maybe<Scalars['String']['output']>;
+  /** Ended instances of this meeting, latest first (`first`: 1–300, default 10). Host or admin only. */
+  pastInstances?: Maybe<Array<PastMeeting>>;
+  /** The cloud recording of the latest recorded instance; null when there is none. Host or admin only. */
+  recordings?: Maybe<MeetingRecording>;
   settings?: Maybe<MeetingSettings>;
   /** Absent for instant meetings. */
   startTime?: Maybe<Scalars['DateTime']['output']>;
@@ -99,6 +105,12 @@ export type Meeting = {
   type?: Maybe<MeetingType>;
   /** UUID of this meeting instance. */
   uuid?: Maybe<Scalars['String']['output']>;
+};
+
+
+/** A Zoom meeting. List results carry fewer fields than a single meeting. */
+export type MeetingPastInstancesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** How participants join the audio. */
@@ -131,6 +143,40 @@ export type MeetingListType =
   | 'SCHEDULED'
   | 'UPCOMING'
   | 'UPCOMING_MEETINGS';
+
+/** The cloud recording of one meeting instance. */
+export type MeetingRecording = {
+  __typename?: 'MeetingRecording';
+  /** Minutes. */
+  duration?: Maybe<Scalars['Int']['output']>;
+  files: Array<RecordingFile>;
+  /** The meeting number. */
+  meetingId: Scalars['ID']['output'];
+  /** Zoom’s share page for the whole recording. */
+  shareUrl?: Maybe<Scalars['String']['output']>;
+  startTime?: Maybe<Scalars['DateTime']['output']>;
+  topic?: Maybe<Scalars['String']['output']>;
+  /** Bytes, all files together. */
+  totalSizeBytes?: Maybe<Scalars['Float']['output']>;
+  /** The recorded instance. */
+  uuid?: Maybe<Scalars['ID']['output']>;
+};
+
+/** A page of cloud recordings; cursors wrap Zoom next_page_token values. */
+export type MeetingRecordingConnection = {
+  __typename?: 'MeetingRecordingConnection';
+  edges: Array<MeetingRecordingEdge>;
+  nodes: Array<MeetingRecording>;
+  pageInfo: PageInfo;
+  /** Total across all pages, as Zoom reports it. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type MeetingRecordingEdge = {
+  __typename?: 'MeetingRecordingEdge';
+  cursor: Scalars['String']['output'];
+  node: MeetingRecording;
+};
 
 /** PARTICIPANT joins (role 0); HOST starts the meeting (role 1). */
 export type MeetingRole =
@@ -241,6 +287,56 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+/** Someone who joined an ended meeting instance (Zoom’s participants report). */
+export type Participant = {
+  __typename?: 'Participant';
+  durationSeconds?: Maybe<Scalars['Int']['output']>;
+  /** Null when Zoom shows none (participants outside the host’s account). */
+  email?: Maybe<Scalars['String']['output']>;
+  /** The participant's Zoom user id when signed in to Zoom; null for guests. */
+  id?: Maybe<Scalars['ID']['output']>;
+  joinTime?: Maybe<Scalars['DateTime']['output']>;
+  leaveTime?: Maybe<Scalars['DateTime']['output']>;
+  name: Scalars['String']['output'];
+  /** Zoom's id of this participant, valid for this meeting only. */
+  userId?: Maybe<Scalars['ID']['output']>;
+};
+
+/** A page of participants; cursors wrap Zoom next_page_token values. */
+export type ParticipantConnection = {
+  __typename?: 'ParticipantConnection';
+  edges: Array<ParticipantEdge>;
+  nodes: Array<Participant>;
+  pageInfo: PageInfo;
+  /** Total across all pages, as Zoom reports it. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ParticipantEdge = {
+  __typename?: 'ParticipantEdge';
+  cursor: Scalars['String']['output'];
+  node: Participant;
+};
+
+/** An ended instance of a meeting. */
+export type PastMeeting = {
+  __typename?: 'PastMeeting';
+  /** The meeting number it was an instance of. */
+  meetingId: Scalars['ID']['output'];
+  /** Who joined this instance (Zoom’s participants report; paid plans). Host or admin only. */
+  participants?: Maybe<ParticipantConnection>;
+  startTime?: Maybe<Scalars['DateTime']['output']>;
+  /** The instance UUID (Zoom gives each held instance its own). */
+  uuid: Scalars['ID']['output'];
+};
+
+
+/** An ended instance of a meeting. */
+export type PastMeetingParticipantsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type Query = {
   __typename?: 'Query';
   /** What is configured and cached for this caller; never secrets. */
@@ -266,6 +362,8 @@ export type QueryMeetingArgs = {
 export type QueryMeetingsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  from?: InputMaybe<Scalars['LocalDate']['input']>;
+  to?: InputMaybe<Scalars['LocalDate']['input']>;
   type?: InputMaybe<MeetingListType>;
   userId?: InputMaybe<Scalars['ID']['input']>;
 };
@@ -279,6 +377,7 @@ export type QueryUserArgs = {
 export type QueryUsersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  roleId?: InputMaybe<Scalars['String']['input']>;
   status?: InputMaybe<UserStatus>;
 };
 
@@ -289,6 +388,27 @@ export type ReadCacheStatus = {
   enabled: Scalars['Boolean']['output'];
   /** How long an answer is served without asking Zoom, unless a change reported to the gateway ends it sooner; 0 when off. */
   ttlSeconds: Scalars['Int']['output'];
+};
+
+/** One file of a cloud recording. */
+export type RecordingFile = {
+  __typename?: 'RecordingFile';
+  /** Zoom’s download URL as Zoom gave it, with no token: for a private or passcode-protected recording send `Authorization: Bearer <Zoom access token>`, or append `?access_token=<Zoom access token>`, with a Zoom token of your own that may read it (see the README). The gateway never puts a token in it. */
+  downloadUrl?: Maybe<Scalars['String']['output']>;
+  endedAt?: Maybe<Scalars['DateTime']['output']>;
+  fileExtension?: Maybe<Scalars['String']['output']>;
+  /** MP4, M4A, CHAT, TRANSCRIPT, CSV, CC, TIMELINE, SUMMARY, … as Zoom names it. */
+  fileType: Scalars['String']['output'];
+  /** Null for CC and TIMELINE files, which Zoom gives no id. */
+  id?: Maybe<Scalars['ID']['output']>;
+  /** Opens the file in Zoom’s web player. */
+  playUrl?: Maybe<Scalars['String']['output']>;
+  /** e.g. shared_screen_with_speaker_view, audio_only, chat_file. */
+  recordingType?: Maybe<Scalars['String']['output']>;
+  /** Bytes (may exceed 2^31, so a Float). */
+  sizeBytes?: Maybe<Scalars['Float']['output']>;
+  startedAt?: Maybe<Scalars['DateTime']['output']>;
+  status?: Maybe<Scalars['String']['output']>;
 };
 
 /** Recurrence of a RECURRING_FIXED_TIME meeting. */
@@ -382,6 +502,8 @@ export type User = {
   picUrl?: Maybe<Scalars['String']['output']>;
   /** Personal meeting ID (64-bit, so a string). */
   pmi?: Maybe<Scalars['String']['output']>;
+  /** The user's cloud recordings of meetings that started from `from` to `to` (UTC days, both included, at most one month apart: Zoom's limit); neither means today. The user itself or an admin. */
+  recordings?: Maybe<MeetingRecordingConnection>;
   roleId?: Maybe<Scalars['String']['output']>;
   status?: Maybe<UserStatus>;
   timezone?: Maybe<Scalars['String']['output']>;
@@ -390,6 +512,15 @@ export type User = {
   verified?: Maybe<Scalars['Boolean']['output']>;
   /** Zoom's user id; null for pending users. */
   zoomId?: Maybe<Scalars['ID']['output']>;
+};
+
+
+/** A Zoom user. */
+export type UserRecordingsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  from?: InputMaybe<Scalars['LocalDate']['input']>;
+  to?: InputMaybe<Scalars['LocalDate']['input']>;
 };
 
 /** A page of Zoom users; cursors wrap Zoom next_page_token values. */
@@ -450,6 +581,26 @@ export type MeetingsQueryVariables = Exact<{
 
 export type MeetingsQuery = { __typename?: 'Query', meetings: { __typename?: 'MeetingConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'MeetingEdge', cursor: string, node: { __typename?: 'Meeting', id: string, uuid?: string | null, topic?: string | null, type?: MeetingType | null, startTime?: string | null, duration?: number | null, timezone?: string | null, hostId: string, joinUrl?: string | null } }> } };
 
+export type MyRecordingsQueryVariables = Exact<{
+  from?: InputMaybe<Scalars['LocalDate']['input']>;
+  to?: InputMaybe<Scalars['LocalDate']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type MyRecordingsQuery = { __typename?: 'Query', me: { __typename?: 'User', id: string, recordings?: { __typename?: 'MeetingRecordingConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, nodes: Array<{ __typename?: 'MeetingRecording', meetingId: string, uuid?: string | null, topic?: string | null, startTime?: string | null, files: Array<{ __typename?: 'RecordingFile', fileType: string, sizeBytes?: number | null, downloadUrl?: string | null }> }> } | null } };
+
+export type PastMeetingsQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  instances?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type PastMeetingsQuery = { __typename?: 'Query', meeting?: { __typename?: 'Meeting', id: string, pastInstances?: Array<{ __typename?: 'PastMeeting', uuid: string, meetingId: string, startTime?: string | null, participants?: { __typename?: 'ParticipantConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, nodes: Array<{ __typename?: 'Participant', id?: string | null, name: string, email?: string | null, joinTime?: string | null, leaveTime?: string | null, durationSeconds?: number | null }> } | null }> | null, recordings?: { __typename?: 'MeetingRecording', uuid?: string | null, shareUrl?: string | null, totalSizeBytes?: number | null, files: Array<{ __typename?: 'RecordingFile', id?: string | null, fileType: string, recordingType?: string | null, sizeBytes?: number | null, playUrl?: string | null, downloadUrl?: string | null, startedAt?: string | null, endedAt?: string | null }> } | null } | null };
+
 export type StartMeetingTokenMutationVariables = Exact<{
   meetingId: Scalars['ID']['input'];
 }>;
@@ -479,6 +630,8 @@ export const MeDocument = {"kind":"Document","definitions":[{"kind":"OperationDe
 export const MeetingDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Meeting"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"meeting"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"uuid"}},{"kind":"Field","name":{"kind":"Name","value":"topic"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"startTime"}},{"kind":"Field","name":{"kind":"Name","value":"duration"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"agenda"}},{"kind":"Field","name":{"kind":"Name","value":"hostId"}},{"kind":"Field","name":{"kind":"Name","value":"hostEmail"}},{"kind":"Field","name":{"kind":"Name","value":"joinUrl"}},{"kind":"Field","name":{"kind":"Name","value":"host"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]}}]} as unknown as DocumentNode<MeetingQuery, MeetingQueryVariables>;
 export const MeetingSdkSignatureDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"MeetingSdkSignature"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"meetingNumber"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"role"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"MeetingRole"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"expiresInSeconds"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"meetingSdkSignature"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"meetingNumber"},"value":{"kind":"Variable","name":{"kind":"Name","value":"meetingNumber"}}},{"kind":"Argument","name":{"kind":"Name","value":"role"},"value":{"kind":"Variable","name":{"kind":"Name","value":"role"}}},{"kind":"Argument","name":{"kind":"Name","value":"expiresInSeconds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"expiresInSeconds"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signature"}},{"kind":"Field","name":{"kind":"Name","value":"sdkKey"}},{"kind":"Field","name":{"kind":"Name","value":"meetingNumber"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"issuedAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}}]}}]} as unknown as DocumentNode<MeetingSdkSignatureMutation, MeetingSdkSignatureMutationVariables>;
 export const MeetingsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Meetings"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}},"defaultValue":{"kind":"StringValue","value":"me","block":false}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"type"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"MeetingListType"}},"defaultValue":{"kind":"EnumValue","value":"SCHEDULED"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"30"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"meetings"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userId"}}},{"kind":"Argument","name":{"kind":"Name","value":"type"},"value":{"kind":"Variable","name":{"kind":"Name","value":"type"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"uuid"}},{"kind":"Field","name":{"kind":"Name","value":"topic"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"startTime"}},{"kind":"Field","name":{"kind":"Name","value":"duration"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"hostId"}},{"kind":"Field","name":{"kind":"Name","value":"joinUrl"}}]}}]}}]}}]}}]} as unknown as DocumentNode<MeetingsQuery, MeetingsQueryVariables>;
+export const MyRecordingsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyRecordings"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"LocalDate"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"LocalDate"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"30"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"recordings"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"meetingId"}},{"kind":"Field","name":{"kind":"Name","value":"uuid"}},{"kind":"Field","name":{"kind":"Name","value":"topic"}},{"kind":"Field","name":{"kind":"Name","value":"startTime"}},{"kind":"Field","name":{"kind":"Name","value":"files"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fileType"}},{"kind":"Field","name":{"kind":"Name","value":"sizeBytes"}},{"kind":"Field","name":{"kind":"Name","value":"downloadUrl"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<MyRecordingsQuery, MyRecordingsQueryVariables>;
+export const PastMeetingsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PastMeetings"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"instances"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"10"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"30"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"meeting"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"pastInstances"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"instances"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uuid"}},{"kind":"Field","name":{"kind":"Name","value":"meetingId"}},{"kind":"Field","name":{"kind":"Name","value":"startTime"}},{"kind":"Field","name":{"kind":"Name","value":"participants"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"joinTime"}},{"kind":"Field","name":{"kind":"Name","value":"leaveTime"}},{"kind":"Field","name":{"kind":"Name","value":"durationSeconds"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"recordings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uuid"}},{"kind":"Field","name":{"kind":"Name","value":"shareUrl"}},{"kind":"Field","name":{"kind":"Name","value":"totalSizeBytes"}},{"kind":"Field","name":{"kind":"Name","value":"files"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"fileType"}},{"kind":"Field","name":{"kind":"Name","value":"recordingType"}},{"kind":"Field","name":{"kind":"Name","value":"sizeBytes"}},{"kind":"Field","name":{"kind":"Name","value":"playUrl"}},{"kind":"Field","name":{"kind":"Name","value":"downloadUrl"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"endedAt"}}]}}]}}]}}]}}]} as unknown as DocumentNode<PastMeetingsQuery, PastMeetingsQueryVariables>;
 export const StartMeetingTokenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StartMeetingToken"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"meetingId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startMeetingToken"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"meetingId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"meetingId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"meetingId"}},{"kind":"Field","name":{"kind":"Name","value":"hostId"}},{"kind":"Field","name":{"kind":"Name","value":"zak"}},{"kind":"Field","name":{"kind":"Name","value":"zakExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"signature"}},{"kind":"Field","name":{"kind":"Name","value":"sdkKey"}},{"kind":"Field","name":{"kind":"Name","value":"signatureExpiresAt"}}]}}]}}]} as unknown as DocumentNode<StartMeetingTokenMutation, StartMeetingTokenMutationVariables>;
 export const UserDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"User"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"user"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"zoomId"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"pmi"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]} as unknown as DocumentNode<UserQuery, UserQueryVariables>;
 export const UsersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Users"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"status"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"UserStatus"}},"defaultValue":{"kind":"EnumValue","value":"ACTIVE"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"30"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"users"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"Variable","name":{"kind":"Name","value":"status"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]}}]} as unknown as DocumentNode<UsersQuery, UsersQueryVariables>;
