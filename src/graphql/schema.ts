@@ -8,6 +8,9 @@ import { RegistrantsResolver } from './meetings/registrants.resolver.js';
 import { SdkSignatureResolver } from './meetings/sdkSignature.resolver.js';
 import { StartMeetingTokenResolver } from './meetings/startMeetingToken.resolver.js';
 import { UserResolver } from './users/user.resolver.js';
+import { MeetingPastResolver } from './past/meetingPast.resolver.js';
+import { PastMeetingResolver } from './past/pastMeeting.resolver.js';
+import { UserRecordingsResolver } from './past/userRecordings.resolver.js';
 
 export const resolvers = [
   UserResolver,
@@ -17,6 +20,9 @@ export const resolvers = [
   RegistrantsResolver,
   StartMeetingTokenResolver,
   SdkSignatureResolver,
+  MeetingPastResolver,
+  PastMeetingResolver,
+  UserRecordingsResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

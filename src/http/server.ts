@@ -12,6 +12,7 @@ import { createFormatError, errorLogPlugin, logGraphQLError, toHttpError } from 
 import { CostCalculator, costLimitPlugin, graphqlRouteGuards, limitValidationRules, RequestBudget, requestLimits, ValidatedDocuments } from '../graphql/limits/index.js';
 import { buildGatewaySchema } from '../graphql/schema.js';
 import { subscriptionsOverHttpPlugin } from '../graphql/subscriptionsOverHttp.js';
+import { PastLoaders } from '../graphql/past/past.loader.js';
 import { createUserLoader } from '../graphql/users/user.loader.js';
 import { createMeetingLoaders } from '../graphql/meetings/meeting.loader.js';
 import type { Config } from '../config.js';
@@ -163,7 +164,7 @@ export async function createHttpServer(parts: HttpServerDeps): Promise<HttpServe
         const principal = await callers.principal(request);
         const zoom = { client, tokens, principal, changes };
         // Fastify's request logger already carries the reqId.
-        return { principal, zoom, loaders: { user: createUserLoader(zoom), ...createMeetingLoaders(zoom) }, logger: request.log, services, budget: new RequestBudget() };
+        return { principal, zoom, loaders: { user: createUserLoader(zoom), past: new PastLoaders(zoom), ...createMeetingLoaders(zoom) }, logger: request.log, services, budget: new RequestBudget() };
       },
     }),
   });

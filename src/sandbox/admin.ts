@@ -1,3 +1,4 @@
+import { handlePastAdmin } from './adminPast.js';
 import { handleWebhookAdmin } from './adminWebhooks.js';
 import type { FakeContext, FakeRequest } from './context.js';
 import { json, type Reply } from './http.js';
@@ -108,7 +109,7 @@ export async function handleAdmin(ctx: FakeContext, req: FakeRequest): Promise<R
         return json(200, { access_token: t.accessToken, refresh_token: t.refreshToken });
       }
       default:
-        return (await handleWebhookAdmin(ctx, req, body)) ?? route404();
+        return (await handleWebhookAdmin(ctx, req, body)) ?? handlePastAdmin(ctx, req, body) ?? route404();
     }
   } catch (err) {
     return json(400, { error: err instanceof Error ? err.message : String(err) });

@@ -31,6 +31,7 @@ export { RETRY_DELAYS_MS } from './webhooks.js';
 export type { FakePortal, MeetingEdit, UserEdit } from './portal.js';
 export type { WebhookDispatcher } from './webhooks.js';
 export type { ZoomMeeting, MeetingSettings } from './model/meeting.js';
+export type { PastInstance, PastParticipant, RecordingFile, CloudRecording } from './model/past.js';
 export type { AccessTokenRecord, RefreshTokenRecord, OAuthGrant, ZakRecord } from './model/tokens.js';
 
 function listen(server: Server, port: number, host: string): Promise<AddressInfo> {

@@ -31,9 +31,13 @@ export const ROUTE_CATEGORY: Partial<Record<RouteName, RateCategory>> = {
   'meetings.addRegistrant': 'Light',
   'meetings.registrants': 'Medium',
   'meetings.registrantStatus': 'Medium',
+  'recordings.get': 'Light',
   'users.list': 'Medium',
   'meetings.list': 'Medium',
   'meetings.create': 'Medium',
+  'past.instances': 'Medium',
+  'past.participants': 'Medium',
+  'recordings.list': 'Medium',
 };
 
 export type RateDecision = { allowed: true; headers: Record<string, string> } | { allowed: false; reply: Reply };

@@ -16,6 +16,10 @@ export type RouteName =
   | 'meetings.registrants'
   | 'meetings.addRegistrant'
   | 'meetings.registrantStatus'
+  | 'past.instances'
+  | 'past.participants'
+  | 'recordings.get'
+  | 'recordings.list'
   | 'admin'
   | 'unknown';
 
@@ -23,7 +27,7 @@ export const ROUTE_NAMES: readonly RouteName[] = [
   'oauth.token', 'oauth.authorize', 'oauth.revoke', 'users.list', 'users.get', 'users.token',
   'users.zak', 'meetings.list', 'meetings.create', 'meetings.get', 'meetings.update',
   'meetings.delete', 'meetings.status', 'meetings.invitation', 'meetings.registrants', 'meetings.addRegistrant',
-  'meetings.registrantStatus', 'admin', 'unknown',
+  'meetings.registrantStatus', 'past.instances', 'past.participants', 'recordings.get', 'recordings.list', 'admin', 'unknown',
 ];
 
 export interface RouteMatch {
@@ -52,7 +56,13 @@ export function matchRoute(method: string, rawPath: string): RouteMatch {
     if (n === 3 && b && c === 'token' && method === 'GET') return { route: 'users.token', param: b };
     if (n === 3 && b && c === 'meetings' && method === 'GET') return { route: 'meetings.list', param: b };
     if (n === 3 && b && c === 'meetings' && method === 'POST') return { route: 'meetings.create', param: b };
+    if (n === 3 && b && c === 'recordings' && method === 'GET') return { route: 'recordings.list', param: b };
   }
+  if (a === 'past_meetings' && n === 3 && b && method === 'GET') {
+    if (c === 'instances') return { route: 'past.instances', param: b };
+    if (c === 'participants') return { route: 'past.participants', param: b };
+  }
+  if (a === 'meetings' && n === 3 && b && c === 'recordings' && method === 'GET') return { route: 'recordings.get', param: b };
   if (a === 'meetings' && n === 2 && b && d === undefined) {
     if (method === 'GET') return { route: 'meetings.get', param: b };
     if (method === 'PATCH') return { route: 'meetings.update', param: b };

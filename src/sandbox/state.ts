@@ -3,10 +3,12 @@ import { buildMeeting, type MeetingBuildContext } from './meetingFactory.js';
 import { MeetingQuota } from './meetingQuota.js';
 import type { ZoomMeeting } from './model/meeting.js';
 import type { ZoomRegistrant } from './model/registrant.js';
+import type { PastInstance } from './model/past.js';
 import type {
   AccessTokenRecord, AuthCodeRecord, OAuthGrant, PageCursor, RefreshTokenRecord, ZakRecord,
 } from './model/tokens.js';
 import type { ZoomUser } from './model/user.js';
+import { buildPastInstance, guestName, type ParticipantSpec } from './past/build.js';
 import { createGrant, issueAccessToken, issueGrantTokens, S2S_SCOPES, type TokenStores } from './oauth/issue.js';
 import { Prng } from './random.js';
 import type { MeetingPatch } from './rest/meetingValidation.js';
@@ -32,10 +34,14 @@ export class FakeZoomState implements TokenStores {
   readonly clock: FakeClock;
   readonly tokenTtlSeconds: number;
   readonly prng: Prng;
+  /** Past meetings draw from their own sequence, so adding them never changes the other seeded data. */
+  private readonly pastPrng: Prng;
   baseUrl: string;
   readonly users: ZoomUser[] = [];
   readonly meetings: ZoomMeeting[] = [];
   readonly registrants: ZoomRegistrant[] = [];
+  /** Ended meeting instances with their participants and cloud recordings, oldest first. */
+  readonly pastMeetings: PastInstance[] = [];
   readonly accessTokens = new Map<string, AccessTokenRecord>();
   readonly refreshTokens = new Map<string, RefreshTokenRecord>();
   readonly grants = new Map<string, OAuthGrant>();
@@ -52,6 +58,7 @@ export class FakeZoomState implements TokenStores {
     this.baseUrl = init.baseUrl;
     this.tokenTtlSeconds = init.tokenTtlSeconds;
     this.prng = new Prng(init.seed);
+    this.pastPrng = new Prng(init.seed ^ 0x5eed9a57);
     this.accountNumber = this.prng.int(10_000_000, 99_999_999);
     this.meetingQuota = new MeetingQuota(init.clock);
     this.defaultClients = init.defaultClients;
@@ -122,6 +129,42 @@ export class FakeZoomState implements TokenStores {
     const i = this.meetings.indexOf(meeting);
     if (i !== -1) this.meetings.splice(i, 1);
     for (let r = this.registrants.length - 1; r >= 0; r--) if (this.registrants[r]!.meeting_id === meeting.id) this.registrants.splice(r, 1);
+  }
+
+  /**
+   * A meeting was held and ended: its instance, who joined (the host always; `participants`
+   * account users by id or email, or guests by name; a number adds that many guests) and, with
+   * `recording`, its cloud recording. Default: an hour-long instance that started a day ago.
+   */
+  addPastInstance(
+    meetingIdOrUuid: number | string,
+    options: { uuid?: string; startTime?: string; durationMinutes?: number; participants?: number | Array<string | { name: string; email?: string }>; recording?: boolean } = {},
+  ): PastInstance {
+    const meeting = this.findMeeting(meetingIdOrUuid);
+    if (!meeting) throw new Error(`no such fake meeting: ${meetingIdOrUuid}`);
+    const startMs = options.startTime === undefined ? this.clock.now() - 86_400_000 : Date.parse(options.startTime);
+    if (!Number.isFinite(startMs)) throw new Error(`startTime is not a date-time: ${options.startTime}`);
+    const durationMinutes = options.durationMinutes ?? 60;
+    if (!Number.isInteger(durationMinutes) || durationMinutes < 1 || durationMinutes > 24 * 60) throw new Error('durationMinutes must be 1–1440');
+    const given = options.participants ?? 2;
+    const participants: ParticipantSpec[] = typeof given === 'number'
+      ? Array.from({ length: given }, () => ({ name: guestName(this.pastPrng) }))
+      : given.map((p) => (typeof p === 'string' ? { user: this.requireUser(p) } : p));
+    const instance = buildPastInstance(
+      { prng: this.pastPrng, baseUrl: this.baseUrl },
+      meeting,
+      this.requireUser(meeting.host_id),
+      { ...(options.uuid ? { uuid: options.uuid } : {}), startMs, durationMinutes, participants, recording: options.recording ?? false },
+    );
+    this.pastMeetings.push(instance);
+    this.pastMeetings.sort((a, b) => Date.parse(a.start_time) - Date.parse(b.start_time));
+    return instance;
+  }
+
+  /** An ended instance by UUID, or the latest one of a meeting number. */
+  findPastInstance(idOrUuid: string): PastInstance | undefined {
+    if (/^\d+$/.test(idOrUuid)) return this.pastMeetings.findLast((p) => p.meeting_id === Number(idOrUuid));
+    return this.pastMeetings.find((p) => p.uuid === idOrUuid);
   }
 
   /**

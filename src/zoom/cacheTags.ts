@@ -16,7 +16,7 @@ export type CacheTag = string;
 export const ACCOUNT_OWNER = Symbol('account owner');
 export type UserAddress = string | typeof ACCOUNT_OWNER;
 
-type Family = 'user' | 'meetinglists';
+type Family = 'user' | 'meetinglists' | 'recordinglists';
 
 function addressed(family: Family, address: UserAddress): CacheTag[] {
   if (address === ACCOUNT_OWNER) return [`${family}:*owner`];
@@ -43,13 +43,26 @@ export const tags = {
   meeting: (id: string): CacheTag[] => (isMeetingNumber(id) ? [`meeting:${id}`] : [`meeting:${id}`, 'meeting:*uuid']),
   /** `GET /meetings/{number}/registrants`: stale on a registrant change and on any change to the meeting. */
   registrants: (meetingNumber: string): CacheTag[] => [`meeting:${meetingNumber}`, `registrants:${meetingNumber}`],
+  /** `GET /past_meetings/{id}/instances` and the participants of its instances: new ones appear when it ends. */
+  pastMeeting: (meetingId: string): CacheTag[] => [`past:${meetingId}`],
+  /** `GET /meetings/{id}/recordings`. */
+  recordings: (meetingId: string): CacheTag[] => [`recordings:${meetingId}`],
+  /** `GET /users/{user}/recordings`: no change names it; it lives for the TTL. */
+  recordingList: (host: UserAddress): CacheTag[] => addressed('recordinglists', host),
 };
 
 /** Every tag a change makes stale. */
 export function tagsOf(change: ZoomChange): CacheTag[] {
   switch (change.kind) {
     case 'meeting':
-      return [`meeting:${change.meetingId}`, 'meeting:*uuid', ...changedUser('meetinglists', change.hostId, change.hostEmail)];
+      return [
+        `meeting:${change.meetingId}`,
+        'meeting:*uuid',
+        // A meeting that ends gains an instance (with participants) and perhaps a recording.
+        `past:${change.meetingId}`,
+        `recordings:${change.meetingId}`,
+        ...changedUser('meetinglists', change.hostId, change.hostEmail),
+      ];
     case 'user':
       return ['userlists', ...changedUser('user', change.userId, change.email)];
     case 'registrants':

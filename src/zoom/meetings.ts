@@ -16,6 +16,9 @@ export interface MeetingHost {
 
 export interface ListMeetingsQuery {
   type: ZoomMeetingListType;
+  /** `yyyy-mm-dd` (SPEC23 `from`, `to`). */
+  from?: string;
+  to?: string;
   pageSize: number;
   nextPageToken?: string;
 }
@@ -28,7 +31,7 @@ export async function listMeetings(ctx: ZoomContext, userId: string, q: ListMeet
     {
       method: 'GET',
       path: `/users/${userSegment(pathUserId)}/meetings`,
-      query: { type: q.type, page_size: q.pageSize, next_page_token: q.nextPageToken },
+      query: { type: q.type, from: q.from, to: q.to, page_size: q.pageSize, next_page_token: q.nextPageToken },
       route: 'meetings.list',
       category: 'medium',
       cacheTags: tags.meetingList(addressOf(ctx, selection)),

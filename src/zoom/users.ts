@@ -6,6 +6,8 @@ import type { ZoomUser, ZoomUserPage } from './types.js';
 
 export interface ListUsersQuery {
   status: 'active' | 'inactive' | 'pending';
+  /** Only users with this role (Zoom's `role_id`). */
+  roleId?: string;
   pageSize: number;
   nextPageToken?: string;
 }
@@ -17,7 +19,7 @@ export async function listUsers(ctx: ZoomContext, q: ListUsersQuery): Promise<Zo
     {
       method: 'GET',
       path: '/users',
-      query: { status: q.status, page_size: q.pageSize, next_page_token: q.nextPageToken },
+      query: { status: q.status, role_id: q.roleId, page_size: q.pageSize, next_page_token: q.nextPageToken },
       route: 'users.list',
       category: 'medium',
       cacheTags: tags.userLists(),

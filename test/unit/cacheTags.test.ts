@@ -21,6 +21,15 @@ describe('read cache tags: every answer a change affects shares a tag with it', 
     expect(stale(tags.meeting('85746065433'), bumped)).toBe(false);
   });
 
+  it('a meeting change (an ended meeting, say) makes its past instances, participants and recording stale, no other meeting\'s', () => {
+    const bumped = tagsOf({ kind: 'meeting', meetingId: '85746065432' });
+    expect(stale(tags.pastMeeting('85746065432'), bumped)).toBe(true);
+    expect(stale(tags.recordings('85746065432'), bumped)).toBe(true);
+    expect(stale(tags.pastMeeting('85746065433'), bumped)).toBe(false);
+    expect(stale(tags.recordings('85746065433'), bumped)).toBe(false);
+    expect(stale(tags.recordingList(id), tagsOf({ kind: 'user', userId: id }))).toBe(false);
+  });
+
   it('a change that does not name the host one way makes every list named that way stale', () => {
     expect(stale(tags.meetingList(email), tagsOf({ kind: 'meeting', meetingId: '85746065432', hostId: id }))).toBe(true);
     expect(stale(tags.meetingList(id), tagsOf({ kind: 'meeting', meetingId: '85746065432', hostEmail: email }))).toBe(true);

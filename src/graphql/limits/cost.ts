@@ -36,6 +36,11 @@ const KNOWN_CALLS: Record<string, number> = {
   'Mutation.endMeeting': 2,
   'Mutation.addMeetingRegistrant': 2,
   'Mutation.updateMeetingRegistrantStatus': 2,
+  // One call per meeting (instances, recording) or per Zoom page (participants, a user's recordings).
+  'Meeting.pastInstances': 1,
+  'Meeting.recordings': 1,
+  'PastMeeting.participants': 1,
+  'User.recordings': 1,
 };
 
 type AnyField = GraphQLField<unknown, unknown>;
@@ -54,6 +59,8 @@ function namedTypeName(type: GraphQLType): string {
 /** A Relay connection field: returns `…Connection` and takes `first`. */
 const isConnection = (field: AnyField) => namedTypeName(field.type).endsWith('Connection') && (field.args ?? []).some((a) => a.name === 'first');
 
+const hasFirst = (field: AnyField) => (field.args ?? []).some((a) => a.name === 'first');
+
 export type CostResult = { cost: number } | { invalidVariables: string };
 
 /**
@@ -61,7 +68,8 @@ export type CostResult = { cost: number } | { invalidVariables: string };
  * `meeting`, each mutation); a connection is one call per Zoom page it may fetch to fill
  * `first` (one, or more after a cursor minted with a smaller page size) plus `first` times what
  * each node's fields cost; a field that calls Zoom once per parent (a meeting's `host`) costs
- * that per parent; everything else, introspection included, is free.
+ * that per parent; a list capped by `first` costs its own call plus `first` times its items;
+ * everything else, introspection included, is free. Nested connections multiply.
  *
  * Each fragment definition is costed once per operation, however often it is spread, and costs
  * saturate: a fragment chain costs as much to check as it is long.
@@ -145,7 +153,8 @@ class Walk {
     const declared = field.extensions?.complexity;
     const own = typeof declared === 'number' ? declared : (KNOWN_CALLS[`${parent.name}.${name}`] ?? (this.roots.has(parent.name) ? 1 : 0));
     const child = node.selectionSet ? this.selections(node.selectionSet, this.composite(namedTypeName(field.type))) : 0;
-    if (!isConnection(field)) return saturate(own + child);
+    // A list capped by `first` (a meeting's pastInstances) holds at most `first` parents of its children.
+    if (!isConnection(field)) return saturate(own + (hasFirst(field) ? this.first(field, node) : 1) * child);
     const first = this.first(field, node);
     const after = this.argument(node, 'after');
     const position = typeof after === 'string' ? this.cursors.decode(after) : undefined;

@@ -6,6 +6,7 @@ import { createMeeting, deleteMeeting, getMeeting, listMeetings, updateMeeting, 
 import type { ZoomMeeting } from '../../zoom/types.js';
 import type { GraphQLContext } from '../context.js';
 import { failsWith } from '../failures.js';
+import { checkDayOrder, LocalDate } from '../localDate.js';
 import { checkPageArgs, paginate } from '../pagination.js';
 import { checkUserId } from '../users/userArgs.js';
 import { User } from '../users/user.type.js';
@@ -26,20 +27,24 @@ export class MeetingResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 30, description: '1–300.' }) firstArg: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: GraphQLContext,
+    @Arg('from', () => LocalDate, { nullable: true, description: 'Only meetings from this day on (Zoom’s `from`, a UTC date).' }) from?: string | null,
+    @Arg('to', () => LocalDate, { nullable: true, description: 'Only meetings up to this day (Zoom’s `to`, a UTC date).' }) to?: string | null,
   ): Promise<MeetingConnection> {
     // An explicit null means the default, as the contract's nullable arguments promise.
     const userId = userIdArg ?? 'me';
     const type = typeArg ?? MeetingListType.SCHEDULED;
     const first = firstArg ?? 30;
     checkUserId(userId, 'userId');
-    const start = checkPageArgs(ctx.services.cursors, first, after, `meetings:${userId.toLowerCase()}:${type}`);
+    checkDayOrder(from, to);
+    const dates = from || to ? `:${from ?? ''}:${to ?? ''}` : '';
+    const start = checkPageArgs(ctx.services.cursors, first, after, `meetings:${userId.toLowerCase()}:${type}${dates}`);
     assertCanActFor(ctx.principal, userId);
     return paginate(
       ctx.services.cursors,
       first,
       start,
       async (token, pageSize) => {
-        const page = await listMeetings(ctx.zoom, userId, { type, pageSize, nextPageToken: token });
+        const page = await listMeetings(ctx.zoom, userId, { type, ...(from ? { from } : {}), ...(to ? { to } : {}), pageSize, nextPageToken: token });
         return { items: page.meetings, next: page.next_page_token ?? '', total: page.total_records ?? page.meetings.length };
       },
       Meeting.from,

@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { endMeeting } from '../../zoom/meetingStatus.js';
+import { failsWith } from '../failures.js';
 import type { ZoomMeeting } from '../../zoom/types.js';
 import type { GraphQLContext } from '../context.js';
 import { Meeting } from './meeting.type.js';
@@ -41,8 +42,13 @@ export class MeetingExtrasResolver {
   @Mutation(() => Boolean, {
     nullable: true,
     description:
-      'Ends a live meeting for every participant. Host or admin only. Errors: BAD_USER_INPUT (not a meeting number), ' +
-      'FORBIDDEN (not the host), NOT_FOUND (no such meeting), ZOOM_API_ERROR (Zoom refused).',
+      'Ends a live meeting for every participant. Host or admin only. ' +
+      failsWith({
+        BAD_USER_INPUT: 'when id is not a meeting number (nothing reaches Zoom)',
+        FORBIDDEN: 'when a user-role caller does not host the meeting (before any change)',
+        NOT_FOUND: 'when Zoom has no such meeting',
+        ZOOM_API_ERROR: 'when Zoom refuses, e.g. the meeting is not live',
+      }),
   })
   async endMeeting(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
     const meetingNumber = checkMeetingNumber(id);

@@ -5,6 +5,7 @@ import { badUserInput, forbidden, notFound } from '../../errors.js';
 import { getMeeting } from '../../zoom/meetings.js';
 import { addRegistrant, updateRegistrantStatus } from '../../zoom/registrants.js';
 import type { GraphQLContext } from '../context.js';
+import { failsWith } from '../failures.js';
 import { checkPageArgs, paginate } from '../pagination.js';
 import { isEmailAddress } from '../users/userArgs.js';
 import { Meeting } from './meeting.type.js';
@@ -55,9 +56,13 @@ export class RegistrantsResolver {
     nullable: true,
     description:
       'Registers someone for a meeting that takes registration. The host and admins may register anyone; another user only ' +
-      'its own email, and does not see the join link (Zoom emails it). Zoom allows 3 a day per email and meeting. Errors: ' +
-      'BAD_USER_INPUT (bad id, email or name), FORBIDDEN, NOT_FOUND (no such meeting, or it takes no registration), ' +
-      'ZOOM_RATE_LIMITED, ZOOM_API_ERROR.',
+      'its own email, and does not see the join link (Zoom emails it). Zoom allows 3 a day per email and meeting. ' +
+      failsWith({
+        BAD_USER_INPUT: 'when the id, email or name is malformed (nothing reaches Zoom)',
+        FORBIDDEN: 'when a user-role caller that does not host the meeting registers another email',
+        NOT_FOUND: 'when Zoom has no such meeting, or it takes no registration',
+        ZOOM_RATE_LIMITED: 'when the email has registered 3 times today',
+      }),
   })
   async addMeetingRegistrant(
     @Arg('meetingId', () => ID) meetingId: string,
@@ -86,8 +91,12 @@ export class RegistrantsResolver {
     nullable: true,
     description:
       'Approves, denies or cancels up to 30 registrations at once. Host or admin only; Zoom allows 10 status changes a day ' +
-      'per registrant. Errors: BAD_USER_INPUT (bad, repeated or too many ids), FORBIDDEN, NOT_FOUND (no such meeting or registrant), ' +
-      'ZOOM_RATE_LIMITED, ZOOM_API_ERROR.',
+      'per registrant. ' +
+      failsWith({
+        BAD_USER_INPUT: 'when an id is malformed or repeated, or more than 30 are given (nothing reaches Zoom)',
+        FORBIDDEN: 'when a user-role caller does not host the meeting',
+        NOT_FOUND: 'when Zoom has no such meeting or registrant',
+      }),
   })
   async updateMeetingRegistrantStatus(
     @Arg('meetingId', () => ID) meetingId: string,

@@ -6,7 +6,7 @@ import type { GraphQLContext } from '../context.js';
 import { checkPageArgs, paginate } from '../pagination.js';
 import { User } from './user.type.js';
 import { UserConnection } from './userConnection.type.js';
-import { checkUserId } from './userArgs.js';
+import { checkRoleId, checkUserId } from './userArgs.js';
 import { UserStatus } from './userStatus.enum.js';
 
 @Resolver(() => User)
@@ -32,18 +32,21 @@ export class UserResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 30, description: '1–300.' }) firstArg: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: GraphQLContext,
+    @Arg('roleId', () => String, { nullable: true, description: 'Only users with this role: Zoom’s role id ("0" owner, "1" admin, "2" member, or a custom role’s id).' })
+    roleId?: string | null,
   ): Promise<UserConnection> {
     // An explicit null means the default, as the contract's nullable arguments promise.
     const status = statusArg ?? UserStatus.ACTIVE;
     const first = firstArg ?? 30;
-    const start = checkPageArgs(ctx.services.cursors, first, after, `users:${status}`);
+    if (roleId) checkRoleId(roleId);
+    const start = checkPageArgs(ctx.services.cursors, first, after, roleId ? `users:${status}:${roleId}` : `users:${status}`);
     assertAdmin(ctx.principal, 'Listing users');
     return paginate(
       ctx.services.cursors,
       first,
       start,
       async (token, pageSize) => {
-        const page = await listUsers(ctx.zoom, { status, pageSize, nextPageToken: token });
+        const page = await listUsers(ctx.zoom, { status, ...(roleId ? { roleId } : {}), pageSize, nextPageToken: token });
         return { items: page.users, next: page.next_page_token ?? '', total: page.total_records ?? page.users.length };
       },
       User.from,

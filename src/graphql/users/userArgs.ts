@@ -21,3 +21,9 @@ export function checkUserId(userId: string, argument: string): string {
   if (userId.length <= MAX_EMAIL_LENGTH && EMAIL.test(userId)) return userId;
   throw badUserInput(`${argument} must be "me", a Zoom user id or an email address.`, argument);
 }
+
+/** A role id as Zoom lists them: "0"–"2" for the built-in roles, an id like a user id for custom ones. */
+export function checkRoleId(roleId: string): string {
+  if (ZOOM_USER_ID.test(roleId)) return roleId;
+  throw badUserInput('roleId must be a Zoom role id (letters, digits, "_" or "-", at most 64).', 'roleId');
+}

@@ -8,6 +8,8 @@ import { deleteMeeting, getMeeting, updateMeeting } from './meeting.js';
 import { createMeeting, listMeetings } from './meetings.js';
 import { getInvitation, updateMeetingStatus } from './meetingStatus.js';
 import { addRegistrant, listRegistrants, updateRegistrantStatus } from './registrants.js';
+import { listParticipants, listPastInstances } from './past.js';
+import { getRecordings, listUserRecordings } from './recordings.js';
 import type { RestContext } from './restContext.js';
 import { getUser, listUsers } from './users.js';
 import { meZak, userToken } from './zak.js';
@@ -27,6 +29,10 @@ const HANDLERS: Partial<Record<RouteName, (rc: RestContext) => Reply>> = {
   'meetings.registrants': listRegistrants,
   'meetings.addRegistrant': addRegistrant,
   'meetings.registrantStatus': updateRegistrantStatus,
+  'past.instances': listPastInstances,
+  'past.participants': listParticipants,
+  'recordings.get': getRecordings,
+  'recordings.list': listUserRecordings,
 };
 
 /** `/v2` requests: authenticate, apply the account's rate limit, run the handler. */

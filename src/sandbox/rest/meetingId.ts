@@ -4,38 +4,42 @@ import type { ZoomMeeting } from '../model/meeting.js';
 import type { FakeZoomState } from '../state.js';
 
 export type MeetingLookup = { ok: true; meeting: ZoomMeeting } | { ok: false; reply: Reply };
-
-function found(meeting: ZoomMeeting | undefined, shown: string): MeetingLookup {
-  return meeting ? { ok: true, meeting } : { ok: false, reply: REST.meetingNotFound(shown) };
-}
+/** A decoded `{meetingId}`: a meeting number or an instance UUID. */
+export type MeetingParam = { ok: true; value: string } | { ok: false; reply: Reply };
 
 /**
- * Finds a meeting by the raw `{meetingId}` segment: a numeric id or a UUID.
+ * Decodes the raw `{meetingId}` segment: a numeric id or a UUID.
  * NOTE: UUIDs that begin with `/` or contain `//` must be double-encoded (SPEC23; DOCS26). The
  * segment is decoded once; if that still contains `%` it was double-encoded and is decoded again.
  * A once-decoded value that begins with `/` or contains `//` arrived single-encoded: Zoom drops
  * the slash and answers 404 3001 "Meeting does not exist: …" (ZoomNet#471, moodle-mod_zoom#94).
  */
-export function findMeetingByParam(state: FakeZoomState, raw: string): MeetingLookup {
+export function decodeMeetingParam(raw: string, notFound: (shown: string) => Reply = REST.meetingNotFound): MeetingParam {
   let once: string;
   try {
     once = decodeURIComponent(raw);
   } catch {
-    return found(undefined, raw);
+    return { ok: false, reply: notFound(raw) };
   }
-  if (/^\d+$/.test(once)) return found(state.findMeeting(Number(once)), once);
+  if (/^\d+$/.test(once)) return { ok: true, value: once };
   if (once.includes('%')) {
-    let twice: string;
     try {
-      twice = decodeURIComponent(once);
+      return { ok: true, value: decodeURIComponent(once) };
     } catch {
-      return found(undefined, once);
+      return { ok: false, reply: notFound(once) };
     }
-    return found(state.findMeeting(twice), twice);
   }
   if (once.startsWith('/') || once.includes('//')) {
     const mangled = once.replace(/\/{2,}/g, '/').replace(/^\//, '');
     return { ok: false, reply: zoomError(404, 3001, `Meeting does not exist: ${mangled}.`) };
   }
-  return found(state.findMeeting(once), once);
+  return { ok: true, value: once };
+}
+
+/** Finds a meeting by the raw `{meetingId}` segment (see `decodeMeetingParam`). */
+export function findMeetingByParam(state: FakeZoomState, raw: string): MeetingLookup {
+  const param = decodeMeetingParam(raw);
+  if (!param.ok) return param;
+  const meeting = state.findMeeting(param.value);
+  return meeting ? { ok: true, meeting } : { ok: false, reply: REST.meetingNotFound(param.value) };
 }

@@ -3,6 +3,7 @@ import { json, type Reply } from '../http.js';
 import type { ZoomMeeting } from '../model/meeting.js';
 import type { MeetingQuota } from '../meetingQuota.js';
 import { parseJsonObject, validateMeetingBody } from './meetingValidation.js';
+import { parseDay, withinDays } from './dates.js';
 import { pageOf, readPage } from './paging.js';
 import { MEETING_LIST_TYPES } from './params.js';
 import type { RestContext } from './restContext.js';
@@ -42,11 +43,19 @@ export function listMeetings(rc: RestContext): Reply {
   const { state } = rc.ctx;
   const type = rc.req.query.type ?? 'scheduled';
   if (!(MEETING_LIST_TYPES as readonly string[]).includes(type)) return invalidField('type');
-  const scope = `meetings.list|${subject.user.id}|${type}`;
+  // NOTE: SPEC23 names `from`/`to` (format: date) without saying more; the fake keeps meetings
+  // starting on those UTC days or between them, so a meeting without a start time never matches.
+  const { from: rawFrom, to: rawTo } = rc.req.query;
+  const from = rawFrom === undefined ? -Infinity : parseDay(rawFrom);
+  if (from === undefined) return invalidField('from');
+  const to = rawTo === undefined ? Infinity : parseDay(rawTo);
+  if (to === undefined) return invalidField('to');
+  const dated = rawFrom !== undefined || rawTo !== undefined;
+  const scope = `meetings.list|${subject.user.id}|${type}|${rawFrom ?? ''}|${rawTo ?? ''}`;
   const page = readPage(state, rc.req.query, scope);
   if ('status' in page) return page;
   const now = rc.ctx.clock.now();
-  const mine = state.meetings.filter((m) => m.host_id === subject.user.id && matchesType(m, type, now));
+  const mine = state.meetings.filter((m) => m.host_id === subject.user.id && matchesType(m, type, now) && (!dated || withinDays(m.start_time, from, to)));
   const { items, meta } = pageOf(state, mine, page, scope);
   return json(200, {
     page_size: meta.page_size,

@@ -16,11 +16,13 @@ export const MEETING_STATUS_ACTIONS = ['end', 'recover'] as const;
 export const QUERY_PARAMS: Partial<Record<RouteName, readonly string[]>> = {
   'users.list': ['status', 'page_size', 'role_id', 'page_number', 'include_fields', 'next_page_token'],
   'users.token': ['type', 'ttl', 'meeting_id'],
-  'meetings.list': ['type', 'page_size', 'next_page_token', 'page_number'],
   'meetings.update': ['occurrence_id'],
   'meetings.delete': ['occurrence_id'],
   'meetings.registrants': ['occurrence_id', 'status', 'page_size', 'page_number', 'next_page_token'],
   'meetings.addRegistrant': ['occurrence_ids'],
+  'meetings.list': ['type', 'page_size', 'next_page_token', 'page_number', 'from', 'to'],
+  'past.participants': ['page_size', 'next_page_token'],
+  'recordings.list': ['page_size', 'next_page_token', 'from', 'to'],
 };
 
 /** Top-level body fields of create/update meeting the fake reads; others are ignored. */

@@ -16,6 +16,8 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** A date-time string at UTC, such as 2007-12-03T10:15:30Z, compliant with the `date-time` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar. */
   DateTime: { input: string; output: string; }
+  /** A local date string (i.e., with no associated timezone) in `YYYY-MM-DD` format, e.g. `2020-01-01`. */
+  LocalDate: { input: string; output: string; }
 };
 
 /** Body of addMeetingRegistrant. */
@@ -103,6 +105,10 @@ export type Meeting = {
   occurrences?: Maybe<Array<MeetingOccurrence>>;
   /** Passcode to join. */
   password?: Maybe<Scalars['String']['output']>;
+  /** Ended instances of this meeting, latest first (`first`: 1–300, default 10). Host or admin only. */
+  pastInstances?: Maybe<Array<PastMeeting>>;
+  /** The cloud recording of the latest recorded instance; null when there is none. Host or admin only. */
+  recordings?: Maybe<MeetingRecording>;
   /** How a recurring meeting (type 3 or 8) repeats; null for other types. On a list item it costs one GET of the meeting, shared with occurrences. */
   recurrence?: Maybe<MeetingRecurrence>;
   /** People registered for the meeting, by status. Host or admin only. Errors when the meeting takes no registration (settings.approvalType NO_REGISTRATION, or a recurring meeting with no fixed time). */
@@ -116,6 +122,12 @@ export type Meeting = {
   type?: Maybe<MeetingType>;
   /** UUID of this meeting instance. */
   uuid?: Maybe<Scalars['String']['output']>;
+};
+
+
+/** A Zoom meeting. List results carry fewer fields than a single meeting. */
+export type MeetingPastInstancesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -166,6 +178,40 @@ export type MeetingOccurrence = {
   id: Scalars['ID']['output'];
   startTime?: Maybe<Scalars['DateTime']['output']>;
   status?: Maybe<OccurrenceStatus>;
+};
+
+/** The cloud recording of one meeting instance. */
+export type MeetingRecording = {
+  __typename?: 'MeetingRecording';
+  /** Minutes. */
+  duration?: Maybe<Scalars['Int']['output']>;
+  files: Array<RecordingFile>;
+  /** The meeting number. */
+  meetingId: Scalars['ID']['output'];
+  /** Zoom’s share page for the whole recording. */
+  shareUrl?: Maybe<Scalars['String']['output']>;
+  startTime?: Maybe<Scalars['DateTime']['output']>;
+  topic?: Maybe<Scalars['String']['output']>;
+  /** Bytes, all files together. */
+  totalSizeBytes?: Maybe<Scalars['Float']['output']>;
+  /** The recorded instance. */
+  uuid?: Maybe<Scalars['ID']['output']>;
+};
+
+/** A page of cloud recordings; cursors wrap Zoom next_page_token values. */
+export type MeetingRecordingConnection = {
+  __typename?: 'MeetingRecordingConnection';
+  edges: Array<MeetingRecordingEdge>;
+  nodes: Array<MeetingRecording>;
+  pageInfo: PageInfo;
+  /** Total across all pages, as Zoom reports it. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type MeetingRecordingEdge = {
+  __typename?: 'MeetingRecordingEdge';
+  cursor: Scalars['String']['output'];
+  node: MeetingRecording;
 };
 
 /** How a recurring meeting repeats (Zoom’s `recurrence`). */
@@ -267,13 +313,13 @@ export type MeetingType =
 
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Registers someone for a meeting that takes registration. The host and admins may register anyone; another user only its own email, and does not see the join link (Zoom emails it). Zoom allows 3 a day per email and meeting. Errors: BAD_USER_INPUT (bad id, email or name), FORBIDDEN, NOT_FOUND (no such meeting, or it takes no registration), ZOOM_RATE_LIMITED, ZOOM_API_ERROR. */
+  /** Registers someone for a meeting that takes registration. The host and admins may register anyone; another user only its own email, and does not see the join link (Zoom emails it). Zoom allows 3 a day per email and meeting. Errors (extensions.code): BAD_USER_INPUT when the id, email or name is malformed (nothing reaches Zoom); FORBIDDEN when a user-role caller that does not host the meeting registers another email; NOT_FOUND when Zoom has no such meeting, or it takes no registration; ZOOM_RATE_LIMITED when the email has registered 3 times today. Also, from Zoom or the token store: ZOOM_AUTHORIZATION_REQUIRED, ZOOM_UNAVAILABLE, ZOOM_API_ERROR, STORE_UNAVAILABLE. */
   addMeetingRegistrant?: Maybe<MeetingRegistrant>;
   /** Schedules a meeting for a user (the caller unless admin). Counts toward the host’s 100 per day. Errors (extensions.code): BAD_USER_INPUT when userId or input is invalid (naming every bad field in `fields`; nothing reaches Zoom); FORBIDDEN when a user-role caller schedules for another user; NOT_FOUND when Zoom has no such user; ZOOM_RATE_LIMITED also when the host has used up its daily creates (retryAfterSeconds). Also, from Zoom or the token store: ZOOM_AUTHORIZATION_REQUIRED, ZOOM_UNAVAILABLE, ZOOM_API_ERROR, STORE_UNAVAILABLE. */
   createMeeting?: Maybe<Meeting>;
   /** Deletes a meeting, or with occurrenceId one occurrence of it; true once Zoom has deleted it. Errors (extensions.code): BAD_USER_INPUT when id or occurrenceId is malformed; FORBIDDEN when a user-role caller does not host the meeting (before any change); NOT_FOUND when Zoom has no such meeting or occurrence. Also, from Zoom or the token store: ZOOM_AUTHORIZATION_REQUIRED, ZOOM_RATE_LIMITED, ZOOM_UNAVAILABLE, ZOOM_API_ERROR, STORE_UNAVAILABLE. */
   deleteMeeting?: Maybe<Scalars['Boolean']['output']>;
-  /** Ends a live meeting for every participant. Host or admin only. Errors: BAD_USER_INPUT (not a meeting number), FORBIDDEN (not the host), NOT_FOUND (no such meeting), ZOOM_API_ERROR (Zoom refused). */
+  /** Ends a live meeting for every participant. Host or admin only. Errors (extensions.code): BAD_USER_INPUT when id is not a meeting number (nothing reaches Zoom); FORBIDDEN when a user-role caller does not host the meeting (before any change); NOT_FOUND when Zoom has no such meeting; ZOOM_API_ERROR when Zoom refuses, e.g. the meeting is not live. Also, from Zoom or the token store: ZOOM_AUTHORIZATION_REQUIRED, ZOOM_RATE_LIMITED, ZOOM_UNAVAILABLE, STORE_UNAVAILABLE. */
   endMeeting?: Maybe<Scalars['Boolean']['output']>;
   /** Drops a user's cached ZAK, e.g. after the Meeting SDK reported a failed start or the user signed out everywhere. Admin or the user itself. True when a cached ZAK was dropped. Errors (extensions.code): BAD_USER_INPUT when userId is not me, a Zoom user id or an email; FORBIDDEN when a user-role caller names another user; NOT_FOUND when Zoom has no user with that email. Also, from Zoom or the token store: ZOOM_AUTHORIZATION_REQUIRED, ZOOM_RATE_LIMITED, ZOOM_UNAVAILABLE, ZOOM_API_ERROR, STORE_UNAVAILABLE. */
   invalidateZak?: Maybe<Scalars['Boolean']['output']>;
@@ -285,7 +331,7 @@ export type Mutation = {
   startMeetingToken?: Maybe<StartMeetingToken>;
   /** Changes the given fields and returns the meeting as Zoom now has it. With occurrenceId only that occurrence changes, and only its agenda, startTime, duration and settings. Errors (extensions.code): BAD_USER_INPUT when id or input is invalid, or input changes nothing (nothing reaches Zoom); FORBIDDEN when a user-role caller does not host the meeting (before any change); NOT_FOUND when Zoom has no such meeting or occurrence. Also, from Zoom or the token store: ZOOM_AUTHORIZATION_REQUIRED, ZOOM_RATE_LIMITED, ZOOM_UNAVAILABLE, ZOOM_API_ERROR, STORE_UNAVAILABLE. */
   updateMeeting?: Maybe<Meeting>;
-  /** Approves, denies or cancels up to 30 registrations at once. Host or admin only; Zoom allows 10 status changes a day per registrant. Errors: BAD_USER_INPUT (bad, repeated or too many ids), FORBIDDEN, NOT_FOUND (no such meeting or registrant), ZOOM_RATE_LIMITED, ZOOM_API_ERROR. */
+  /** Approves, denies or cancels up to 30 registrations at once. Host or admin only; Zoom allows 10 status changes a day per registrant. Errors (extensions.code): BAD_USER_INPUT when an id is malformed or repeated, or more than 30 are given (nothing reaches Zoom); FORBIDDEN when a user-role caller does not host the meeting; NOT_FOUND when Zoom has no such meeting or registrant. Also, from Zoom or the token store: ZOOM_AUTHORIZATION_REQUIRED, ZOOM_RATE_LIMITED, ZOOM_UNAVAILABLE, ZOOM_API_ERROR, STORE_UNAVAILABLE. */
   updateMeetingRegistrantStatus?: Maybe<Scalars['Boolean']['output']>;
 };
 
@@ -359,6 +405,56 @@ export type PageInfo = {
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+/** Someone who joined an ended meeting instance (Zoom’s participants report). */
+export type Participant = {
+  __typename?: 'Participant';
+  durationSeconds?: Maybe<Scalars['Int']['output']>;
+  /** Null when Zoom shows none (participants outside the host’s account). */
+  email?: Maybe<Scalars['String']['output']>;
+  /** The participant's Zoom user id when signed in to Zoom; null for guests. */
+  id?: Maybe<Scalars['ID']['output']>;
+  joinTime?: Maybe<Scalars['DateTime']['output']>;
+  leaveTime?: Maybe<Scalars['DateTime']['output']>;
+  name: Scalars['String']['output'];
+  /** Zoom's id of this participant, valid for this meeting only. */
+  userId?: Maybe<Scalars['ID']['output']>;
+};
+
+/** A page of participants; cursors wrap Zoom next_page_token values. */
+export type ParticipantConnection = {
+  __typename?: 'ParticipantConnection';
+  edges: Array<ParticipantEdge>;
+  nodes: Array<Participant>;
+  pageInfo: PageInfo;
+  /** Total across all pages, as Zoom reports it. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ParticipantEdge = {
+  __typename?: 'ParticipantEdge';
+  cursor: Scalars['String']['output'];
+  node: Participant;
+};
+
+/** An ended instance of a meeting. */
+export type PastMeeting = {
+  __typename?: 'PastMeeting';
+  /** The meeting number it was an instance of. */
+  meetingId: Scalars['ID']['output'];
+  /** Who joined this instance (Zoom’s participants report; paid plans). Host or admin only. */
+  participants?: Maybe<ParticipantConnection>;
+  startTime?: Maybe<Scalars['DateTime']['output']>;
+  /** The instance UUID (Zoom gives each held instance its own). */
+  uuid: Scalars['ID']['output'];
+};
+
+
+/** An ended instance of a meeting. */
+export type PastMeetingParticipantsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type Query = {
   __typename?: 'Query';
   /** What is configured and cached for this caller; never secrets. */
@@ -384,6 +480,8 @@ export type QueryMeetingArgs = {
 export type QueryMeetingsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  from?: InputMaybe<Scalars['LocalDate']['input']>;
+  to?: InputMaybe<Scalars['LocalDate']['input']>;
   type?: InputMaybe<MeetingListType>;
   userId?: InputMaybe<Scalars['ID']['input']>;
 };
@@ -397,6 +495,7 @@ export type QueryUserArgs = {
 export type QueryUsersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  roleId?: InputMaybe<Scalars['String']['input']>;
   status?: InputMaybe<UserStatus>;
 };
 
@@ -407,6 +506,27 @@ export type ReadCacheStatus = {
   enabled: Scalars['Boolean']['output'];
   /** How long an answer is served without asking Zoom, unless a change reported to the gateway ends it sooner; 0 when off. */
   ttlSeconds: Scalars['Int']['output'];
+};
+
+/** One file of a cloud recording. */
+export type RecordingFile = {
+  __typename?: 'RecordingFile';
+  /** Zoom’s download URL as Zoom gave it, with no token: for a private or passcode-protected recording send `Authorization: Bearer <Zoom access token>`, or append `?access_token=<Zoom access token>`, with a Zoom token of your own that may read it (see the README). The gateway never puts a token in it. */
+  downloadUrl?: Maybe<Scalars['String']['output']>;
+  endedAt?: Maybe<Scalars['DateTime']['output']>;
+  fileExtension?: Maybe<Scalars['String']['output']>;
+  /** MP4, M4A, CHAT, TRANSCRIPT, CSV, CC, TIMELINE, SUMMARY, … as Zoom names it. */
+  fileType: Scalars['String']['output'];
+  /** Null for CC and TIMELINE files, which Zoom gives no id. */
+  id?: Maybe<Scalars['ID']['output']>;
+  /** Opens the file in Zoom’s web player. */
+  playUrl?: Maybe<Scalars['String']['output']>;
+  /** e.g. shared_screen_with_speaker_view, audio_only, chat_file. */
+  recordingType?: Maybe<Scalars['String']['output']>;
+  /** Bytes (may exceed 2^31, so a Float). */
+  sizeBytes?: Maybe<Scalars['Float']['output']>;
+  startedAt?: Maybe<Scalars['DateTime']['output']>;
+  status?: Maybe<Scalars['String']['output']>;
 };
 
 /** Recurrence of a RECURRING_FIXED_TIME meeting. */
@@ -523,6 +643,8 @@ export type User = {
   picUrl?: Maybe<Scalars['String']['output']>;
   /** Personal meeting ID (64-bit, so a string). */
   pmi?: Maybe<Scalars['String']['output']>;
+  /** The user's cloud recordings of meetings that started from `from` to `to` (UTC days, both included, at most one month apart: Zoom's limit); neither means today. The user itself or an admin. */
+  recordings?: Maybe<MeetingRecordingConnection>;
   roleId?: Maybe<Scalars['String']['output']>;
   status?: Maybe<UserStatus>;
   timezone?: Maybe<Scalars['String']['output']>;
@@ -531,6 +653,15 @@ export type User = {
   verified?: Maybe<Scalars['Boolean']['output']>;
   /** Zoom's user id; null for pending users. */
   zoomId?: Maybe<Scalars['ID']['output']>;
+};
+
+
+/** A Zoom user. */
+export type UserRecordingsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  from?: InputMaybe<Scalars['LocalDate']['input']>;
+  to?: InputMaybe<Scalars['LocalDate']['input']>;
 };
 
 /** A page of Zoom users; cursors wrap Zoom next_page_token values. */
@@ -634,6 +765,26 @@ export type MeetingsQueryVariables = Exact<{
 
 export type MeetingsQuery = { __typename?: 'Query', meetings?: { __typename?: 'MeetingConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null }, edges: Array<{ __typename?: 'MeetingEdge', cursor: string, node: { __typename?: 'Meeting', id: string, uuid?: string | null, topic?: string | null, type?: MeetingType | null, startTime?: string | null, duration?: number | null, timezone?: string | null, hostId: string, joinUrl?: string | null } }> } | null };
 
+export type MyRecordingsQueryVariables = Exact<{
+  from?: InputMaybe<Scalars['LocalDate']['input']>;
+  to?: InputMaybe<Scalars['LocalDate']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type MyRecordingsQuery = { __typename?: 'Query', me?: { __typename?: 'User', id: string, recordings?: { __typename?: 'MeetingRecordingConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, nodes: Array<{ __typename?: 'MeetingRecording', meetingId: string, uuid?: string | null, topic?: string | null, startTime?: string | null, files: Array<{ __typename?: 'RecordingFile', fileType: string, sizeBytes?: number | null, downloadUrl?: string | null }> }> } | null } | null };
+
+export type PastMeetingsQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  instances?: InputMaybe<Scalars['Int']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type PastMeetingsQuery = { __typename?: 'Query', meeting?: { __typename?: 'Meeting', id: string, pastInstances?: Array<{ __typename?: 'PastMeeting', uuid: string, meetingId: string, startTime?: string | null, participants?: { __typename?: 'ParticipantConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, nodes: Array<{ __typename?: 'Participant', id?: string | null, name: string, email?: string | null, joinTime?: string | null, leaveTime?: string | null, durationSeconds?: number | null }> } | null }> | null, recordings?: { __typename?: 'MeetingRecording', uuid?: string | null, shareUrl?: string | null, totalSizeBytes?: number | null, files: Array<{ __typename?: 'RecordingFile', id?: string | null, fileType: string, recordingType?: string | null, sizeBytes?: number | null, playUrl?: string | null, downloadUrl?: string | null, startedAt?: string | null, endedAt?: string | null }> } | null } | null };
+
 export type StartMeetingTokenMutationVariables = Exact<{
   meetingId: Scalars['ID']['input'];
 }>;
@@ -676,6 +827,8 @@ export const MeetingDetailsDocument = {"kind":"Document","definitions":[{"kind":
 export const MeetingRegistrantsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MeetingRegistrants"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"status"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"RegistrantStatus"}},"defaultValue":{"kind":"EnumValue","value":"APPROVED"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"30"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"meeting"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"registrants"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"Variable","name":{"kind":"Name","value":"status"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"joinUrl"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<MeetingRegistrantsQuery, MeetingRegistrantsQueryVariables>;
 export const MeetingSdkSignatureDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"MeetingSdkSignature"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"meetingNumber"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"role"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"MeetingRole"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"expiresInSeconds"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"meetingSdkSignature"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"meetingNumber"},"value":{"kind":"Variable","name":{"kind":"Name","value":"meetingNumber"}}},{"kind":"Argument","name":{"kind":"Name","value":"role"},"value":{"kind":"Variable","name":{"kind":"Name","value":"role"}}},{"kind":"Argument","name":{"kind":"Name","value":"expiresInSeconds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"expiresInSeconds"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signature"}},{"kind":"Field","name":{"kind":"Name","value":"sdkKey"}},{"kind":"Field","name":{"kind":"Name","value":"meetingNumber"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"issuedAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}}]}}]} as unknown as DocumentNode<MeetingSdkSignatureMutation, MeetingSdkSignatureMutationVariables>;
 export const MeetingsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Meetings"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}},"defaultValue":{"kind":"StringValue","value":"me","block":false}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"type"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"MeetingListType"}},"defaultValue":{"kind":"EnumValue","value":"SCHEDULED"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"30"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"meetings"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userId"}}},{"kind":"Argument","name":{"kind":"Name","value":"type"},"value":{"kind":"Variable","name":{"kind":"Name","value":"type"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"uuid"}},{"kind":"Field","name":{"kind":"Name","value":"topic"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"startTime"}},{"kind":"Field","name":{"kind":"Name","value":"duration"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"hostId"}},{"kind":"Field","name":{"kind":"Name","value":"joinUrl"}}]}}]}}]}}]}}]} as unknown as DocumentNode<MeetingsQuery, MeetingsQueryVariables>;
+export const MyRecordingsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyRecordings"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"LocalDate"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"LocalDate"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"30"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"recordings"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"meetingId"}},{"kind":"Field","name":{"kind":"Name","value":"uuid"}},{"kind":"Field","name":{"kind":"Name","value":"topic"}},{"kind":"Field","name":{"kind":"Name","value":"startTime"}},{"kind":"Field","name":{"kind":"Name","value":"files"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fileType"}},{"kind":"Field","name":{"kind":"Name","value":"sizeBytes"}},{"kind":"Field","name":{"kind":"Name","value":"downloadUrl"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<MyRecordingsQuery, MyRecordingsQueryVariables>;
+export const PastMeetingsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PastMeetings"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"instances"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"10"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"30"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"meeting"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"pastInstances"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"instances"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uuid"}},{"kind":"Field","name":{"kind":"Name","value":"meetingId"}},{"kind":"Field","name":{"kind":"Name","value":"startTime"}},{"kind":"Field","name":{"kind":"Name","value":"participants"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"joinTime"}},{"kind":"Field","name":{"kind":"Name","value":"leaveTime"}},{"kind":"Field","name":{"kind":"Name","value":"durationSeconds"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"recordings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uuid"}},{"kind":"Field","name":{"kind":"Name","value":"shareUrl"}},{"kind":"Field","name":{"kind":"Name","value":"totalSizeBytes"}},{"kind":"Field","name":{"kind":"Name","value":"files"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"fileType"}},{"kind":"Field","name":{"kind":"Name","value":"recordingType"}},{"kind":"Field","name":{"kind":"Name","value":"sizeBytes"}},{"kind":"Field","name":{"kind":"Name","value":"playUrl"}},{"kind":"Field","name":{"kind":"Name","value":"downloadUrl"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"endedAt"}}]}}]}}]}}]}}]} as unknown as DocumentNode<PastMeetingsQuery, PastMeetingsQueryVariables>;
 export const StartMeetingTokenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StartMeetingToken"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"meetingId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startMeetingToken"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"meetingId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"meetingId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"meetingId"}},{"kind":"Field","name":{"kind":"Name","value":"hostId"}},{"kind":"Field","name":{"kind":"Name","value":"zak"}},{"kind":"Field","name":{"kind":"Name","value":"zakExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"signature"}},{"kind":"Field","name":{"kind":"Name","value":"sdkKey"}},{"kind":"Field","name":{"kind":"Name","value":"signatureExpiresAt"}}]}}]}}]} as unknown as DocumentNode<StartMeetingTokenMutation, StartMeetingTokenMutationVariables>;
 export const UpdateMeetingRegistrantStatusDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateMeetingRegistrantStatus"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"meetingId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"action"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RegistrantAction"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"registrantIds"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateMeetingRegistrantStatus"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"meetingId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"meetingId"}}},{"kind":"Argument","name":{"kind":"Name","value":"action"},"value":{"kind":"Variable","name":{"kind":"Name","value":"action"}}},{"kind":"Argument","name":{"kind":"Name","value":"registrantIds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"registrantIds"}}}]}]}}]} as unknown as DocumentNode<UpdateMeetingRegistrantStatusMutation, UpdateMeetingRegistrantStatusMutationVariables>;
 export const UserDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"User"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"user"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"zoomId"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"pmi"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]} as unknown as DocumentNode<UserQuery, UserQueryVariables>;
