@@ -64,6 +64,15 @@ describe('partial results: an error stays at its path', () => {
     expect(r.data?.deleted).toBeNull();
     expect(r.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([[['deleted'], 'FORBIDDEN']]);
     expect(fake.state.findMeeting(others.id)).toBeDefined();
+
+    // In the other order the later mutation still runs.
+    const after = await h.gql<{ deleted: boolean | null; created: { id: string } | null }>(
+      `mutation ($id: ID!) { deleted: deleteMeeting(id: $id) created: createMeeting(input: { topic: "after" }) { id } }`,
+      { id: String(others.id) },
+      asUser,
+    );
+    expect(after.data?.deleted).toBeNull();
+    expect(fake.state.findMeeting(after.data!.created!.id)?.topic).toBe('after');
   });
 });
 
