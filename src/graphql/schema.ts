@@ -6,8 +6,9 @@ import { MeetingResolver } from './meetings/meeting.resolver.js';
 import { SdkSignatureResolver } from './meetings/sdkSignature.resolver.js';
 import { StartMeetingTokenResolver } from './meetings/startMeetingToken.resolver.js';
 import { UserResolver } from './users/user.resolver.js';
+import { UserMeetingsResolver } from './users/userMeetings.resolver.js';
 
-export const resolvers = [UserResolver, CredentialsResolver, MeetingResolver, StartMeetingTokenResolver, SdkSignatureResolver] as const;
+export const resolvers = [UserResolver, CredentialsResolver, MeetingResolver, StartMeetingTokenResolver, SdkSignatureResolver, UserMeetingsResolver] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
 

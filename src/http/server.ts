@@ -7,9 +7,11 @@ import type { Logger } from 'pino';
 import type { Authenticator } from '../auth/authenticator.js';
 import type { Principal } from '../auth/principal.js';
 import { compiledExecution } from '../graphql/compiledExecutor.js';
+import { buildGatewaySubgraphSchema } from '../graphql/federation.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { createFormatError, errorLogPlugin, logGraphQLError, toHttpError } from '../graphql/errors.js';
 import { CostCalculator, costLimitPlugin, graphqlRouteGuards, limitValidationRules, RequestBudget, requestLimits, ValidatedDocuments } from '../graphql/limits/index.js';
+import { createMeetingLoader } from '../graphql/meetings/meeting.loader.js';
 import { buildGatewaySchema } from '../graphql/schema.js';
 import { createUserLoader } from '../graphql/users/user.loader.js';
 import type { Config } from '../config.js';
@@ -80,7 +82,7 @@ export async function createHttpServer(parts: HttpServerDeps): Promise<HttpServe
     ...httpServerOptions(config.httpServer),
   });
   capConnections(fastify.server, config.httpServer);
-  const schema = await buildGatewaySchema();
+  const schema = config.graphql.federation ? await buildGatewaySubgraphSchema() : await buildGatewaySchema();
   const costs = new CostCalculator(schema, cursors);
   const documents = new ValidatedDocuments();
   const apollo = new ApolloServer<GraphQLContext>({
@@ -147,7 +149,7 @@ export async function createHttpServer(parts: HttpServerDeps): Promise<HttpServe
         const principal = await callers.principal(request);
         const zoom = { client, tokens, principal, changes };
         // Fastify's request logger already carries the reqId.
-        return { principal, zoom, loaders: { user: createUserLoader(zoom) }, logger: request.log, services, budget: new RequestBudget() };
+        return { principal, zoom, loaders: { user: createUserLoader(zoom), meeting: createMeetingLoader(zoom) }, logger: request.log, services, budget: new RequestBudget() };
       },
     }),
   });
