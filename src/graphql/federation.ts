@@ -1,12 +1,17 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import {
   concatAST,
+  isInputObjectType,
+  isInterfaceType,
   isObjectType,
   lexicographicSortSchema,
   parse,
   printSchema,
   visit,
   type DocumentNode,
+  type GraphQLArgument,
+  type GraphQLField,
+  type GraphQLInputField,
   type GraphQLFieldResolver,
   type GraphQLSchema,
 } from 'graphql';
@@ -89,20 +94,38 @@ export function toSubgraphSchema(schema: GraphQLSchema): GraphQLSchema {
   for (const [type, own] of Object.entries(referenceResolvers)) resolvers[type] = { ...resolvers[type], ...own };
   const typeDefs = concatAST([parse(FEDERATION_LINK), sdlWithTypeDirectives(sorted)]);
   const subgraph = buildSubgraphSchema({ typeDefs, resolvers } as Parameters<typeof buildSubgraphSchema>[0]);
-  keepFieldExtensions(sorted, subgraph);
+  keepFromSource(sorted, subgraph);
   checkRepresentations(subgraph);
   return subgraph;
 }
 
-/** Field extensions (a field's `complexity`, which the cost limit honours) survive the SDL round trip. */
-function keepFieldExtensions(from: GraphQLSchema, to: GraphQLSchema): void {
+/**
+ * What the SDL round trip loses, taken back from the code-first schema: default values as the
+ * resolvers receive them (an enum's internal value, `scheduled`, where the SDL says `SCHEDULED`;
+ * @apollo/subgraph maps enum values after the defaults were read) and field extensions (a
+ * field's `complexity`, which the cost limit honours).
+ */
+function keepFromSource(from: GraphQLSchema, to: GraphQLSchema): void {
+  type Mutable<T> = { -readonly [K in keyof T]: T[K] };
   for (const type of Object.values(from.getTypeMap())) {
     const target = to.getType(type.name);
-    if (!isObjectType(type) || !isObjectType(target)) continue;
+    if (isInputObjectType(type) && isInputObjectType(target)) {
+      const fields = target.getFields();
+      for (const [name, field] of Object.entries(type.getFields())) {
+        const copy: Mutable<GraphQLInputField> | undefined = fields[name];
+        if (copy) copy.defaultValue = field.defaultValue;
+      }
+    }
+    if (!(isObjectType(type) || isInterfaceType(type)) || !(isObjectType(target) || isInterfaceType(target))) continue;
     const fields = target.getFields();
     for (const [name, field] of Object.entries(type.getFields())) {
-      const copy = fields[name];
-      if (copy && Object.keys(field.extensions).length > 0) (copy as { extensions: object }).extensions = { ...field.extensions, ...copy.extensions };
+      const copy: Mutable<GraphQLField<unknown, unknown>> | undefined = fields[name];
+      if (!copy) continue;
+      copy.extensions = { ...field.extensions, ...copy.extensions };
+      for (const arg of field.args) {
+        const twin: Mutable<GraphQLArgument> | undefined = copy.args.find((a) => a.name === arg.name);
+        if (twin) twin.defaultValue = arg.defaultValue;
+      }
     }
   }
 }
