@@ -88,7 +88,7 @@ function sdlWithTypeDirectives(schema: GraphQLSchema): DocumentNode {
  * `_service { sdl }` and `_entities(representations:)` for User and Meeting. Built from the
  * lexicographically sorted schema, so `_service.sdl` (and schema/subgraph.graphql) is stable.
  */
-export function toSubgraphSchema(schema: GraphQLSchema): GraphQLSchema {
+function toSubgraphSchema(schema: GraphQLSchema): GraphQLSchema {
   const sorted = lexicographicSortSchema(schema);
   const resolvers: Record<string, object> = createResolversMap(sorted);
   for (const [type, own] of Object.entries(referenceResolvers)) resolvers[type] = { ...resolvers[type], ...own };
