@@ -133,7 +133,8 @@ beforeAll(async () => {
       fromClientToSubgraphs: ({ request, subgraphName }) => (subgraphName === 'zoom' ? { authorization: request.headers.get('authorization') } : {}),
     },
   });
-});
+  // Loading Hive Gateway (a large module graph) is most of this; a loaded CI machine may be slow at it.
+}, 120_000);
 afterAll(async () => {
   await router?.dispose();
   await teams?.close();
@@ -159,7 +160,8 @@ describe('the subgraph composed with another behind Hive Gateway', () => {
     expect(zoom.fake.hits('meetings.list')).toBe(3);
     expect(teams.seen.length).toBeGreaterThan(0);
     expect(teams.seen.every((h) => h.authorization === undefined)).toBe(true);
-  });
+    // The router builds its query planner on its first request.
+  }, 60_000);
 
   it('the router forwards the caller’s credential: without it the zoom subgraph answers nothing', async () => {
     const r = await ask(TEAM_QUERY, { name: 'pair' });
