@@ -72,7 +72,8 @@ export interface Config {
   encryptionKeys: Uint8Array[] | null;
   tokenRefreshMarginSeconds: number;
   auth: GatewayAuthConfig;
-  graphql: { introspection: boolean; ide: boolean };
+  /** `federation`: GRAPHQL_FEDERATION, serve the schema as an Apollo Federation 2 subgraph. */
+  graphql: { introspection: boolean; ide: boolean; federation: boolean };
   limits: QueryLimits;
   /** Browser origins allowed by CORS; `['*']` = any; null = no CORS headers at all. */
   corsOrigins: string[] | null;
@@ -180,6 +181,7 @@ const EnvSchema = z.object({
   GATEWAY_API_KEYS: optional,
   GRAPHQL_INTROSPECTION: bool(true),
   GRAPHQL_IDE: optional,
+  GRAPHQL_FEDERATION: bool(false),
   ZOOM_SANDBOX: optional,
   GRAPHQL_MAX_DEPTH: intIn(1, 100, 10),
   GRAPHQL_MAX_COST: intIn(1, 1_000_000, 1000),
@@ -245,7 +247,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     encryptionKeys: readKeys(e, problems, sandbox),
     tokenRefreshMarginSeconds: e.TOKEN_REFRESH_MARGIN_SECONDS,
     auth: readAuth(e, problems, production, sandbox),
-    graphql: { introspection: e.GRAPHQL_INTROSPECTION, ide: readIde(e, problems, production) },
+    graphql: { introspection: e.GRAPHQL_INTROSPECTION, ide: readIde(e, problems, production), federation: e.GRAPHQL_FEDERATION },
     limits: {
       maxDepth: e.GRAPHQL_MAX_DEPTH,
       maxCost: e.GRAPHQL_MAX_COST,

@@ -23,7 +23,9 @@ export const resolvers = [
   MeetingPastResolver,
   PastMeetingResolver,
   UserRecordingsResolver,
+  UserMeetingsResolver,
 ] as const;
+import { UserMeetingsResolver } from './users/userMeetings.resolver.js';
 
 let built: Promise<GraphQLSchema> | undefined;
 

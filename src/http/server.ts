@@ -1,5 +1,5 @@
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
 import cors from '@fastify/cors';
 import Fastify, { type FastifyBaseLogger, type FastifyReply, type FastifyRequest } from 'fastify';
@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import type { Authenticator } from '../auth/authenticator.js';
 import type { Principal } from '../auth/principal.js';
 import { compiledExecution } from '../graphql/compiledExecutor.js';
+import { buildGatewaySubgraphSchema } from '../graphql/federation.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { createFormatError, errorLogPlugin, logGraphQLError, toHttpError } from '../graphql/errors.js';
 import { CostCalculator, costLimitPlugin, graphqlRouteGuards, limitValidationRules, RequestBudget, requestLimits, ValidatedDocuments } from '../graphql/limits/index.js';
@@ -95,7 +96,7 @@ export async function createHttpServer(parts: HttpServerDeps): Promise<HttpServe
     ...httpServerOptions(config.httpServer),
   });
   capConnections(fastify.server, config.httpServer);
-  const schema = await buildGatewaySchema();
+  const schema = config.graphql.federation ? await buildGatewaySubgraphSchema() : await buildGatewaySchema();
   const costs = new CostCalculator(schema, cursors);
   const documents = new ValidatedDocuments();
   const apollo = new ApolloServer<GraphQLContext>({
@@ -114,6 +115,8 @@ export async function createHttpServer(parts: HttpServerDeps): Promise<HttpServe
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       subscriptionsOverHttpPlugin(),
+      // A subgraph's inline traces (ftv1) would time every field and show a router unmasked errors.
+      ApolloServerPluginInlineTraceDisabled(),
       costLimitPlugin(costs, config.limits.maxCost),
       graphqlMetricsPlugin(metrics),
       errorLogPlugin(),

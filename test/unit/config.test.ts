@@ -16,7 +16,13 @@ describe('loadConfig', () => {
     expect(c.host).toBe('127.0.0.1');
     expect(c.auth).toEqual({ mode: 'none' });
     expect(c.tokenRefreshMarginSeconds).toBe(300);
-    expect(c.graphql).toEqual({ introspection: true, ide: true });
+    expect(c.graphql).toEqual({ introspection: true, ide: true, federation: false });
+  });
+
+  it('GRAPHQL_FEDERATION turns the subgraph on; anything but a boolean is refused by name', () => {
+    expect(loadConfig({ GRAPHQL_FEDERATION: 'true' }).graphql.federation).toBe(true);
+    expect(loadConfig({ GRAPHQL_FEDERATION: 'false' }).graphql.federation).toBe(false);
+    expect(problems({ GRAPHQL_FEDERATION: 'apollo' })).toEqual(['GRAPHQL_FEDERATION: expected true or false, got "apollo"']);
   });
 
   it('leaves sandbox mode once real S2S credentials are configured', () => {

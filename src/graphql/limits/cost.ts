@@ -2,12 +2,14 @@ import {
   Kind,
   getOperationAST,
   getVariableValues,
+  valueFromASTUntyped,
   type DirectiveNode,
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLField,
   type GraphQLSchema,
+  type GraphQLObjectType,
   type GraphQLType,
   type SelectionSetNode,
 } from 'graphql';
@@ -41,6 +43,10 @@ const KNOWN_CALLS: Record<string, number> = {
   'Meeting.recordings': 1,
   'PastMeeting.participants': 1,
   'User.recordings': 1,
+  // One page of the user's meetings per Zoom page, as `meetings(userId:)`.
+  'User.meetings': 1,
+  // Federation (GRAPHQL_FEDERATION): the subgraph's SDL is answered from the schema.
+  'Query._service': 0,
 };
 
 type AnyField = GraphQLField<unknown, unknown>;
@@ -71,8 +77,12 @@ export type CostResult = { cost: number } | { invalidVariables: string };
  * that per parent; a list capped by `first` costs its own call plus `first` times its items;
  * everything else, introspection included, is free. Nested connections multiply.
  *
- * Each fragment definition is costed once per operation, however often it is spread, and costs
- * saturate: a fragment chain costs as much to check as it is long.
+ * A federated router's `_entities(representations:)` costs one call per representation plus
+ * what the selection costs for that representation's type (`... on User { meetings … }`).
+ *
+ * Each fragment definition is costed once per operation (per entity type under `_entities`),
+ * however often it is spread, and costs saturate: a fragment chain costs as much to check as it
+ * is long.
  */
 export class CostCalculator {
   // Apollo hands back one parsed DocumentNode per query text, so the cost of a (document,
@@ -112,6 +122,7 @@ class Walk {
   // null while a fragment is being costed: a cycle (refused by NoFragmentCycles) costs nothing.
   private readonly fragmentCosts = new Map<string, number | null>();
   private readonly roots: Set<string>;
+  private readonly queryName: string | undefined;
 
   constructor(
     private readonly schema: GraphQLSchema,
@@ -120,7 +131,8 @@ class Walk {
     private readonly variables: Record<string, unknown>,
   ) {
     for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION && !this.fragments.has(d.name.value)) this.fragments.set(d.name.value, d);
-    this.roots = new Set([schema.getQueryType()?.name, schema.getMutationType()?.name].filter((n): n is string => n !== undefined));
+    this.queryName = schema.getQueryType()?.name;
+    this.roots = new Set([this.queryName, schema.getMutationType()?.name].filter((n): n is string => n !== undefined));
   }
 
   selections(set: SelectionSetNode, parent: Composite | undefined): number {
@@ -150,6 +162,7 @@ class Walk {
     if (isIntrospection(name) || !parent) return 0;
     const field = parent.getFields()[name];
     if (!field) return 0;
+    if (name === '_entities' && parent.name === this.queryName) return this.entities(node);
     const declared = field.extensions?.complexity;
     const own = typeof declared === 'number' ? declared : (KNOWN_CALLS[`${parent.name}.${name}`] ?? (this.roots.has(parent.name) ? 1 : 0));
     const child = node.selectionSet ? this.selections(node.selectionSet, this.composite(namedTypeName(field.type))) : 0;
@@ -161,6 +174,56 @@ class Walk {
     // A forged or foreign cursor is refused before any Zoom call; a valid one may need more pages.
     const pages = position ? pagesToFill(first, position) : 1;
     return saturate(own * pages + first * child);
+  }
+
+  /** `_entities`: per representation, one look-up and its type's share of the selection. */
+  private entities(node: FieldNode): number {
+    const value = node.arguments?.find((a) => a.name.value === 'representations')?.value;
+    const representations: unknown = value ? valueFromASTUntyped(value, this.variables) : undefined;
+    if (!Array.isArray(representations) || !node.selectionSet) return 0;
+    const byType = new Map<string, number>();
+    for (const r of representations) {
+      const typename = typeof r === 'object' && r !== null && typeof (r as { __typename?: unknown }).__typename === 'string' ? (r as { __typename: string }).__typename : '';
+      byType.set(typename, (byType.get(typename) ?? 0) + 1);
+    }
+    let total = 0;
+    for (const [typename, count] of byType) {
+      const type = this.composite(typename);
+      const each = saturate(1 + (type ? this.typed(node.selectionSet, type) : 0));
+      total = saturate(total + saturate(count * each));
+    }
+    return total;
+  }
+
+  /** A selection on an abstract type (`_Entity`) as it runs for one object type: other types' fragments skipped. */
+  private typed(set: SelectionSetNode, type: Composite): number {
+    let total = 0;
+    for (const sel of set.selections) {
+      if (this.skipped(sel.directives)) continue;
+      if (sel.kind === Kind.FIELD) total += this.field(sel, type);
+      else if (sel.kind === Kind.INLINE_FRAGMENT) total += this.applies(sel.typeCondition?.name.value, type) ? this.typed(sel.selectionSet, type) : 0;
+      else total += this.typedFragment(sel.name.value, type);
+    }
+    return saturate(total);
+  }
+
+  private typedFragment(name: string, type: Composite): number {
+    const key = `${name}\u0000${type.name}`;
+    const seen = this.fragmentCosts.get(key);
+    if (seen !== undefined) return seen ?? 0;
+    const def = this.fragments.get(name);
+    if (!def || !this.applies(def.typeCondition.name.value, type)) return 0;
+    this.fragmentCosts.set(key, null);
+    const cost = this.typed(def.selectionSet, type);
+    this.fragmentCosts.set(key, cost);
+    return cost;
+  }
+
+  /** Whether a fragment on `condition` (none: the enclosing type) applies to an object of `type`. */
+  private applies(condition: string | undefined, type: Composite): boolean {
+    if (condition === undefined || condition === type.name) return true;
+    const abstract = this.schema.getType(condition);
+    return abstract !== undefined && 'resolveType' in abstract && this.schema.isSubType(abstract, type as unknown as GraphQLObjectType);
   }
 
   /** `first` as the resolver runs it: null and omitted both mean the default (30). */

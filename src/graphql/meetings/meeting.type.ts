@@ -1,5 +1,5 @@
 import { DateTime } from '../dateTime.js';
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import type { ZoomMeeting, ZoomMeetingSettings } from '../../zoom/types.js';
 import { known } from './known.js';
 import { AutoRecording, MeetingAudio, RegistrationApproval } from './meetingSettings.enum.js';
@@ -56,6 +56,7 @@ export class MeetingSettings {
   }
 }
 
+@Directive('@key(fields: "id")')
 @ObjectType({ simpleResolvers: true, description: 'A Zoom meeting. List results carry fewer fields than a single meeting.' })
 export class Meeting {
   @Field(() => ID, { description: 'Meeting number: 9–11 digits, 64-bit, so an ID (string) — never store it in a 32-bit int.' })

@@ -1,10 +1,11 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { DateTime } from '../dateTime.js';
 import type { ZoomUser } from '../../zoom/types.js';
 import { known } from '../meetings/known.js';
 import { UserStatus } from './userStatus.enum.js';
 import { UserType } from './userType.enum.js';
 
+@Directive('@key(fields: "id")')
 @ObjectType({ simpleResolvers: true, description: 'A Zoom user.' })
 export class User {
   @Field(() => ID, { description: "Zoom's user id; for pending users (Zoom gives them no id yet) the email." })

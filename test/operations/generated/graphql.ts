@@ -640,6 +640,8 @@ export type User = {
   language?: Maybe<Scalars['String']['output']>;
   lastLoginTime?: Maybe<Scalars['DateTime']['output']>;
   lastName?: Maybe<Scalars['String']['output']>;
+  /** This user's meetings, as `meetings(userId:)` lists them: the caller's own, or anyone's for an admin. */
+  meetings: MeetingConnection;
   picUrl?: Maybe<Scalars['String']['output']>;
   /** Personal meeting ID (64-bit, so a string). */
   pmi?: Maybe<Scalars['String']['output']>;
@@ -653,6 +655,14 @@ export type User = {
   verified?: Maybe<Scalars['Boolean']['output']>;
   /** Zoom's user id; null for pending users. */
   zoomId?: Maybe<Scalars['ID']['output']>;
+};
+
+
+/** A Zoom user. */
+export type UserMeetingsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  type?: InputMaybe<MeetingListType>;
 };
 
 

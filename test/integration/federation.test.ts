@@ -1,0 +1,190 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { ZoomMeeting, ZoomUser } from '../../src/sandbox/index.js';
+import { startHarness, type Harness } from '../helpers/gateway.js';
+import { bearer, JWT_AUDIENCE, JWT_ISSUER, JWT_SECRET, member } from '../helpers/userOAuth.js';
+
+const CALLER_JWT = { GATEWAY_AUTH: 'jwt', GATEWAY_JWT_SECRET: JWT_SECRET, GATEWAY_JWT_ISSUER: JWT_ISSUER, GATEWAY_JWT_AUDIENCE: JWT_AUDIENCE };
+
+const ENTITIES = `query ($representations: [_Any!]!) {
+  _entities(representations: $representations) {
+    __typename
+    ... on User { id email meetings(first: 5) { nodes { topic } } }
+    ... on Meeting { id topic hostId }
+  }
+}`;
+
+type Entity = { __typename: string; id: string; email?: string; topic?: string | null; meetings?: { nodes: Array<{ topic: string | null }> } };
+
+let h: Harness;
+let alice: ZoomUser;
+let bob: ZoomUser;
+let aliceMeeting: ZoomMeeting;
+let bobMeeting: ZoomMeeting;
+let asAdmin: Record<string, string>;
+let asAlice: Record<string, string>;
+
+beforeAll(async () => {
+  h = await startHarness({ env: { ...CALLER_JWT, GRAPHQL_FEDERATION: 'true', GRAPHQL_MAX_COST: '60' } });
+  alice = member(h.fake, 0);
+  bob = member(h.fake, 1);
+  aliceMeeting = h.fake.state.addMeeting(alice.id, { topic: 'alice standup' });
+  bobMeeting = h.fake.state.addMeeting(bob.id, { topic: 'bob retro' });
+  asAdmin = await bearer(h.fake, { sub: 'ops', roles: ['admin'] });
+  asAlice = await bearer(h.fake, { sub: 'alice-app', zoom_user_id: alice.id, roles: ['user'] });
+});
+afterAll(() => h.stop());
+beforeEach(() => h.fake.resetCounters());
+
+const userRef = (u: ZoomUser) => ({ __typename: 'User', id: u.id });
+const meetingRef = (m: ZoomMeeting) => ({ __typename: 'Meeting', id: String(m.id) });
+
+describe('GRAPHQL_FEDERATION=true: an Apollo Federation 2 subgraph', () => {
+  it('_service { sdl } is schema/subgraph.graphql: Federation 2, User and Meeting keyed by id', async () => {
+    const r = await h.gql<{ _service: { sdl: string } }>('{ _service { sdl } }', undefined, asAdmin);
+    expect(r.errors).toBeUndefined();
+    const sdl = r.data!._service.sdl;
+    const file = readFileSync(new URL('../../schema/subgraph.graphql', import.meta.url), 'utf8');
+    expect(file.endsWith(`${sdl}\n`)).toBe(true);
+    expect(sdl).toContain('@link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])');
+    expect(sdl).toMatch(/type User\s+@key\(fields: "id"\)/);
+    expect(sdl).toMatch(/type Meeting\s+@key\(fields: "id"\)/);
+    expect(h.fake.hits()).toBe(0);
+  });
+
+  it('_service and _entities need an authenticated caller like every other field', async () => {
+    const r = await h.gql('{ _service { sdl } }');
+    expect(r.status).toBe(401);
+    const e = await h.gql(ENTITIES, { representations: [userRef(alice)] });
+    expect(e.status).toBe(401);
+    expect(h.fake.hits()).toBe(0);
+  });
+
+  it('references resolve through the per-request loaders: one Zoom call per distinct entity', async () => {
+    const representations = [
+      userRef(alice),
+      userRef(bob),
+      userRef(alice),
+      { __typename: 'User', id: alice.id.toLowerCase() },
+      meetingRef(aliceMeeting),
+      meetingRef(bobMeeting),
+      meetingRef(aliceMeeting),
+    ];
+    const r = await h.gql<{ _entities: Entity[] }>(ENTITIES, { representations }, asAdmin);
+    expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
+    const [a, b, a2, a3, m1, m2, m3] = r.data!._entities;
+    expect(a).toMatchObject({ __typename: 'User', id: alice.id, email: alice.email, meetings: { nodes: [{ topic: 'alice standup' }] } });
+    expect(b).toMatchObject({ __typename: 'User', id: bob.id, email: bob.email, meetings: { nodes: [{ topic: 'bob retro' }] } });
+    expect(a2).toEqual(a);
+    expect(a3).toEqual(a);
+    expect(m1).toEqual({ __typename: 'Meeting', id: String(aliceMeeting.id), topic: 'alice standup', hostId: alice.id });
+    expect(m2).toMatchObject({ id: String(bobMeeting.id), topic: 'bob retro' });
+    expect(m3).toEqual(m1);
+    expect(h.fake.hits('users.get')).toBe(2);
+    expect(h.fake.hits('meetings.get')).toBe(2);
+    // Identical reads in flight are shared: each distinct user's meetings are listed once.
+    expect(h.fake.hits('meetings.list')).toBe(2);
+  });
+
+  it('the compiled executor runs _entities too: the same operation asked again and again stays one call per entity', async () => {
+    for (let i = 0; i < 3; i++) {
+      h.fake.resetCounters();
+      const r = await h.gql<{ _entities: Entity[] }>(ENTITIES, { representations: [userRef(bob), meetingRef(bobMeeting), userRef(bob)] }, asAdmin);
+      expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
+      expect(r.data!._entities.map((e) => e.id)).toEqual([bob.id, String(bobMeeting.id), bob.id]);
+      expect(h.fake.hits('users.get')).toBe(1);
+      expect(h.fake.hits('meetings.get')).toBe(1);
+    }
+  });
+
+  it('a user-role caller gets its own entities and FORBIDDEN at the path of anyone else’s', async () => {
+    const representations = [userRef(alice), userRef(bob), meetingRef(aliceMeeting), meetingRef(bobMeeting)];
+    const r = await h.gql<{ _entities: Array<Entity | null> }>(ENTITIES, { representations }, asAlice);
+    expect(r.data!._entities[0]).toMatchObject({ id: alice.id, meetings: { nodes: [{ topic: 'alice standup' }] } });
+    expect(r.data!._entities[1]).toBeNull();
+    expect(r.data!._entities[2]).toMatchObject({ id: String(aliceMeeting.id) });
+    expect(r.data!._entities[3]).toBeNull();
+    const byPath = Object.fromEntries((r.errors ?? []).map((e) => [JSON.stringify(e.path), e.extensions?.code]));
+    expect(byPath).toEqual({ '["_entities",1]': 'FORBIDDEN', '["_entities",3]': 'FORBIDDEN' });
+    // Bob's user is refused before any call; his meeting only once Zoom named its host.
+    expect(h.fake.hits('users.get')).toBe(1);
+    expect(h.fake.hits('meetings.get')).toBe(2);
+  });
+
+  it('an unknown entity is null; a malformed key or a type that is no entity is BAD_USER_INPUT', async () => {
+    const unknown = await h.gql<{ _entities: unknown[] }>(
+      ENTITIES,
+      { representations: [{ __typename: 'User', id: 'nobodyAtAll0000000000' }, { __typename: 'Meeting', id: '99999999999' }] },
+      asAdmin,
+    );
+    expect(unknown.errors, JSON.stringify(unknown.errors)).toBeUndefined();
+    expect(unknown.data!._entities).toEqual([null, null]);
+
+    h.fake.resetCounters();
+    const malformed = await h.gql<{ _entities: unknown[] }>(
+      ENTITIES,
+      { representations: [{ __typename: 'User', id: '../admin' }, { __typename: 'Meeting', id: 42 }, userRef(bob)] },
+      asAdmin,
+    );
+    expect(malformed.data!._entities[0]).toBeNull();
+    expect(malformed.data!._entities[1]).toBeNull();
+    expect(malformed.data!._entities[2]).toMatchObject({ id: bob.id });
+    expect(malformed.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([
+      [['_entities', 0], 'BAD_USER_INPUT'],
+      [['_entities', 1], 'BAD_USER_INPUT'],
+    ]);
+    expect(h.fake.hits('users.get')).toBe(1);
+
+    for (const representations of [[{ __typename: 'MeetingSettings', id: '1' }], [{ id: alice.id }], ['User']]) {
+      const r = await h.gql(ENTITIES, { representations }, asAdmin);
+      expect(r.errors?.[0]?.extensions?.code, JSON.stringify(representations)).toBe('BAD_USER_INPUT');
+    }
+    expect(h.fake.hits('users.get')).toBe(1);
+  });
+
+  it('GRAPHQL_MAX_COST counts each representation with its own type’s share of the selection', async () => {
+    // A User here costs its look-up and one page of meetings (2); a Meeting its look-up (1).
+    const users = (n: number) => Array.from({ length: n }, () => userRef(alice));
+    const within = await h.gql(ENTITIES, { representations: [...users(25), ...Array.from({ length: 10 }, () => meetingRef(aliceMeeting))] }, asAdmin);
+    expect(within.errors, JSON.stringify(within.errors)).toBeUndefined();
+
+    h.fake.resetCounters();
+    const over = await h.gql(ENTITIES, { representations: users(31) }, asAdmin);
+    expect(over.status).toBe(400);
+    expect(over.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', limit: 'GRAPHQL_MAX_COST', max: 60, actual: 62 });
+    // Inline representations cost the same as variables.
+    const inline = `{ _entities(representations: [${Array.from({ length: 31 }, () => `{ __typename: "User", id: "${alice.id}" }`).join(', ')}]) { ... on User { meetings { nodes { id } } } } }`;
+    const overInline = await h.gql(inline, undefined, asAdmin);
+    expect(overInline.errors?.[0]?.extensions).toMatchObject({ limit: 'GRAPHQL_MAX_COST', actual: 62 });
+    expect(h.fake.hits()).toBe(0);
+  });
+
+  it('aliases and depth limits still hold under _entities', async () => {
+    const aliased = `query ($r: [_Any!]!) { ${Array.from({ length: 31 }, (_, i) => `e${i}: _entities(representations: $r) { __typename }`).join(' ')} }`;
+    const a = await h.gql(aliased, { r: [userRef(alice)] }, asAdmin);
+    expect(a.errors?.[0]?.extensions).toMatchObject({ limit: 'GRAPHQL_MAX_ALIASES' });
+    const deep = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on User { meetings { edges { node { settings { audio } } } pageInfo { endCursor } } } } }`;
+    expect((await h.gql(deep, { r: [userRef(alice)] }, asAdmin)).errors).toBeUndefined();
+    h.fake.resetCounters();
+    const tooDeep = `{ _entities(representations: []) { ... on User { meetings { edges { node { settings { a: audio } } } } } } }`;
+    const d = await startHarness({ fake: h.fake, env: { ...CALLER_JWT, GRAPHQL_FEDERATION: 'true', GRAPHQL_MAX_DEPTH: '5' } });
+    try {
+      const r = await d.gql(tooDeep, undefined, asAdmin);
+      expect(r.errors?.[0]?.extensions).toMatchObject({ limit: 'GRAPHQL_MAX_DEPTH', max: 5, actual: 6 });
+    } finally {
+      await d.stop();
+    }
+    expect(h.fake.hits()).toBe(0);
+  });
+
+  it('without GRAPHQL_FEDERATION the schema has no _service or _entities', async () => {
+    const plain = await startHarness({ fake: h.fake, env: CALLER_JWT });
+    try {
+      const r = await plain.gql('{ _service { sdl } }', undefined, asAdmin);
+      expect(r.status).toBe(400);
+      expect(r.errors?.[0]?.message).toMatch(/_service/);
+    } finally {
+      await plain.stop();
+    }
+  });
+});
