@@ -20,6 +20,7 @@ import { S2SSource } from './tokens/s2s.js';
 import { SdkSigner } from './tokens/sdkSignature.js';
 import { TokenCache } from './tokens/tokenCache.js';
 import { UserOAuthSource } from './tokens/userOAuth.js';
+import { VideoSdkSigner } from './tokens/videoSdkToken.js';
 import { ZakCache } from './tokens/zak.js';
 import { ignoreChanges, type ZoomChangeSink } from './zoom/changes.js';
 import { ZoomHttpClient } from './zoom/httpClient.js';
@@ -100,9 +101,10 @@ export async function composeServices(input: Config, overrides: AppOverrides = {
   const tokens = new TokenProvider({ s2s, legacy, userOAuth, installUrl });
   const zaks = new ZakCache({ cache, clock, marginMs: config.tokenRefreshMarginSeconds * 1000, keyScope: oauth.keyScope });
   const sdk = config.sdk ? new SdkSigner(config.sdk, clock) : null;
+  const videoSdk = config.videoSdk ? new VideoSdkSigner(config.videoSdk, clock) : null;
   // Cursors are signed with a key derived from TOKEN_ENCRYPTION_KEY, so every replica accepts them.
   const cursors = new CursorCodec(config.encryptionKeys ?? [SANDBOX_KEY], MAX_FIRST);
-  const services: Services = { config, client, tokens, cache, clock, zaks, sdk, cursors, changes };
+  const services: Services = { config, client, tokens, cache, clock, zaks, sdk, videoSdk, cursors, changes };
   const authenticator = createAuthenticator(config.auth, { clock, logger });
 
   return {
@@ -139,6 +141,7 @@ async function resolveSandbox(config: Config, overrides: AppOverrides, logger: L
     userOAuth: config.userOAuth ?? { ...SANDBOX_CREDENTIALS.oauth, redirectUri: null },
     // A public, fake Meeting SDK app so startMeetingToken returns a signature in the sandbox too.
     sdk: config.sdk ?? { key: 'sandbox-sdk-key', secret: 'sandbox-sdk-secret-not-for-production' },
+    videoSdk: config.videoSdk ?? { key: 'sandbox-video-sdk-key', secret: 'sandbox-video-sdk-secret-not-for-production' },
   };
   return { config: sandboxed, fake, ownsFake: !overrides.fakeZoom };
 }

@@ -62,6 +62,8 @@ export interface Config {
   s2s: { accountId: string; clientId: string; clientSecret: string } | null;
   userOAuth: { clientId: string; clientSecret: string; redirectUri: string | null } | null;
   sdk: { key: string; secret: string } | null;
+  /** ZOOM_VIDEO_SDK_KEY / ZOOM_VIDEO_SDK_SECRET: the Video SDK app that signs `videoSdkToken`; null = off. */
+  videoSdk: { key: string; secret: string } | null;
   legacyJwt: { apiKey: string; apiSecret: string } | null;
   store: StoreConfig;
   /** Prefix of every store key and lock (CACHE_NAMESPACE); replicas sharing a store share it. */
@@ -156,6 +158,8 @@ const EnvSchema = z.object({
   ZOOM_OAUTH_REDIRECT_URI: url,
   ZOOM_SDK_KEY: optional,
   ZOOM_SDK_SECRET: optional,
+  ZOOM_VIDEO_SDK_KEY: optional,
+  ZOOM_VIDEO_SDK_SECRET: optional,
   ZOOM_API_KEY: optional,
   ZOOM_API_SECRET: optional,
   ZOOM_LEGACY_JWT: optional,
@@ -206,6 +210,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const s2s = group(e, problems, ['ZOOM_ACCOUNT_ID', 'ZOOM_CLIENT_ID', 'ZOOM_CLIENT_SECRET'], 'Server-to-Server OAuth');
   const oauth = group(e, problems, ['ZOOM_OAUTH_CLIENT_ID', 'ZOOM_OAUTH_CLIENT_SECRET'], 'user OAuth');
   const sdk = group(e, problems, ['ZOOM_SDK_KEY', 'ZOOM_SDK_SECRET'], 'Meeting SDK');
+  const videoSdk = group(e, problems, ['ZOOM_VIDEO_SDK_KEY', 'ZOOM_VIDEO_SDK_SECRET'], 'Video SDK');
   const legacy = group(e, problems, ['ZOOM_API_KEY', 'ZOOM_API_SECRET'], 'legacy JWT app');
   const sandbox = readSandbox(e, problems, production, Boolean(s2s || oauth || legacy));
 
@@ -237,6 +242,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         }
       : null,
     sdk: sdk ? { key: sdk.ZOOM_SDK_KEY, secret: sdk.ZOOM_SDK_SECRET } : null,
+    videoSdk: videoSdk ? { key: videoSdk.ZOOM_VIDEO_SDK_KEY, secret: videoSdk.ZOOM_VIDEO_SDK_SECRET } : null,
     legacyJwt:
       legacy && e.ZOOM_LEGACY_JWT === 'allow' ? { apiKey: legacy.ZOOM_API_KEY, apiSecret: legacy.ZOOM_API_SECRET } : null,
     store: readStore(e.CACHE_URL, problems),

@@ -6,8 +6,9 @@ import { MeetingResolver } from './meetings/meeting.resolver.js';
 import { SdkSignatureResolver } from './meetings/sdkSignature.resolver.js';
 import { StartMeetingTokenResolver } from './meetings/startMeetingToken.resolver.js';
 import { UserResolver } from './users/user.resolver.js';
+import { VideoSdkTokenResolver } from './videoSdk/videoSdkToken.resolver.js';
 
-export const resolvers = [UserResolver, CredentialsResolver, MeetingResolver, StartMeetingTokenResolver, SdkSignatureResolver] as const;
+export const resolvers = [UserResolver, CredentialsResolver, MeetingResolver, StartMeetingTokenResolver, SdkSignatureResolver, VideoSdkTokenResolver] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
 
