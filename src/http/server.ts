@@ -17,6 +17,7 @@ import { graphqlMetricsPlugin } from '../observability/graphqlMetricsPlugin.js';
 import type { GatewayMetrics } from '../observability/metrics.js';
 import type { Services } from '../services.js';
 import { SANDBOX_KEY } from '../store/encryption.js';
+import { PERSISTED_QUERY_TTL_SECONDS, PersistedQueryCache } from '../store/persistedQueryCache.js';
 import type { TokenStore } from '../store/store.js';
 import type { UserOAuthSource } from '../tokens/userOAuth.js';
 import type { ZoomChangeSink } from '../zoom/changes.js';
@@ -91,6 +92,8 @@ export async function createHttpServer(parts: HttpServerDeps): Promise<HttpServe
     includeStacktraceInErrorResponses: false,
     validationRules: limitValidationRules(config.limits),
     allowBatchedHttpRequests: config.limits.maxBatch > 0,
+    // Automatic persisted queries, shared by replicas through the store.
+    persistedQueries: { cache: new PersistedQueryCache(store, logger), ttl: PERSISTED_QUERY_TTL_SECONDS },
     // main.ts owns the signals: Apollo's own handler would re-raise SIGTERM and kill the drain.
     stopOnTerminationSignals: false,
     plugins: [
