@@ -3,6 +3,7 @@ import { createAuthenticator } from './auth/createAuthenticator.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import { CursorCodec } from './graphql/cursor.js';
+import { TrustedDocuments } from './graphql/trusted/manifest.js';
 import { MAX_FIRST } from './graphql/pagination.js';
 import { OAuthEndpoints } from './http/oauthEndpoints.js';
 import type { HttpServerDeps } from './http/server.js';
@@ -53,6 +54,8 @@ export async function composeServices(input: Config, overrides: AppOverrides = {
   const logger = overrides.logger ? hardenLogger(overrides.logger) : createLogger(input.logLevel);
   const metrics = new GatewayMetrics();
   const clock = overrides.clock ?? systemClock;
+  // Read first: a bad manifest stops the start before anything is opened.
+  const trustedDocuments = input.trustedDocuments ? await TrustedDocuments.load(input.trustedDocuments.path) : null;
   const { config, fake, ownsFake } = await resolveSandbox(input, overrides, logger);
   const store =
     overrides.store ??
@@ -117,6 +120,7 @@ export async function composeServices(input: Config, overrides: AppOverrides = {
     userOAuth,
     endpoints,
     webhookChanges: alsoTo(changes, overrides.changes),
+    trustedDocuments,
     fake,
     async close() {
       await client.close();

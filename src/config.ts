@@ -75,6 +75,11 @@ export interface Config {
   tokenRefreshMarginSeconds: number;
   auth: GatewayAuthConfig;
   graphql: { introspection: boolean; ide: boolean };
+  /**
+   * GRAPHQL_TRUSTED_DOCUMENTS: a persisted-documents manifest; only its operations run, except for
+   * admins when GRAPHQL_TRUSTED_DOCUMENTS_ALLOW_ADMIN is on. Null = any document runs.
+   */
+  trustedDocuments: { path: string; allowAdmin: boolean } | null;
   limits: QueryLimits;
   /** Browser origins allowed by CORS; `['*']` = any; null = no CORS headers at all. */
   corsOrigins: string[] | null;
@@ -184,6 +189,8 @@ const EnvSchema = z.object({
   GATEWAY_API_KEYS: optional,
   GRAPHQL_INTROSPECTION: bool(true),
   GRAPHQL_IDE: optional,
+  GRAPHQL_TRUSTED_DOCUMENTS: optional,
+  GRAPHQL_TRUSTED_DOCUMENTS_ALLOW_ADMIN: bool(false),
   ZOOM_SANDBOX: optional,
   GRAPHQL_MAX_DEPTH: intIn(1, 100, 10),
   GRAPHQL_MAX_COST: intIn(1, 1_000_000, 1000),
@@ -252,6 +259,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     tokenRefreshMarginSeconds: e.TOKEN_REFRESH_MARGIN_SECONDS,
     auth: readAuth(e, problems, production, sandbox),
     graphql: { introspection: e.GRAPHQL_INTROSPECTION, ide: readIde(e, problems, production) },
+    trustedDocuments: e.GRAPHQL_TRUSTED_DOCUMENTS ? { path: e.GRAPHQL_TRUSTED_DOCUMENTS, allowAdmin: e.GRAPHQL_TRUSTED_DOCUMENTS_ALLOW_ADMIN } : null,
     limits: {
       maxDepth: e.GRAPHQL_MAX_DEPTH,
       maxCost: e.GRAPHQL_MAX_COST,
@@ -271,6 +279,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   };
   if (e.HTTP_HEADERS_TIMEOUT_MS > e.HTTP_REQUEST_TIMEOUT_MS) {
     problems.push(`HTTP_HEADERS_TIMEOUT_MS: the head is part of the request, so it cannot exceed HTTP_REQUEST_TIMEOUT_MS (${e.HTTP_REQUEST_TIMEOUT_MS})`);
+  }
+  if (e.GRAPHQL_TRUSTED_DOCUMENTS_ALLOW_ADMIN && !e.GRAPHQL_TRUSTED_DOCUMENTS) {
+    problems.push('GRAPHQL_TRUSTED_DOCUMENTS_ALLOW_ADMIN: has no effect without GRAPHQL_TRUSTED_DOCUMENTS (the manifest of trusted documents)');
   }
   if (oauth && !config.userOAuth?.redirectUri && !sandbox) {
     problems.push('ZOOM_OAUTH_REDIRECT_URI: required with user OAuth (the public URL of /oauth/callback)');

@@ -8,6 +8,8 @@ import type { Authenticator } from '../auth/authenticator.js';
 import type { Principal } from '../auth/principal.js';
 import { compiledExecution } from '../graphql/compiledExecutor.js';
 import type { GraphQLContext } from '../graphql/context.js';
+import { trustedDocumentsGuard } from '../graphql/trusted/guard.js';
+import type { TrustedDocuments } from '../graphql/trusted/manifest.js';
 import { createFormatError, errorLogPlugin, logGraphQLError, toHttpError } from '../graphql/errors.js';
 import { CostCalculator, costLimitPlugin, graphqlRouteGuards, limitValidationRules, RequestBudget, requestLimits, ValidatedDocuments } from '../graphql/limits/index.js';
 import { buildGatewaySchema } from '../graphql/schema.js';
@@ -49,6 +51,8 @@ export interface HttpServerDeps {
   readonly endpoints: OAuthEndpoints;
   /** Where webhook events report changes. */
   readonly webhookChanges: ZoomChangeSink;
+  /** GRAPHQL_TRUSTED_DOCUMENTS, read at start; null = any document runs. */
+  readonly trustedDocuments: TrustedDocuments | null;
   /** The fake Zoom in sandbox mode, reported by /readyz. */
   readonly fake: { readonly url: string } | undefined;
 }
@@ -127,8 +131,12 @@ export async function createHttpServer(parts: HttpServerDeps): Promise<HttpServe
   // A slot is taken once the body has arrived and the caller is known: a slow or
   // unauthenticated client holds a socket (until HTTP_REQUEST_TIMEOUT_MS), never a slot.
   const checkLimits = requestLimits(config.limits, costs, documents);
+  const trusted = parts.trustedDocuments ? trustedDocumentsGuard(parts.trustedDocuments, config.trustedDocuments?.allowAdmin ?? false) : null;
   const admitCaller = async (request: FastifyRequest, reply: FastifyReply) => {
     if (request.method === 'OPTIONS' || !(await callers.settle(request))) return;
+    // Listed ids become their texts before the limits read the request.
+    const untrusted = trusted?.(request, reply, await callers.principal(request));
+    if (untrusted) return untrusted;
     // The query limits walk the documents: worked out for a known caller only, so an anonymous
     // client costs a parsed JSON body and nothing more.
     const refused = checkLimits(request, reply);
