@@ -56,6 +56,7 @@ export async function composeServices(input: Config, overrides: AppOverrides = {
   const clock = overrides.clock ?? systemClock;
   // Read first: a bad manifest stops the start before anything is opened.
   const trustedDocuments = input.trustedDocuments ? await TrustedDocuments.load(input.trustedDocuments.path) : null;
+  if (trustedDocuments) logger.info({ documents: trustedDocuments.size, allowAdmin: input.trustedDocuments?.allowAdmin }, 'only trusted documents run (GRAPHQL_TRUSTED_DOCUMENTS)');
   const { config, fake, ownsFake } = await resolveSandbox(input, overrides, logger);
   const store =
     overrides.store ??

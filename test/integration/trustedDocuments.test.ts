@@ -87,6 +87,7 @@ describe('trusted documents', () => {
 
   it('a user-role caller runs a listed operation by extensions.persistedQuery, by documentId (bare or sha256:-prefixed), as its exact text, and over GET', async () => {
     const h = await start();
+    expect(h.logs.some((l) => l.includes('only trusted documents run') && l.includes(`"documents":${Object.keys(manifest).length}`))).toBe(true);
     const user = await userOf(h);
     const me = listed('Me');
     const expected = member(h.fake).email;
