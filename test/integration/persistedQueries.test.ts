@@ -84,6 +84,10 @@ describe('automatic persisted queries', () => {
       const r = await post(h, { extensions: { persistedQuery: { version: 1, sha256Hash } } });
       notFound(r);
     }
+    // Another protocol version is the client's mistake, not an internal error.
+    const v2 = await post(h, { query: USERS, extensions: { persistedQuery: { version: 2, sha256Hash: sha256(USERS) } } });
+    expect(v2.status).toBe(400);
+    expect(v2.errors?.[0]).toEqual({ message: 'Unsupported persisted query version', extensions: { code: 'BAD_USER_INPUT' } });
     expect(h.fake.hits()).toBe(0);
   });
 
