@@ -2,7 +2,10 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ApolloClient, HttpLink, InMemoryCache, gql } from '@apollo/client';
+import { PersistedQueryLink } from '@apollo/client/link/persisted-queries';
 import { generate } from '@graphql-codegen/cli';
+import { getOperationAST, type DocumentNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { ConfigError, loadConfig } from '../../src/config.js';
@@ -141,6 +144,36 @@ describe('trusted documents', () => {
     open.fake.resetCounters();
     expectUntrusted(open, await post(open, apq(sha256(query)), await userOf(open)), 'UNKNOWN_DOCUMENT_ID');
     expectUntrusted(open, await post(open, { query }, await userOf(open)), 'NOT_LISTED');
+  });
+
+  it("Apollo Client sends the preset's hash alone and gets the data; an unlisted operation fails once, without a retry that sends its text", async () => {
+    const h = await start();
+    const sent: Array<{ query?: string }> = [];
+    const recording: typeof fetch = async (input, init) => {
+      sent.push(JSON.parse(String(init?.body)) as { query?: string });
+      return fetch(input, init);
+    };
+    // What the preset's embedded `__meta__.hash` gives a client: the manifest id of the operation.
+    const generateHash = (doc: DocumentNode) => {
+      const name = getOperationAST(doc)?.name?.value ?? '';
+      return Object.entries(manifest).find(([, text]) => text.startsWith(`query ${name} `) || text.startsWith(`query ${name}(`))?.[0] ?? sha256(name);
+    };
+    const link = new PersistedQueryLink({ generateHash }).concat(new HttpLink({ uri: `${h.url}/graphql`, fetch: recording, headers: await userOf(h) }));
+    const client = new ApolloClient({ link, cache: new InMemoryCache() });
+    const me = await client.query({ query: gql(listed('Me').text), fetchPolicy: 'no-cache' });
+    expect(me.data).toMatchObject({ me: { email: member(h.fake).email } });
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ operationName: 'Me', extensions: { persistedQuery: { version: 1, sha256Hash: listed('Me').id } } });
+    expect(sent[0]).not.toHaveProperty('query');
+    sent.length = 0;
+    const refused = await client.query({ query: gql('query Sneaky { users(first: 300) { nodes { email } } }'), fetchPolicy: 'no-cache' }).then(
+      () => undefined,
+      (e: unknown) => e as { statusCode?: number; bodyText?: string },
+    );
+    // A 400 with a JSON body reaches Apollo Client as a ServerError carrying the body.
+    expect(refused?.statusCode).toBe(400);
+    expect((JSON.parse(refused?.bodyText ?? '{}') as { errors?: Errors }).errors?.[0]?.extensions).toEqual({ code: 'UNTRUSTED_DOCUMENT', reason: 'UNKNOWN_DOCUMENT_ID' });
+    expect(sent.map((s) => s.query)).toEqual([undefined]);
   });
 
   it('a listed operation sent by id is held to the query limits', async () => {
