@@ -12,6 +12,7 @@ import { ConfigError, loadConfig } from '../../src/config.js';
 import { MAX_MANIFEST_BYTES } from '../../src/graphql/trusted/manifest.js';
 import { startFakeZoom, type FakeZoom } from '../../src/sandbox/index.js';
 import { configProblems } from '../helpers/config.js';
+import { startReplica } from '../helpers/replicas.js';
 import { s2sEnv, startHarness, stopAfterEach, type Harness } from '../helpers/gateway.js';
 import { USER_OAUTH_ENV, bearer, member } from '../helpers/userOAuth.js';
 
@@ -226,6 +227,18 @@ describe('a manifest that cannot be used stops the start, naming GRAPHQL_TRUSTED
     expect(await startWith(big)).toMatch(/GRAPHQL_TRUSTED_DOCUMENTS: .*big\.json: \d+ bytes; a manifest may hold at most/);
     expect(await startWith(join(dir, 'missing.json'))).toMatch(/GRAPHQL_TRUSTED_DOCUMENTS: .*missing\.json: cannot be read \(ENOENT\)/);
   });
+
+  it('the gateway process exits 78 with that message, and never listens', async () => {
+    const failed = await startReplica({ ZOOM_SANDBOX: '1', PORT: '0', CACHE_URL: 'memory://', GRAPHQL_TRUSTED_DOCUMENTS: file('broken.json', '{"abc": 42}') }).then(
+      async (replica) => {
+        await replica.stop();
+        return undefined;
+      },
+      (e: unknown) => e as Error,
+    );
+    expect(failed?.message).toMatch(/exited with 78 before listening/);
+    expect(failed?.message).toMatch(/GRAPHQL_TRUSTED_DOCUMENTS: .*broken\.json: the entry "abc" is not a document text/);
+  }, 60_000);
 
   it('GRAPHQL_TRUSTED_DOCUMENTS_ALLOW_ADMIN without a manifest is a configuration problem', () => {
     expect(configProblems({ ZOOM_SANDBOX: '1', GRAPHQL_TRUSTED_DOCUMENTS_ALLOW_ADMIN: 'true' })).toEqual([
