@@ -3,6 +3,7 @@ import { createAuthenticator } from './auth/createAuthenticator.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import { CursorCodec } from './graphql/cursor.js';
+import { TrustedDocuments } from './graphql/trusted/manifest.js';
 import { MAX_FIRST } from './graphql/pagination.js';
 import { OAuthEndpoints } from './http/oauthEndpoints.js';
 import type { HttpServerDeps } from './http/server.js';
@@ -20,6 +21,7 @@ import { S2SSource } from './tokens/s2s.js';
 import { SdkSigner } from './tokens/sdkSignature.js';
 import { TokenCache } from './tokens/tokenCache.js';
 import { UserOAuthSource } from './tokens/userOAuth.js';
+import { VideoSdkSigner } from './tokens/videoSdkToken.js';
 import { ZakCache } from './tokens/zak.js';
 import { ignoreChanges, type ZoomChangeSink } from './zoom/changes.js';
 import { ZoomHttpClient } from './zoom/httpClient.js';
@@ -52,6 +54,9 @@ export async function composeServices(input: Config, overrides: AppOverrides = {
   const logger = overrides.logger ? hardenLogger(overrides.logger) : createLogger(input.logLevel);
   const metrics = new GatewayMetrics();
   const clock = overrides.clock ?? systemClock;
+  // Read first: a bad manifest stops the start before anything is opened.
+  const trustedDocuments = input.trustedDocuments ? await TrustedDocuments.load(input.trustedDocuments.path) : null;
+  if (trustedDocuments) logger.info({ documents: trustedDocuments.size, allowAdmin: input.trustedDocuments?.allowAdmin }, 'only trusted documents run (GRAPHQL_TRUSTED_DOCUMENTS)');
   const { config, fake, ownsFake } = await resolveSandbox(input, overrides, logger);
   const store =
     overrides.store ??
@@ -100,9 +105,10 @@ export async function composeServices(input: Config, overrides: AppOverrides = {
   const tokens = new TokenProvider({ s2s, legacy, userOAuth, installUrl });
   const zaks = new ZakCache({ cache, clock, marginMs: config.tokenRefreshMarginSeconds * 1000, keyScope: oauth.keyScope });
   const sdk = config.sdk ? new SdkSigner(config.sdk, clock) : null;
+  const videoSdk = config.videoSdk ? new VideoSdkSigner(config.videoSdk, clock) : null;
   // Cursors are signed with a key derived from TOKEN_ENCRYPTION_KEY, so every replica accepts them.
   const cursors = new CursorCodec(config.encryptionKeys ?? [SANDBOX_KEY], MAX_FIRST);
-  const services: Services = { config, client, tokens, cache, clock, zaks, sdk, cursors, changes };
+  const services: Services = { config, client, tokens, cache, clock, zaks, sdk, videoSdk, cursors, changes };
   const authenticator = createAuthenticator(config.auth, { clock, logger });
 
   return {
@@ -115,6 +121,7 @@ export async function composeServices(input: Config, overrides: AppOverrides = {
     userOAuth,
     endpoints,
     webhookChanges: alsoTo(changes, overrides.changes),
+    trustedDocuments,
     fake,
     async close() {
       await client.close();
@@ -139,6 +146,7 @@ async function resolveSandbox(config: Config, overrides: AppOverrides, logger: L
     userOAuth: config.userOAuth ?? { ...SANDBOX_CREDENTIALS.oauth, redirectUri: null },
     // A public, fake Meeting SDK app so startMeetingToken returns a signature in the sandbox too.
     sdk: config.sdk ?? { key: 'sandbox-sdk-key', secret: 'sandbox-sdk-secret-not-for-production' },
+    videoSdk: config.videoSdk ?? { key: 'sandbox-video-sdk-key', secret: 'sandbox-video-sdk-secret-not-for-production' },
   };
   return { config: sandboxed, fake, ownsFake: !overrides.fakeZoom };
 }

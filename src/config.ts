@@ -62,6 +62,8 @@ export interface Config {
   s2s: { accountId: string; clientId: string; clientSecret: string } | null;
   userOAuth: { clientId: string; clientSecret: string; redirectUri: string | null } | null;
   sdk: { key: string; secret: string } | null;
+  /** ZOOM_VIDEO_SDK_KEY / ZOOM_VIDEO_SDK_SECRET: the Video SDK app that signs `videoSdkToken`; null = off. */
+  videoSdk: { key: string; secret: string } | null;
   legacyJwt: { apiKey: string; apiSecret: string } | null;
   store: StoreConfig;
   /** Prefix of every store key and lock (CACHE_NAMESPACE); replicas sharing a store share it. */
@@ -74,6 +76,11 @@ export interface Config {
   auth: GatewayAuthConfig;
   /** `federation`: GRAPHQL_FEDERATION, serve the schema as an Apollo Federation 2 subgraph. */
   graphql: { introspection: boolean; ide: boolean; federation: boolean };
+  /**
+   * GRAPHQL_TRUSTED_DOCUMENTS: a persisted-documents manifest; only its operations run, except for
+   * admins when GRAPHQL_TRUSTED_DOCUMENTS_ALLOW_ADMIN is on. Null = any document runs.
+   */
+  trustedDocuments: { path: string; allowAdmin: boolean } | null;
   limits: QueryLimits;
   /** Browser origins allowed by CORS; `['*']` = any; null = no CORS headers at all. */
   corsOrigins: string[] | null;
@@ -157,6 +164,8 @@ const EnvSchema = z.object({
   ZOOM_OAUTH_REDIRECT_URI: url,
   ZOOM_SDK_KEY: optional,
   ZOOM_SDK_SECRET: optional,
+  ZOOM_VIDEO_SDK_KEY: optional,
+  ZOOM_VIDEO_SDK_SECRET: optional,
   ZOOM_API_KEY: optional,
   ZOOM_API_SECRET: optional,
   ZOOM_LEGACY_JWT: optional,
@@ -182,6 +191,8 @@ const EnvSchema = z.object({
   GRAPHQL_INTROSPECTION: bool(true),
   GRAPHQL_IDE: optional,
   GRAPHQL_FEDERATION: bool(false),
+  GRAPHQL_TRUSTED_DOCUMENTS: optional,
+  GRAPHQL_TRUSTED_DOCUMENTS_ALLOW_ADMIN: bool(false),
   ZOOM_SANDBOX: optional,
   GRAPHQL_MAX_DEPTH: intIn(1, 100, 10),
   GRAPHQL_MAX_COST: intIn(1, 1_000_000, 1000),
@@ -208,6 +219,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const s2s = group(e, problems, ['ZOOM_ACCOUNT_ID', 'ZOOM_CLIENT_ID', 'ZOOM_CLIENT_SECRET'], 'Server-to-Server OAuth');
   const oauth = group(e, problems, ['ZOOM_OAUTH_CLIENT_ID', 'ZOOM_OAUTH_CLIENT_SECRET'], 'user OAuth');
   const sdk = group(e, problems, ['ZOOM_SDK_KEY', 'ZOOM_SDK_SECRET'], 'Meeting SDK');
+  const videoSdk = group(e, problems, ['ZOOM_VIDEO_SDK_KEY', 'ZOOM_VIDEO_SDK_SECRET'], 'Video SDK');
   const legacy = group(e, problems, ['ZOOM_API_KEY', 'ZOOM_API_SECRET'], 'legacy JWT app');
   const sandbox = readSandbox(e, problems, production, Boolean(s2s || oauth || legacy));
 
@@ -239,6 +251,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         }
       : null,
     sdk: sdk ? { key: sdk.ZOOM_SDK_KEY, secret: sdk.ZOOM_SDK_SECRET } : null,
+    videoSdk: videoSdk ? { key: videoSdk.ZOOM_VIDEO_SDK_KEY, secret: videoSdk.ZOOM_VIDEO_SDK_SECRET } : null,
     legacyJwt:
       legacy && e.ZOOM_LEGACY_JWT === 'allow' ? { apiKey: legacy.ZOOM_API_KEY, apiSecret: legacy.ZOOM_API_SECRET } : null,
     store: readStore(e.CACHE_URL, problems),
@@ -248,6 +261,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     tokenRefreshMarginSeconds: e.TOKEN_REFRESH_MARGIN_SECONDS,
     auth: readAuth(e, problems, production, sandbox),
     graphql: { introspection: e.GRAPHQL_INTROSPECTION, ide: readIde(e, problems, production), federation: e.GRAPHQL_FEDERATION },
+    trustedDocuments: e.GRAPHQL_TRUSTED_DOCUMENTS ? { path: e.GRAPHQL_TRUSTED_DOCUMENTS, allowAdmin: e.GRAPHQL_TRUSTED_DOCUMENTS_ALLOW_ADMIN } : null,
     limits: {
       maxDepth: e.GRAPHQL_MAX_DEPTH,
       maxCost: e.GRAPHQL_MAX_COST,
@@ -267,6 +281,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   };
   if (e.HTTP_HEADERS_TIMEOUT_MS > e.HTTP_REQUEST_TIMEOUT_MS) {
     problems.push(`HTTP_HEADERS_TIMEOUT_MS: the head is part of the request, so it cannot exceed HTTP_REQUEST_TIMEOUT_MS (${e.HTTP_REQUEST_TIMEOUT_MS})`);
+  }
+  if (e.GRAPHQL_TRUSTED_DOCUMENTS_ALLOW_ADMIN && !e.GRAPHQL_TRUSTED_DOCUMENTS) {
+    problems.push('GRAPHQL_TRUSTED_DOCUMENTS_ALLOW_ADMIN: has no effect without GRAPHQL_TRUSTED_DOCUMENTS (the manifest of trusted documents)');
   }
   if (oauth && !config.userOAuth?.redirectUri && !sandbox) {
     problems.push('ZOOM_OAUTH_REDIRECT_URI: required with user OAuth (the public URL of /oauth/callback)');

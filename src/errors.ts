@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'ZOOM_API_ERROR'
   | 'GATEWAY_BUSY'
   | 'STORE_UNAVAILABLE'
+  | 'UNTRUSTED_DOCUMENT'
   | 'INTERNAL_SERVER_ERROR';
 
 /**

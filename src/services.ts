@@ -3,6 +3,7 @@ import type { CursorCodec } from './graphql/cursor.js';
 import type { Clock } from './clock.js';
 import type { SdkSigner } from './tokens/sdkSignature.js';
 import type { TokenProvider } from './tokens/provider.js';
+import type { VideoSdkSigner } from './tokens/videoSdkToken.js';
 import type { TokenCache } from './tokens/tokenCache.js';
 import type { ZakCache } from './tokens/zak.js';
 import type { ZoomChangeSink } from './zoom/changes.js';
@@ -18,6 +19,8 @@ export interface Services {
   zaks: ZakCache;
   /** Null when no Meeting SDK app is configured. */
   sdk: SdkSigner | null;
+  /** Null when no Video SDK app is configured. */
+  videoSdk: VideoSdkSigner | null;
   /** Signs and verifies connection cursors. */
   cursors: CursorCodec;
   /**

@@ -17,3 +17,12 @@ export function assertCanActFor(principal: Principal, userId: string): void {
 export function assertAdmin(principal: Principal, what: string): void {
   if (!isAdmin(principal)) throw forbidden(`${what} requires the admin role.`);
 }
+
+/**
+ * An identity the caller puts into a token it hands to a third party (a Video SDK
+ * `user_identity`): `admin` may name anyone, `user` only itself (its caller id, Zoom id or email).
+ */
+export function assertOwnIdentity(principal: Principal, identity: string, what: string): void {
+  if (isAdmin(principal) || identity === principal.id || (identity !== 'me' && isSelf(principal, identity))) return;
+  throw forbidden(`The user role may name only itself as ${what}.`);
+}

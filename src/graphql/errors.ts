@@ -25,11 +25,17 @@ function classify(error: unknown, formattedCode?: unknown): Verdict {
   if (gateway) return { kind: 'gateway', error: gateway };
   const code = formattedCode ?? (original instanceof GraphQLError ? original.extensions.code : undefined);
   if (typeof code === 'string' && CLIENT_CODES.has(code)) return { kind: 'client' };
+  // Apollo refuses some requests with a bare 4xx and no code of their own ("provided sha does not
+  // match query"); its formatting then calls them INTERNAL_SERVER_ERROR.
+  const own = (original as { extensions?: { code?: unknown; http?: { status?: unknown } } } | undefined)?.extensions;
+  if (own && own.code === undefined && isClientStatus(own.http?.status)) return { kind: 'client' };
   if (original instanceof GraphQLError && typeof code === 'string' && !original.originalError && code !== 'INTERNAL_SERVER_ERROR') {
     return { kind: 'graphql' };
   }
   return { kind: 'unexpected', error: original };
 }
+
+const isClientStatus = (status: unknown) => typeof status === 'number' && status >= 400 && status < 500;
 
 /**
  * Every error leaves with one of the contract's codes. Deliberate errors keep their message;
@@ -41,8 +47,10 @@ export function createFormatError() {
     switch (verdict.kind) {
       case 'gateway':
         return { ...formatted, message: verdict.error.message, extensions: { ...verdict.error.extensions, code: verdict.error.code } };
-      case 'client':
-        return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT', reason: formatted.extensions?.code } };
+      case 'client': {
+        const reason = formatted.extensions?.code;
+        return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT', ...(reason === 'INTERNAL_SERVER_ERROR' ? { reason: undefined } : { reason }) } };
+      }
       case 'graphql':
         return formatted;
       case 'unexpected':

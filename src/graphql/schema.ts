@@ -12,6 +12,9 @@ import { MeetingPastResolver } from './past/meetingPast.resolver.js';
 import { PastMeetingResolver } from './past/pastMeeting.resolver.js';
 import { UserRecordingsResolver } from './past/userRecordings.resolver.js';
 
+import { UserMeetingsResolver } from './users/userMeetings.resolver.js';
+import { VideoSdkTokenResolver } from './videoSdk/videoSdkToken.resolver.js';
+
 export const resolvers = [
   UserResolver,
   CredentialsResolver,
@@ -24,8 +27,8 @@ export const resolvers = [
   PastMeetingResolver,
   UserRecordingsResolver,
   UserMeetingsResolver,
+  VideoSdkTokenResolver,
 ] as const;
-import { UserMeetingsResolver } from './users/userMeetings.resolver.js';
 
 let built: Promise<GraphQLSchema> | undefined;
 

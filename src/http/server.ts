@@ -9,6 +9,8 @@ import type { Principal } from '../auth/principal.js';
 import { compiledExecution } from '../graphql/compiledExecutor.js';
 import { buildGatewaySubgraphSchema } from '../graphql/federation.js';
 import type { GraphQLContext } from '../graphql/context.js';
+import { trustedDocumentsGuard } from '../graphql/trusted/guard.js';
+import type { TrustedDocuments } from '../graphql/trusted/manifest.js';
 import { createFormatError, errorLogPlugin, logGraphQLError, toHttpError } from '../graphql/errors.js';
 import { CostCalculator, costLimitPlugin, graphqlRouteGuards, limitValidationRules, RequestBudget, requestLimits, ValidatedDocuments } from '../graphql/limits/index.js';
 import { buildGatewaySchema } from '../graphql/schema.js';
@@ -21,6 +23,7 @@ import { graphqlMetricsPlugin } from '../observability/graphqlMetricsPlugin.js';
 import type { GatewayMetrics } from '../observability/metrics.js';
 import type { Services } from '../services.js';
 import { SANDBOX_KEY } from '../store/encryption.js';
+import { PERSISTED_QUERY_TTL_SECONDS, PersistedQueryCache } from '../store/persistedQueryCache.js';
 import type { TokenStore } from '../store/store.js';
 import type { UserOAuthSource } from '../tokens/userOAuth.js';
 import type { ZoomChangeSink } from '../zoom/changes.js';
@@ -64,6 +67,8 @@ export interface HttpServerDeps {
   readonly endpoints: OAuthEndpoints;
   /** Where webhook events report changes. */
   readonly webhookChanges: ZoomChangeSink;
+  /** GRAPHQL_TRUSTED_DOCUMENTS, read at start; null = any document runs. */
+  readonly trustedDocuments: TrustedDocuments | null;
   /** The fake Zoom in sandbox mode, reported by /readyz. */
   readonly fake: { readonly url: string } | undefined;
 }
@@ -108,6 +113,8 @@ export async function createHttpServer(parts: HttpServerDeps): Promise<HttpServe
     validationRules: limitValidationRules(config.limits),
     allowBatchedHttpRequests: config.limits.maxBatch > 0,
     csrfPrevention: { requestHeaders: CSRF_SAFE_HEADERS },
+    // Automatic persisted queries, shared by replicas through the store.
+    persistedQueries: { cache: new PersistedQueryCache(store, logger), ttl: PERSISTED_QUERY_TTL_SECONDS },
     // main.ts owns the signals: Apollo's own handler would re-raise SIGTERM and kill the drain.
     stopOnTerminationSignals: false,
     plugins: [
@@ -144,8 +151,12 @@ export async function createHttpServer(parts: HttpServerDeps): Promise<HttpServe
   // A slot is taken once the body has arrived and the caller is known: a slow or
   // unauthenticated client holds a socket (until HTTP_REQUEST_TIMEOUT_MS), never a slot.
   const checkLimits = requestLimits(config.limits, costs, documents);
+  const trusted = parts.trustedDocuments ? trustedDocumentsGuard(parts.trustedDocuments, config.trustedDocuments?.allowAdmin ?? false) : null;
   const admitCaller = async (request: FastifyRequest, reply: FastifyReply) => {
     if (request.method === 'OPTIONS' || !(await callers.settle(request))) return;
+    // Listed ids become their texts before the limits read the request.
+    const untrusted = trusted?.(request, reply, await callers.principal(request));
+    if (untrusted) return untrusted;
     // The query limits walk the documents: worked out for a known caller only, so an anonymous
     // client costs a parsed JSON body and nothing more.
     const refused = checkLimits(request, reply);

@@ -29,6 +29,8 @@ export const storeKeys = {
   zoomRead: (credentialKey: string, method: string, url: string, scope: string) => `zread:${digest(`${credentialKey}\n${method} ${url}\n${scope}`)}`,
   /** The current version of one read-cache tag. */
   zoomReadVersion: (tag: string) => `zreadver:${digest(tag).slice(0, 32)}`,
+  /** An automatic persisted query's text, by its SHA-256 (hex, checked by the caller): shared by replicas. */
+  persistedQuery: (sha256Hex: string) => `apq:${sha256Hex}`,
 } as const;
 
 /** Keys the backends write beside Keyv's (locks, claims, pacing), and connection names. */

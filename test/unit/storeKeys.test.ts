@@ -15,6 +15,7 @@ describe('store keys', () => {
     expect(storeKeys.zak('u1', 7200)).toBe('zak:u1:7200');
     expect(storeKeys.zak('u1', 300, '@x')).toBe('zak:u1:300@x');
     expect(storeKeys.oauthState('s1')).toBe('oauthstate:s1');
+    expect(storeKeys.persistedQuery('ab'.repeat(32))).toBe(`apq:${'ab'.repeat(32)}`);
   });
 
   it('hash what may be personal, as before', () => {

@@ -37,6 +37,9 @@ export class CredentialStatus {
   @Field(() => Boolean)
   meetingSdk!: boolean;
 
+  @Field(() => Boolean, { description: 'A Video SDK app is configured (videoSdkToken).' })
+  videoSdk!: boolean;
+
   @Field(() => Boolean, { description: 'Legacy JWT app credentials in use (ZOOM_LEGACY_JWT=allow).' })
   legacyJwt!: boolean;
 

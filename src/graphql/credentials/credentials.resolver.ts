@@ -21,6 +21,7 @@ export class CredentialsResolver {
       serverToServer: config.s2s !== null,
       userOAuth: config.userOAuth !== null,
       meetingSdk: config.sdk !== null,
+      videoSdk: config.videoSdk !== null,
       legacyJwt: config.legacyJwt !== null,
       selectedSource: selected && tokenSource(selected),
       userAuthorized,

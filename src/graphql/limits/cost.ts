@@ -24,6 +24,7 @@ import { isIntrospection, saturate } from './shape.js';
 const KNOWN_CALLS: Record<string, number> = {
   'Query.credentials': 0,
   'Mutation.meetingSdkSignature': 0,
+  'Mutation.videoSdkToken': 0,
   // The meeting (to find its host), then the host's ZAK.
   'Mutation.startMeetingToken': 2,
   // One user look-up per meeting at most (the loader dedupes hosts within a request).

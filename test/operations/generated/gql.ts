@@ -29,6 +29,7 @@ type Documents = {
     "mutation UpdateMeetingRegistrantStatus($meetingId: ID!, $action: RegistrantAction!, $registrantIds: [ID!]!) {\n  updateMeetingRegistrantStatus(\n    meetingId: $meetingId\n    action: $action\n    registrantIds: $registrantIds\n  )\n}": typeof types.UpdateMeetingRegistrantStatusDocument,
     "query User($id: ID!) {\n  user(id: $id) {\n    id\n    zoomId\n    email\n    firstName\n    lastName\n    displayName\n    type\n    status\n    pmi\n    timezone\n    createdAt\n  }\n}": typeof types.UserDocument,
     "query Users($status: UserStatus = ACTIVE, $first: Int = 30, $after: String) {\n  users(status: $status, first: $first, after: $after) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      hasPreviousPage\n      startCursor\n      endCursor\n    }\n    edges {\n      cursor\n      node {\n        id\n        email\n        displayName\n        status\n      }\n    }\n  }\n}": typeof types.UsersDocument,
+    "mutation VideoSdkToken($sessionName: String!, $role: VideoSdkRole, $userIdentity: String, $sessionKey: String, $expiresIn: Int) {\n  videoSdkToken(\n    sessionName: $sessionName\n    role: $role\n    userIdentity: $userIdentity\n    sessionKey: $sessionKey\n    expiresIn: $expiresIn\n  ) {\n    token\n    expiresAt\n  }\n}": typeof types.VideoSdkTokenDocument,
 };
 const documents: Documents = {
     "mutation AddMeetingRegistrant($meetingId: ID!, $input: AddMeetingRegistrantInput!) {\n  addMeetingRegistrant(meetingId: $meetingId, input: $input) {\n    id\n    email\n    firstName\n    lastName\n    joinUrl\n  }\n}": types.AddMeetingRegistrantDocument,
@@ -46,6 +47,7 @@ const documents: Documents = {
     "mutation UpdateMeetingRegistrantStatus($meetingId: ID!, $action: RegistrantAction!, $registrantIds: [ID!]!) {\n  updateMeetingRegistrantStatus(\n    meetingId: $meetingId\n    action: $action\n    registrantIds: $registrantIds\n  )\n}": types.UpdateMeetingRegistrantStatusDocument,
     "query User($id: ID!) {\n  user(id: $id) {\n    id\n    zoomId\n    email\n    firstName\n    lastName\n    displayName\n    type\n    status\n    pmi\n    timezone\n    createdAt\n  }\n}": types.UserDocument,
     "query Users($status: UserStatus = ACTIVE, $first: Int = 30, $after: String) {\n  users(status: $status, first: $first, after: $after) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      hasPreviousPage\n      startCursor\n      endCursor\n    }\n    edges {\n      cursor\n      node {\n        id\n        email\n        displayName\n        status\n      }\n    }\n  }\n}": types.UsersDocument,
+    "mutation VideoSdkToken($sessionName: String!, $role: VideoSdkRole, $userIdentity: String, $sessionKey: String, $expiresIn: Int) {\n  videoSdkToken(\n    sessionName: $sessionName\n    role: $role\n    userIdentity: $userIdentity\n    sessionKey: $sessionKey\n    expiresIn: $expiresIn\n  ) {\n    token\n    expiresAt\n  }\n}": types.VideoSdkTokenDocument,
 };
 
 /**
@@ -122,6 +124,10 @@ export function graphql(source: "query User($id: ID!) {\n  user(id: $id) {\n    
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query Users($status: UserStatus = ACTIVE, $first: Int = 30, $after: String) {\n  users(status: $status, first: $first, after: $after) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      hasPreviousPage\n      startCursor\n      endCursor\n    }\n    edges {\n      cursor\n      node {\n        id\n        email\n        displayName\n        status\n      }\n    }\n  }\n}"): (typeof documents)["query Users($status: UserStatus = ACTIVE, $first: Int = 30, $after: String) {\n  users(status: $status, first: $first, after: $after) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      hasPreviousPage\n      startCursor\n      endCursor\n    }\n    edges {\n      cursor\n      node {\n        id\n        email\n        displayName\n        status\n      }\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation VideoSdkToken($sessionName: String!, $role: VideoSdkRole, $userIdentity: String, $sessionKey: String, $expiresIn: Int) {\n  videoSdkToken(\n    sessionName: $sessionName\n    role: $role\n    userIdentity: $userIdentity\n    sessionKey: $sessionKey\n    expiresIn: $expiresIn\n  ) {\n    token\n    expiresAt\n  }\n}"): (typeof documents)["mutation VideoSdkToken($sessionName: String!, $role: VideoSdkRole, $userIdentity: String, $sessionKey: String, $expiresIn: Int) {\n  videoSdkToken(\n    sessionName: $sessionName\n    role: $role\n    userIdentity: $userIdentity\n    sessionKey: $sessionKey\n    expiresIn: $expiresIn\n  ) {\n    token\n    expiresAt\n  }\n}"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

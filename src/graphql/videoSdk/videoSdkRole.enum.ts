@@ -1,0 +1,12 @@
+import { registerEnumType } from 'type-graphql';
+
+/** The Video SDK JWT `role_type` claim (ZOOM.md §4). */
+export enum VideoSdkRole {
+  PARTICIPANT = 0,
+  HOST = 1,
+}
+
+registerEnumType(VideoSdkRole, {
+  name: 'VideoSdkRole',
+  description: 'PARTICIPANT joins a session (role_type 0); HOST (or co-host) runs it (role_type 1).',
+});
