@@ -1,7 +1,8 @@
 import { SignJWT } from 'jose';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ZoomMeeting, ZoomUser } from '../../src/sandbox/index.js';
 import { startHarness, stopAfterEach, type Harness } from '../helpers/gateway.js';
+import { WEBHOOK_SECRET, deliver, meetingEvent } from '../helpers/webhooks.js';
 
 const JWT_SECRET = 'caller-jwt-secret-0123456789-0123456789';
 const AUTH = { GATEWAY_AUTH: 'jwt', GATEWAY_JWT_SECRET: JWT_SECRET };
@@ -241,5 +242,19 @@ describe('registrant lists in the read cache', () => {
     await c.gql(Q.status, { id: String(meeting.id), action: 'CANCEL', ids: [late.id] }, admin);
     expect(await list()).toEqual(['guest0@example.com']);
     expect(c.fake.hits('meetings.registrants')).toBe(3);
+  });
+  it('a registration made in Zoom (its registration page) reaches the cached list through meeting.registration_created', async () => {
+    const c = track(await startHarness({ env: { ...AUTH, ZOOM_CACHE_TTL_SECONDS: '60', ZOOM_WEBHOOK_SECRET_TOKEN: WEBHOOK_SECRET } }));
+    const host = c.fake.state.users.find((u) => u.status === 'active' && u.role_id === '2')!;
+    const meeting = registrationMeeting(c, host, 1);
+    const admin = await bearer(c, { sub: 'ops', roles: ['admin'] });
+    const total = async () => (await c.gql<Page>(Q.registrants, { id: String(meeting.id) }, admin)).data!.meeting.registrants.totalCount;
+    expect(await total()).toBe(1);
+    c.fake.state.registrants.push({ ...c.fake.state.registrants.find((r) => r.meeting_id === meeting.id)!, id: 'viaPage', email: 'page@example.com' });
+    expect(await total()).toBe(1);
+    const now = c.fake.clock.now();
+    const res = await deliver(c.url, now, meetingEvent('meeting.registration_created', meeting.id, host.id, now, { registrant: { id: 'viaPage', email: 'page@example.com' } }));
+    expect(res.status).toBe(200);
+    await vi.waitFor(async () => expect(await total()).toBe(2), { timeout: 10_000 });
   });
 });
