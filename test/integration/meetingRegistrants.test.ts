@@ -115,6 +115,14 @@ describe('Meeting.registrants: host or admin only, paged like every connection',
     expect(code(other)).toBe('BAD_USER_INPUT');
   });
 
+  it('a meeting that takes no registration: the error stays on registrants, the meeting still arrives', async () => {
+    const plain = h.fake.state.seedMeetings(alice.id, 1)[0]!;
+    const r = await h.gql<{ meeting: { topic: string; registrants: null } }>(`query ($id: ID!) { meeting(id: $id) { topic registrants { totalCount } } }`, { id: String(plain.id) }, asAlice);
+    expect(r.data?.meeting).toEqual({ topic: plain.topic, registrants: null });
+    expect(r.errors?.[0]?.path).toEqual(['meeting', 'registrants']);
+    expect(r.errors?.[0]?.message).toContain('registration');
+  });
+
   it('the same page asked for twice in one query (aliases) is one Zoom call', async () => {
     const r = await h.gql(
       `query ($id: ID!) { meeting(id: $id) { a: registrants(first: 5) { totalCount } b: registrants(first: 5) { nodes { email } } } }`,
