@@ -15,12 +15,21 @@ import type { RestContext } from './restContext.js';
 const MAX_REGISTRANTS = 4999;
 /** NOTE: 3 registrations a day for the same registrant and meeting (DOCS26 rate-limits, ZOOM.md §7). */
 const DAILY_ADDS = 3;
+/** NOTE: 10 status changes a day per registrant (DOCS26 rate-limits, ZOOM.md §7). */
+const DAILY_STATUS_CHANGES = 10;
 /** NOTE: SPEC23 `registrants` array of the status body: "maximum": 30. */
 const MAX_STATUS_BATCH = 30;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 type Obj = Record<string, unknown>;
-const adds = new WeakMap<FakeZoomState, Map<string, number>>();
+const counts = new WeakMap<FakeZoomState, Map<string, number>>();
+
+/** Per-registrant daily counters of the fake, keyed by UTC day. */
+function dailyCounts(state: FakeZoomState): Map<string, number> {
+  let map = counts.get(state);
+  if (!map) counts.set(state, (map = new Map()));
+  return map;
+}
 
 /**
  * NOTE: registration is on when `approval_type` is 0 or 1, for scheduled and fixed-time recurring
@@ -110,8 +119,7 @@ export function addRegistrant(rc: RestContext): Reply {
   const known = new Set((meeting.occurrences ?? []).map((o) => o.occurrence_id));
   if (wanted.some((id) => !known.has(id))) return zoomError(400, 3000, 'Invalid occurrence_id.');
   const email = String(body.email);
-  const counted = adds.get(state) ?? new Map<string, number>();
-  adds.set(state, counted);
+  const counted = dailyCounts(state);
   const key = `${utcDay(state.clock.now())}|${meeting.id}|${email.toLowerCase()}`;
   if ((counted.get(key) ?? 0) >= DAILY_ADDS) {
     return zoomError(
@@ -207,6 +215,17 @@ export function updateRegistrantStatus(rc: RestContext): Reply {
     if (!hit) return zoomError(404, 3001, 'Meeting or registrant not found.');
     targets.push(hit);
   }
+  const counted = dailyCounts(rc.ctx.state);
+  const day = utcDay(rc.ctx.state.clock.now());
+  const spent = targets.find((r) => (counted.get(`${day}|status|${r.id}`) ?? 0) >= DAILY_STATUS_CHANGES);
+  if (spent) {
+    return zoomError(
+      429,
+      429,
+      `You have exceeded the daily rate limit of "${DAILY_STATUS_CHANGES}" for meeting Update registrant's status API requests for the registrant "${spent.email}". You can resume these API requests at GMT 00:00:00.`,
+    );
+  }
+  for (const r of targets) counted.set(`${day}|status|${r.id}`, (counted.get(`${day}|status|${r.id}`) ?? 0) + 1);
   const step = NEXT[action]!;
   const operator = rc.ctx.events.operatorOf(rc.principal.userId);
   for (const r of targets) {
