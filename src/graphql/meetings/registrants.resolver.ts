@@ -86,7 +86,8 @@ export class RegistrantsResolver {
     nullable: true,
     description:
       'Approves, denies or cancels up to 30 registrations at once. Host or admin only; Zoom allows 10 status changes a day ' +
-      'per registrant. Errors: BAD_USER_INPUT (bad, repeated or too many ids), FORBIDDEN, NOT_FOUND (no such meeting or registrant), ' +
+      'per registrant. Errors: BAD_USER_INPUT (bad, repeated or too many ids; the meeting takes no registration), FORBIDDEN, ' +
+      'NOT_FOUND (no such meeting or registrant), ' +
       'ZOOM_RATE_LIMITED, ZOOM_API_ERROR.',
   })
   async updateMeetingRegistrantStatus(

@@ -286,7 +286,7 @@ export type Mutation = {
   startMeetingToken: StartMeetingToken;
   /** Changes the given fields and returns the meeting as Zoom now has it. With occurrenceId only that occurrence changes, and only its agenda, startTime, duration and settings. */
   updateMeeting: Meeting;
-  /** Approves, denies or cancels up to 30 registrations at once. Host or admin only; Zoom allows 10 status changes a day per registrant. Errors: BAD_USER_INPUT (bad, repeated or too many ids), FORBIDDEN, NOT_FOUND (no such meeting or registrant), ZOOM_RATE_LIMITED, ZOOM_API_ERROR. */
+  /** Approves, denies or cancels up to 30 registrations at once. Host or admin only; Zoom allows 10 status changes a day per registrant. Errors: BAD_USER_INPUT (bad, repeated or too many ids; the meeting takes no registration), FORBIDDEN, NOT_FOUND (no such meeting or registrant), ZOOM_RATE_LIMITED, ZOOM_API_ERROR. */
   updateMeetingRegistrantStatus?: Maybe<Scalars['Boolean']['output']>;
 };
 
