@@ -174,6 +174,28 @@ describe('endMeeting', () => {
     expect(h.fake.hits()).toBe(1);
   });
 
+  it('a cached meeting and its invitation are read afresh after endMeeting and an occurrence change', async () => {
+    const c = track(await startHarness({ env: { ...AUTH, ZOOM_CACHE_TTL_SECONDS: '60' } }));
+    const host = c.fake.state.users.find((u) => u.status === 'active' && u.role_id === '2')!;
+    const m = weekly(c, host);
+    m.status = 'started';
+    const admin = await bearer(c, { sub: 'ops', roles: ['admin'] });
+    const read = async () =>
+      (await c.gql<{ meeting: { status: string; invitation: string; occurrences: Occ[] } }>(
+        `query ($id: ID!) { meeting(id: $id) { status invitation occurrences { occurrenceId status } } }`,
+        { id: String(m.id) },
+        admin,
+      )).data!.meeting;
+    expect((await read()).status).toBe('STARTED');
+    expect((await read()).status).toBe('STARTED');
+    expect([c.fake.hits('meetings.get'), c.fake.hits('meetings.invitation')]).toEqual([1, 1]);
+    await c.gql(END, { id: String(m.id) }, admin);
+    expect((await read()).status).toBe('WAITING');
+    await c.gql(`mutation ($id: ID!, $occ: ID) { deleteMeeting(id: $id, occurrenceId: $occ) }`, { id: String(m.id), occ: m.occurrences![0]!.occurrence_id }, admin);
+    expect((await read()).occurrences[0]!.status).toBe('DELETED');
+    expect([c.fake.hits('meetings.get'), c.fake.hits('meetings.invitation')]).toEqual([3, 3]);
+  });
+
   it.each([
     ['a UUID', 'aDYlohsHRtCd4ii1uC2+hA==', 'BAD_USER_INPUT'],
     ['a path', '1234567890/status', 'BAD_USER_INPUT'],
