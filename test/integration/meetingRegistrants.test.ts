@@ -184,6 +184,18 @@ describe('addMeetingRegistrant', () => {
     expect(h.fake.hits()).toBe(0);
   });
 
+  it('the fourth registration of one email in a day is ZOOM_RATE_LIMITED until 00:00 UTC, at once', async () => {
+    const m = registrationMeeting(h, alice, 0);
+    const add = () => h.gql(Q.add, { id: String(m.id), input: { email: 'again@example.com', firstName: 'Again' } }, asAlice);
+    for (let i = 0; i < 3; i++) expect((await add()).errors).toBeUndefined();
+    h.fake.resetCounters();
+    const over = await add();
+    expect(code(over)).toBe('ZOOM_RATE_LIMITED');
+    expect(over.errors?.[0]?.extensions?.retryAfterSeconds).toBeGreaterThan(1);
+    // Not retried: waiting a second would not lift a daily limit.
+    expect(h.fake.hits('meetings.addRegistrant')).toBe(1);
+  });
+
   it('a meeting that takes no registration answers NOT_FOUND with Zoom’s reason', async () => {
     const plain = h.fake.state.seedMeetings(alice.id, 1)[0]!;
     const r = await h.gql(Q.add, { id: String(plain.id), input: { email: 'x@example.com', firstName: 'X' } }, asAlice);
