@@ -3,6 +3,13 @@ import { storeKeys } from '../store/keys.js';
 
 /** Events the gateway acts on; any other name is acknowledged and counted as `other`. */
 const MEETING_EVENTS = ['meeting.created', 'meeting.updated', 'meeting.deleted'] as const;
+/** Registrations made outside the gateway (Zoom's registration page, the host in the portal). */
+const REGISTRATION_EVENTS = [
+  'meeting.registration_created',
+  'meeting.registration_approved',
+  'meeting.registration_denied',
+  'meeting.registration_cancelled',
+] as const;
 const USER_EVENTS = ['user.created', 'user.updated', 'user.activated', 'user.deactivated', 'user.deleted', 'user.disassociated'] as const;
 /** A user who can no longer use Zoom in this account: their ZAKs and grants must go. */
 const USER_GONE = new Set<string>(['user.deactivated', 'user.deleted', 'user.disassociated']);
@@ -10,14 +17,16 @@ export const URL_VALIDATION = 'endpoint.url_validation';
 const APP_DEAUTHORIZED = 'app_deauthorized';
 
 type MeetingEvent = (typeof MEETING_EVENTS)[number];
+type RegistrationEvent = (typeof REGISTRATION_EVENTS)[number];
 type UserEvent = (typeof USER_EVENTS)[number];
 
 /** The metric label of an event name: one of a closed set, so label values stay bounded. */
-export type EventLabel = MeetingEvent | UserEvent | typeof URL_VALIDATION | typeof APP_DEAUTHORIZED | 'other';
+export type EventLabel = MeetingEvent | RegistrationEvent | UserEvent | typeof URL_VALIDATION | typeof APP_DEAUTHORIZED | 'other';
 
 export type ZoomEvent =
   | { type: 'url_validation'; plainToken: string }
   | { type: 'meeting'; event: MeetingEvent; meetingId: string; hostId?: string }
+  | { type: 'registrants'; event: RegistrationEvent; meetingId: string }
   | { type: 'user'; event: UserEvent; userId?: string; email?: string; gone: boolean }
   | { type: 'deauthorized'; userId: string; clientId?: string }
   | { type: 'other'; event: string };
@@ -30,7 +39,7 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== 
 const includes = <T extends string>(list: readonly T[], v: string): v is T => (list as readonly string[]).includes(v);
 
 export function labelOf(event: string): EventLabel {
-  if (includes(MEETING_EVENTS, event) || includes(USER_EVENTS, event)) return event;
+  if (includes(MEETING_EVENTS, event) || includes(REGISTRATION_EVENTS, event) || includes(USER_EVENTS, event)) return event;
   return event === URL_VALIDATION || event === APP_DEAUTHORIZED ? event : 'other';
 }
 
@@ -59,10 +68,11 @@ export function parseEvent(raw: Buffer): Parsed {
     const plainToken = str(payload.plainToken);
     return plainToken && plainToken.length <= 256 ? ok({ type: 'url_validation', plainToken }) : fail('payload.plainToken is missing.');
   }
-  if (includes(MEETING_EVENTS, name)) {
+  if (includes(MEETING_EVENTS, name) || includes(REGISTRATION_EVENTS, name)) {
     // NOTE: a meeting id is an int64 number in these payloads (RIVET types it `number`).
     const id = typeof object.id === 'number' && Number.isSafeInteger(object.id) ? String(object.id) : str(object.id);
     if (!id || !/^\d{1,20}$/.test(id)) return fail('payload.object.id is not a meeting id.');
+    if (includes(REGISTRATION_EVENTS, name)) return ok({ type: 'registrants', event: name, meetingId: id });
     // `meeting.updated` carries only what changed: host_id may be absent.
     const hostId = str(object.host_id);
     return ok({ type: 'meeting', event: name, meetingId: id, ...(hostId ? { hostId } : {}) });

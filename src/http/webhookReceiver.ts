@@ -63,6 +63,8 @@ export class WebhookReceiver {
     switch (event.type) {
       case 'meeting':
         return changes.changed({ kind: 'meeting', meetingId: event.meetingId, ...(event.hostId ? { hostId: event.hostId } : {}) });
+      case 'registrants':
+        return changes.changed({ kind: 'registrants', meetingId: event.meetingId });
       case 'user':
         if (event.gone && event.userId) await this.forgetUser(event.userId);
         return changes.changed({ kind: 'user', ...(event.userId ? { userId: event.userId } : {}), ...(event.email ? { email: event.email } : {}) });

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { ZoomMeeting } from './model/meeting.js';
+import type { ZoomRegistrant } from './model/registrant.js';
 import type { ZoomUser } from './model/user.js';
 import type { FakeZoomState } from './state.js';
 import type { WebhookDispatcher } from './webhooks.js';
@@ -17,6 +18,12 @@ function meetingObject(m: ZoomMeeting): Record<string, unknown> {
   for (const k of MEETING_FIELDS) if (m[k] !== undefined) out[k] = m[k];
   return out;
 }
+
+export type RegistrationEvent =
+  | 'meeting.registration_created'
+  | 'meeting.registration_approved'
+  | 'meeting.registration_denied'
+  | 'meeting.registration_cancelled';
 
 const userObject = (u: ZoomUser) => ({ id: u.id, first_name: u.first_name, last_name: u.last_name, email: u.email, type: u.type });
 
@@ -55,6 +62,19 @@ export class FakeEvents {
   meetingUpdated(before: ZoomMeeting, after: ZoomMeeting, operator: Operator): void {
     const diff = changed(meetingObject(before), meetingObject(after), ['id', 'uuid', 'host_id']);
     this.webhooks.emit('meeting.updated', { ...this.base(operator), ...diff, time_stamp: this.state.clock.now() });
+  }
+
+  /**
+   * `meeting.registration_*`: the meeting with its `registrant`. A registrant registering
+   * itself names no operator; approve/deny/cancel name the host or admin who did it.
+   */
+  registration(event: RegistrationEvent, m: ZoomMeeting, r: ZoomRegistrant, operator?: Operator): void {
+    const registrant = { id: r.id, first_name: r.first_name, last_name: r.last_name, email: r.email, join_url: r.join_url, status: r.status };
+    this.webhooks.emit(event, {
+      account_id: this.state.accountId,
+      ...(operator ? { operator: operator.email, operator_id: operator.id } : {}),
+      object: { ...meetingObject(m), registrant },
+    });
   }
 
   meetingDeleted(m: ZoomMeeting, operator: Operator): void {

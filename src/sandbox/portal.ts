@@ -2,6 +2,8 @@ import type { FakeEvents } from './events.js';
 import type { ZoomMeeting } from './model/meeting.js';
 import type { UserStatus, ZoomUser } from './model/user.js';
 import { revokeGrant } from './oauth/issue.js';
+import type { ZoomRegistrant } from './model/registrant.js';
+import { register, takesRegistration, type Registration } from './rest/registrants.js';
 import type { FakeZoomState } from './state.js';
 
 export type MeetingEdit = Partial<Pick<ZoomMeeting, 'topic' | 'agenda' | 'duration' | 'timezone' | 'start_time'>>;
@@ -30,6 +32,16 @@ export class FakePortal {
     const meeting = this.meeting(idOrUuid);
     this.state.removeMeeting(meeting);
     this.events.meetingDeleted(meeting, this.events.operatorOf(undefined));
+  }
+
+  /** Someone registers on the meeting's registration page: `meeting.registration_created`. */
+  register(idOrUuid: number | string, who: Registration): ZoomRegistrant {
+    const meeting = this.meeting(idOrUuid);
+    if (!takesRegistration(meeting)) throw new Error(`fake meeting ${idOrUuid} takes no registration`);
+    const done = register(this.state, meeting, who);
+    if (!done) throw new Error(`fake meeting ${idOrUuid} is full`);
+    if (done.created) this.events.registration('meeting.registration_created', meeting, done.registrant);
+    return done.registrant;
   }
 
   updateUser(idOrEmail: string, edit: UserEdit): ZoomUser {

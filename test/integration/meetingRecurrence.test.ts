@@ -32,9 +32,9 @@ const weekly = (harness: Harness, host: ZoomUser): ZoomMeeting =>
     recurrence: { type: 2, repeat_interval: 1, weekly_days: '2,4', end_times: 3 },
   });
 
-const RECURRING = `recurrence { type repeatInterval weeklyDays endTimes } occurrences { id startTime duration status }`;
+const RECURRING = `recurrence { type repeatInterval weeklyDays endTimes } occurrences { occurrenceId startTime duration status }`;
 const code = (r: { errors?: Array<{ extensions?: Record<string, unknown> }> }) => r.errors?.[0]?.extensions?.code;
-type Occ = { id: string; startTime: string; duration: number; status: string };
+type Occ = { occurrenceId: string; startTime: string; duration: number; status: string };
 type WithRecurrence = { recurrence: { type: string; repeatInterval: number; weeklyDays: number[]; endTimes: number } | null; occurrences: Occ[] | null };
 
 beforeAll(async () => {
@@ -85,13 +85,13 @@ describe('recurring meetings', () => {
     const m = weekly(h, alice);
     const [first, second] = m.occurrences!;
     const r = await h.gql<{ updateMeeting: { occurrences: Occ[] } }>(
-      `mutation ($id: ID!, $occ: ID) { updateMeeting(id: $id, occurrenceId: $occ, input: { startTime: "2030-01-10T11:00:00Z", duration: 50 }) { occurrences { id startTime duration status } } }`,
+      `mutation ($id: ID!, $occ: ID) { updateMeeting(id: $id, occurrenceId: $occ, input: { startTime: "2030-01-10T11:00:00Z", duration: 50 }) { occurrences { occurrenceId startTime duration status } } }`,
       { id: String(m.id), occ: second!.occurrence_id },
       asAlice,
     );
     expect(r.errors).toBeUndefined();
     expect(h.fake.requests.find((x) => x.route === 'meetings.update')?.query).toEqual({ occurrence_id: second!.occurrence_id });
-    expect(r.data!.updateMeeting.occurrences.find((o) => o.id === second!.occurrence_id)).toMatchObject({ startTime: '2030-01-10T11:00:00.000Z', duration: 50 });
+    expect(r.data!.updateMeeting.occurrences.find((o) => o.occurrenceId === second!.occurrence_id)).toMatchObject({ startTime: '2030-01-10T11:00:00.000Z', duration: 50 });
     const d = await h.gql(`mutation ($id: ID!, $occ: ID) { deleteMeeting(id: $id, occurrenceId: $occ) }`, { id: String(m.id), occ: first!.occurrence_id }, asAlice);
     expect(d.errors).toBeUndefined();
     const after = await h.gql<{ meeting: WithRecurrence }>(`query ($id: ID!) { meeting(id: $id) { ${RECURRING} } }`, { id: String(m.id) }, asAlice);
@@ -172,6 +172,28 @@ describe('endMeeting', () => {
     m.status = 'started';
     expect((await h.gql<{ endMeeting: boolean }>(END, { id: String(m.id) }, asAdmin)).data?.endMeeting).toBe(true);
     expect(h.fake.hits()).toBe(1);
+  });
+
+  it('a cached meeting and its invitation are read afresh after endMeeting and an occurrence change', async () => {
+    const c = track(await startHarness({ env: { ...AUTH, ZOOM_CACHE_TTL_SECONDS: '60' } }));
+    const host = c.fake.state.users.find((u) => u.status === 'active' && u.role_id === '2')!;
+    const m = weekly(c, host);
+    m.status = 'started';
+    const admin = await bearer(c, { sub: 'ops', roles: ['admin'] });
+    const read = async () =>
+      (await c.gql<{ meeting: { status: string; invitation: string; occurrences: Occ[] } }>(
+        `query ($id: ID!) { meeting(id: $id) { status invitation occurrences { occurrenceId status } } }`,
+        { id: String(m.id) },
+        admin,
+      )).data!.meeting;
+    expect((await read()).status).toBe('STARTED');
+    expect((await read()).status).toBe('STARTED');
+    expect([c.fake.hits('meetings.get'), c.fake.hits('meetings.invitation')]).toEqual([1, 1]);
+    await c.gql(END, { id: String(m.id) }, admin);
+    expect((await read()).status).toBe('WAITING');
+    await c.gql(`mutation ($id: ID!, $occ: ID) { deleteMeeting(id: $id, occurrenceId: $occ) }`, { id: String(m.id), occ: m.occurrences![0]!.occurrence_id }, admin);
+    expect((await read()).occurrences[0]!.status).toBe('DELETED');
+    expect([c.fake.hits('meetings.get'), c.fake.hits('meetings.invitation')]).toEqual([3, 3]);
   });
 
   it.each([

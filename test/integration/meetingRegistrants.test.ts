@@ -1,7 +1,8 @@
 import { SignJWT } from 'jose';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ZoomMeeting, ZoomUser } from '../../src/sandbox/index.js';
 import { startHarness, stopAfterEach, type Harness } from '../helpers/gateway.js';
+import { WEBHOOK_SECRET } from '../helpers/webhooks.js';
 
 const JWT_SECRET = 'caller-jwt-secret-0123456789-0123456789';
 const AUTH = { GATEWAY_AUTH: 'jwt', GATEWAY_JWT_SECRET: JWT_SECRET };
@@ -114,6 +115,14 @@ describe('Meeting.registrants: host or admin only, paged like every connection',
     expect(code(other)).toBe('BAD_USER_INPUT');
   });
 
+  it('a meeting that takes no registration: the error stays on registrants, the meeting still arrives', async () => {
+    const plain = h.fake.state.seedMeetings(alice.id, 1)[0]!;
+    const r = await h.gql<{ meeting: { topic: string; registrants: null } }>(`query ($id: ID!) { meeting(id: $id) { topic registrants { totalCount } } }`, { id: String(plain.id) }, asAlice);
+    expect(r.data?.meeting).toEqual({ topic: plain.topic, registrants: null });
+    expect(r.errors?.[0]?.path).toEqual(['meeting', 'registrants']);
+    expect(r.errors?.[0]?.message).toContain('registration');
+  });
+
   it('the same page asked for twice in one query (aliases) is one Zoom call', async () => {
     const r = await h.gql(
       `query ($id: ID!) { meeting(id: $id) { a: registrants(first: 5) { totalCount } b: registrants(first: 5) { nodes { email } } } }`,
@@ -173,6 +182,18 @@ describe('addMeetingRegistrant', () => {
     expect(code(r)).toBe('BAD_USER_INPUT');
     expect(r.errors?.[0]?.extensions?.argument).toBe(argument);
     expect(h.fake.hits()).toBe(0);
+  });
+
+  it('the fourth registration of one email in a day is ZOOM_RATE_LIMITED until 00:00 UTC, at once', async () => {
+    const m = registrationMeeting(h, alice, 0);
+    const add = () => h.gql(Q.add, { id: String(m.id), input: { email: 'again@example.com', firstName: 'Again' } }, asAlice);
+    for (let i = 0; i < 3; i++) expect((await add()).errors).toBeUndefined();
+    h.fake.resetCounters();
+    const over = await add();
+    expect(code(over)).toBe('ZOOM_RATE_LIMITED');
+    expect(over.errors?.[0]?.extensions?.retryAfterSeconds).toBeGreaterThan(1);
+    // Not retried: waiting a second would not lift a daily limit.
+    expect(h.fake.hits('meetings.addRegistrant')).toBe(1);
   });
 
   it('a meeting that takes no registration answers NOT_FOUND with Zoom’s reason', async () => {
@@ -241,5 +262,18 @@ describe('registrant lists in the read cache', () => {
     await c.gql(Q.status, { id: String(meeting.id), action: 'CANCEL', ids: [late.id] }, admin);
     expect(await list()).toEqual(['guest0@example.com']);
     expect(c.fake.hits('meetings.registrants')).toBe(3);
+  });
+  it('a registration made on Zoom’s registration page reaches the cached list through meeting.registration_created', async () => {
+    const c = track(await startHarness({ env: { ...AUTH, ZOOM_CACHE_TTL_SECONDS: '60', ZOOM_WEBHOOK_SECRET_TOKEN: WEBHOOK_SECRET } }));
+    expect((await c.fake.webhooks.subscribe('sandbox-s2s-client', `${c.url}/zoom/webhooks`, WEBHOOK_SECRET)).validated).toBe(true);
+    const host = c.fake.state.users.find((u) => u.status === 'active' && u.role_id === '2')!;
+    const meeting = registrationMeeting(c, host, 1);
+    const admin = await bearer(c, { sub: 'ops', roles: ['admin'] });
+    const total = async () => (await c.gql<Page>(Q.registrants, { id: String(meeting.id) }, admin)).data!.meeting.registrants.totalCount;
+    expect(await total()).toBe(1);
+    c.fake.portal.register(meeting.id, { email: 'page@example.com', first_name: 'Page' });
+    await c.fake.webhooks.idle();
+    expect(c.fake.webhooks.deliveries.map((d) => d.event)).toContain('meeting.registration_created');
+    await vi.waitFor(async () => expect(await total()).toBe(2), { timeout: 10_000 });
   });
 });

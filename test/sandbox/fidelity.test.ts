@@ -271,7 +271,21 @@ describe.skipIf(!haveSpecs)('fidelity: responses match Zoom OpenAPI schemas', ()
         [m23, '/past_meetings/{meetingId}/participants', 'get', () => api(fake, token, `/past_meetings/${encodeURIComponent(encodeURIComponent(yearOld.uuid))}/participants`), '400'],
         [m23, '/meetings/{meetingId}/recordings', 'get', () => api(fake, token, '/meetings/12345678901/recordings'), '404'],
         [m23, '/users/{userId}/recordings', 'get', () => api(fake, token, '/users/ghost/recordings'), '404'],
+        [m23, '/meetings/{meetingId}/registrants', 'post', () => addFourTimes(), '429'],
+        [m23, '/meetings/{meetingId}/registrants/status', 'put', () => flipElevenTimes(), '429'],
       ];
+      const open = fake.state.addMeeting(fake.state.owner.id, {}, { settings: { approval_type: 0 } });
+      const add = () => api(fake, token, `/meetings/${open.id}/registrants`, { method: 'POST', body: { email: 'four@example.com', first_name: 'F' } });
+      const addFourTimes = async () => {
+        for (let i = 0; i < 3; i++) await add();
+        return add();
+      };
+      const flipElevenTimes = async () => {
+        const id = fake.state.registrants.find((r) => r.meeting_id === open.id)!.id;
+        const put = (action: string) => api(fake, token, `/meetings/${open.id}/registrants/status`, { method: 'PUT', body: { action, registrants: [{ id }] } });
+        for (let i = 0; i < 10; i++) await put(i % 2 === 0 ? 'deny' : 'approve');
+        return put('deny');
+      };
       const shape = ajv.compile(ERROR_SHAPE);
       for (const [spec, path, method, call, status] of cases) {
         const res = await call();

@@ -37,6 +37,21 @@ describe('fake Zoom: meeting registrants', () => {
     expect((await put('maybe', [{ id: ids[0] }])).status).toBe(400);
   });
 
+  it('a registrant’s status changes at most 10 times a day (429), counted per UTC day', async () => {
+    const { fake, token, meeting } = await setup();
+    await api(fake, token, `/meetings/${meeting.id}/registrants`, { method: 'POST', body: { email: 'flip@example.com', first_name: 'F' } });
+    const id = fake.state.registrants[0]!.id;
+    const put = (action: string) => api<{ message: string }>(fake, token, `/meetings/${meeting.id}/registrants/status`, { method: 'PUT', body: { action, registrants: [{ id }] } });
+    for (let i = 0; i < 10; i++) expect((await put(i % 2 === 0 ? 'approve' : 'deny')).status).toBe(204);
+    const limited = await put('approve');
+    expect(limited.status).toBe(429);
+    expect(limited.body.message).toContain('flip@example.com');
+    fake.clock.advance(86_400_000);
+    const fresh = await s2sToken(fake);
+    const next = await api(fake, fresh, `/meetings/${meeting.id}/registrants/status`, { method: 'PUT', body: { action: 'approve', registrants: [{ id }] } });
+    expect(next.status).toBe(204);
+  });
+
   it('pages with next_page_token bound to the meeting and status; bad input is 300', async () => {
     const { fake, token, meeting } = await setup();
     for (let n = 0; n < 5; n++) await api(fake, token, `/meetings/${meeting.id}/registrants`, { method: 'POST', body: { email: `p${n}@example.com`, first_name: 'P', auto_approve: true } });

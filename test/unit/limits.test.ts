@@ -80,7 +80,7 @@ describe('cost', () => {
   });
 
   it('meeting data: recurrence, occurrences and invitation 1 each per meeting, registrants per page, writes 2', () => {
-    expect(cost('{ meeting(id: "85746065432") { recurrence { type } occurrences { id } invitation } }')).toEqual({ cost: 4 });
+    expect(cost('{ meeting(id: "85746065432") { recurrence { type } occurrences { occurrenceId } invitation } }')).toEqual({ cost: 4 });
     expect(cost('{ meetings(first: 10) { nodes { registrants(first: 5) { nodes { email } } } } }')).toEqual({ cost: 11 });
     expect(cost('mutation { endMeeting(id: "85746065432") }')).toEqual({ cost: 2 });
     expect(cost('mutation { addMeetingRegistrant(meetingId: "85746065432", input: { email: "a@b.co", firstName: "A" }) { id } }')).toEqual({ cost: 2 });

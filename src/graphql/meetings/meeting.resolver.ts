@@ -97,7 +97,7 @@ export class MeetingResolver {
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateMeetingInput) input: UpdateMeetingInput,
     @Ctx() ctx: GraphQLContext,
-    @Arg('occurrenceId', () => ID, { nullable: true, description: 'A MeetingOccurrence id.' }) occurrenceArg?: string | null,
+    @Arg('occurrenceId', () => ID, { nullable: true, description: 'A MeetingOccurrence.occurrenceId.' }) occurrenceArg?: string | null,
   ): Promise<Meeting> {
     const meetingId = checkMeetingId(id);
     const occurrenceId = checkOccurrence(occurrenceArg, input);
@@ -122,7 +122,7 @@ export class MeetingResolver {
   async deleteMeeting(
     @Arg('id', () => ID) id: string,
     @Ctx() ctx: GraphQLContext,
-    @Arg('occurrenceId', () => ID, { nullable: true, description: 'A MeetingOccurrence id.' }) occurrenceArg?: string | null,
+    @Arg('occurrenceId', () => ID, { nullable: true, description: 'A MeetingOccurrence.occurrenceId.' }) occurrenceArg?: string | null,
   ): Promise<boolean> {
     const meetingId = checkMeetingId(id);
     const occurrenceId = checkOccurrence(occurrenceArg);

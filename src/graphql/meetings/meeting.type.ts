@@ -105,7 +105,7 @@ export class Meeting {
   settings!: MeetingSettings | null;
 
   /** Zoom's object, for field resolvers; a list item lacks `settings`, `recurrence` and `occurrences`. */
-  zoom!: ZoomMeeting;
+  zoom?: ZoomMeeting;
 
   static from(m: ZoomMeeting): Meeting {
     return Object.assign(new Meeting(), {

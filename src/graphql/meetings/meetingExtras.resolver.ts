@@ -66,7 +66,7 @@ const hostOf = (m: Meeting): Pick<ZoomMeeting, 'host_id' | 'host_email'> => ({ h
  */
 async function details(meeting: Meeting, ctx: GraphQLContext): Promise<ZoomMeeting | null> {
   if (!RECURRING.has(meeting.type ?? undefined)) return null;
-  if (meeting.zoom.settings) return meeting.zoom;
+  if (meeting.zoom?.settings) return meeting.zoom;
   const detail = await ctx.loaders.meeting.load(meeting.id);
   return detail && canActOnMeeting(ctx.principal, detail) ? detail : null;
 }

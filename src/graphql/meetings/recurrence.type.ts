@@ -56,8 +56,12 @@ export class MeetingRecurrence {
 
 @ObjectType({ simpleResolvers: true, description: 'One occurrence of a recurring meeting with a fixed time.' })
 export class MeetingOccurrence {
-  @Field(() => ID, { description: 'Zoom’s occurrence_id: pass it to updateMeeting/deleteMeeting to change only this occurrence.' })
-  id!: string;
+  // NOTE: not `id`: Zoom's occurrence ids are start times in epoch ms, so two meetings share them,
+  // and a client cache normalising `MeetingOccurrence:<id>` would merge them.
+  @Field(() => ID, {
+    description: 'Zoom’s occurrence_id (unique within its meeting only): pass it to updateMeeting/deleteMeeting to change only this occurrence.',
+  })
+  occurrenceId!: string;
 
   @Field(() => DateTime, { nullable: true })
   startTime!: Date | null;
@@ -70,7 +74,7 @@ export class MeetingOccurrence {
 
   static from(o: ZoomOccurrence): MeetingOccurrence {
     return Object.assign(new MeetingOccurrence(), {
-      id: String(o.occurrence_id),
+      occurrenceId: String(o.occurrence_id),
       startTime: date(o.start_time),
       duration: o.duration ?? null,
       status: known(OccurrenceStatus, o.status),

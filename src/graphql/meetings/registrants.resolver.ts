@@ -93,7 +93,7 @@ export class RegistrantsResolver {
       'Approves, denies or cancels up to 30 registrations at once. Host or admin only; Zoom allows 10 status changes a day ' +
       'per registrant. ' +
       failsWith({
-        BAD_USER_INPUT: 'when an id is malformed or repeated, or more than 30 are given (nothing reaches Zoom)',
+        BAD_USER_INPUT: 'when an id is malformed or repeated, or more than 30 are given (nothing reaches Zoom), or the meeting takes no registration',
         FORBIDDEN: 'when a user-role caller does not host the meeting',
         NOT_FOUND: 'when Zoom has no such meeting or registrant',
       }),

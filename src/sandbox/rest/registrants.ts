@@ -3,6 +3,7 @@ import { invalidField, REST, validationFailed, zoomError, type FieldError } from
 import { empty, json, type Reply } from '../http.js';
 import type { ZoomMeeting } from '../model/meeting.js';
 import type { RegistrantStatus, ZoomRegistrant } from '../model/registrant.js';
+import type { RegistrationEvent } from '../events.js';
 import type { FakeZoomState } from '../state.js';
 import { lookupMeeting } from './meeting.js';
 import { parseJsonObject } from './meetingValidation.js';
@@ -14,18 +15,27 @@ import type { RestContext } from './restContext.js';
 const MAX_REGISTRANTS = 4999;
 /** NOTE: 3 registrations a day for the same registrant and meeting (DOCS26 rate-limits, ZOOM.md §7). */
 const DAILY_ADDS = 3;
+/** NOTE: 10 status changes a day per registrant (DOCS26 rate-limits, ZOOM.md §7). */
+const DAILY_STATUS_CHANGES = 10;
 /** NOTE: SPEC23 `registrants` array of the status body: "maximum": 30. */
 const MAX_STATUS_BATCH = 30;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 type Obj = Record<string, unknown>;
-const adds = new WeakMap<FakeZoomState, Map<string, number>>();
+const counts = new WeakMap<FakeZoomState, Map<string, number>>();
+
+/** Per-registrant daily counters of the fake, keyed by UTC day. */
+function dailyCounts(state: FakeZoomState): Map<string, number> {
+  let map = counts.get(state);
+  if (!map) counts.set(state, (map = new Map()));
+  return map;
+}
 
 /**
  * NOTE: registration is on when `approval_type` is 0 or 1, for scheduled and fixed-time recurring
  * meetings; recurring meetings with no fixed time (type 3) and instant ones take none.
  */
-const takesRegistration = (m: ZoomMeeting) => (m.type === 2 || m.type === 8) && m.settings.approval_type !== 2;
+export const takesRegistration = (m: ZoomMeeting) => (m.type === 2 || m.type === 8) && m.settings.approval_type !== 2;
 
 // NOTE: GET and PUT answer code 300 "…has not set registration as required" (SPEC23); POST answers
 // 404 with code 404 "Registration has not been enabled for this meeting: {id}." (observed, Zoom 2026).
@@ -109,8 +119,7 @@ export function addRegistrant(rc: RestContext): Reply {
   const known = new Set((meeting.occurrences ?? []).map((o) => o.occurrence_id));
   if (wanted.some((id) => !known.has(id))) return zoomError(400, 3000, 'Invalid occurrence_id.');
   const email = String(body.email);
-  const counted = adds.get(state) ?? new Map<string, number>();
-  adds.set(state, counted);
+  const counted = dailyCounts(state);
   const key = `${utcDay(state.clock.now())}|${meeting.id}|${email.toLowerCase()}`;
   if ((counted.get(key) ?? 0) >= DAILY_ADDS) {
     return zoomError(
@@ -119,36 +128,65 @@ export function addRegistrant(rc: RestContext): Reply {
       `You have exceeded the daily rate limit of "${DAILY_ADDS}" for Add meeting registrant API requests for the registrant "${email}". You can resume these API requests at GMT 00:00:00.`,
     );
   }
-  const mine = registrantsOf(state, meeting);
-  let registrant = mine.find((r) => r.email.toLowerCase() === email.toLowerCase());
-  if (!registrant) {
-    if (mine.length >= MAX_REGISTRANTS) return zoomError(400, 3043, 'Meeting has reached maximum attendee capacity.');
-    const id = state.prng.bytes(16).toString('base64url');
-    const auto = meeting.settings.approval_type === 0 || body.auto_approve === true;
-    registrant = {
-      meeting_id: meeting.id,
-      id,
-      email,
-      first_name: String(body.first_name),
-      last_name: typeof body.last_name === 'string' ? body.last_name : '',
-      status: auto ? 'approved' : 'pending',
-      create_time: toZoomIso(state.clock.now()),
-      join_url: `${state.baseUrl}/w/${meeting.id}?tk=${state.prng.bytes(32).toString('base64url')}`,
-      occurrence_ids: wanted,
-    };
-    state.registrants.push(registrant);
-  }
+  const registrant = register(state, meeting, {
+    email,
+    first_name: String(body.first_name),
+    last_name: typeof body.last_name === 'string' ? body.last_name : '',
+    autoApprove: body.auto_approve === true,
+    occurrenceIds: wanted,
+  });
+  if (!registrant) return zoomError(400, 3043, 'Meeting has reached maximum attendee capacity.');
+  if (registrant.created) rc.ctx.events.registration('meeting.registration_created', meeting, registrant.registrant);
   counted.set(key, (counted.get(key) ?? 0) + 1);
   const occurrences = (meeting.occurrences ?? []).filter((o) => wanted.length === 0 || wanted.includes(o.occurrence_id));
   return json(201, {
     id: meeting.id,
-    join_url: registrant.join_url,
-    registrant_id: registrant.id,
+    join_url: registrant.registrant.join_url,
+    registrant_id: registrant.registrant.id,
     start_time: meeting.start_time,
     topic: meeting.topic,
     ...(meeting.type === 8 ? { occurrences } : {}),
   });
 }
+
+export interface Registration {
+  email: string;
+  first_name: string;
+  last_name?: string;
+  autoApprove?: boolean;
+  occurrenceIds?: string[];
+}
+
+/**
+ * Registers `who` (REST, or the registration page through `fake.portal`): an email already
+ * registered gets its registration back; undefined when the meeting is full.
+ */
+export function register(state: FakeZoomState, meeting: ZoomMeeting, who: Registration): { registrant: ZoomRegistrant; created: boolean } | undefined {
+  const mine = registrantsOf(state, meeting);
+  const existing = mine.find((r) => r.email.toLowerCase() === who.email.toLowerCase());
+  if (existing) return { registrant: existing, created: false };
+  if (mine.length >= MAX_REGISTRANTS) return undefined;
+  const auto = meeting.settings.approval_type === 0 || who.autoApprove === true;
+  const registrant: ZoomRegistrant = {
+    meeting_id: meeting.id,
+    id: state.prng.bytes(16).toString('base64url'),
+    email: who.email,
+    first_name: who.first_name,
+    last_name: who.last_name ?? '',
+    status: auto ? 'approved' : 'pending',
+    create_time: toZoomIso(state.clock.now()),
+    join_url: `${state.baseUrl}/w/${meeting.id}?tk=${state.prng.bytes(32).toString('base64url')}`,
+    occurrence_ids: who.occurrenceIds ?? [],
+  };
+  state.registrants.push(registrant);
+  return { registrant, created: true };
+}
+
+const EVENT_OF: Record<string, RegistrationEvent> = {
+  approve: 'meeting.registration_approved',
+  deny: 'meeting.registration_denied',
+  cancel: 'meeting.registration_cancelled',
+};
 
 const NEXT: Record<string, { from: RegistrantStatus[]; to: RegistrantStatus }> = {
   approve: { from: ['pending', 'denied'], to: 'approved' },
@@ -177,7 +215,23 @@ export function updateRegistrantStatus(rc: RestContext): Reply {
     if (!hit) return zoomError(404, 3001, 'Meeting or registrant not found.');
     targets.push(hit);
   }
+  const counted = dailyCounts(rc.ctx.state);
+  const day = utcDay(rc.ctx.state.clock.now());
+  const spent = targets.find((r) => (counted.get(`${day}|status|${r.id}`) ?? 0) >= DAILY_STATUS_CHANGES);
+  if (spent) {
+    return zoomError(
+      429,
+      429,
+      `You have exceeded the daily rate limit of "${DAILY_STATUS_CHANGES}" for meeting Update registrant's status API requests for the registrant "${spent.email}". You can resume these API requests at GMT 00:00:00.`,
+    );
+  }
+  for (const r of targets) counted.set(`${day}|status|${r.id}`, (counted.get(`${day}|status|${r.id}`) ?? 0) + 1);
   const step = NEXT[action]!;
-  for (const r of targets) if (step.from.includes(r.status)) r.status = step.to;
+  const operator = rc.ctx.events.operatorOf(rc.principal.userId);
+  for (const r of targets) {
+    if (!step.from.includes(r.status)) continue;
+    r.status = step.to;
+    rc.ctx.events.registration(EVENT_OF[action]!, meeting, r, operator);
+  }
   return empty(204);
 }
