@@ -130,6 +130,15 @@ describe('after the meeting: past instances, participants and recordings', () =>
     expect(admin.data!.user.recordings.totalCount).toBe(1);
   });
 
+  it('an instance UUID from Zoom stays one path segment, whatever it holds', async () => {
+    const odd = h.fake.state.seedMeetings(h.fake.state.addUser().id, 1)[0]!;
+    const hostile = h.fake.state.addPastInstance(odd.id, { uuid: '../../users/me?x=#', participants: 1 });
+    const r = await h.gql<PastData>(PAST, { id: String(odd.id) }, asAdmin);
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.meeting!.pastInstances[0]).toMatchObject({ uuid: hostile.uuid, participants: { totalCount: 2 } });
+    expect(h.fake.requests.find((q) => q.route === 'past.participants')?.path).toBe('/v2/past_meetings/..%2F..%2Fusers%2Fme%3Fx%3D%23/participants');
+  });
+
   it('an unauthenticated caller gets UNAUTHENTICATED and Zoom sees nothing', async () => {
     const r = await h.gql(PAST, { id: String(aliceMeeting.id) });
     expect(codes(r.errors)).toEqual(['UNAUTHENTICATED']);
