@@ -21,7 +21,7 @@ describe('past meetings and recordings with the caller’s own Zoom token', () =
     const today = new Date(h.fake.clock.now()).toISOString().slice(0, 10);
     const from = new Date(h.fake.clock.now() - 2 * 86_400_000).toISOString().slice(0, 10);
 
-    const r = await h.gql<{ me: { recordings: { nodes: Array<{ uuid: string }> } } }>(QUERY, { from, to: today }, headers);
+    const r = await h.gql<{ me: { recordings: { nodes: Array<{ uuid: string; files: Array<{ downloadUrl: string }> }> } } }>(QUERY, { from, to: today }, headers);
     expect(r.errors).toBeUndefined();
     expect(r.data!.me.recordings.nodes.map((n) => n.uuid)).toEqual([held.uuid]);
     for (const route of ['recordings.list', 'past.instances', 'past.participants', 'recordings.get'] as const) {
@@ -32,5 +32,12 @@ describe('past meetings and recordings with the caller’s own Zoom token', () =
     expect(h.fake.requests.find((q) => q.route === 'recordings.list')?.path).toBe('/v2/users/me/recordings');
     const text = JSON.stringify(r.data);
     for (const secret of issuedSecrets(h.fake)) expect(text).not.toContain(secret);
+
+    // As the README says: the URL alone is refused; with a Zoom token of the client's own
+    // (here one its own Zoom app holds for the user) appended as access_token, the file arrives.
+    const url = r.data!.me.recordings.nodes[0]!.files[0]!.downloadUrl;
+    expect((await fetch(url)).status).toBe(401);
+    const clientsOwn = h.fake.state.issueUserToken(user.id).accessToken;
+    expect((await fetch(`${url}?access_token=${encodeURIComponent(clientsOwn)}`)).status).toBe(200);
   });
 });
