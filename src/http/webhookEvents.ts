@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { storeKeys } from '../store/keys.js';
 
 /** Events the gateway acts on; any other name is acknowledged and counted as `other`. */
-const MEETING_EVENTS = ['meeting.created', 'meeting.updated', 'meeting.deleted'] as const;
+// `recording.completed` names its meeting the same way: its recording (and instance) changed.
+const MEETING_EVENTS = ['meeting.created', 'meeting.updated', 'meeting.deleted', 'recording.completed'] as const;
 const USER_EVENTS = ['user.created', 'user.updated', 'user.activated', 'user.deactivated', 'user.deleted', 'user.disassociated'] as const;
 /** A user who can no longer use Zoom in this account: their ZAKs and grants must go. */
 const USER_GONE = new Set<string>(['user.deactivated', 'user.deleted', 'user.disassociated']);
