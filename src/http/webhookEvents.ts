@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { storeKeys } from '../store/keys.js';
 
 /** Events the gateway acts on; any other name is acknowledged and counted as `other`. */
-const MEETING_EVENTS = ['meeting.created', 'meeting.updated', 'meeting.deleted'] as const;
+// `recording.completed` names its meeting the same way: its recording (and instance) changed.
+const MEETING_EVENTS = ['meeting.created', 'meeting.updated', 'meeting.deleted', 'recording.completed'] as const;
 /** Registrations made outside the gateway (Zoom's registration page, the host in the portal). */
 const REGISTRATION_EVENTS = [
   'meeting.registration_created',

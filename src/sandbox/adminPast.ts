@@ -26,7 +26,8 @@ const optional = <T>(body: Obj, key: string, type: 'string' | 'number' | 'boolea
 
 /**
  * `POST /__fake/past-meetings` `{ meeting, startTime?, durationMinutes?, participants?, recording?, uuid? }`:
- * a meeting was held and has ended, as people would hold it in Zoom; answers the instance.
+ * a meeting was held and has ended, as people would hold it in Zoom; answers the instance. A
+ * recorded one sends `recording.completed` to the apps subscribed to events.
  */
 export function handlePastAdmin(ctx: FakeContext, req: FakeRequest, body: Obj): Reply | undefined {
   if (`${req.method} ${req.path}` !== 'POST /__fake/past-meetings') return undefined;
@@ -45,6 +46,7 @@ export function handlePastAdmin(ctx: FakeContext, req: FakeRequest, body: Obj): 
       ...(who !== undefined ? { participants: who } : {}),
       ...(recording !== undefined ? { recording } : {}),
     });
+    if (instance.recording) ctx.events.recordingCompleted(instance);
     return json(200, instance);
   } catch (err) {
     return json(400, { error: err instanceof Error ? err.message : String(err) });

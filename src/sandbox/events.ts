@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { ZoomMeeting } from './model/meeting.js';
 import type { ZoomRegistrant } from './model/registrant.js';
+import type { PastInstance } from './model/past.js';
 import type { ZoomUser } from './model/user.js';
 import type { FakeZoomState } from './state.js';
 import type { WebhookDispatcher } from './webhooks.js';
@@ -98,6 +99,17 @@ export class FakeEvents {
       { account_id: this.state.accountId, user_id: userId, signature: randomBytes(32).toString('hex'), deauthorization_time: new Date(now).toISOString(), client_id: clientId, event_ts: now },
       { onlyClientId: clientId, eventTs: false },
     );
+  }
+
+  /** A held meeting's cloud recording is ready (Zoom's envelope also carries a `download_token`, left out here). */
+  recordingCompleted(p: PastInstance): void {
+    const files = p.recording?.files ?? [];
+    const object = {
+      uuid: p.uuid, id: p.meeting_id, account_id: this.state.accountId, host_id: p.host_id, topic: p.topic, type: p.type,
+      start_time: p.start_time, duration: p.duration, share_url: p.recording?.share_url, recording_count: files.length,
+      total_size: files.reduce((n, f) => n + (f.file_size ?? 0), 0), recording_files: files,
+    };
+    this.webhooks.emit('recording.completed', { account_id: this.state.accountId, object });
   }
 
   operatorOf(userId: string | undefined): Operator {

@@ -20,6 +20,7 @@ export type RouteName =
   | 'past.participants'
   | 'recordings.get'
   | 'recordings.list'
+  | 'recordings.download'
   | 'admin'
   | 'unknown';
 
@@ -27,7 +28,8 @@ export const ROUTE_NAMES: readonly RouteName[] = [
   'oauth.token', 'oauth.authorize', 'oauth.revoke', 'users.list', 'users.get', 'users.token',
   'users.zak', 'meetings.list', 'meetings.create', 'meetings.get', 'meetings.update',
   'meetings.delete', 'meetings.status', 'meetings.invitation', 'meetings.registrants', 'meetings.addRegistrant',
-  'meetings.registrantStatus', 'past.instances', 'past.participants', 'recordings.get', 'recordings.list', 'admin', 'unknown',
+  'meetings.registrantStatus', 'past.instances', 'past.participants', 'recordings.get', 'recordings.list',
+  'recordings.download', 'admin', 'unknown',
 ];
 
 export interface RouteMatch {
@@ -45,6 +47,7 @@ export function matchRoute(method: string, rawPath: string): RouteMatch {
   if (rawPath === '/oauth/token') return { route: 'oauth.token' };
   if (rawPath === '/oauth/authorize') return { route: 'oauth.authorize' };
   if (rawPath === '/oauth/revoke') return { route: 'oauth.revoke' };
+  if (rawPath.startsWith('/rec/download/') && method === 'GET') return { route: 'recordings.download' };
   if (!rawPath.startsWith('/v2/')) return { route: 'unknown' };
   const seg = rawPath.slice('/v2/'.length).split('/');
   const [a, b, c, d] = seg;

@@ -7,6 +7,7 @@ import { trackingId } from './ids.js';
 import { handleAuthorize } from './oauth/authorize.js';
 import { handleRevoke } from './oauth/revoke.js';
 import { handleToken } from './oauth/token.js';
+import { handleDownload } from './past/download.js';
 import { injectedReply } from './inject.js';
 import type { RecordedRequest } from './recorder.js';
 import { describeBearer } from './rest/auth.js';
@@ -21,6 +22,8 @@ function dispatch(ctx: FakeContext, req: FakeRequest): Reply {
       return handleAuthorize(ctx, req);
     case 'oauth.revoke':
       return handleRevoke(ctx, req);
+    case 'recordings.download':
+      return handleDownload(ctx, req);
     case 'unknown':
       return REST.unknownEndpoint();
     default:

@@ -130,6 +130,24 @@ describe('after the meeting: past instances, participants and recordings', () =>
     expect(admin.data!.user.recordings.totalCount).toBe(1);
   });
 
+  it('an instance UUID from Zoom stays one path segment, whatever it holds', async () => {
+    const odd = h.fake.state.seedMeetings(h.fake.state.addUser().id, 1)[0]!;
+    const hostile = h.fake.state.addPastInstance(odd.id, { uuid: '../../users/me?x=#', participants: 1 });
+    const r = await h.gql<PastData>(PAST, { id: String(odd.id) }, asAdmin);
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.meeting!.pastInstances[0]).toMatchObject({ uuid: hostile.uuid, participants: { totalCount: 2 } });
+    expect(h.fake.requests.find((q) => q.route === 'past.participants')?.path).toBe('/v2/past_meetings/..%2F..%2Fusers%2Fme%3Fx%3D%23/participants');
+  });
+
+  it('Zoom refusing one instance (older than a year: 12702) costs only that field; the rest of the answer arrives', async () => {
+    const old = h.fake.state.seedMeetings(h.fake.state.addUser().id, 1)[0]!;
+    h.fake.state.addPastInstance(old.id, { startTime: new Date(h.fake.clock.now() - 400 * 86_400_000).toISOString(), recording: true });
+    const r = await h.gql<PastData>(PAST, { id: String(old.id) }, asAdmin);
+    expect(r.errors?.map((e) => e.extensions)).toEqual([expect.objectContaining({ code: 'ZOOM_API_ERROR', zoomCode: 12702 })]);
+    expect(r.data!.meeting!.pastInstances[0]!.participants).toBeNull();
+    expect(r.data!.meeting!.recordings!.files).toHaveLength(4);
+  });
+
   it('an unauthenticated caller gets UNAUTHENTICATED and Zoom sees nothing', async () => {
     const r = await h.gql(PAST, { id: String(aliceMeeting.id) });
     expect(codes(r.errors)).toEqual(['UNAUTHENTICATED']);

@@ -32,6 +32,14 @@ describe('POST /zoom/webhooks', () => {
     expect(await applied(h, 'meeting.updated')).toBe(1);
   });
 
+  it('a signed recording.completed reports its meeting as changed (its past instances and recording)', async () => {
+    const { h, sink, now } = await gateway();
+    const res = await deliver(h.url, now(), meetingEvent('recording.completed', 81234567890, 'hostA', now(), { uuid: 'aDYlohsHRtCd4ii1uC2+hA==' }));
+    expect(res.status).toBe(200);
+    await vi.waitFor(() => expect(sink.changes).toEqual([{ kind: 'meeting', meetingId: '81234567890', hostId: 'hostA' }]), { timeout: 10_000 });
+    expect(await applied(h, 'recording.completed')).toBe(1);
+  });
+
   it('answers before the work is done: a sink that has not finished does not hold the answer', async () => {
     let release!: () => void;
     const released = new Promise<void>((r) => (release = r));
@@ -131,12 +139,12 @@ describe('POST /zoom/webhooks', () => {
 
   it('acknowledges unknown events with 200 and counts them as other, bounded', async () => {
     const { h, sink, now } = await gateway();
-    for (const event of ['recording.completed', 'meeting.participant_joined', `x.${'y'.repeat(40)}`]) {
+    for (const event of ['webinar.created', 'meeting.participant_joined', `x.${'y'.repeat(40)}`]) {
       expect((await deliver(h.url, now(), JSON.stringify({ event, event_ts: now(), payload: { object: { id: 1 } } }))).status).toBe(200);
     }
     await vi.waitFor(async () => expect(await metric(h.url, EVENTS, { event: 'other', outcome: 'ignored' })).toBe(3), { timeout: 10_000 });
     expect(await metric(h.url, REQUESTS, { event: 'other', outcome: 'accepted' })).toBe(3);
-    expect(await (await fetch(`${h.url}/metrics`)).text()).not.toContain('recording.completed');
+    expect(await (await fetch(`${h.url}/metrics`)).text()).not.toContain('webinar.created');
     expect(sink.changes).toEqual([]);
   });
 

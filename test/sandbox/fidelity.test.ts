@@ -359,6 +359,12 @@ describe.skipIf(!haveSpecs)('fidelity: the request vocabulary the fake accepts m
     expect(param(m23, '/users', 'get', 'page_size').maximum).toBe(PAGE_SIZE_MAX);
     expect(param(m23, '/users/{userId}/meetings', 'get', 'page_size')).toMatchObject({ default: PAGE_SIZE_DEFAULT, maximum: PAGE_SIZE_MAX });
     expect(param(m23, '/users/{userId}/meetings', 'get', 'type').enum).toEqual([...MEETING_LIST_TYPES]);
+    for (const path of ['/past_meetings/{meetingId}/participants', '/users/{userId}/recordings']) {
+      expect(param(m23, path, 'get', 'page_size')).toMatchObject({ default: PAGE_SIZE_DEFAULT, maximum: PAGE_SIZE_MAX });
+    }
+    for (const path of ['/users/{userId}/meetings', '/users/{userId}/recordings']) {
+      for (const name of ['from', 'to']) expect([path, name, param(m23, path, 'get', name).format]).toEqual([path, name, 'date']);
+    }
     expect(param(u26, '/users/{userId}/token', 'get', 'type').enum).toEqual([...USER_TOKEN_TYPES]);
     expect(param(u26, '/users/{userId}/token', 'get', 'ttl').default).toBe(7200);
     for (const t of param(m23, '/users/{userId}/token', 'get', 'type').enum as string[]) expect(USER_TOKEN_TYPES).toContain(t);

@@ -120,4 +120,21 @@ describe('past meetings, participants and cloud recordings', () => {
     expect(both.body.meetings).toHaveLength(2);
     expect(await api(fake, token, '/users/me/meetings?from=yesterday')).toMatchObject({ status: 400, body: { code: 300 } });
   });
+
+  it('a download URL wants a token that may read the recording, as a Bearer header or ?access_token=', async () => {
+    const fake = await startFake({ seed: { users: 8 } });
+    const file = fake.state.pastMeetings[0]!.recording!.files[0]!;
+    const host = fake.state.meetings[0]!.host_id;
+    const member = fake.state.users.find((u) => u.role_id === '2' && u.status === 'active')!;
+    const own = fake.state.issueUserToken(host).accessToken;
+    const get = (url: string, headers: Record<string, string> = {}) => fetch(url, { headers });
+    expect((await get(`${file.download_url}?access_token=${own}`)).status).toBe(200);
+    expect((await get(file.download_url, { authorization: `Bearer ${own}` })).status).toBe(200);
+    expect((await get(file.download_url, { authorization: `Bearer ${fake.state.issueS2SToken()}` })).status).toBe(200);
+    expect((await get(file.download_url)).status).toBe(401);
+    expect((await get(`${file.download_url}?access_token=${fake.state.issueUserToken(member.id).accessToken}`)).status).toBe(401);
+    expect((await get(`${fake.url}/rec/download/nothing-here`)).status).toBe(404);
+    // The REST API itself still refuses a token in the query string.
+    expect((await get(`${fake.url}/v2/users/me?access_token=${own}`)).status).toBe(401);
+  });
 });

@@ -424,7 +424,7 @@ export type Participant = {
   durationSeconds?: Maybe<Scalars['Int']['output']>;
   /** Null when Zoom shows none (participants outside the host’s account). */
   email?: Maybe<Scalars['String']['output']>;
-  /** The participant's Zoom user id when signed in to Zoom; null for guests. */
+  /** The participant's Zoom user id when signed in to Zoom; null for guests. The same in every instance the user joined: not a key for one row (Apollo Client: `keyFields: false`). */
   id?: Maybe<Scalars['ID']['output']>;
   joinTime?: Maybe<Scalars['DateTime']['output']>;
   leaveTime?: Maybe<Scalars['DateTime']['output']>;
