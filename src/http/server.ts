@@ -15,6 +15,7 @@ import { createUserLoader } from '../graphql/users/user.loader.js';
 import type { Config } from '../config.js';
 import { graphqlMetricsPlugin } from '../observability/graphqlMetricsPlugin.js';
 import type { GatewayMetrics } from '../observability/metrics.js';
+import type { Tracing } from '../observability/tracing.js';
 import type { Services } from '../services.js';
 import { SANDBOX_KEY } from '../store/encryption.js';
 import type { TokenStore } from '../store/store.js';
@@ -22,6 +23,7 @@ import type { UserOAuthSource } from '../tokens/userOAuth.js';
 import type { ZoomChangeSink } from '../zoom/changes.js';
 import { Admission, admissionHook } from './admission.js';
 import { Callers } from './callers.js';
+import { corsOrigins } from './corsOrigins.js';
 import type { GatewayFastify } from './gatewayFastify.js';
 import { registerGraphiql } from './graphiql.js';
 import { registerHealthRoutes } from './health.js';
@@ -50,6 +52,8 @@ export interface HttpServerDeps {
   readonly webhookChanges: ZoomChangeSink;
   /** The fake Zoom in sandbox mode, reported by /readyz. */
   readonly fake: { readonly url: string } | undefined;
+  /** Null (or absent) when tracing is off. */
+  readonly tracing?: Tracing | null;
 }
 
 export interface HttpServer {
@@ -60,7 +64,7 @@ export interface HttpServer {
 
 /** Fastify with Apollo on /graphql and the gateway's other routes, over the composed services. */
 export async function createHttpServer(parts: HttpServerDeps): Promise<HttpServer> {
-  const { config, logger, metrics, store, services, authenticator, userOAuth, endpoints } = parts;
+  const { config, logger, metrics, store, services, authenticator, userOAuth, endpoints, tracing } = parts;
   const { client, clock, cursors, changes, tokens, zaks } = services;
   const authenticate = async (headers: Parameters<Authenticator['authenticate']>[0], requestLogger: FastifyBaseLogger): Promise<Principal> => {
     try {
@@ -80,11 +84,12 @@ export async function createHttpServer(parts: HttpServerDeps): Promise<HttpServe
     ...httpServerOptions(config.httpServer),
   });
   capConnections(fastify.server, config.httpServer);
+  tracing?.registerHttp(fastify);
   const schema = await buildGatewaySchema();
   const costs = new CostCalculator(schema, cursors);
   const documents = new ValidatedDocuments();
   const apollo = new ApolloServer<GraphQLContext>({
-    gateway: compiledExecution(schema),
+    gateway: tracing ? tracing.gateway(compiledExecution(schema)) : compiledExecution(schema),
     documentStore: documents,
     introspection: config.graphql.introspection,
     formatError: createFormatError(),
@@ -100,16 +105,18 @@ export async function createHttpServer(parts: HttpServerDeps): Promise<HttpServe
       costLimitPlugin(costs, config.limits.maxCost),
       graphqlMetricsPlugin(metrics),
       errorLogPlugin(),
+      ...(tracing ? [tracing.apolloPlugin()] : []),
     ],
   });
   await apollo.start();
   registerRequestHygiene(fastify);
-  if (config.corsOrigins) {
+  const origins = corsOrigins(config);
+  if (origins) {
     await fastify.register(cors, {
-      origin: config.corsOrigins[0] === '*' ? '*' : config.corsOrigins,
+      origin: origins,
       // A listed single-page app fetches /oauth/install with credentials so its browser keeps the
       // flow cookie; no route authenticates by cookie, so this grants no ambient authority.
-      credentials: config.corsOrigins[0] !== '*',
+      credentials: origins !== '*',
       methods: ['GET', 'POST'],
       allowedHeaders: ['content-type', 'authorization', 'x-api-key', 'x-request-id', 'apollo-require-preflight'],
       exposedHeaders: ['x-request-id'],
@@ -134,7 +141,7 @@ export async function createHttpServer(parts: HttpServerDeps): Promise<HttpServe
   };
 
   // Browsers asking /graphql for HTML get the bundled IDE; every other request reaches Apollo.
-  if (config.graphql.ide) registerGraphiql(fastify, { endpoint: '/graphql' });
+  if (config.graphql.ide) registerGraphiql(fastify, { endpoint: '/graphql', sandbox: config.sandbox });
   fastify.route({
     url: '/graphql',
     method: ['GET', 'POST', 'OPTIONS'],
