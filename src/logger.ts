@@ -111,13 +111,25 @@ export function hardenLogger(logger: Logger, traceFields?: TraceFields): Logger 
   return logger.child({}, traceFields ? { ...HARDENING, formatters: { log: (o) => ({ ...traceFields(), ...o }) } } : HARDENING);
 }
 
-/** pino-pretty writing to stdout, or undefined (JSON) when it is not installed. */
-export function prettyStream(load: (name: string) => unknown = createRequire(import.meta.url)): DestinationStream | undefined {
+/**
+ * pino-pretty writing to stdout (or `destination`), or undefined (JSON) when it cannot be loaded:
+ * it is a dev dependency, absent from the image, and loaded only when asked for.
+ */
+export function prettyStream(
+  opts: { load?: (name: string) => unknown; destination?: NodeJS.WritableStream; colorize?: boolean } = {},
+): DestinationStream | undefined {
+  const load = opts.load ?? createRequire(import.meta.url);
   let pretty: (options: Record<string, unknown>) => DestinationStream;
   try {
     pretty = load('pino-pretty') as typeof pretty;
   } catch {
     return undefined;
   }
-  return pretty({ colorize: true, sync: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service' });
+  return pretty({
+    colorize: opts.colorize ?? true,
+    sync: true,
+    translateTime: 'SYS:HH:MM:ss.l',
+    ignore: 'pid,hostname,service',
+    ...(opts.destination ? { destination: opts.destination } : {}),
+  });
 }

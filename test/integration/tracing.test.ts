@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../helpers/gateway.js';
 import { startOtlpReceiver, type ReceivedSpan } from '../helpers/otlpReceiver.js';
@@ -46,6 +47,20 @@ const one = (spans: ReceivedSpan[], name: string) => {
 const childrenOf = (spans: ReceivedSpan[], parent: ReceivedSpan) => spans.filter((s) => s.parentSpanId === parent.spanId);
 
 describe('OpenTelemetry tracing', () => {
+  it('off unless configured: the SDK is not loaded, nothing is exported, logs carry no trace ids', async () => {
+    receiver = await startOtlpReceiver();
+    h = await startHarness();
+    expect(h.app.config.tracing).toBeNull();
+    expect((await post(h.url, { traceparent: `00-${randomBytes(16).toString('hex')}-${randomBytes(8).toString('hex')}-01` })).status).toBe(200);
+    await h.stop();
+    expect(h.logs.length).toBeGreaterThan(0);
+    expect(h.logs.join('\n')).not.toContain('trace_id');
+    expect(receiver.requests).toEqual([]);
+    // The SDK was never loaded (this runs before any test here turns tracing on).
+    const loaded = Object.keys(createRequire(import.meta.url).cache);
+    expect(loaded.filter((m) => m.includes('@opentelemetry/sdk-trace') || m.includes('@opentelemetry/exporter-trace'))).toEqual([]);
+  });
+
   it('one query: HTTP → GraphQL operation → Zoom calls → token and cache lookups, continuing traceparent, no secret anywhere', async () => {
     receiver = await startOtlpReceiver();
     h = await startHarness({ env: tracedEnv(receiver) });
@@ -144,14 +159,4 @@ describe('OpenTelemetry tracing', () => {
     expect(receiver.spans.filter((s) => s.traceId === traceId)).toEqual([]);
   });
 
-  it('off unless configured: no export, no trace ids in logs', async () => {
-    receiver = await startOtlpReceiver();
-    h = await startHarness();
-    expect(h.app.config.tracing).toBeNull();
-    expect((await post(h.url, { traceparent: `00-${randomBytes(16).toString('hex')}-${randomBytes(8).toString('hex')}-01` })).status).toBe(200);
-    await h.stop();
-    expect(h.logs.length).toBeGreaterThan(0);
-    expect(h.logs.join('\n')).not.toContain('trace_id');
-    expect(receiver.requests).toEqual([]);
-  });
 });
