@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { afterEach, describe, expect, it } from 'vitest';
+import { builtGateway } from '../../bench/built.js';
+import { dockerNodeArgs } from '../../bench/dockerCmd.js';
 import { startHarness, type Harness } from '../helpers/gateway.js';
+import { spawnGateway, stopProcessesAfterEach } from '../helpers/process.js';
 import { startOtlpReceiver, type ReceivedSpan } from '../helpers/otlpReceiver.js';
 
 type Receiver = Awaited<ReturnType<typeof startOtlpReceiver>>;
@@ -13,6 +16,7 @@ const QUERY = `query Lookup($email: ID!, $first: Int) {
 const MISSING_EMAIL = 'nobody-7c1e@example.com';
 const COLLECTOR_KEY = 'collector-key-5b0e77d1';
 
+const trackProcess = stopProcessesAfterEach();
 let receiver: Receiver | undefined;
 let h: Harness | undefined;
 afterEach(async () => {
@@ -159,4 +163,25 @@ describe('OpenTelemetry tracing', () => {
     expect(receiver.spans.filter((s) => s.traceId === traceId)).toEqual([]);
   });
 
+
+  it('the compiled gateway as the image runs it: spans reach the collector, and its JSON log lines carry trace_id', async () => {
+    const build = await builtGateway();
+    receiver = await startOtlpReceiver();
+    const env = { NODE_ENV: 'development', ZOOM_SANDBOX: '1', CACHE_URL: 'memory://', PORT: '0', LOG_LEVEL: 'info', OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url };
+    const gw = trackProcess(spawnGateway(process.execPath, dockerNodeArgs(), { cwd: build.dir, env }));
+    const address = await gw.address();
+    expect(await gw.waitFor('tracing on')).toMatchObject({ endpoint: `${receiver.url}…` });
+    const traceId = randomBytes(16).toString('hex');
+    const res = await fetch(`${address}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01` },
+      body: JSON.stringify({ query: '{ users(first: 2) { nodes { id } } }' }),
+    });
+    expect(res.status).toBe(200);
+    await gw.stop();
+    expect(await gw.exited).toBe(0);
+    const names = receiver.spans.filter((s) => s.traceId === traceId).map((s) => s.name);
+    expect(names).toEqual(expect.arrayContaining(['POST /graphql', 'query', 'zoom users.list', 'token lookup', 'token fetch']));
+    expect(gw.lines.filter((l) => l.trace_id === traceId).map((l) => l.msg)).toContain('request completed');
+  }, 240_000);
 });

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createLogger, prettyStream } from '../../src/logger.js';
+import { pino } from 'pino';
+import { createLogger, hardenLogger, prettyStream } from '../../src/logger.js';
 
 const dockerfile = readFileSync('Dockerfile', 'utf8');
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
@@ -88,6 +89,21 @@ describe('log format', () => {
     expect(out.text()).toContain('route: "users.list"');
     expect(out.text()).not.toContain('tok-5d1c');
     expect(() => JSON.parse(out.text())).toThrow();
+  });
+
+  it('with tracing on, lines carry the active trace ids, from the gateway\'s own logger and from one handed in', () => {
+    const ids = { trace_id: '4bf92f3577b34da6a3ce929d0e0e4736', span_id: '00f067aa0ba902b7' };
+    let active: typeof ids | undefined = ids;
+    const own = sink();
+    createLogger('info', own.stream, { traceFields: () => active }).info({ route: 'users.list' }, 'one');
+    const given = sink();
+    hardenLogger(pino(given.stream), () => active).child({ reqId: 'r1' }).info({ token: 'tok-77' }, 'two');
+    active = undefined;
+    createLogger('info', own.stream, { traceFields: () => active }).info('three');
+    const lines = [...own.text().split('\n'), ...given.text().split('\n')].filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.find((l) => l.msg === 'one')).toMatchObject({ ...ids, route: 'users.list' });
+    expect(lines.find((l) => l.msg === 'two')).toMatchObject({ ...ids, reqId: 'r1', token: '[redacted]' });
+    expect(lines.find((l) => l.msg === 'three')).not.toHaveProperty('trace_id');
   });
 
   it('JSON when pino-pretty cannot be loaded (the image has no dev dependencies)', () => {
