@@ -164,6 +164,26 @@ describe('OpenTelemetry tracing', () => {
   });
 
 
+  it('a batch: each operation has its own span, parent of its own Zoom calls', async () => {
+    receiver = await startOtlpReceiver();
+    h = await startHarness({ env: tracedEnv(receiver) });
+    const res = await fetch(`${h.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify([
+        { query: 'query Listing { users(first: 1) { nodes { id } } }' },
+        { query: 'query Single($id: ID!) { user(id: $id) { id } }', variables: { id: 'user2@example.com' } },
+      ]),
+    });
+    expect(res.status).toBe(200);
+    await h.stop();
+    const listing = one(receiver.spans, 'query Listing');
+    const single = one(receiver.spans, 'query Single');
+    expect(listing.parentSpanId).toBe(single.parentSpanId);
+    expect(childrenOf(receiver.spans, listing).map((s) => s.name)).toEqual(['zoom users.list']);
+    expect(childrenOf(receiver.spans, single).map((s) => s.name)).toEqual(['zoom users.get']);
+  });
+
   it('the compiled gateway as the image runs it: spans reach the collector, and its JSON log lines carry trace_id', async () => {
     const build = await builtGateway();
     receiver = await startOtlpReceiver();
