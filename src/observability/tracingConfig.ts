@@ -1,5 +1,3 @@
-import { urlForDisplay } from '../config.js';
-
 /** A sampler of the OpenTelemetry specification (OTEL_TRACES_SAMPLER). */
 export type SamplerName = 'always_on' | 'always_off' | 'traceidratio' | 'parentbased_always_on' | 'parentbased_always_off' | 'parentbased_traceidratio';
 
@@ -47,7 +45,7 @@ export function readTracingConfig(env: Env, problems: string[]): TracingConfig |
   const url = tracesEndpoint ?? `${endpoint?.replace(/\/+$/, '')}/v1/traces`;
   const name = tracesEndpoint ? 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT' : 'OTEL_EXPORTER_OTLP_ENDPOINT';
   if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) {
-    problems.push(`${name}: expected an http:// or https:// URL, got "${urlForDisplay(tracesEndpoint ?? endpoint ?? '')}"`);
+    problems.push(`${name}: expected an http:// or https:// URL (value not shown, it may hold a credential)`);
   }
   const protocol = get('OTEL_EXPORTER_OTLP_TRACES_PROTOCOL') ?? get('OTEL_EXPORTER_OTLP_PROTOCOL');
   if (protocol !== undefined && protocol !== 'http/json' && protocol !== 'http/protobuf') {

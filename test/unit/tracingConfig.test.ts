@@ -77,7 +77,7 @@ describe('OpenTelemetry configuration (standard OTEL_* variables)', () => {
       'OTEL_TRACES_SAMPLER_ARG: expected a number from 0 to 1, got "1.5"',
     ]);
     expect(configProblems({ OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'not a url' })).toEqual([
-      'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: expected an http:// or https:// URL, got "(value not shown)"',
+      'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: expected an http:// or https:// URL (value not shown, it may hold a credential)',
     ]);
   });
 });
