@@ -73,6 +73,8 @@ describe('OpenTelemetry configuration (standard OTEL_* variables)', () => {
       expect(text).toContain(`${name}:`);
     }
     expect(text).not.toMatch(/hunter2|sekrit/);
+    expect(configProblems({ ...ENDPOINT, OTEL_PROPAGATORS: 'tracecontext,baggage' })).toEqual([]);
+    expect(configProblems({ ...ENDPOINT, OTEL_PROPAGATORS: 'tracecontext,b3' })).toEqual(['OTEL_PROPAGATORS: only tracecontext (W3C traceparent) is supported, got "b3"']);
     expect(configProblems({ ...ENDPOINT, OTEL_TRACES_SAMPLER: 'traceidratio', OTEL_TRACES_SAMPLER_ARG: '1.5' })).toEqual([
       'OTEL_TRACES_SAMPLER_ARG: expected a number from 0 to 1, got "1.5"',
     ]);
