@@ -52,8 +52,9 @@ export function readTracingConfig(env: Env, problems: string[]): TracingConfig |
     problems.push(`OTEL_EXPORTER_OTLP_PROTOCOL: only OTLP over HTTP is supported (http/json), got "${protocol}"`);
   }
   // W3C `traceparent` is what is continued; baggage is not read, and other formats are not known.
-  const unknownPropagators = (get('OTEL_PROPAGATORS') ?? 'tracecontext').split(',').map((p) => p.trim()).filter((p) => !['tracecontext', 'baggage', 'none', ''].includes(p));
-  if (unknownPropagators.length > 0) problems.push(`OTEL_PROPAGATORS: only tracecontext (W3C traceparent) is supported, got "${unknownPropagators.join(',')}"`);
+  const propagators = (get('OTEL_PROPAGATORS') ?? 'tracecontext').split(',').map((p) => p.trim());
+  const unknown = propagators.filter((p) => !['tracecontext', 'baggage', 'none', ''].includes(p));
+  if (unknown.length > 0) problems.push(`OTEL_PROPAGATORS: only tracecontext (W3C traceparent) is supported, got "${unknown.join(',')}"`);
   const sampler = (get('OTEL_TRACES_SAMPLER') ?? 'parentbased_always_on') as SamplerName;
   if (!SAMPLERS.includes(sampler)) problems.push(`OTEL_TRACES_SAMPLER: expected one of ${SAMPLERS.join(', ')}, got "${sampler}"`);
   const ratioText = get('OTEL_TRACES_SAMPLER_ARG');
