@@ -44,10 +44,12 @@ export class OtelTracing implements Tracing {
   private readonly tracer: Tracer;
   private readonly contexts = new AsyncLocalStorageContextManager().enable();
   private readonly propagator = new W3CTraceContextPropagator();
+  private readonly continueTraceparent: boolean;
   /** Each GraphQL operation's context, by its context value (one per operation, batches included). */
   private readonly operations = new WeakMap<object, Context>();
 
   constructor(config: TracingConfig, logger: Logger) {
+    this.continueTraceparent = config.continueTraceparent;
     const exporter = new OTLPTraceExporter({ url: config.url, headers: config.headers, timeoutMillis: config.timeoutMs });
     this.provider = new NodeTracerProvider({
       resource: defaultResource().merge(
@@ -75,7 +77,7 @@ export class OtelTracing implements Tracing {
     fastify.addHook('onRequest', (request, _reply, done) => {
       const route = request.routeOptions.url;
       if (route !== undefined && UNTRACED_ROUTES.has(route)) return done();
-      const parent = this.propagator.extract(ROOT_CONTEXT, request.headers, defaultTextMapGetter);
+      const parent = this.continueTraceparent ? this.propagator.extract(ROOT_CONTEXT, request.headers, defaultTextMapGetter) : ROOT_CONTEXT;
       // The route template (`/graphql-ide/assets/:name`), never the path or its query string.
       const attributes: Attributes = { [ATTR_HTTP_REQUEST_METHOD]: request.method, ...(route ? { [ATTR_HTTP_ROUTE]: route } : {}) };
       const span = this.tracer.startSpan(route ? `${request.method} ${route}` : request.method, { kind: SpanKind.SERVER, attributes }, parent);

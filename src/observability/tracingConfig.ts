@@ -14,6 +14,8 @@ export interface TracingConfig {
   sampler: SamplerName;
   /** The ratio of the `traceidratio` samplers, 0 to 1. */
   samplerRatio: number;
+  /** An incoming W3C `traceparent` is continued (OTEL_PROPAGATORS includes tracecontext). */
+  continueTraceparent: boolean;
   /** OTEL_EXPORTER_OTLP_PROTOCOL asked for protobuf; JSON is sent (every OTLP/HTTP receiver accepts both). */
   protobufAsked: boolean;
 }
@@ -80,6 +82,7 @@ export function readTracingConfig(env: Env, problems: string[]): TracingConfig |
     resource,
     sampler,
     samplerRatio: ratio,
+    continueTraceparent: propagators.includes('tracecontext'),
     protobufAsked: protocol === 'http/protobuf',
   };
 }

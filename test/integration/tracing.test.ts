@@ -164,6 +164,17 @@ describe('OpenTelemetry tracing', () => {
   });
 
 
+  it('OTEL_PROPAGATORS=none: an incoming traceparent is not continued', async () => {
+    receiver = await startOtlpReceiver();
+    h = await startHarness({ env: { ...tracedEnv(receiver), OTEL_PROPAGATORS: 'none' } });
+    const traceId = randomBytes(16).toString('hex');
+    expect((await post(h.url, { traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01` })).status).toBe(200);
+    await h.stop();
+    const server = one(receiver.spans, 'POST /graphql');
+    expect(server.traceId).not.toBe(traceId);
+    expect(server.parentSpanId ?? '').toBe('');
+  });
+
   it('a batch: each operation has its own span, parent of its own Zoom calls', async () => {
     receiver = await startOtlpReceiver();
     h = await startHarness({ env: tracedEnv(receiver) });

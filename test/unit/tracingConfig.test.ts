@@ -19,8 +19,10 @@ describe('OpenTelemetry configuration (standard OTEL_* variables)', () => {
       resource: {},
       sampler: 'parentbased_always_on',
       samplerRatio: 1,
+      continueTraceparent: true,
       protobufAsked: false,
     });
+    expect(loadConfig({ ...ENDPOINT, OTEL_PROPAGATORS: 'none' }).tracing?.continueTraceparent).toBe(false);
     expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'https://otlp.example.com/base/' }).tracing?.url).toBe('https://otlp.example.com/base/v1/traces');
   });
 
