@@ -45,6 +45,7 @@ export class OtelTracing implements Tracing {
   private readonly contexts = new AsyncLocalStorageContextManager().enable();
   private readonly propagator = new W3CTraceContextPropagator();
   private readonly continueTraceparent: boolean;
+  private readonly warnExportFailed: (err: unknown) => void;
   /** Each GraphQL operation's context, by its context value (one per operation, batches included). */
   private readonly operations = new WeakMap<object, Context>();
 
@@ -60,12 +61,14 @@ export class OtelTracing implements Tracing {
     });
     this.tracer = this.provider.getTracer('zoom-graphql-gateway', packageVersion());
     let warnedAt = -Infinity;
-    // NOTE: the SDK reports failed exports here; the message names the failure, never the headers.
-    setGlobalErrorHandler((err) => {
+    // NOTE: the message names the failure (`connect ECONNREFUSED …`, an HTTP status), never the headers.
+    this.warnExportFailed = (err) => {
       if (Date.now() - warnedAt < EXPORT_WARNING_INTERVAL_MS) return;
       warnedAt = Date.now();
       logger.warn({ reason: err instanceof Error ? err.message : String(err) }, 'tracing: spans could not be exported');
-    });
+    };
+    // The SDK reports failed background exports here.
+    setGlobalErrorHandler(this.warnExportFailed);
     logger.info(
       { endpoint: urlForDisplay(config.url), sampler: config.sampler, serviceName: config.serviceName },
       config.protobufAsked ? 'tracing on: OTLP over HTTP, sent as JSON (every OTLP/HTTP receiver accepts it)' : 'tracing on: OTLP over HTTP (JSON)',
@@ -246,9 +249,15 @@ export class OtelTracing implements Tracing {
     return { trace_id: traceId, span_id: spanId };
   }
 
+  /** Never throws: a collector that is down costs the pending spans, not the shutdown. */
   async shutdown(): Promise<void> {
-    await this.provider.shutdown();
-    this.contexts.disable();
+    try {
+      await this.provider.shutdown();
+    } catch (err) {
+      this.warnExportFailed(err);
+    } finally {
+      this.contexts.disable();
+    }
   }
 
   /** Runs `fn` in a child span of the active one; the span ends (with an error status when `fn` throws) when it settles. */

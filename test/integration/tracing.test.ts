@@ -175,6 +175,19 @@ describe('OpenTelemetry tracing', () => {
     expect(server.parentSpanId ?? '').toBe('');
   });
 
+  it('a collector that is down fails no request and no shutdown; the lost export is logged', async () => {
+    receiver = await startOtlpReceiver();
+    const down = receiver.url;
+    await receiver.close();
+    h = await startHarness({ env: { ...tracedEnv({ url: down } as Receiver), OTEL_EXPORTER_OTLP_TIMEOUT: '2000' } });
+    expect((await post(h.url)).status).toBe(200);
+    await h.stop();
+    const warnings = h.logs.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.msg === 'tracing: spans could not be exported');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]!.reason).toMatch(/ECONNREFUSED/);
+    expect(JSON.stringify(warnings)).not.toContain(COLLECTOR_KEY);
+  });
+
   it('a batch: each operation has its own span, parent of its own Zoom calls', async () => {
     receiver = await startOtlpReceiver();
     h = await startHarness({ env: tracedEnv(receiver) });
