@@ -1,27 +1,22 @@
-# syntax=docker/dockerfile:1
-# Same install as CI (`npm ci`), production dependencies only; sqlite3 compiles from source.
-# `npm ci` would also run the package's own `prepare` (the TypeScript build), which needs the
-# dev dependencies and src/: skipped here, and the dependencies' install scripts run by
-# `npm rebuild` instead.
-FROM node:24-bookworm-slim AS deps
+# The image runs Node 24, an LTS line; the code also runs on Node 20.18.1+ and 22 (package.json
+# `engines`). No `# syntax` line: the builder's own Dockerfile frontend is enough.
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
+# sqlite3 compiles from source.
 RUN apt-get update \
  && apt-get install -y --no-install-recommends python3 make g++ \
  && rm -rf /var/lib/apt/lists/*
-COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --ignore-scripts && npm rebuild
-
-# The compiled JavaScript: `npm ci` builds it (`prepare`: `npm run build`, as the tests do), no
-# TypeScript at run time.
-FROM deps AS build
-COPY tsconfig.json tsconfig.build.json ./
+COPY package.json package-lock.json tsconfig.json tsconfig.build.json ./
 COPY src ./src
-RUN npm ci
+# One install, the same as CI's: `npm ci` installs every dependency and its `prepare` compiles
+# src/ to dist/ (`npm run build`). Then the dev dependencies (TypeScript, pino-pretty, the test
+# tools) are removed, so the image holds production dependencies only.
+RUN npm ci && npm prune --omit=dev
 
 FROM node:24-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=4000 CACHE_URL=sqlite:///app/data/gateway.sqlite
-COPY --from=deps /app/node_modules ./node_modules
+COPY --from=build /app/node_modules ./node_modules
 COPY package.json ./
 COPY --from=build /app/dist ./dist
 RUN mkdir -p /app/data && chown node:node /app/data

@@ -36,7 +36,15 @@ export async function createApp(input: Config, overrides: AppOverrides = {}): Pr
         throw listenFailure(err, config);
       });
       endpoints.setListenUrl(address);
-      logger.info({ address, sandbox: config.sandbox, store: config.store.kind }, 'gateway listening');
+      // What to open in a browser (an unspecified address is not one).
+      const graphiql = config.graphql.ide ? `${address.replace('://[::]:', '://localhost:')}/graphiql` : undefined;
+      logger.info({ address, graphiql, sandbox: config.sandbox, store: config.store.kind }, 'gateway listening');
+      if (parts.fake) {
+        logger.warn(
+          { fakeZoom: parts.fake.url, graphiql, auth: config.auth.mode },
+          'SANDBOX MODE: no Zoom credentials configured; serving a built-in fake Zoom. Never use this in production.',
+        );
+      }
       return address;
     },
     stop() {

@@ -9,6 +9,7 @@ import { OAuthEndpoints } from './http/oauthEndpoints.js';
 import type { HttpServerDeps } from './http/server.js';
 import { createLogger, hardenLogger } from './logger.js';
 import { GatewayMetrics } from './observability/metrics.js';
+import { startTracing, type Tracing } from './observability/tracing.js';
 import type { FakeZoom } from './sandbox/index.js';
 import type { Services } from './services.js';
 import { SANDBOX_KEY } from './store/encryption.js';
@@ -51,13 +52,18 @@ export interface Composition extends HttpServerDeps {
 }
 
 export async function composeServices(input: Config, overrides: AppOverrides = {}): Promise<Composition> {
-  const logger = overrides.logger ? hardenLogger(overrides.logger) : createLogger(input.logLevel);
-  const metrics = new GatewayMetrics();
-  const clock = overrides.clock ?? systemClock;
+  let tracing: Tracing | null = null;
+  const traceFields = input.tracing ? () => tracing?.logFields() : undefined;
+  const logger = overrides.logger
+    ? hardenLogger(overrides.logger, traceFields)
+    : createLogger(input.logLevel, undefined, { traceFields, pretty: !input.production && process.stdout.isTTY });
   // Read first: a bad manifest stops the start before anything is opened.
   const trustedDocuments = input.trustedDocuments ? await TrustedDocuments.load(input.trustedDocuments.path) : null;
   if (trustedDocuments) logger.info({ documents: trustedDocuments.size, allowAdmin: input.trustedDocuments?.allowAdmin }, 'only trusted documents run (GRAPHQL_TRUSTED_DOCUMENTS)');
-  const { config, fake, ownsFake } = await resolveSandbox(input, overrides, logger);
+  tracing = input.tracing ? await startTracing(input.tracing, logger) : null;
+  const metrics = new GatewayMetrics();
+  const clock = overrides.clock ?? systemClock;
+  const { config, fake, ownsFake } = await resolveSandbox(input, overrides);
   const store =
     overrides.store ??
     (await createTokenStore(config.store, config.encryptionKeys ?? [SANDBOX_KEY], logger, {
@@ -76,6 +82,7 @@ export async function composeServices(input: Config, overrides: AppOverrides = {
     config.zoom.cacheTtlSeconds > 0
       ? new ZoomReadCache({ store, ttlSeconds: config.zoom.cacheTtlSeconds, clock, logger, observe: metrics.observeReadCache })
       : undefined;
+  const tracedReads = readCache && tracing ? tracing.readCache(readCache) : readCache;
   const changes: ZoomChangeSink = readCache ?? ignoreChanges;
   const client = new ZoomHttpClient({
     apiUrl: config.zoom.apiUrl,
@@ -83,9 +90,10 @@ export async function composeServices(input: Config, overrides: AppOverrides = {
     clock,
     pacer,
     deadlineMs: config.zoom.requestDeadlineMs,
-    observe: metrics.observeUpstream,
-    ...(readCache ? { readCache } : {}),
-    observeRead: metrics.observeRead,
+    observe: tracing ? tracing.observeUpstream(metrics.observeUpstream) : metrics.observeUpstream,
+    ...(tracedReads ? { readCache: tracedReads } : {}),
+    observeRead: tracing ? tracing.observeRead(metrics.observeRead) : metrics.observeRead,
+    ...(tracing ? { tracing } : {}),
   });
   const oauth = new ZoomOAuthClient(config.zoom.oauthUrl, client.dispatcher, clock);
   const cache = new TokenCache({
@@ -93,8 +101,9 @@ export async function composeServices(input: Config, overrides: AppOverrides = {
     clock,
     marginMs: config.tokenRefreshMarginSeconds * 1000,
     logger,
-    observe: metrics.observeTokenCache,
+    observe: tracing ? tracing.observeTokenCache(metrics.observeTokenCache) : metrics.observeTokenCache,
     observeLockWait: metrics.observeLockWait,
+    ...(tracing ? { tracing } : {}),
   });
   const s2s = config.s2s ? new S2SSource(config.s2s, oauth, cache) : null;
   const legacy = config.legacyJwt ? new LegacyJwtSource(config.legacyJwt, clock) : null;
@@ -123,22 +132,24 @@ export async function composeServices(input: Config, overrides: AppOverrides = {
     webhookChanges: alsoTo(changes, overrides.changes),
     trustedDocuments,
     fake,
+    tracing,
     async close() {
       await client.close();
       await pacer?.close?.();
       if (!overrides.store) await store.close();
       if (ownsFake) await fake?.close();
+      // Last: the spans of everything above are exported before the process ends.
+      await tracing?.shutdown();
     },
   };
 }
 
 /** In sandbox mode the gateway starts (or is handed) a fake Zoom and points every Zoom URL at it. */
-async function resolveSandbox(config: Config, overrides: AppOverrides, logger: Logger) {
+async function resolveSandbox(config: Config, overrides: AppOverrides) {
   if (!config.sandbox) return { config, fake: undefined, ownsFake: false };
   // Loaded only in sandbox mode: a production process never holds the fake Zoom in memory.
   const { SANDBOX_CREDENTIALS, startFakeZoom } = await import('./sandbox/index.js');
   const fake = overrides.fakeZoom ?? (await startFakeZoom());
-  logger.warn({ fakeZoom: fake.url }, 'SANDBOX MODE: no Zoom credentials configured; serving a built-in fake Zoom. Never use this in production.');
   const sandboxed: Config = {
     ...config,
     zoom: { ...config.zoom, apiUrl: `${fake.url}/v2`, oauthUrl: fake.url },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseApiKeys, type ApiKeyEntry } from './auth/apiKeys.js';
+import { readTracingConfig, type TracingConfig } from './observability/tracingConfig.js';
 
 /** The rate-limit plans Zoom publishes; `business` also covers Business+ and Enterprise. */
 export type RateLimitPlan = 'free' | 'pro' | 'business';
@@ -90,6 +91,8 @@ export interface Config {
    * each accepted. Null = no `POST /zoom/webhooks` route (404).
    */
   webhookSecrets: string[] | null;
+  /** OpenTelemetry tracing from the standard OTEL_* variables; null = off. */
+  tracing: TracingConfig | null;
 }
 
 /**
@@ -278,6 +281,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxConnections: e.HTTP_MAX_CONNECTIONS,
     },
     webhookSecrets: readWebhookSecrets(e.ZOOM_WEBHOOK_SECRET_TOKEN, problems),
+    tracing: readTracingConfig(env, problems),
   };
   if (e.HTTP_HEADERS_TIMEOUT_MS > e.HTTP_REQUEST_TIMEOUT_MS) {
     problems.push(`HTTP_HEADERS_TIMEOUT_MS: the head is part of the request, so it cannot exceed HTTP_REQUEST_TIMEOUT_MS (${e.HTTP_REQUEST_TIMEOUT_MS})`);

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { pino, type Logger, type DestinationStream, type LoggerOptions } from 'pino';
 
 /** Field names whose values are never logged, wherever they appear (top level or one level down). */
@@ -78,19 +79,57 @@ const HARDENING = {
   serializers: { req: safeRequest },
 } satisfies Pick<LoggerOptions, 'redact' | 'serializers'>;
 
-export function createLogger(level: string, destination?: DestinationStream): Logger {
+/** `trace_id` and `span_id` of the active span while tracing is on (observability/tracing.ts). */
+export type TraceFields = () => Record<string, string> | undefined;
+
+export interface LoggerExtras {
+  traceFields?: TraceFields;
+  /**
+   * Readable lines instead of JSON: asked for when stdout is a terminal outside production, and
+   * given when pino-pretty (a dev dependency, absent from the image) can be loaded.
+   */
+  pretty?: boolean;
+}
+
+export function createLogger(level: string, destination?: DestinationStream, extras: LoggerExtras = {}): Logger {
+  const { traceFields } = extras;
   return pino(
     {
       level,
       ...HARDENING,
       base: { service: 'zoom-graphql-gateway' },
       timestamp: pino.stdTimeFunctions.isoTime,
+      ...(traceFields ? { mixin: () => traceFields() ?? {} } : {}),
     },
-    destination,
+    destination ?? (extras.pretty ? prettyStream() : undefined),
   );
 }
 
 /** A logger handed in from outside (tests, embedding) gets the same redaction and serializers. */
-export function hardenLogger(logger: Logger): Logger {
-  return logger.child({}, HARDENING);
+export function hardenLogger(logger: Logger, traceFields?: TraceFields): Logger {
+  // A child cannot take a mixin; its log formatter adds the same fields.
+  return logger.child({}, traceFields ? { ...HARDENING, formatters: { log: (o) => ({ ...traceFields(), ...o }) } } : HARDENING);
+}
+
+/**
+ * pino-pretty writing to stdout (or `destination`), or undefined (JSON) when it cannot be loaded:
+ * it is a dev dependency, absent from the image, and loaded only when asked for.
+ */
+export function prettyStream(
+  opts: { load?: (name: string) => unknown; destination?: NodeJS.WritableStream; colorize?: boolean } = {},
+): DestinationStream | undefined {
+  const load = opts.load ?? createRequire(import.meta.url);
+  let pretty: (options: Record<string, unknown>) => DestinationStream;
+  try {
+    pretty = load('pino-pretty') as typeof pretty;
+  } catch {
+    return undefined;
+  }
+  return pretty({
+    colorize: opts.colorize ?? true,
+    sync: true,
+    translateTime: 'SYS:HH:MM:ss.l',
+    ignore: 'pid,hostname,service',
+    ...(opts.destination ? { destination: opts.destination } : {}),
+  });
 }

@@ -28,7 +28,9 @@ const INIT_SCRIPT = `(function () {
   var props = { fetcher: fetcher, defaultQuery: root.dataset.defaultQuery, shouldPersistHeaders: false };
   if (params.get('query')) props.query = params.get('query');
   if (params.get('variables')) props.variables = params.get('variables');
-  ReactDOM.createRoot(root).render(React.createElement(GraphiQL, props));
+  var badge = root.dataset.sandbox === 'true' && React.createElement(GraphiQL.Logo, null, 'GraphiQL ',
+    React.createElement('span', { className: 'zgg-sandbox-badge', title: 'Sandbox mode: a built-in fake Zoom answers; nothing reaches Zoom' }, 'sandbox'));
+  ReactDOM.createRoot(root).render(React.createElement(GraphiQL, props, badge || undefined));
 })();
 `;
 
@@ -70,19 +72,20 @@ const CSP = [
 
 const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-function page(endpoint: string): string {
+function page(endpoint: string, sandbox: boolean): string {
   const asset = (name: string) => `${IDE_ASSETS_PATH}/${name}`;
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>zoom-graphql-gateway · GraphiQL</title>
+<title>zoom-graphql-gateway · GraphiQL${sandbox ? ' (sandbox)' : ''}</title>
 <link rel="stylesheet" href="${asset('graphiql.min.css')}">
-<style>html, body, #graphiql { height: 100%; margin: 0; }</style>
+<style>html, body, #graphiql { height: 100%; margin: 0; }
+.zgg-sandbox-badge { background: #b45309; color: #fff; border-radius: 4px; padding: 2px 6px; font-size: 0.55em; font-weight: 600; letter-spacing: 0.05em; text-transform: uppercase; vertical-align: middle; }</style>
 </head>
 <body>
-<div id="graphiql" data-endpoint="${escapeAttr(endpoint)}" data-default-query="${escapeAttr(DEFAULT_QUERY)}">Loading GraphiQL…</div>
+<div id="graphiql" data-endpoint="${escapeAttr(endpoint)}"${sandbox ? ' data-sandbox="true"' : ''} data-default-query="${escapeAttr(DEFAULT_QUERY)}">Loading GraphiQL…</div>
 <script src="${asset('react.production.min.js')}"></script>
 <script src="${asset('react-dom.production.min.js')}"></script>
 <script src="${asset('graphiql.min.js')}"></script>
@@ -120,8 +123,8 @@ export function prefersHtml(accept: string | undefined): boolean {
  * `GET /graphiql`. Every other request to the endpoint (GET queries with a JSON Accept, POST)
  * still reaches Apollo.
  */
-export function registerGraphiql(fastify: GatewayFastify, opts: { endpoint: string }): void {
-  const html = page(opts.endpoint);
+export function registerGraphiql(fastify: GatewayFastify, opts: { endpoint: string; sandbox?: boolean }): void {
+  const html = page(opts.endpoint, opts.sandbox ?? false);
   const sendPage = (reply: FastifyReply) =>
     reply
       .header('content-type', 'text/html; charset=utf-8')

@@ -21,6 +21,7 @@ import { createMeetingLoaders } from '../graphql/meetings/meeting.loader.js';
 import type { Config } from '../config.js';
 import { graphqlMetricsPlugin } from '../observability/graphqlMetricsPlugin.js';
 import type { GatewayMetrics } from '../observability/metrics.js';
+import type { Tracing } from '../observability/tracing.js';
 import type { Services } from '../services.js';
 import { SANDBOX_KEY } from '../store/encryption.js';
 import { PERSISTED_QUERY_TTL_SECONDS, PersistedQueryCache } from '../store/persistedQueryCache.js';
@@ -29,6 +30,7 @@ import type { UserOAuthSource } from '../tokens/userOAuth.js';
 import type { ZoomChangeSink } from '../zoom/changes.js';
 import { Admission, admissionHook } from './admission.js';
 import { Callers } from './callers.js';
+import { corsOrigins } from './corsOrigins.js';
 import type { GatewayFastify } from './gatewayFastify.js';
 import { registerGraphiql } from './graphiql.js';
 import { registerHealthRoutes } from './health.js';
@@ -71,6 +73,8 @@ export interface HttpServerDeps {
   readonly trustedDocuments: TrustedDocuments | null;
   /** The fake Zoom in sandbox mode, reported by /readyz. */
   readonly fake: { readonly url: string } | undefined;
+  /** Null (or absent) when tracing is off. */
+  readonly tracing?: Tracing | null;
 }
 
 export interface HttpServer {
@@ -81,7 +85,7 @@ export interface HttpServer {
 
 /** Fastify with Apollo on /graphql and the gateway's other routes, over the composed services. */
 export async function createHttpServer(parts: HttpServerDeps): Promise<HttpServer> {
-  const { config, logger, metrics, store, services, authenticator, userOAuth, endpoints } = parts;
+  const { config, logger, metrics, store, services, authenticator, userOAuth, endpoints, tracing } = parts;
   const { client, clock, cursors, changes, tokens, zaks } = services;
   const authenticate = async (headers: Parameters<Authenticator['authenticate']>[0], requestLogger: FastifyBaseLogger): Promise<Principal> => {
     try {
@@ -101,11 +105,12 @@ export async function createHttpServer(parts: HttpServerDeps): Promise<HttpServe
     ...httpServerOptions(config.httpServer),
   });
   capConnections(fastify.server, config.httpServer);
+  tracing?.registerHttp(fastify);
   const schema = config.graphql.federation ? await buildGatewaySubgraphSchema() : await buildGatewaySchema();
   const costs = new CostCalculator(schema, cursors);
   const documents = new ValidatedDocuments();
   const apollo = new ApolloServer<GraphQLContext>({
-    gateway: compiledExecution(schema),
+    gateway: tracing ? tracing.gateway(compiledExecution(schema)) : compiledExecution(schema),
     documentStore: documents,
     introspection: config.graphql.introspection,
     formatError: createFormatError(),
@@ -127,16 +132,18 @@ export async function createHttpServer(parts: HttpServerDeps): Promise<HttpServe
       costLimitPlugin(costs, config.limits.maxCost),
       graphqlMetricsPlugin(metrics),
       errorLogPlugin(),
+      ...(tracing ? [tracing.apolloPlugin()] : []),
     ],
   });
   await apollo.start();
   registerRequestHygiene(fastify);
-  if (config.corsOrigins) {
+  const origins = corsOrigins(config);
+  if (origins) {
     await fastify.register(cors, {
-      origin: config.corsOrigins[0] === '*' ? '*' : config.corsOrigins,
+      origin: origins,
       // A listed single-page app fetches /oauth/install with credentials so its browser keeps the
       // flow cookie; no route authenticates by cookie, so this grants no ambient authority.
-      credentials: config.corsOrigins[0] !== '*',
+      credentials: origins !== '*',
       methods: ['GET', 'POST'],
       allowedHeaders: ['content-type', 'authorization', 'x-api-key', 'x-request-id', 'apollo-require-preflight'],
       exposedHeaders: ['x-request-id'],
@@ -165,7 +172,7 @@ export async function createHttpServer(parts: HttpServerDeps): Promise<HttpServe
   };
 
   // Browsers asking /graphql for HTML get the bundled IDE; every other request reaches Apollo.
-  if (config.graphql.ide) registerGraphiql(fastify, { endpoint: '/graphql' });
+  if (config.graphql.ide) registerGraphiql(fastify, { endpoint: '/graphql', sandbox: config.sandbox });
   fastify.route({
     url: '/graphql',
     method: ['GET', 'POST', 'OPTIONS'],

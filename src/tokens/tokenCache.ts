@@ -17,6 +17,8 @@ export interface TokenCacheOptions {
   maxBackoffMs?: number;
   /** Observes outcomes (metrics). */
   observe?: (e: { key: string; source: CacheSource; event: 'memory_hit' | 'store_hit' | 'fetch' | 'fetch_ok' | 'fetch_error' | 'stale_served' }) => void;
+  /** Spans around lookups and fetches (observability/tracing.ts); unset when tracing is off. */
+  tracing?: TokenCacheTracer;
   /** Observes how long a load waited for the store's lock, in wall-clock ms (metrics). */
   observeLockWait?: (e: { key: string; source: CacheSource; ms: number }) => void;
 }
@@ -25,6 +27,11 @@ export interface TokenCacheOptions {
 export type CacheSource = TokenSourceKind | 'unknown';
 
 export type Fetcher = (current: TokenRecord | undefined) => Promise<TokenRecord>;
+
+export interface TokenCacheTracer {
+  lookup<T>(source: CacheSource, run: () => Promise<T>): Promise<T>;
+  fetch(source: CacheSource, fetcher: Fetcher): Fetcher;
+}
 
 interface Failure {
   until: number;
@@ -49,7 +56,14 @@ export class TokenCache {
    * (a ZAK after its user was deactivated), so no process keeps serving its own copy.
    * `source` names the kind of credential `key` holds, for metrics.
    */
-  async get(key: string, fetch: Fetcher, options: { memory?: boolean; source?: TokenSourceKind } = {}): Promise<TokenRecord> {
+  get(key: string, fetch: Fetcher, options: { memory?: boolean; source?: TokenSourceKind } = {}): Promise<TokenRecord> {
+    const tracing = this.opts.tracing;
+    if (!tracing) return this.lookup(key, fetch, options);
+    const source = options.source ?? 'unknown';
+    return tracing.lookup(source, () => this.lookup(key, tracing.fetch(source, fetch), options));
+  }
+
+  private async lookup(key: string, fetch: Fetcher, options: { memory?: boolean; source?: TokenSourceKind }): Promise<TokenRecord> {
     const now = this.opts.clock.now();
     const source = options.source ?? 'unknown';
     const cached = options.memory === false ? undefined : this.memory.get(key);

@@ -48,6 +48,11 @@ export interface ReadCache {
 /** How a GET was answered: from the read cache, by Zoom, or by an identical call in flight. */
 export type ReadObserver = (e: { route: string; result: 'hit' | 'miss' | 'coalesced' }) => void;
 
+/** Spans around each call (observability/tracing.ts). */
+export interface ZoomCallTracer {
+  call<T>(req: ZoomRequest, run: () => Promise<T>): Promise<T>;
+}
+
 /** Observes every upstream call (metrics). */
 export type UpstreamObserver = (e: { route: string; status: number | 'error'; ms: number }) => void;
 
@@ -71,6 +76,8 @@ export interface ZoomHttpClientOptions {
   /** Off (undefined) when ZOOM_CACHE_TTL_SECONDS=0; identical GETs in flight are shared either way. */
   readCache?: ReadCache;
   observeRead?: ReadObserver;
+  /** Unset when tracing is off: then a call costs nothing more. */
+  tracing?: ZoomCallTracer;
 }
 
 const IDEMPOTENT = new Set(['GET', 'DELETE']);
@@ -97,7 +104,12 @@ export class ZoomHttpClient {
    * A GET is shared with identical ones in flight (same credential, same URL) and, with
    * `cacheTags`, answered from the read cache; an answer several callers share is frozen.
    */
-  async call<T>(req: ZoomRequest, credential: Credential): Promise<ZoomResponse<T>> {
+  call<T>(req: ZoomRequest, credential: Credential): Promise<ZoomResponse<T>> {
+    const tracing = this.opts.tracing;
+    return tracing ? tracing.call(req, () => this.untraced<T>(req, credential)) : this.untraced<T>(req, credential);
+  }
+
+  private async untraced<T>(req: ZoomRequest, credential: Credential): Promise<ZoomResponse<T>> {
     const deadline = Date.now() + this.deadlineMs;
     const token = await credential.get();
     if (req.method === 'GET') return this.read<T>(req, credential, token, deadline);

@@ -36,6 +36,12 @@ const ANY_RESULT_TEXT = `(() => {
   return /"(data|errors)"/.test(text) ? text : false;
 })()`;
 
+/** The text of the sandbox badge in GraphiQL's logo, or null. */
+const SANDBOX_BADGE = `(() => {
+  const badge = document.querySelector('.graphiql-logo .zgg-sandbox-badge');
+  return badge ? badge.textContent : null;
+})()`;
+
 /** Evaluates `expression` through the devtools protocol until it returns something truthy. */
 async function pollPage(page: { evaluate(expression: string): Promise<unknown> }, expression: string, timeoutMs: number): Promise<string> {
   const deadline = Date.now() + timeoutMs;
@@ -89,6 +95,9 @@ describe('GraphiQL routes', () => {
       expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
       const html = await res.text();
       expect(html).not.toMatch(/https?:\/\//);
+      // Not sandbox mode (a Zoom app is configured): no sandbox badge.
+      expect(html).not.toContain('data-sandbox');
+      expect(html).not.toContain('(sandbox)');
       const sources = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
       expect(sources).toHaveLength(5);
       for (const src of sources) {
@@ -167,6 +176,9 @@ describe.skipIf(!hasChromium)('GraphiQL in headless Chromium against the sandbox
     await page.locator('.graphiql-execute-button').click();
     // Polled from here: waitForFunction's in-page polling uses eval, which the page's CSP forbids.
     const text = await pollPage(page, RESULT_TEXT, 15_000);
+    // Sandbox mode says so in the IDE itself, next to GraphiQL's name.
+    expect(await page.evaluate(SANDBOX_BADGE)).toBe('sandbox');
+    expect(await page.title()).toContain('(sandbox)');
     mkdirSync('test-output', { recursive: true });
     await page.screenshot({ path: 'test-output/graphiql.png', fullPage: true });
     await context.close();
