@@ -111,20 +111,21 @@ export class ZoomHttpClient {
 
   private async read<T>(req: ZoomRequest, credential: Credential, token: TokenRecord, deadline: number): Promise<ZoomResponse<T>> {
     // The credential identity is part of the key: an answer is never shared across credentials.
-    const url = this.urlFor(req, token).href;
+    const url = this.urlFor(req, token);
+    const href = url.href;
     const cache = req.cacheTags ? this.opts.readCache : undefined;
     const scope = cache && req.cacheTags ? await cache.scope(req.cacheTags) : null;
-    const flightKey = `${credential.key}\n${url}\n${scope ?? ''}`;
+    const flightKey = `${credential.key}\n${href}\n${scope ?? ''}`;
     const { result, joined } = this.flights.run(
       flightKey,
       async () => {
-        const key = scope === null ? undefined : keyOf(credential.key, req.method, url, scope);
+        const key = scope === null ? undefined : keyOf(credential.key, req.method, href, scope);
         if (cache && key) {
           const hit = await cache.get<T>(key);
           this.opts.observeRead?.({ route: req.route, result: hit ? 'hit' : 'miss' });
           if (hit) return hit;
         }
-        const res = await this.callWith<T>(req, credential, token, deadline);
+        const res = await this.callWith<T>(req, credential, token, deadline, url);
         if (cache && key) await cache.set(key, res);
         return res;
       },
@@ -135,9 +136,10 @@ export class ZoomHttpClient {
     return result;
   }
 
-  private async callWith<T>(req: ZoomRequest, credential: Credential, token: TokenRecord, deadline: number): Promise<ZoomResponse<T>> {
+  /** `url`: the request's URL for `token`, when the caller has built it already. */
+  private async callWith<T>(req: ZoomRequest, credential: Credential, token: TokenRecord, deadline: number, url?: URL): Promise<ZoomResponse<T>> {
     try {
-      return await this.send<T>(req, token, deadline);
+      return await this.send<T>(req, token, deadline, url);
     } catch (err) {
       // NOTE: Zoom answers 401 {"code":124} for expired, revoked and unknown tokens (ZOOM.md §2).
       if (!(err instanceof ZoomApiError && err.status === 401 && err.zoomCode === 124)) throw err;
@@ -153,8 +155,7 @@ export class ZoomHttpClient {
     }
   }
 
-  private async send<T>(req: ZoomRequest, token: TokenRecord, deadline: number): Promise<ZoomResponse<T>> {
-    const url = this.urlFor(req, token);
+  private async send<T>(req: ZoomRequest, token: TokenRecord, deadline: number, url = this.urlFor(req, token)): Promise<ZoomResponse<T>> {
     // NOTE: a POST whose answer was lost may have been applied (a meeting created): never repeat it.
     const attempts = IDEMPOTENT.has(req.method) ? this.retries + 1 : 1;
     for (let failures = 0; ; ) {
