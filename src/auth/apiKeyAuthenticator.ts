@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { hash, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { unauthenticated } from '../errors.js';
 import type { ApiKeyEntry } from './apiKeys.js';
@@ -20,7 +20,7 @@ export class ApiKeyAuthenticator implements Authenticator {
   async authenticate(headers: IncomingHttpHeaders): Promise<Principal> {
     const key = presentedCredential(headers, true);
     if (!key) throw unauthenticated('Send an API key: Authorization: Bearer <key> or x-api-key: <key>.');
-    const digest = createHash('sha256').update(key).digest();
+    const digest = hash('sha256', key, 'buffer');
     let match: ApiKeyEntry | undefined;
     for (const { entry, digest: expected } of this.entries) {
       if (timingSafeEqual(digest, expected) && !match) match = entry;

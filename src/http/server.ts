@@ -2,7 +2,14 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
 import cors from '@fastify/cors';
-import Fastify, { type FastifyBaseLogger, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyReply,
+  type FastifyRequest,
+  type RawReplyDefaultExpression,
+  type RawRequestDefaultExpression,
+  type RawServerDefault,
+} from 'fastify';
 import type { Logger } from 'pino';
 import type { Authenticator } from '../auth/authenticator.js';
 import type { Principal } from '../auth/principal.js';
@@ -39,6 +46,7 @@ import { registerOAuthRoutes } from './oauthRoutes.js';
 import type { OAuthEndpoints } from './oauthEndpoints.js';
 import { OAuthStates } from './oauthState.js';
 import { registerRequestHygiene, requestIdFor } from './requestHygiene.js';
+import { requestLoggers } from './requestLogger.js';
 import { capConnections, closeWithin, httpServerOptions } from './serverOptions.js';
 import { WebhookReceiver } from './webhookReceiver.js';
 import { registerWebhookRoute } from './webhooks.js';
@@ -98,8 +106,9 @@ export async function createHttpServer(parts: HttpServerDeps): Promise<HttpServe
     }
   };
 
-  const fastify = Fastify({
+  const fastify: GatewayFastify = Fastify<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger>({
     loggerInstance: logger,
+    childLoggerFactory: requestLoggers(logger),
     genReqId: requestIdFor,
     bodyLimit: 1024 * 1024,
     ...httpServerOptions(config.httpServer),
