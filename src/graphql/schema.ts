@@ -1,18 +1,33 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import type { PubSub } from 'type-graphql';
 import { CredentialsResolver } from './credentials/credentials.resolver.js';
+import { LiveEventsResolver } from './live/liveEvents.resolver.js';
 import { MeetingResolver } from './meetings/meeting.resolver.js';
 import { SdkSignatureResolver } from './meetings/sdkSignature.resolver.js';
 import { StartMeetingTokenResolver } from './meetings/startMeetingToken.resolver.js';
 import { UserResolver } from './users/user.resolver.js';
 
-export const resolvers = [UserResolver, CredentialsResolver, MeetingResolver, StartMeetingTokenResolver, SdkSignatureResolver] as const;
+export const resolvers = [UserResolver, CredentialsResolver, MeetingResolver, StartMeetingTokenResolver, SdkSignatureResolver, LiveEventsResolver] as const;
+
+/**
+ * type-graphql asks for a PubSub once a schema has subscriptions, for those declared by topic.
+ * Every subscription here has its own `subscribe` (src/live/hub.ts feeds it), so none uses this.
+ */
+const byTopicUnused: PubSub = {
+  publish() {
+    throw new Error('subscriptions are fed by the live event hub, not by topic');
+  },
+  subscribe() {
+    throw new Error('subscriptions are fed by the live event hub, not by topic');
+  },
+};
 
 let built: Promise<GraphQLSchema> | undefined;
 
 /** The code-first schema; built once per process (type-graphql metadata is global). */
 export function buildGatewaySchema(): Promise<GraphQLSchema> {
-  built ??= buildSchema({ resolvers: [...resolvers], validate: false });
+  built ??= buildSchema({ resolvers: [...resolvers], validate: false, pubSub: byTopicUnused });
   return built;
 }

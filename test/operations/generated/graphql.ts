@@ -124,6 +124,33 @@ export type MeetingEdge = {
   node: Meeting;
 };
 
+/** One Zoom event about a meeting, delivered to a subscription once. */
+export type MeetingEvent = {
+  __typename?: 'MeetingEvent';
+  /** STARTED: the start time; ENDED: the end time. */
+  at?: Maybe<Scalars['DateTime']['output']>;
+  /** The host’s Zoom user id, when the event names it. */
+  hostId?: Maybe<Scalars['ID']['output']>;
+  kind: MeetingEventKind;
+  meetingId: Scalars['ID']['output'];
+  /** When Zoom says the event happened (its event_ts). */
+  occurredAt: Scalars['DateTime']['output'];
+  /** PARTICIPANT_JOINED and PARTICIPANT_LEFT only. */
+  participant?: Maybe<MeetingParticipant>;
+  /** Increases by one per event of this meeting, across every replica: a jump is a missed event. */
+  sequence: Scalars['Int']['output'];
+  topic?: Maybe<Scalars['String']['output']>;
+};
+
+/** From Zoom’s meeting.started, meeting.ended, meeting.updated, meeting.deleted, meeting.participant_joined and meeting.participant_left events. */
+export type MeetingEventKind =
+  | 'DELETED'
+  | 'ENDED'
+  | 'PARTICIPANT_JOINED'
+  | 'PARTICIPANT_LEFT'
+  | 'STARTED'
+  | 'UPDATED';
+
 /** Which of a user’s meetings to list. */
 export type MeetingListType =
   | 'LIVE'
@@ -131,6 +158,24 @@ export type MeetingListType =
   | 'SCHEDULED'
   | 'UPCOMING'
   | 'UPCOMING_MEETINGS';
+
+/** Who joined or left, as Zoom’s event names them. */
+export type MeetingParticipant = {
+  __typename?: 'MeetingParticipant';
+  email?: Maybe<Scalars['String']['output']>;
+  joinTime?: Maybe<Scalars['DateTime']['output']>;
+  /** Why the participant left, in Zoom’s words. */
+  leaveReason?: Maybe<Scalars['String']['output']>;
+  leaveTime?: Maybe<Scalars['DateTime']['output']>;
+  /** The display name in the meeting. */
+  name: Scalars['String']['output'];
+  /** Zoom’s participant id within this meeting instance (`user_id` in the event). */
+  participantId?: Maybe<Scalars['String']['output']>;
+  /** Zoom’s participant UUID, stable across rejoins of one instance. */
+  participantUuid?: Maybe<Scalars['String']['output']>;
+  /** The Zoom user id; null for guests and users of other accounts. */
+  userId?: Maybe<Scalars['ID']['output']>;
+};
 
 /** PARTICIPANT joins (role 0); HOST starts the meeting (role 1). */
 export type MeetingRole =
@@ -344,6 +389,24 @@ export type StartMeetingToken = {
   /** The host's ZAK. Treat it as a credential. */
   zak: Scalars['String']['output'];
   zakExpiresAt: Scalars['DateTime']['output'];
+};
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Events of one meeting as Zoom reports them; user-role callers only for meetings they host. */
+  meetingEvents: MeetingEvent;
+  /** Events of every meeting the caller hosts (admins: of the host given). */
+  myMeetingEvents: MeetingEvent;
+};
+
+
+export type SubscriptionMeetingEventsArgs = {
+  meetingId: Scalars['ID']['input'];
+};
+
+
+export type SubscriptionMyMeetingEventsArgs = {
+  hostId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** Body of updateMeeting: only the fields given change; at least one is required. */
