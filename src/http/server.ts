@@ -162,7 +162,7 @@ export async function createHttpServer(parts: HttpServerDeps): Promise<HttpServe
     url: '/graphql',
     ...graphqlRouteGuards(config.limits),
     // A WebSocket upgrade authenticates in its connection_init message, not in its headers.
-    preHandler: (request: FastifyRequest, reply: FastifyReply) => (request.ws ? undefined : admitCaller(request, reply)),
+    preHandler: async (request: FastifyRequest, reply: FastifyReply) => (request.ws ? undefined : admitCaller(request, reply)),
     handler: fastifyApolloHandler(apollo, {
       context: async (request, reply): Promise<GraphQLContext> => {
         // Responses are per caller; the cache-control plugin is off (it hooks every field).

@@ -261,7 +261,7 @@ export class SubscriptionServer {
     },
     onError: (ctx, id, _payload, errors) => {
       this.forget(ctx.extra, id);
-      return errors.map((e) => this.formatError(e.toJSON(), e));
+      return errors.map((e) => (refusals.has(e) ? e.toJSON() : this.formatError(e.toJSON(), e)));
     },
     onComplete: (ctx, id) => this.forget(ctx.extra, id),
   });
@@ -276,23 +276,23 @@ export class SubscriptionServer {
   private prepare(ctx: Context<Record<string, unknown> | undefined, Connection>, id: string, payload: { query: string; operationName?: string | null; variables?: Record<string, unknown> | null }): ExecutionArgs | GraphQLError[] {
     const conn = ctx.extra;
     const principal = conn.principal;
-    if (!principal) return [new GraphQLError('Not authenticated.', { extensions: { code: 'UNAUTHENTICATED' } })];
+    if (!principal) return [refusal('Not authenticated.', { code: 'UNAUTHENTICATED' })];
     const max = this.opts.limits.maxPerConnection;
     if (conn.operations.size >= max) {
-      return [new GraphQLError(`At most ${max} subscriptions per connection (WS_MAX_SUBSCRIPTIONS_PER_CONNECTION).`, { extensions: { code: 'BAD_USER_INPUT', limit: 'WS_MAX_SUBSCRIPTIONS_PER_CONNECTION', max } })];
+      return [refusal(`At most ${max} subscriptions per connection (WS_MAX_SUBSCRIPTIONS_PER_CONNECTION).`, { code: 'BAD_USER_INPUT', limit: 'WS_MAX_SUBSCRIPTIONS_PER_CONNECTION', max })];
     }
     let document: DocumentNode;
     try {
       document = parse(payload.query);
     } catch (err) {
-      return [err instanceof GraphQLError ? withCode(err) : new GraphQLError('The query could not be parsed.', { extensions: { code: 'BAD_USER_INPUT' } })];
+      return [err instanceof GraphQLError ? withCode(err, 'GRAPHQL_PARSE_FAILED') : refusal('The query could not be parsed.', { code: 'BAD_USER_INPUT' })];
     }
     const errors = validate(this.schema, document, [...specifiedRules, ...this.opts.validationRules]);
-    if (errors.length > 0) return errors.map(withCode);
+    if (errors.length > 0) return errors.map((e) => withCode(e, 'GRAPHQL_VALIDATION_FAILED'));
     const operation = getOperationAST(document, payload.operationName ?? undefined);
-    if (!operation) return [new GraphQLError('Name the operation to run (operationName).', { extensions: { code: 'BAD_USER_INPUT' } })];
+    if (!operation) return [refusal('Name the operation to run (operationName).', { code: 'BAD_USER_INPUT' })];
     if (operation.operation !== 'subscription') {
-      return [new GraphQLError('Only subscriptions are served over WebSocket; send queries and mutations over HTTP POST.', { extensions: { code: 'BAD_USER_INPUT' } })];
+      return [refusal('Only subscriptions are served over WebSocket; send queries and mutations over HTTP POST.', { code: 'BAD_USER_INPUT' })];
     }
     // Reserved now, so a burst of subscribe messages cannot pass the limit while they resolve.
     conn.operations.set(id, '');
@@ -315,8 +315,18 @@ export class SubscriptionServer {
   }
 }
 
-function withCode(e: GraphQLError): GraphQLError {
-  return new GraphQLError(e.message, { nodes: e.nodes, source: e.source, positions: e.positions, extensions: { code: 'BAD_USER_INPUT', ...e.extensions } });
+/** Errors of this server's own making: sent as they are, not through the formatter. */
+const refusals = new WeakSet<GraphQLError>();
+
+function refusal(message: string, extensions: Record<string, unknown>): GraphQLError {
+  const e = new GraphQLError(message, { extensions });
+  refusals.add(e);
+  return e;
+}
+
+/** Apollo's code for the same failure over HTTP; the formatter turns it into BAD_USER_INPUT with that reason. */
+function withCode(e: GraphQLError, code: string): GraphQLError {
+  return new GraphQLError(e.message, { nodes: e.nodes, source: e.source, positions: e.positions, extensions: { code, ...e.extensions } });
 }
 
 function rootField(document: DocumentNode, operationName: string | null | undefined): string | undefined {
