@@ -251,6 +251,36 @@ describe('subscriptions: connections', () => {
   });
 });
 
+describe('subscriptions: shutdown', () => {
+  beforeEach(() => start());
+
+  it('keeps sockets open while an HTTP request drains, then closes them with 1001', async () => {
+    const a = open(await asAdmin());
+    record(a.client, MY_MEETING_EVENTS, { hostId: alice.id });
+    await subscribed('myMeetingEvents', 1);
+    const knobs = (body: Record<string, unknown>) => fetch(`${h.fake.url}/__fake/knobs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    await knobs({ hold: 'users.list' });
+    const inFlight = fetch(`${h.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(await asAdmin()) },
+      body: JSON.stringify({ query: '{ users(first: 2) { nodes { id } } }' }),
+    });
+    await vi.waitFor(() => expect(h.fake.requests.some((r) => r.route === 'users.list')).toBe(true), WAIT);
+    let closedAt = 0;
+    void a.closed.then(() => (closedAt = performance.now()));
+    const stopping = h.app.stop();
+    // Draining: the request is held by Zoom, and the subscriber still connected.
+    await new Promise((r) => setTimeout(r, 300));
+    expect(closedAt).toBe(0);
+    const releasedAt = performance.now();
+    await knobs({ release: 'users.list' });
+    expect((await inFlight).status).toBe(200);
+    await stopping;
+    expect(await a.closed).toMatchObject({ code: 1001 });
+    expect(closedAt).toBeGreaterThan(releasedAt);
+  });
+});
+
 describe('subscriptions: slow consumers', () => {
   beforeEach(() => start({ WS_MAX_BUFFERED_BYTES: '65536', WS_MAX_SUBSCRIPTIONS_PER_CONNECTION: '50', WS_MAX_MESSAGE_BYTES: '65536' }));
 
