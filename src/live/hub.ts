@@ -22,6 +22,8 @@ interface MeetingOrder {
   timer?: NodeJS.Timeout;
   /** The host as the latest event naming one said. */
   hostId?: string;
+  /** Nothing passed on yet: a gap before the first event is history this replica never saw. */
+  fresh: boolean;
 }
 
 /**
@@ -133,8 +135,9 @@ export class LiveHub implements LiveEventSink {
       // Re-inserted: the map's order is then least recently active first.
       this.meetings.delete(event.meetingId);
     } else {
-      // The first event this replica sees of a meeting starts its order.
-      m = { last: event.sequence - 1, pending: new Map() };
+      // Earlier events of the meeting may still be on their way from other replicas: the first
+      // one seen waits for them like any other out-of-order event (a joining replica waits once).
+      m = { last: 0, pending: new Map(), fresh: true };
       if (this.meetings.size >= MAX_MEETINGS) this.forgetOldest();
     }
     this.meetings.set(event.meetingId, m);
@@ -147,6 +150,7 @@ export class LiveHub implements LiveEventSink {
     for (let next = m.pending.get(m.last + 1); next; next = m.pending.get(m.last + 1)) {
       m.pending.delete(next.sequence);
       m.last = next.sequence;
+      m.fresh = false;
       this.dispatch(m, next);
     }
     if (m.pending.size === 0) {
@@ -157,7 +161,7 @@ export class LiveHub implements LiveEventSink {
         m.timer = undefined;
         // The missing event is lost (a replica died between its sequence and its publish): skip it.
         const first = Math.min(...m.pending.keys());
-        this.logger.warn({ missing: m.last + 1, resumedAt: first }, 'live events: a sequence number never arrived; skipping it');
+        if (!m.fresh) this.logger.warn({ missing: m.last + 1, resumedAt: first }, 'live events: a sequence number never arrived; skipping it');
         m.last = first - 1;
         this.flush(m);
       }, REORDER_WAIT_MS);
