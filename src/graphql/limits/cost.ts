@@ -26,6 +26,9 @@ const KNOWN_CALLS: Record<string, number> = {
   'Mutation.startMeetingToken': 2,
   // One user look-up per meeting at most (the loader dedupes hosts within a request).
   'Meeting.host': 1,
+  // When it starts: the meeting (user-role callers) or the host named by email; no call per event.
+  'Subscription.meetingEvents': 1,
+  'Subscription.myMeetingEvents': 1,
 };
 
 type AnyField = GraphQLField<unknown, unknown>;
