@@ -115,5 +115,5 @@ export function report(r: BenchResults): string {
 
 export function reportSubscriptions(s: SubscriptionsResult): string {
   if ('skipped' in s) return `6) subscriptions: skipped: ${s.skipped}`;
-  return `6) subscriptions: ${s.subscribers} subscribers over ${s.replicas} replicas on one Redis, a burst of ${s.webhooks} signed webhooks for ${s.meetings} meetings: ${s.delivered} of ${s.expected} events delivered (${s.missing} missing, ${s.duplicates} duplicated, ${s.outOfOrder} out of order, ${s.foreign} foreign); webhook 200 → subscriber p50 ${fmt(s.p50Ms)} ms, p99 ${fmt(s.p99Ms)} ms, max ${fmt(s.maxMs)} ms; gateway RSS per idle subscriber ${s.rssPerIdleSubscriberKiB} KiB`;
+  return `6) subscriptions: ${s.subscribers} subscribers over ${s.replicas} replicas on one Redis, a burst of ${s.webhooks} signed webhooks for ${s.meetings} meetings: ${s.delivered} of ${s.expected} events delivered (${s.missing} missing, ${s.duplicates} duplicated, ${s.outOfOrder} out of order, ${s.foreign} foreign); webhook 200 → subscriber p50 ${fmt(s.p50Ms)} ms, p99 ${fmt(s.p99Ms)} ms, max ${fmt(s.maxMs)} ms; gateway RSS per idle subscriber ${s.rssPerIdleSubscriberKiB} KiB (load average ${fmt(s.loadAverage)})`;
 }

@@ -1,5 +1,6 @@
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { createConnection } from 'node:net';
+import os from 'node:os';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { startGateway, type ChildHandle, type FakeInfo, type GatewayProcess } from '../processes.js';
@@ -24,6 +25,8 @@ export type SubscriptionsResult =
       p99Ms: number;
       maxMs: number;
       rssPerIdleSubscriberKiB: number;
+      /** The machine's 1-minute load average during the burst (other work competes for the cores). */
+      loadAverage: number;
       checks: Check[];
     };
 
@@ -106,7 +109,8 @@ export async function subscriptionsAcrossReplicas(fake: FakeInfo, redisUrl = pro
       handles.push(g.handle);
       gateways.push(g);
     }
-    await new Promise((r) => setTimeout(r, 1000));
+    // Settled first: RSS right after start still moves as code is compiled and the heap grows.
+    await new Promise((r) => setTimeout(r, 3000));
     const rssBefore = gateways.reduce((sum, g) => sum + rssMiB(g.handle.pid), 0);
     const meetingIds = Array.from({ length: MEETINGS }, (_, i) => 81_000_000_000 + i);
     const received: Received[][] = [];
@@ -190,6 +194,7 @@ export async function subscriptionsAcrossReplicas(fake: FakeInfo, redisUrl = pro
       p99Ms,
       maxMs: latencies.length ? Math.max(...latencies) : NaN,
       rssPerIdleSubscriberKiB,
+      loadAverage: os.loadavg()[0] ?? NaN,
       checks: [
         atMost('subscriptions: events missing, duplicated, out of order or foreign', missing + duplicates + outOfOrder + foreign, 0),
         atMost('subscriptions: p99 webhook 200 → subscriber', p99Ms, 200, ' ms'),

@@ -28,6 +28,22 @@ export function decodeEvent(raw: string, logger: Logger): LiveEvent | null {
   return null;
 }
 
+/** `<sequence> <event JSON>`, as the Redis and PostgreSQL buses publish it. */
+export function decodeSequenced(raw: string, logger: Logger): LiveEvent | null {
+  const space = raw.indexOf(' ');
+  const sequence = Number(raw.slice(0, space));
+  return space > 0 && Number.isSafeInteger(sequence) ? decodeEvent(JSON.stringify({ ...safeParse(raw.slice(space + 1)), sequence }), logger) : decodeEvent(raw, logger);
+}
+
+function safeParse(text: string): Record<string, unknown> {
+  try {
+    const v = JSON.parse(text) as unknown;
+    return typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
 /** One process: the counter and the fan-out are in memory (memory and SQLite stores). */
 export class LocalBus implements LiveBus {
   private readonly sequences = new Map<string, number>();

@@ -2,8 +2,13 @@ import type { Logger } from 'pino';
 import type { LiveBus } from './bus.js';
 import type { LiveEvent, LiveEventSink, UnsequencedEvent } from './liveEvent.js';
 
-/** How long an event waits for an earlier one of its meeting still on its way from another replica. */
-const REORDER_WAIT_MS = 250;
+/**
+ * How long an event waits for an earlier one of its meeting. The Redis and PostgreSQL buses
+ * publish in sequence order, so this is a safety net: a gap lasts this long only when an event
+ * was lost (a bus connection dropped while it was sent), or once per meeting for a replica that
+ * joins while its events are flowing.
+ */
+const REORDER_WAIT_MS = 2000;
 /** Meetings whose order and host one replica remembers; the least recently active go first. */
 const MAX_MEETINGS = 50_000;
 /** Events one subscription may have waiting to be sent before its client counts as slow. */

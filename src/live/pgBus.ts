@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Logger } from 'pino';
-import { decodeEvent, type LiveBus } from './bus.js';
+import { decodeSequenced, type LiveBus } from './bus.js';
 import type { LiveEvent, UnsequencedEvent } from './liveEvent.js';
 
 /** NOTE: PostgreSQL refuses a NOTIFY payload of 8000 bytes or more (its documentation, NOTIFY). */
@@ -44,7 +44,7 @@ export class PgBus implements LiveBus {
       try {
         await client.connect();
         client.on('notification', (n) => {
-          const event = n.payload ? decodeEvent(n.payload, this.logger) : null;
+          const event = n.payload ? decodeSequenced(n.payload, this.logger) : null;
           if (event) for (const l of this.listeners) l(event);
         });
         client.on('error', (err) => {
@@ -71,19 +71,23 @@ export class PgBus implements LiveBus {
         throw err;
       });
     await this.tableReady;
-    const { rows } = await this.pool.query<{ seq: string }>(
-      `INSERT INTO gateway_live_sequences (key, seq) VALUES ($1, 1)
-       ON CONFLICT (key) DO UPDATE SET seq = gateway_live_sequences.seq + 1 RETURNING seq`,
-      [`${this.namespace}:${event.meetingId}`],
-    );
-    let payload = JSON.stringify({ ...event, sequence: Number(rows[0]?.seq) });
+    let payload = JSON.stringify(event);
     if (Buffer.byteLength(payload) > MAX_NOTIFY_BYTES) {
       // Only a participant's free-text fields can be this long: shortened rather than lost.
       const participant = event.participant ? { ...event.participant, name: event.participant.name.slice(0, 256) } : undefined;
       const { topic: _topic, ...rest } = event;
-      payload = JSON.stringify({ ...rest, ...(participant ? { participant } : {}), sequence: Number(rows[0]?.seq) });
+      payload = JSON.stringify({ ...rest, ...(participant ? { participant } : {}) });
     }
-    await this.pool.query('SELECT pg_notify($1, $2)', [this.channel, payload]);
+    // One statement, one transaction: the meeting's row stays locked until the commit that
+    // delivers the notification, so notifications of a meeting go out in sequence order.
+    await this.pool.query(
+      `WITH next AS (
+         INSERT INTO gateway_live_sequences (key, seq) VALUES ($1, 1)
+         ON CONFLICT (key) DO UPDATE SET seq = gateway_live_sequences.seq + 1 RETURNING seq
+       )
+       SELECT pg_notify($2, next.seq::text || ' ' || $3) FROM next`,
+      [`${this.namespace}:${event.meetingId}`, this.channel, payload],
+    );
   }
 
   onEvent(listener: (event: LiveEvent) => void): void {

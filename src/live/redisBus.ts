@@ -1,7 +1,13 @@
 import type { Logger } from 'pino';
 import { closeRedis, openRedis, type RedisCommands } from '../store/redisClient.js';
-import { decodeEvent, SEQUENCE_TTL_MS, type LiveBus } from './bus.js';
+import { decodeSequenced, SEQUENCE_TTL_MS, type LiveBus } from './bus.js';
 import type { LiveEvent, UnsequencedEvent } from './liveEvent.js';
+
+/** INCR the meeting's counter and PUBLISH `<sequence> <event JSON>`, atomically. */
+const PUBLISH_NEXT = `local s = redis.call('INCR', KEYS[1])
+redis.call('PEXPIRE', KEYS[1], ARGV[2])
+redis.call('PUBLISH', ARGV[1], s .. ' ' .. ARGV[3])
+return s`;
 
 /**
  * Redis: `INCR` on a key per meeting for the sequence, `PUBLISH` on one channel per namespace.
@@ -24,7 +30,7 @@ export class RedisBus implements LiveBus {
     this.subscriber = openRedis(url, logger, `${namespace}-live-sub`);
     this.ready = this.subscriber
       .subscribe(this.channel, (message) => {
-        const event = decodeEvent(message, this.logger);
+        const event = decodeSequenced(message, this.logger);
         if (event) for (const l of this.listeners) l(event);
       })
       .then(() => undefined);
@@ -39,8 +45,9 @@ export class RedisBus implements LiveBus {
 
   async publish(event: UnsequencedEvent): Promise<void> {
     const key = `${this.namespace}:live:seq:${event.meetingId}`;
-    const [sequence] = (await this.commands.multi().incr(key).pExpire(key, SEQUENCE_TTL_MS).exec()) as unknown as [number, number];
-    await this.commands.publish(this.channel, JSON.stringify({ ...event, sequence: Number(sequence) }));
+    // One script: no other replica's event of the meeting can be numbered between this one's
+    // number and its publication, so every replica hears a meeting's events in sequence order.
+    await this.commands.eval(PUBLISH_NEXT, { keys: [key], arguments: [this.channel, String(SEQUENCE_TTL_MS), JSON.stringify(event)] });
   }
 
   onEvent(listener: (event: LiveEvent) => void): void {
