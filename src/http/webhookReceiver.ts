@@ -57,8 +57,11 @@ export class WebhookReceiver {
       // Another app of the account was removed: this gateway holds no grant of it.
       return this.opts.observe(label, 'ignored');
     }
-    const claims = await Promise.all(deliveryKeys.map((k) => this.opts.store.claim(k, DELIVERY_TTL_MS)));
-    if (claims.includes(false)) return this.opts.observe(label, 'duplicate');
+    // One at a time, the event's identity first: claimed all at once, two deliveries of one event
+    // (a retry with the same request id) could each win one key and both count as duplicates.
+    for (const key of deliveryKeys) {
+      if (!(await this.opts.store.claim(key, DELIVERY_TTL_MS))) return this.opts.observe(label, 'duplicate');
+    }
     await this.effects(event);
     this.opts.observe(label, 'applied');
   }
