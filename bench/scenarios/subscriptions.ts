@@ -55,6 +55,16 @@ function reachable(url: string): Promise<boolean> {
   });
 }
 
+/** The replicas' RSS together, MiB: the median of 9 samples over 4.5 s (garbage collection moves it). */
+async function settledRss(gateways: GatewayProcess[]): Promise<number> {
+  const samples: number[] = [];
+  for (let i = 0; i < 9; i++) {
+    samples.push(gateways.reduce((sum, g) => sum + rssMiB(g.handle.pid), 0));
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return percentile(samples, 50);
+}
+
 /** Zoom's signed delivery of one event body. */
 async function deliver(url: string, body: string): Promise<number> {
   const ts = String(Math.floor(Date.now() / 1000));
@@ -111,7 +121,7 @@ export async function subscriptionsAcrossReplicas(fake: FakeInfo, redisUrl = pro
     }
     // Settled first: RSS right after start still moves as code is compiled and the heap grows.
     await new Promise((r) => setTimeout(r, 3000));
-    const rssBefore = gateways.reduce((sum, g) => sum + rssMiB(g.handle.pid), 0);
+    const rssBefore = await settledRss(gateways);
     const meetingIds = Array.from({ length: MEETINGS }, (_, i) => 81_000_000_000 + i);
     const received: Received[][] = [];
     let subscribed = 0;
@@ -148,7 +158,7 @@ export async function subscriptionsAcrossReplicas(fake: FakeInfo, redisUrl = pro
       }
     }
     await new Promise((r) => setTimeout(r, 2000));
-    const rssAfter = gateways.reduce((sum, g) => sum + rssMiB(g.handle.pid), 0);
+    const rssAfter = await settledRss(gateways);
 
     const burst = events(meetingIds, Date.now());
     const answeredAt = new Map<string, number>();
