@@ -1,6 +1,7 @@
 import type { DashboardResult } from './scenarios/dashboard.js';
 import type { MeetingsResult } from './scenarios/meetings.js';
 import type { MemoryResult } from './scenarios/memory.js';
+import type { SubscriptionsResult } from './scenarios/subscriptions.js';
 import type { ThroughputResult } from './scenarios/throughput.js';
 import type { TokenResult } from './scenarios/tokens.js';
 import type { BenchSettings } from './settings.js';
@@ -28,6 +29,7 @@ export interface BenchResults {
   meetings: MeetingsResult;
   memory: MemoryResult;
   dashboard: DashboardResult;
+  subscriptions: SubscriptionsResult;
   checks: Check[];
 }
 
@@ -98,6 +100,8 @@ export function report(r: BenchResults): string {
   out.push(
     `5) ${mem.inflight} concurrent requests at ${mem.upstreamLatencyMs} ms upstream latency: gateway RSS ${fmt(mem.rssBeforeMiB)} MiB before, peak ${fmt(mem.rssPeakMiB)} MiB (idle after start ${fmt(r.gateway.idleRssMiB)} MiB, peak over the whole run ${fmt(r.gateway.peakRssMiB)} MiB); ${fmt(mem.load.reqPerSec)} req/s, p50 ${fmt(mem.load.p50Ms)} ms, p99 ${fmt(mem.load.p99Ms)} ms, ${mem.load.failed} failed${r.gateway.nodeOptions ? ` (gateway NODE_OPTIONS="${r.gateway.nodeOptions}")` : ''}`,
     '',
+    reportSubscriptions(r.subscriptions),
+    '',
     'Targets',
     renderTable(
       ['target', 'measured', 'goal', 'result'],
@@ -107,4 +111,9 @@ export function report(r: BenchResults): string {
   const missed = r.checks.filter((c) => !c.pass).length;
   out.push('', `${r.checks.length - missed} of ${r.checks.length} targets met.`);
   return out.join('\n');
+}
+
+export function reportSubscriptions(s: SubscriptionsResult): string {
+  if ('skipped' in s) return `6) subscriptions: skipped: ${s.skipped}`;
+  return `6) subscriptions: ${s.subscribers} subscribers over ${s.replicas} replicas on one Redis, a burst of ${s.webhooks} signed webhooks for ${s.meetings} meetings: ${s.delivered} of ${s.expected} events delivered (${s.missing} missing, ${s.duplicates} duplicated, ${s.outOfOrder} out of order, ${s.foreign} foreign); webhook 200 → subscriber p50 ${fmt(s.p50Ms)} ms, p99 ${fmt(s.p99Ms)} ms, max ${fmt(s.maxMs)} ms; gateway RSS per idle subscriber ${s.rssPerIdleSubscriberKiB} KiB (load average ${fmt(s.loadAverage)})`;
 }

@@ -9,6 +9,7 @@ import { report, type BenchResults } from './report.js';
 import { rssUnderLoad } from './scenarios/memory.js';
 import { dashboardLoad } from './scenarios/dashboard.js';
 import { meetingsWithHosts } from './scenarios/meetings.js';
+import { subscriptionsAcrossReplicas } from './scenarios/subscriptions.js';
 import { compareThroughput } from './scenarios/throughput.js';
 import { tokenRequestsPerQueries } from './scenarios/tokens.js';
 import { loadSettings } from './settings.js';
@@ -83,6 +84,8 @@ try {
   const memory = await rssUnderLoad(ctx, gateway);
   rss.stop();
   for (const child of children) child.assertAlive();
+  step('subscriptions: 1,000 subscribers over three replicas on one Redis, a burst of 100 webhooks');
+  const subscriptions = await subscriptionsAcrossReplicas(fakeProcess.info);
 
   const results: BenchResults = {
     startedAt: startedAt.toISOString(),
@@ -104,7 +107,8 @@ try {
     meetings,
     memory,
     dashboard,
-    checks: [...at50.checks, ...at0.checks, ...tokens.checks, ...meetings.checks, ...dashboard.checks, ...memory.checks],
+    subscriptions,
+    checks: [...('checks' in subscriptions ? subscriptions.checks : []), ...at50.checks, ...at0.checks, ...tokens.checks, ...meetings.checks, ...dashboard.checks, ...memory.checks],
   };
   process.stdout.write(`${report(results)}\n`);
   const dir = new URL('./results/', import.meta.url);

@@ -25,6 +25,8 @@ import { UserOAuthSource } from './tokens/userOAuth.js';
 import { VideoSdkSigner } from './tokens/videoSdkToken.js';
 import { ZakCache } from './tokens/zak.js';
 import { ignoreChanges, type ZoomChangeSink } from './zoom/changes.js';
+import { createLiveBus } from './live/busFactory.js';
+import { LiveHub } from './live/hub.js';
 import { ZoomHttpClient } from './zoom/httpClient.js';
 import { createPacer } from './zoom/pacerFactory.js';
 import { ZoomReadCache } from './zoom/readCache.js';
@@ -119,6 +121,7 @@ export async function composeServices(input: Config, overrides: AppOverrides = {
   const cursors = new CursorCodec(config.encryptionKeys ?? [SANDBOX_KEY], MAX_FIRST);
   const services: Services = { config, client, tokens, cache, clock, zaks, sdk, videoSdk, cursors, changes };
   const authenticator = createAuthenticator(config.auth, { clock, logger });
+  const live = new LiveHub(await createLiveBus(config.store, config.cacheNamespace, logger), { dropped: metrics.live.dropped }, logger);
 
   return {
     config,
@@ -131,9 +134,11 @@ export async function composeServices(input: Config, overrides: AppOverrides = {
     endpoints,
     webhookChanges: alsoTo(changes, overrides.changes),
     trustedDocuments,
+    live,
     fake,
     tracing,
     async close() {
+      await live.close();
       await client.close();
       await pacer?.close?.();
       if (!overrides.store) await store.close();

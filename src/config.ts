@@ -93,6 +93,24 @@ export interface Config {
   webhookSecrets: string[] | null;
   /** OpenTelemetry tracing from the standard OTEL_* variables; null = off. */
   tracing: TracingConfig | null;
+  /** GraphQL subscriptions over WebSocket on /graphql (src/live/). */
+  subscriptions: SubscriptionLimits;
+}
+
+/** What one WebSocket client may hold (src/live/wsServer.ts). */
+export interface SubscriptionLimits {
+  /** WS_MAX_SUBSCRIPTIONS_PER_CONNECTION: active subscriptions on one connection. */
+  maxPerConnection: number;
+  /** WS_MAX_CONNECTIONS_PER_CALLER: open connections of one caller, per replica. */
+  maxConnectionsPerCaller: number;
+  /** WS_MAX_MESSAGE_BYTES: the largest message a client may send; larger closes with 1009. */
+  maxMessageBytes: number;
+  /** WS_KEEPALIVE_MS: ping interval; a client that has not answered by the next ping is dropped. 0 = off. */
+  keepAliveMs: number;
+  /** WS_CONNECTION_INIT_TIMEOUT_MS: time to send an authenticated connection_init (else 4408). */
+  initTimeoutMs: number;
+  /** WS_MAX_BUFFERED_BYTES: unsent bytes to one client before it is closed as a slow consumer (1013). */
+  maxBufferedBytes: number;
 }
 
 /**
@@ -209,6 +227,12 @@ const EnvSchema = z.object({
   HTTP_KEEP_ALIVE_TIMEOUT_MS: intIn(1000, 600_000, 72_000),
   HTTP_MAX_CONNECTIONS: intIn(0, 1_000_000, 10_000),
   ZOOM_WEBHOOK_SECRET_TOKEN: optional,
+  WS_MAX_SUBSCRIPTIONS_PER_CONNECTION: intIn(1, 1000, 20),
+  WS_MAX_CONNECTIONS_PER_CALLER: intIn(1, 100_000, 20),
+  WS_MAX_MESSAGE_BYTES: intIn(1024, 10 * 1024 * 1024, 64 * 1024),
+  WS_KEEPALIVE_MS: intIn(0, 600_000, 15_000),
+  WS_CONNECTION_INIT_TIMEOUT_MS: intIn(100, 60_000, 5_000),
+  WS_MAX_BUFFERED_BYTES: intIn(1024, 1024 * 1024 * 1024, 1024 * 1024),
 });
 
 type Env = z.infer<typeof EnvSchema>;
@@ -282,6 +306,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     webhookSecrets: readWebhookSecrets(e.ZOOM_WEBHOOK_SECRET_TOKEN, problems),
     tracing: readTracingConfig(env, problems),
+    subscriptions: {
+      maxPerConnection: e.WS_MAX_SUBSCRIPTIONS_PER_CONNECTION,
+      maxConnectionsPerCaller: e.WS_MAX_CONNECTIONS_PER_CALLER,
+      maxMessageBytes: e.WS_MAX_MESSAGE_BYTES,
+      keepAliveMs: e.WS_KEEPALIVE_MS,
+      initTimeoutMs: e.WS_CONNECTION_INIT_TIMEOUT_MS,
+      maxBufferedBytes: e.WS_MAX_BUFFERED_BYTES,
+    },
   };
   if (e.HTTP_HEADERS_TIMEOUT_MS > e.HTTP_REQUEST_TIMEOUT_MS) {
     problems.push(`HTTP_HEADERS_TIMEOUT_MS: the head is part of the request, so it cannot exceed HTTP_REQUEST_TIMEOUT_MS (${e.HTTP_REQUEST_TIMEOUT_MS})`);

@@ -19,6 +19,7 @@ export function principalFromClaims(payload: JWTPayload): Principal {
     ...(zoomUserId ? { zoomUserId } : {}),
     ...(email ? { email } : {}),
     roles: rolesOf(payload.roles),
+    ...(typeof payload.exp === 'number' ? { expiresAt: payload.exp * 1000 } : {}),
   };
 }
 

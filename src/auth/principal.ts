@@ -13,6 +13,8 @@ export interface Principal {
    */
   zoomUserLinked?: boolean;
   roles: Role[];
+  /** Epoch ms at which the credential stops being valid (a JWT's `exp`); long-lived connections close then. */
+  expiresAt?: number;
 }
 
 export const isAdmin = (p: Principal): boolean => p.roles.includes('admin');

@@ -1,7 +1,9 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import type { PubSub } from 'type-graphql';
 import { CredentialsResolver } from './credentials/credentials.resolver.js';
+import { LiveEventsResolver } from './live/liveEvents.resolver.js';
 import { MeetingResolver } from './meetings/meeting.resolver.js';
 import { MeetingExtrasResolver } from './meetings/meetingExtras.resolver.js';
 import { RegistrantsResolver } from './meetings/registrants.resolver.js';
@@ -11,7 +13,6 @@ import { UserResolver } from './users/user.resolver.js';
 import { MeetingPastResolver } from './past/meetingPast.resolver.js';
 import { PastMeetingResolver } from './past/pastMeeting.resolver.js';
 import { UserRecordingsResolver } from './past/userRecordings.resolver.js';
-
 import { UserMeetingsResolver } from './users/userMeetings.resolver.js';
 import { VideoSdkTokenResolver } from './videoSdk/videoSdkToken.resolver.js';
 
@@ -28,12 +29,26 @@ export const resolvers = [
   UserRecordingsResolver,
   UserMeetingsResolver,
   VideoSdkTokenResolver,
+  LiveEventsResolver,
 ] as const;
+
+/**
+ * type-graphql asks for a PubSub once a schema has subscriptions, for those declared by topic.
+ * Every subscription here has its own `subscribe` (src/live/hub.ts feeds it), so none uses this.
+ */
+const byTopicUnused: PubSub = {
+  publish() {
+    throw new Error('subscriptions are fed by the live event hub, not by topic');
+  },
+  subscribe() {
+    throw new Error('subscriptions are fed by the live event hub, not by topic');
+  },
+};
 
 let built: Promise<GraphQLSchema> | undefined;
 
 /** The code-first schema; built once per process (type-graphql metadata is global). */
 export function buildGatewaySchema(): Promise<GraphQLSchema> {
-  built ??= buildSchema({ resolvers: [...resolvers], validate: false });
+  built ??= buildSchema({ resolvers: [...resolvers], validate: false, pubSub: byTopicUnused });
   return built;
 }

@@ -24,7 +24,11 @@ interface Asset {
 const INIT_SCRIPT = `(function () {
   var root = document.getElementById('graphiql');
   var params = new URLSearchParams(window.location.search);
-  var fetcher = GraphiQL.createFetcher({ url: new URL(root.dataset.endpoint, window.location.href).href });
+  var url = new URL(root.dataset.endpoint, window.location.href);
+  // Subscriptions go over graphql-ws on the same path; the Headers pane becomes connection_init's payload.
+  var ws = new URL(url.href);
+  ws.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  var fetcher = GraphiQL.createFetcher({ url: url.href, subscriptionUrl: ws.href });
   var props = { fetcher: fetcher, defaultQuery: root.dataset.defaultQuery, shouldPersistHeaders: false };
   if (params.get('query')) props.query = params.get('query');
   if (params.get('variables')) props.variables = params.get('variables');

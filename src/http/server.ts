@@ -16,7 +16,7 @@ import type { Principal } from '../auth/principal.js';
 import { compiledExecution } from '../graphql/compiledExecutor.js';
 import { buildGatewaySubgraphSchema } from '../graphql/federation.js';
 import type { GraphQLContext } from '../graphql/context.js';
-import { trustedDocumentsGuard } from '../graphql/trusted/guard.js';
+import { trustedDocumentsGuard, trustedSubscriptionText } from '../graphql/trusted/guard.js';
 import type { TrustedDocuments } from '../graphql/trusted/manifest.js';
 import { createFormatError, errorLogPlugin, logGraphQLError, toHttpError } from '../graphql/errors.js';
 import { CostCalculator, costLimitPlugin, graphqlRouteGuards, limitValidationRules, RequestBudget, requestLimits, ValidatedDocuments } from '../graphql/limits/index.js';
@@ -35,6 +35,8 @@ import { PERSISTED_QUERY_TTL_SECONDS, PersistedQueryCache } from '../store/persi
 import type { TokenStore } from '../store/store.js';
 import type { UserOAuthSource } from '../tokens/userOAuth.js';
 import type { ZoomChangeSink } from '../zoom/changes.js';
+import type { LiveHub } from '../live/hub.js';
+import { SubscriptionServer } from '../live/wsServer.js';
 import { Admission, admissionHook } from './admission.js';
 import { Callers } from './callers.js';
 import { corsOrigins } from './corsOrigins.js';
@@ -79,6 +81,8 @@ export interface HttpServerDeps {
   readonly webhookChanges: ZoomChangeSink;
   /** GRAPHQL_TRUSTED_DOCUMENTS, read at start; null = any document runs. */
   readonly trustedDocuments: TrustedDocuments | null;
+  /** Meeting events for subscriptions: published by the webhook receiver, fanned out across replicas. */
+  readonly live: LiveHub;
   /** The fake Zoom in sandbox mode, reported by /readyz. */
   readonly fake: { readonly url: string } | undefined;
   /** Null (or absent) when tracing is off. */
@@ -116,6 +120,28 @@ export async function createHttpServer(parts: HttpServerDeps): Promise<HttpServe
   capConnections(fastify.server, config.httpServer);
   tracing?.registerHttp(fastify);
   const schema = config.graphql.federation ? await buildGatewaySubgraphSchema() : await buildGatewaySchema();
+  /** One HTTP request's or one subscription's context: its caller, Zoom access and per-request loaders. */
+  const requestContext = (principal: Principal, log: GraphQLContext['logger']): GraphQLContext => {
+    const zoom = { client, tokens, principal, changes };
+    return { principal, zoom, loaders: { user: createUserLoader(zoom), past: new PastLoaders(zoom), ...createMeetingLoaders(zoom) }, logger: log, services, budget: new RequestBudget() };
+  };
+  const subscriptions = new SubscriptionServer(schema, {
+    limits: config.subscriptions,
+    validationRules: limitValidationRules(config.limits),
+    hub: parts.live,
+    clock,
+    logger,
+    observe: metrics.live,
+    async authenticate(headers) {
+      const principal = await authenticator.authenticate(headers);
+      return userOAuth ? userOAuth.withLinkedZoomUser(principal) : principal;
+    },
+    context: requestContext,
+    ...(parts.trustedDocuments ? { trusted: trustedSubscriptionText(parts.trustedDocuments, config.trustedDocuments?.allowAdmin ?? false) } : {}),
+  });
+  // Before any route: it decides, per route, what an upgrade request reaches.
+  await subscriptions.plugin(fastify);
+  const httpInflight = trackInflight(fastify);
   const costs = new CostCalculator(schema, cursors);
   const documents = new ValidatedDocuments();
   const apollo = new ApolloServer<GraphQLContext>({
@@ -182,26 +208,27 @@ export async function createHttpServer(parts: HttpServerDeps): Promise<HttpServe
 
   // Browsers asking /graphql for HTML get the bundled IDE; every other request reaches Apollo.
   if (config.graphql.ide) registerGraphiql(fastify, { endpoint: '/graphql', sandbox: config.sandbox });
-  fastify.route({
+  const graphqlRoute = {
     url: '/graphql',
-    method: ['GET', 'POST', 'OPTIONS'],
     ...graphqlRouteGuards(config.limits),
-    preHandler: admitCaller,
+    // A WebSocket upgrade authenticates in its connection_init message, not in its headers.
+    preHandler: async (request: FastifyRequest, reply: FastifyReply) => (request.ws ? undefined : admitCaller(request, reply)),
     handler: fastifyApolloHandler(apollo, {
       context: async (request, reply): Promise<GraphQLContext> => {
         // Responses are per caller; the cache-control plugin is off (it hooks every field).
         void reply.header('cache-control', 'no-store');
-        const principal = await callers.principal(request);
-        const zoom = { client, tokens, principal, changes };
         // Fastify's request logger already carries the reqId.
-        return { principal, zoom, loaders: { user: createUserLoader(zoom), past: new PastLoaders(zoom), ...createMeetingLoaders(zoom) }, logger: request.log, services, budget: new RequestBudget() };
+        return requestContext(await callers.principal(request), request.log);
       },
     }),
-  });
+  };
+  fastify.route({ ...graphqlRoute, method: ['POST', 'OPTIONS'] });
+  // GET serves queries over HTTP and, upgraded, subscriptions over graphql-transport-ws.
+  fastify.route({ ...graphqlRoute, method: 'GET', wsHandler: subscriptions.handler });
   registerHealthRoutes(fastify, { config, store, ...(parts.fake ? { fakeZoomUrl: parts.fake.url } : {}) });
   registerMetricsRoute(fastify, metrics);
   const webhooks = config.webhookSecrets
-    ? new WebhookReceiver({ store, changes: parts.webhookChanges, zaks, userOAuth, observe: metrics.observeWebhookEvent })
+    ? new WebhookReceiver({ store, changes: parts.webhookChanges, zaks, userOAuth, observe: metrics.observeWebhookEvent, live: parts.live, clock })
     : null;
   if (webhooks && config.webhookSecrets) {
     await registerWebhookRoute(fastify, {
@@ -224,10 +251,31 @@ export async function createHttpServer(parts: HttpServerDeps): Promise<HttpServe
   return {
     fastify,
     async close() {
+      // Subscription sockets stay open while HTTP requests drain, then close with 1001; the
+      // server's close waits for them too.
+      const sockets = httpInflight.drained(config.zoom.requestDeadlineMs).then(() => subscriptions.shutdown());
       await closeWithin(fastify, config.zoom.requestDeadlineMs);
+      await sockets;
       // Events already answered are applied before the store closes.
       await webhooks?.drain();
       await apollo.stop();
+    },
+  };
+}
+
+/** HTTP requests (not WebSocket upgrades) whose response has not finished. */
+function trackInflight(fastify: GatewayFastify) {
+  const open = new Set<unknown>();
+  fastify.addHook('onRequest', async (request, reply) => {
+    if (request.ws) return;
+    open.add(request.raw);
+    reply.raw.once('close', () => open.delete(request.raw));
+  });
+  return {
+    /** Resolves once none is left, or at `deadlineMs` (when closeWithin cuts them off). */
+    async drained(deadlineMs: number): Promise<void> {
+      const until = Date.now() + deadlineMs;
+      while (open.size > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
     },
   };
 }

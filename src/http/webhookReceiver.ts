@@ -3,7 +3,9 @@ import type { TokenStore } from '../store/store.js';
 import type { UserOAuthSource } from '../tokens/userOAuth.js';
 import type { ZakCache } from '../tokens/zak.js';
 import type { ZoomChangeSink } from '../zoom/changes.js';
-import type { EventLabel, ZoomEvent } from './webhookEvents.js';
+import { liveKindOf, type LiveEventSink } from '../live/liveEvent.js';
+import type { Clock } from '../clock.js';
+import { isParticipantEvent, type EventLabel, type ZoomEvent } from './webhookEvents.js';
 
 /**
  * How long a delivery is remembered. NOTE: Zoom retries after 5, 20 and 60 minutes (ZOOM.md §9),
@@ -18,6 +20,9 @@ export interface WebhookReceiverOptions {
   /** Null when no user OAuth app is configured: there are no grants to purge. */
   userOAuth: UserOAuthSource | null;
   observe: (event: EventLabel, outcome: 'applied' | 'duplicate' | 'ignored' | 'failed') => void;
+  /** Subscribers' events: each meeting event is published once, after its delivery is claimed. */
+  live?: LiveEventSink;
+  clock?: Clock;
 }
 
 type Actionable = Exclude<ZoomEvent, { type: 'url_validation' }>;
@@ -52,8 +57,11 @@ export class WebhookReceiver {
       // Another app of the account was removed: this gateway holds no grant of it.
       return this.opts.observe(label, 'ignored');
     }
-    const claims = await Promise.all(deliveryKeys.map((k) => this.opts.store.claim(k, DELIVERY_TTL_MS)));
-    if (claims.includes(false)) return this.opts.observe(label, 'duplicate');
+    // One at a time, the event's identity first: claimed all at once, two deliveries of one event
+    // (a retry with the same request id) could each win one key and both count as duplicates.
+    for (const key of deliveryKeys) {
+      if (!(await this.opts.store.claim(key, DELIVERY_TTL_MS))) return this.opts.observe(label, 'duplicate');
+    }
     await this.effects(event);
     this.opts.observe(label, 'applied');
   }
@@ -61,8 +69,17 @@ export class WebhookReceiver {
   private async effects(event: Exclude<Actionable, { type: 'other' }>): Promise<void> {
     const { changes } = this.opts;
     switch (event.type) {
-      case 'meeting':
-        return changes.changed({ kind: 'meeting', meetingId: event.meetingId, ...(event.hostId ? { hostId: event.hostId } : {}) });
+      case 'meeting': {
+        // Who joins or leaves changes nothing a cached read returns.
+        if (!isParticipantEvent(event.event)) {
+          await changes.changed({ kind: 'meeting', meetingId: event.meetingId, ...(event.hostId ? { hostId: event.hostId } : {}) });
+        }
+        const kind = liveKindOf(event.event);
+        if (!kind || !this.opts.live) return;
+        const { meetingId, hostId, topic, at, participant } = event;
+        const occurredAt = event.eventTs ?? (this.opts.clock ?? Date).now();
+        return this.opts.live.publish({ meetingId, kind, occurredAt, ...(hostId ? { hostId } : {}), ...(topic ? { topic } : {}), ...(at ? { at } : {}), ...(participant ? { participant } : {}) });
+      }
       case 'registrants':
         return changes.changed({ kind: 'registrants', meetingId: event.meetingId });
       case 'user':

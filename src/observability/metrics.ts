@@ -196,6 +196,47 @@ export class GatewayMetrics {
     this.webhookEvents.inc({ event, outcome });
   };
 
+  private readonly wsConnections = new Gauge({
+    name: 'zgg_ws_connections',
+    help: 'Open GraphQL-over-WebSocket connections on this replica.',
+    registers: [this.registry],
+  });
+  private readonly wsSubscriptions = new Gauge({
+    name: 'zgg_ws_subscriptions',
+    help: 'Active subscriptions on this replica, by root field.',
+    labelNames: ['field'] as const,
+    registers: [this.registry],
+  });
+  private readonly liveDelivered = new Counter({
+    name: 'zgg_live_events_delivered_total',
+    help: 'Meeting events sent to subscribers, by subscription root field.',
+    labelNames: ['field'] as const,
+    registers: [this.registry],
+  });
+  private readonly liveDropped = new Counter({
+    name: 'zgg_live_events_dropped_total',
+    help: 'Meeting events not sent: duplicate (a sequence already passed on) or slow_consumer (queued for a client closed as too slow).',
+    labelNames: ['reason'] as const,
+    registers: [this.registry],
+  });
+  private readonly wsClosed = new Counter({
+    name: 'zgg_ws_closed_total',
+    help: 'WebSocket connections closed by the gateway, by reason (unauthenticated, token_expired, too_many_connections, slow_consumer, shutdown).',
+    labelNames: ['reason'] as const,
+    registers: [this.registry],
+  });
+
+  /** For src/live/wsServer.ts. */
+  readonly live = {
+    connections: (delta: number) => this.wsConnections.inc(delta),
+    subscriptions: (field: string, delta: number) => this.wsSubscriptions.inc({ field }, delta),
+    delivered: (field: string) => this.liveDelivered.inc({ field }),
+    closed: (reason: string) => {
+      if (reason !== 'none') this.wsClosed.inc({ reason });
+    },
+    dropped: (reason: string, n: number) => this.liveDropped.inc({ reason }, n),
+  };
+
   observeOperation(type: string, errorCodes: string[]): void {
     this.operations.inc({ type, outcome: errorCodes.length > 0 ? 'error' : 'ok' });
     for (const code of errorCodes) this.errors.inc({ code });

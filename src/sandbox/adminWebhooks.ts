@@ -1,5 +1,6 @@
 import type { FakeContext, FakeRequest } from './context.js';
 import { json, type Reply } from './http.js';
+import { handleLiveAdmin } from './live.js';
 import type { MeetingEdit, UserEdit } from './portal.js';
 
 type Obj = Record<string, unknown>;
@@ -69,5 +70,6 @@ export async function handleWebhookAdmin(ctx: FakeContext, req: FakeRequest, bod
     return json(200, { deliveries: ctx.webhooks.deliveries.length });
   }
   if (req.path.startsWith('/__fake/portal/')) return portal(ctx, req.method, req.path.slice('/__fake/portal/'.length).split('/'), body);
+  if (req.path.startsWith('/__fake/live/')) return handleLiveAdmin(ctx, req.method, req.path, body);
   return undefined;
 }

@@ -5,6 +5,8 @@ import { createApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { prefersHtml } from '../../src/http/graphiql.js';
 import { captureLogs, startHarness, type Harness } from '../helpers/gateway.js';
+import { fakeLive, subscribeFakeWebhooks } from '../helpers/subscriptions.js';
+import { WEBHOOK_SECRET } from '../helpers/webhooks.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -237,5 +239,58 @@ describe.skipIf(!hasChromium)('GraphiQL in headless Chromium against the sandbox
     expect(answers.length).toBeGreaterThanOrEqual(2);
     for (const a of answers) expect([200, 400], JSON.stringify(a)).toContain(a.status);
     expect(logs.lines.filter((l) => (JSON.parse(l) as { level: number }).level >= 50)).toEqual([]);
+  });
+});
+
+describe.skipIf(!hasChromium)("GraphiQL's subscriptions in headless Chromium", () => {
+  let app: App;
+  let url: string;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    const env = { ZOOM_SANDBOX: '1', CACHE_URL: 'memory://', PORT: '0', LOG_LEVEL: 'warn', ZOOM_WEBHOOK_SECRET_TOKEN: WEBHOOK_SECRET };
+    app = await createApp(loadConfig(env), { logger: captureLogs('warn').logger });
+    url = await app.listen();
+    await subscribeFakeWebhooks(app.fakeZoom!.url, url, WEBHOOK_SECRET);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('starts a subscription over the WebSocket, and shows the event a meeting start causes', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    const sockets: string[] = [];
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => {
+      // Failed loads are caught by status below; Chromium also logs its own /favicon.ico 404.
+      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(`console: ${m.text()}`);
+    });
+    page.on('websocket', (ws) => sockets.push(ws.url()));
+    page.on('response', (r) => {
+      if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`);
+    });
+    const meeting = app.fakeZoom!.state.meetings[0]!;
+    const query = `subscription { meetingEvents(meetingId: "${meeting.id}") { meetingId kind sequence } }`;
+    await page.goto(`${url}/graphql?query=${encodeURIComponent(query)}`);
+    await page.locator('.graphiql-execute-button').click();
+    const subscribed = async () => {
+      const text = await (await fetch(`${url}/metrics`)).text();
+      return /^zgg_ws_subscriptions\{field="meetingEvents"\} 1$/m.test(text);
+    };
+    const deadline = Date.now() + 15_000;
+    while (!(await subscribed())) {
+      if (Date.now() > deadline) throw new Error(`the page never subscribed: ${problems.join('; ')}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await fakeLive(app.fakeZoom!.url, meeting.id, 'start');
+    const text = await pollPage(page, ANY_RESULT_TEXT, 15_000);
+    await context.close();
+    expect(JSON.parse(text)).toEqual({ data: { meetingEvents: { meetingId: String(meeting.id), kind: 'STARTED', sequence: 1 } } });
+    expect(sockets).toEqual([`${url.replace('http', 'ws')}/graphql`]);
+    expect(problems).toEqual([]);
   });
 });

@@ -14,6 +14,8 @@ import { startFakeZoom, type FakeZoom } from '../../src/sandbox/index.js';
 import { configProblems } from '../helpers/config.js';
 import { startReplica } from '../helpers/replicas.js';
 import { s2sEnv, startHarness, stopAfterEach, type Harness } from '../helpers/gateway.js';
+import { connect, record } from '../helpers/subscriptions.js';
+import { metric } from '../helpers/webhooks.js';
 import { USER_OAUTH_ENV, bearer, member } from '../helpers/userOAuth.js';
 
 /**
@@ -183,6 +185,35 @@ describe('trusted documents', () => {
     expect(r.status).toBe(400);
     expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', limit: 'GRAPHQL_MAX_DEPTH', max: 2 });
     expect(h.fake.hits()).toBe(0);
+  });
+});
+
+describe('trusted documents over the WebSocket', () => {
+  it('a subscribe message must be a listed document, by text or by id; anything else is UNTRUSTED_DOCUMENT and subscribes nothing', async () => {
+    const h = await start();
+    const [id, text] = Object.entries(manifest).find(([, t]) => t.startsWith('subscription MyMeetingEvents'))!;
+    const c = connect(h.url, await userOf(h));
+    const failures = (payload: { query: string; extensions?: Record<string, unknown> }) =>
+      new Promise<unknown[]>((resolve) => c.client.subscribe(payload, { next: () => undefined, error: (e) => resolve(e as unknown[]), complete: () => resolve([]) }));
+    try {
+      await c.connected;
+      const unlisted = await failures({ query: 'subscription { myMeetingEvents { meetingId kind sequence } }' });
+      expect(unlisted[0]).toMatchObject({ extensions: { code: 'UNTRUSTED_DOCUMENT', reason: 'NOT_LISTED' } });
+      const unknownId = await failures({ query: '', extensions: { persistedQuery: { version: 1, sha256Hash: sha256('nope') } } });
+      expect(unknownId[0]).toMatchObject({ extensions: { code: 'UNTRUSTED_DOCUMENT', reason: 'UNKNOWN_DOCUMENT_ID' } });
+      const mismatch = await failures({ query: 'subscription { myMeetingEvents { meetingId } }', extensions: { persistedQuery: { version: 1, sha256Hash: id } } });
+      expect(mismatch[0]).toMatchObject({ extensions: { code: 'UNTRUSTED_DOCUMENT', reason: 'DOCUMENT_MISMATCH' } });
+      expect(await metric(h.url, 'zgg_ws_subscriptions', { field: 'myMeetingEvents' })).toBe(0);
+      // The listed document runs, sent as its text or as its id alone.
+      const byText = record(c.client, text);
+      const byIdErrors: unknown[] = [];
+      c.client.subscribe({ query: '', extensions: { persistedQuery: { version: 1, sha256Hash: id } } }, { next: () => undefined, error: (e) => byIdErrors.push(e), complete: () => undefined });
+      await expect.poll(() => metric(h.url, 'zgg_ws_subscriptions', { field: 'myMeetingEvents' }), { timeout: 10_000 }).toBe(2);
+      expect(byText.errors).toEqual([]);
+      expect(byIdErrors).toEqual([]);
+    } finally {
+      await c.client.dispose();
+    }
   });
 });
 

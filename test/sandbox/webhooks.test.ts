@@ -3,6 +3,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RETRY_DELAYS_MS } from '../../src/sandbox/index.js';
+import { fakeLive } from '../helpers/subscriptions.js';
 import { OAUTH_APP, S2S, startFake } from './helpers.js';
 
 const SECRET = 'fake-app-webhook-secret-token';
@@ -200,5 +201,47 @@ describe('fake Zoom webhooks', () => {
     expect(log).not.toContain(SECRET);
     expect((await admin('POST', '/webhooks', { url: null })).status).toBe(200);
     expect(fake.webhooks.subscriptions()).toEqual([]);
+  });
+
+  it('runs meetings through its admin routes (start, join, leave, end), each sending the event Zoom sends, with its payload shape', async () => {
+    const fake = await startFake();
+    const ep = await endpoint();
+    await fake.webhooks.subscribe(OAUTH_APP.clientId, ep.url, SECRET);
+    fake.clock.freeze(Date.UTC(2026, 2, 1, 12));
+    const meeting = fake.state.meetings[0]!;
+    const member = fake.state.users.find((u) => u.role_id === '2' && u.status === 'active')!;
+    await fakeLive(fake.url, meeting.id, 'start');
+    expect(meeting.status).toBe('started');
+    const guest = await fakeLive(fake.url, meeting.id, 'join', { name: 'Guest One' });
+    const user = await fakeLive(fake.url, meeting.id, 'join', { user: member.email });
+    await fakeLive(fake.url, meeting.id, 'leave', String(guest.userId));
+    await fakeLive(fake.url, meeting.id, 'end');
+    expect(meeting.status).toBe('waiting');
+    await fake.webhooks.idle();
+    const events = ep.events();
+    expect(events.map((e) => e.event)).toEqual(['meeting.started', 'meeting.participant_joined', 'meeting.participant_joined', 'meeting.participant_left', 'meeting.ended']);
+    const meetingObject = { uuid: meeting.uuid, id: meeting.id, host_id: meeting.host_id, topic: meeting.topic, type: meeting.type };
+    for (const e of events) {
+      expect(e.event_ts).toBe(Date.UTC(2026, 2, 1, 12));
+      expect(e.payload.account_id).toBe(fake.accountId);
+      expect(e.payload.object).toMatchObject(meetingObject);
+    }
+    expect(events[0]!.payload.object).toMatchObject({ start_time: '2026-03-01T12:00:00Z' });
+    expect(events[1]!.payload.object!.participant).toEqual({
+      user_id: guest.userId,
+      user_name: 'Guest One',
+      id: '',
+      email: '',
+      participant_uuid: guest.participantUuid,
+      join_time: '2026-03-01T12:00:00Z',
+    });
+    expect(events[2]!.payload.object!.participant).toMatchObject({ id: member.id, email: member.email, user_id: user.userId });
+    expect(events[3]!.payload.object!.participant).toMatchObject({ user_id: guest.userId, leave_time: '2026-03-01T12:00:00Z', leave_reason: 'left the meeting' });
+    expect(events[4]!.payload.object).toMatchObject({ end_time: '2026-03-01T12:00:00Z' });
+
+    // What a person cannot do in Zoom is refused: joining or ending a meeting that is not running.
+    await expect(fakeLive(fake.url, meeting.id, 'join', { name: 'Late' })).rejects.toThrow(/400.*not started/);
+    await expect(fakeLive(fake.url, meeting.id, 'end')).rejects.toThrow(/400.*not started/);
+    await expect(fakeLive(fake.url, '99999999999', 'start')).rejects.toThrow(/400.*no such meeting/);
   });
 });

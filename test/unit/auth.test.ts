@@ -42,7 +42,7 @@ describe('JwtAuthenticator (HS256)', () => {
   const headers = (token: string) => ({ authorization: `Bearer ${token}` });
 
   it('accepts a valid token and returns its principal', async () => {
-    await expect(auth.authenticate(headers(await sign({ sub: 'svc', roles: ['admin'] })))).resolves.toEqual({ id: 'svc', roles: ['admin'] });
+    await expect(auth.authenticate(headers(await sign({ sub: 'svc', roles: ['admin'] })))).resolves.toEqual({ id: 'svc', roles: ['admin'], expiresAt: clock.now() + 86_400_000 });
   });
 
   it('tolerates 30 s of clock skew on exp, not 60 s', async () => {

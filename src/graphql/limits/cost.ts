@@ -48,6 +48,9 @@ const KNOWN_CALLS: Record<string, number> = {
   'User.meetings': 1,
   // Federation (GRAPHQL_FEDERATION): the subgraph's SDL is answered from the schema.
   'Query._service': 0,
+  // When it starts: the meeting (user-role callers) or the host named by email; no call per event.
+  'Subscription.meetingEvents': 1,
+  'Subscription.myMeetingEvents': 1,
 };
 
 type AnyField = GraphQLField<unknown, unknown>;

@@ -58,6 +58,30 @@ export function trustedDocumentsGuard(documents: TrustedDocuments, allowAdmin: b
   };
 }
 
+/**
+ * The same rule for a subscribe message over WebSocket: the listed text to run, or why the
+ * message is refused. A listed id in `extensions.persistedQuery.sha256Hash` stands for its text.
+ */
+export function trustedSubscriptionText(documents: TrustedDocuments, allowAdmin: boolean) {
+  return (payload: { query: string; extensions?: unknown }, principal: Principal): { query: string } | { reason: string; message: string } => {
+    const free = allowAdmin && isAdmin(principal);
+    const persisted = isRecord(payload.extensions) ? payload.extensions.persistedQuery : undefined;
+    const id = isRecord(persisted) && typeof persisted.sha256Hash === 'string' ? persisted.sha256Hash : undefined;
+    if (id !== undefined) {
+      const text = documents.text(id);
+      if (text === undefined) {
+        return free ? { query: payload.query } : { reason: 'UNKNOWN_DOCUMENT_ID', message: `The document id ${shown(id)} is not one of this gateway's trusted documents (GRAPHQL_TRUSTED_DOCUMENTS).` };
+      }
+      if (payload.query !== '' && payload.query !== text) {
+        return { reason: 'DOCUMENT_MISMATCH', message: `The query sent with the document id ${shown(id)} is not the trusted document listed under it; send the id alone.` };
+      }
+      return { query: text };
+    }
+    if (free || documents.lists(payload.query)) return { query: payload.query };
+    return { reason: 'NOT_LISTED', message: 'Only trusted documents run on this gateway: subscribe with a listed document (its exact text, or its id in extensions.persistedQuery.sha256Hash).' };
+  };
+}
+
 /** Drops the document id and the persisted-query extension, so Apollo runs the query text and nothing else. */
 function withoutPersistedId(piece: Piece, extensions: unknown, get: boolean): void {
   delete piece.documentId;

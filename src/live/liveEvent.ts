@@ -1,0 +1,39 @@
+import type { MeetingEvent, ParticipantInfo } from '../http/webhookEvents.js';
+
+export type LiveEventKind = 'STARTED' | 'ENDED' | 'UPDATED' | 'DELETED' | 'PARTICIPANT_JOINED' | 'PARTICIPANT_LEFT';
+
+/** The Zoom events subscribers receive, by the kind they are delivered as. */
+const KINDS: Partial<Record<MeetingEvent, LiveEventKind>> = {
+  'meeting.started': 'STARTED',
+  'meeting.ended': 'ENDED',
+  'meeting.updated': 'UPDATED',
+  'meeting.deleted': 'DELETED',
+  'meeting.participant_joined': 'PARTICIPANT_JOINED',
+  'meeting.participant_left': 'PARTICIPANT_LEFT',
+};
+
+/** The kind a Zoom event is delivered as; undefined for one subscribers do not receive (`meeting.created`). */
+export const liveKindOf = (event: MeetingEvent): LiveEventKind | undefined => KINDS[event];
+
+/** One Zoom meeting event as every replica passes it on; `sequence` is assigned once, when it is published. */
+export interface LiveEvent {
+  meetingId: string;
+  kind: LiveEventKind;
+  /** Per meeting, shared by every replica: 1, 2, 3 … in publication order. */
+  sequence: number;
+  /** Zoom's `event_ts` (epoch ms); the receiving replica's clock when Zoom sent none. */
+  occurredAt: number;
+  /** The host's Zoom user id when the event names it. */
+  hostId?: string;
+  topic?: string;
+  /** `start_time` of STARTED, `end_time` of ENDED. */
+  at?: string;
+  participant?: ParticipantInfo;
+}
+
+export type UnsequencedEvent = Omit<LiveEvent, 'sequence'>;
+
+/** Where the webhook receiver hands each event, once per delivery (after its claim). */
+export interface LiveEventSink {
+  publish(event: UnsequencedEvent): Promise<void>;
+}

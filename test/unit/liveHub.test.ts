@@ -1,0 +1,45 @@
+import { pino } from 'pino';
+import { describe, expect, it } from 'vitest';
+import type { LiveBus } from '../../src/live/bus.js';
+import { LiveHub } from '../../src/live/hub.js';
+import type { LiveEvent } from '../../src/live/liveEvent.js';
+
+/** A bus whose deliveries the test makes, in the order it chooses (as replicas' messages may arrive). */
+function handBus() {
+  let listener: (e: LiveEvent) => void = () => undefined;
+  const bus: LiveBus = { publish: async () => undefined, onEvent: (l) => void (listener = l), close: async () => undefined };
+  return { bus, arrive: (sequence: number, meetingId = '81234567890') => listener({ meetingId, kind: 'UPDATED', sequence, occurredAt: sequence }) };
+}
+
+describe('LiveHub', () => {
+  it('passes a meeting’s events on in sequence order, once each, whatever order they arrive in', async () => {
+    const { bus, arrive } = handBus();
+    const dropped: Array<[string, number]> = [];
+    const hub = new LiveHub(bus, { dropped: (r, n) => void dropped.push([r, n]) }, pino({ level: 'silent' }));
+    const feed = hub.subscribe((e) => e.meetingId === '81234567890', () => undefined);
+    const other = hub.subscribe((e) => e.meetingId === '99999999999', () => undefined);
+    arrive(2);
+    arrive(1);
+    arrive(2);
+    arrive(3);
+    arrive(1, '99999999999');
+    const got = [await feed.next(), await feed.next(), await feed.next()].map((r) => r.value?.sequence);
+    expect(got).toEqual([1, 2, 3]);
+    expect(dropped).toEqual([['duplicate', 1]]);
+    expect((await other.next()).value?.meetingId).toBe('99999999999');
+    await hub.close();
+    expect((await feed.next()).done).toBe(true);
+  });
+
+  it('ends a subscription whose client does not keep up, and says so once', () => {
+    const { bus, arrive } = handBus();
+    const overflows: number[] = [];
+    const dropped: Array<[string, number]> = [];
+    const hub = new LiveHub(bus, { dropped: (r, n) => void dropped.push([r, n]) }, pino({ level: 'silent' }));
+    hub.subscribe(() => true, (n) => overflows.push(n));
+    for (let i = 1; i <= 1002; i++) arrive(i);
+    expect(overflows).toEqual([1001]);
+    expect(dropped).toEqual([['slow_consumer', 1001]]);
+    expect(hub.subscriptions).toBe(0);
+  });
+});
