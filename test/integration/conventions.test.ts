@@ -117,7 +117,7 @@ describe('introspection tells a client what to expect', () => {
 
 describe('subscriptions over HTTP', () => {
   it('are BAD_USER_INPUT with HTTP 400 and the fixed message, before any resolver or Zoom call', async () => {
-    for (const query of ['subscription { me { id } }', 'subscription Events { meetingEvents(meetingId: "85746065432") { id } }']) {
+    for (const query of ['subscription { myMeetingEvents { meetingId } }', 'subscription Events { meetingEvents(meetingId: "85746065432") { kind sequence } }']) {
       const res = await fetch(`${h.url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...asUser },
