@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import type { StoreConfig } from '../../src/config.js';
 import { isGatewayError } from '../../src/errors.js';
 import type { TokenStore } from '../../src/store/store.js';
@@ -135,19 +135,26 @@ describe.each(backends)('TokenStore contract: $name', (b) => {
     it.skipIf(!b.shared)('a waiter gives up after its bounded wait with ZOOM_UNAVAILABLE, and the holder keeps the lock', async () => {
       const holder = await open();
       const waiter = await open({ waitMs: 300, ttlMs: 1000 });
-      let release!: () => void;
+      let release: (() => void) | undefined;
       const held = holder.withLock('busy', () => new Promise<void>((r) => (release = r)));
-      await sleep(50);
-      const started = Date.now();
-      const err = await waiter.withLock('busy', async () => 'ran').catch((e: unknown) => e);
-      expect(isGatewayError(err) && err.code).toBe('ZOOM_UNAVAILABLE');
-      expect(Date.now() - started).toBeGreaterThanOrEqual(250);
-      // The failed waiter released nothing: a third instance still cannot get in.
-      const third = await open({ waitMs: 200, ttlMs: 1000 });
-      await expect(third.withLock('busy', async () => 'ran')).rejects.toMatchObject({ code: 'ZOOM_UNAVAILABLE' });
-      release();
-      await held;
-      expect(await third.withLock('busy', async () => 'ran')).toBe('ran');
+      try {
+        // Inside its lock before the waiter asks: a fixed pause raced a slow store.
+        await vi.waitFor(() => expect(release).toBeDefined(), { timeout: 10_000, interval: 10 });
+        const started = Date.now();
+        const err = await waiter.withLock('busy', async () => 'ran').catch((e: unknown) => e);
+        expect(isGatewayError(err) && err.code).toBe('ZOOM_UNAVAILABLE');
+        expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+        // The failed waiter released nothing: a third instance still cannot get in.
+        const third = await open({ waitMs: 200, ttlMs: 1000 });
+        await expect(third.withLock('busy', async () => 'ran')).rejects.toMatchObject({ code: 'ZOOM_UNAVAILABLE' });
+        release!();
+        await held;
+        expect(await third.withLock('busy', async () => 'ran')).toBe('ran');
+      } finally {
+        // A failed expectation must not leave the lock held: closing the store would wait for it.
+        release?.();
+        await held;
+      }
     });
 
     it('the holder of a lock that outlives its TTL keeps it (renewed while it works)', async () => {
