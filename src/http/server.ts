@@ -123,7 +123,7 @@ export async function createHttpServer(parts: HttpServerDeps): Promise<HttpServe
   /** One HTTP request's or one subscription's context: its caller, Zoom access and per-request loaders. */
   const requestContext = (principal: Principal, log: GraphQLContext['logger']): GraphQLContext => {
     const zoom = { client, tokens, principal, changes };
-    return { principal, zoom, loaders: { user: createUserLoader(zoom), past: new PastLoaders(zoom), ...createMeetingLoaders(zoom) }, logger: log, services, budget: new RequestBudget() };
+    return { principal, zoom, loaders: Object.assign(createMeetingLoaders(zoom), { user: createUserLoader(zoom), past: new PastLoaders(zoom) }), logger: log, services, budget: new RequestBudget() };
   };
   const subscriptions = new SubscriptionServer(schema, {
     limits: config.subscriptions,

@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { eachKey } from '../eachKey.js';
 import { getMeeting } from '../../zoom/meetings.js';
 import { getInvitation } from '../../zoom/meetingStatus.js';
 import { listRegistrants, type ListRegistrantsQuery } from '../../zoom/registrants.js';
@@ -17,16 +18,22 @@ export interface MeetingLoaders {
   registrantPage: DataLoader<RegistrantPageKey, ZoomRegistrantPage, string>;
 }
 
-// Zoom has no batch endpoints for these: a batch fans out, duplicates collapse to one call each.
-const each = <K, V>(load: (key: K) => Promise<V>) => (keys: readonly K[]) =>
-  Promise.all(keys.map((k) => load(k).catch((err: unknown) => (err instanceof Error ? err : new Error(String(err))))));
-
+/** Each loader is built on first use: most requests ask for none of them. */
 export function createMeetingLoaders(zoom: ZoomContext): MeetingLoaders {
+  let meeting: MeetingLoaders['meeting'] | undefined;
+  let invitation: MeetingLoaders['invitation'] | undefined;
+  let registrantPage: MeetingLoaders['registrantPage'] | undefined;
   return {
-    meeting: new DataLoader(each((id: string) => getMeeting(zoom, id))),
-    invitation: new DataLoader(each((id: string) => getInvitation(zoom, id))),
-    registrantPage: new DataLoader(each(({ meetingNumber, ...q }: RegistrantPageKey) => listRegistrants(zoom, meetingNumber, q)), {
-      cacheKeyFn: (k) => JSON.stringify([k.meetingNumber, k.status, k.pageSize, k.nextPageToken ?? '']),
-    }),
+    get meeting() {
+      return (meeting ??= new DataLoader(eachKey((id: string) => getMeeting(zoom, id))));
+    },
+    get invitation() {
+      return (invitation ??= new DataLoader(eachKey((id: string) => getInvitation(zoom, id))));
+    },
+    get registrantPage() {
+      return (registrantPage ??= new DataLoader(eachKey(({ meetingNumber, ...q }: RegistrantPageKey) => listRegistrants(zoom, meetingNumber, q)), {
+        cacheKeyFn: (k) => JSON.stringify([k.meetingNumber, k.status, k.pageSize, k.nextPageToken ?? '']),
+      }));
+    },
   };
 }

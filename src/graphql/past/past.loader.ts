@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { eachKey } from '../eachKey.js';
 import { listParticipants, listPastInstances } from '../../zoom/pastMeetings.js';
 import type { ZoomMeetingRecording, ZoomParticipantPage, ZoomPastInstance } from '../../zoom/pastTypes.js';
 import { getMeetingRecordings } from '../../zoom/recordings.js';
@@ -10,9 +11,6 @@ export interface ParticipantsPageKey {
   pageSize: number;
   token?: string;
 }
-
-const each = <K, V>(load: (key: K) => Promise<V>) => (keys: readonly K[]) =>
-  Promise.all(keys.map((k) => load(k).catch((err: unknown) => (err instanceof Error ? err : new Error(String(err))))));
 
 /**
  * One Zoom call per distinct past-meeting resource in a request: a meeting asked for twice (two
@@ -28,17 +26,17 @@ export class PastLoaders {
   constructor(private readonly zoom: ZoomContext) {}
 
   get instances(): DataLoader<string, ZoomPastInstance[]> {
-    return (this.instancesLoader ??= new DataLoader(each((id: string) => listPastInstances(this.zoom, id))));
+    return (this.instancesLoader ??= new DataLoader(eachKey((id: string) => listPastInstances(this.zoom, id))));
   }
 
   get participants(): DataLoader<ParticipantsPageKey, ZoomParticipantPage, string> {
     return (this.participantsLoader ??= new DataLoader(
-      each((k: ParticipantsPageKey) => listParticipants(this.zoom, k.uuid, { meetingId: k.meetingId, pageSize: k.pageSize, nextPageToken: k.token })),
+      eachKey((k: ParticipantsPageKey) => listParticipants(this.zoom, k.uuid, { meetingId: k.meetingId, pageSize: k.pageSize, nextPageToken: k.token })),
       { cacheKeyFn: (k) => `${k.uuid}\n${k.pageSize}\n${k.token ?? ''}` },
     ));
   }
 
   get recordings(): DataLoader<string, ZoomMeetingRecording | null> {
-    return (this.recordingsLoader ??= new DataLoader(each((id: string) => getMeetingRecordings(this.zoom, id))));
+    return (this.recordingsLoader ??= new DataLoader(eachKey((id: string) => getMeetingRecordings(this.zoom, id))));
   }
 }

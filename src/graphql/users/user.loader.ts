@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { eachKey } from '../eachKey.js';
 import { getUser } from '../../zoom/users.js';
 import type { ZoomUser } from '../../zoom/types.js';
 import type { ZoomContext } from '../../zoom/zoomContext.js';
@@ -11,7 +12,7 @@ export type UserLoader = DataLoader<string, ZoomUser | null>;
  */
 export function createUserLoader(zoom: ZoomContext): UserLoader {
   return new DataLoader<string, ZoomUser | null>(
-    (ids) => Promise.all(ids.map((id) => getUser(zoom, id).catch((err: unknown) => (err instanceof Error ? err : new Error(String(err)))))),
+    eachKey((id: string) => getUser(zoom, id)),
     { cacheKeyFn: (id) => id.toLowerCase() },
   );
 }
