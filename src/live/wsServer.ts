@@ -23,6 +23,7 @@ import type { GraphQLContext } from '../graphql/context.js';
 import { createFormatError } from '../graphql/errors.js';
 import type { GatewayFastify } from '../http/gatewayFastify.js';
 import type { LiveHub } from './hub.js';
+import { SharedResults } from './sharedResults.js';
 
 /**
  * Close codes beyond graphql-ws's own (4400 bad message, 4408 no connection_init in time,
@@ -72,6 +73,8 @@ interface Connection {
   principal?: Principal;
   /** Operation id → root field, for the active subscriptions of this connection. */
   operations: Map<string, string>;
+  /** Messages sent in this turn of the event loop are held until its end (`flushWrites`). */
+  corked?: boolean;
 }
 
 const reason = (text: string) => (Buffer.byteLength(text) <= 123 ? text : `${Buffer.from(text).subarray(0, 120).toString()}…`);
@@ -98,6 +101,8 @@ export class SubscriptionServer {
   private readonly perCaller = new Map<string, number>();
   private readonly sweep: NodeJS.Timeout;
   private readonly formatError = createFormatError();
+  private readonly shared = new SharedResults();
+  private corked: Connection[] = [];
   private shuttingDown = false;
   private readonly server: ReturnType<SubscriptionServer['makeProtocolServer']>;
 
@@ -193,8 +198,32 @@ export class SubscriptionServer {
     const { socket } = conn;
     if (socket.readyState !== socket.OPEN) return;
     if (socket.bufferedAmount > this.opts.limits.maxBufferedBytes) return this.slow(conn, socket.bufferedAmount);
+    this.cork(conn);
     socket.send(data);
   }
+
+  /**
+   * The first message to a connection in a turn of the event loop corks its TCP socket; the turn's
+   * end uncorks them all, so a burst of events to one subscriber leaves in one write (one system
+   * call and one wake-up of the client) instead of one per event.
+   */
+  private cork(conn: Connection): void {
+    if (conn.corked) return;
+    const tcp = conn.request.raw.socket;
+    tcp.cork();
+    conn.corked = true;
+    this.corked.push(conn);
+    if (this.corked.length === 1) setImmediate(this.flushWrites);
+  }
+
+  private readonly flushWrites = (): void => {
+    const conns = this.corked;
+    this.corked = [];
+    for (const c of conns) {
+      c.corked = false;
+      c.request.raw.socket.uncork();
+    }
+  };
 
   private slow(conn: Connection, pending: number): void {
     if (conn.socket.readyState !== conn.socket.OPEN) return;
@@ -222,6 +251,7 @@ export class SubscriptionServer {
   private makeProtocolServer() {
     return makeServer<Record<string, unknown> | undefined, Connection>({
     connectionInitWaitTimeout: this.opts.limits.initTimeoutMs,
+    subscribe: this.shared.subscribe,
     onConnect: async (ctx) => {
       const conn = ctx.extra;
       let principal: Principal;
@@ -302,13 +332,11 @@ export class SubscriptionServer {
     conn.operations.set(id, '');
     const base = this.opts.context(principal, conn.log);
     const contextValue: GraphQLContext = { ...base, live: { hub: this.opts.hub, overflow: (queued) => this.slowQueue(conn, queued) } };
-    return {
-      schema: this.schema,
-      document,
-      operationName: payload.operationName ?? null,
-      variableValues: payload.variables ?? null,
-      contextValue,
-    };
+    const operationName = payload.operationName ?? null;
+    const variableValues = payload.variables ?? null;
+    // The same text, operation and variables: one execution per event for all such subscriptions.
+    const shareKey = JSON.stringify([listed.query, operationName, variableValues]);
+    return this.shared.share({ schema: this.schema, document, operationName, variableValues, contextValue }, shareKey);
   }
 
   private slowQueue(conn: Connection, queued: number): void {
