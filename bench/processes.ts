@@ -107,6 +107,30 @@ export async function startBareHop(direct: { origin: string; path: string; heade
   return { url, handle };
 }
 
+/** Starts one `bench/bareFanout.ts` replica on the given Redis channel. */
+export async function startBareFanout(redisUrl: string, channel: string): Promise<{ url: string; handle: ChildHandle }> {
+  const env = { ...baseEnv(), NODE_ENV: 'production', BARE_REDIS_URL: redisUrl, BARE_CHANNEL: channel };
+  const { child, handle } = spawnTs('bench/bareFanout.ts', env);
+  const { url } = await firstLine<{ url: string }>('the bare fan-out', child, handle);
+  return { url, handle };
+}
+
+/**
+ * Runs `bench/webhookSender.ts`: the signed burst, sent at once from a process of its own; the
+ * wall-clock times each webhook was sent and answered, in input order.
+ */
+export async function sendWebhookBurst(deliveries: Array<{ url: string; body: string }>, secret: string): Promise<Array<{ sent: number; answered: number }>> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/webhookSender.ts'], { cwd: ROOT, env: { ...baseEnv(), BENCH_WEBHOOK_SECRET: secret }, stdio: ['pipe', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (d) => (out += String(d)));
+  child.stderr.on('data', (d) => (err += String(d)));
+  child.stdin.end(JSON.stringify(deliveries));
+  const [code] = (await once(child, 'exit')) as [number | null];
+  if (code !== 0) throw new Error(`the webhook sender exited (${code}):\n${err.slice(-2000)}`);
+  return JSON.parse(out) as Array<{ sent: number; answered: number }>;
+}
+
 /** A port nobody listens on right now (the gateway binds it moments later). */
 async function freePort(): Promise<number> {
   const server = createServer();

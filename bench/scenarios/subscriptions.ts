@@ -1,10 +1,9 @@
-import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createConnection } from 'node:net';
 import os from 'node:os';
-import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { startGateway, type ChildHandle, type FakeInfo, type GatewayProcess } from '../processes.js';
-import { rssMiB } from '../procStats.js';
+import { sendWebhookBurst, startBareFanout, startGateway, type ChildHandle, type FakeInfo, type GatewayProcess } from '../processes.js';
+import { cpuMs, rssMiB } from '../procStats.js';
 import { atMost, percentile, type Check } from '../stats.js';
 
 export type SubscriptionsResult =
@@ -24,6 +23,14 @@ export type SubscriptionsResult =
       p50Ms: number;
       p99Ms: number;
       maxMs: number;
+      /** From the moment the webhook was sent rather than answered. */
+      p99FromSendMs: number;
+      /** CPU time of the three replicas during the burst, per delivery. */
+      gatewayCpuUsPerDelivery: number;
+      /** The bench process's own CPU time (the 1,000 subscribers), per delivery. */
+      harnessCpuUsPerDelivery: number;
+      /** The same burst through three bare fan-out processes (bench/bareFanout.ts). */
+      bare: { delivered: number; p50Ms: number; p99Ms: number; p99FromSendMs: number; cpuUsPerDelivery: number; harnessCpuUsPerDelivery: number };
       rssPerIdleSubscriberKiB: number;
       /** The machine's 1-minute load average during the burst (other work competes for the cores). */
       loadAverage: number;
@@ -65,22 +72,33 @@ async function settledRss(gateways: GatewayProcess[]): Promise<number> {
   return percentile(samples, 50);
 }
 
-/** Zoom's signed delivery of one event body. */
-async function deliver(url: string, body: string): Promise<number> {
-  const ts = String(Math.floor(Date.now() / 1000));
-  const signature = `v0=${createHmac('sha256', SECRET).update(`v0:${ts}:${body}`).digest('hex')}`;
-  const res = await fetch(`${url}/zoom/webhooks`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-zm-request-id': randomUUID(), 'x-zm-request-timestamp': ts, 'x-zm-signature': signature },
-    body,
+/** Wall-clock time with fractions, comparable with the webhook sender's (bench/webhookSender.ts). */
+const now = () => performance.timeOrigin + performance.now();
+
+/**
+ * One subscriber: a plain WebSocket speaking graphql-transport-ws (connection_init, subscribe,
+ * next). The protocol by hand rather than graphql-ws's client, whose per-message work for a
+ * thousand clients in this one process would compete with the gateways for the same two cores.
+ */
+function subscriber(url: string, headers: Record<string, string>, variables: Record<string, unknown>, onNext: (data: Omit<Received, 'at'>) => void): Promise<WebSocket> {
+  const ws = new WebSocket(url, 'graphql-transport-ws');
+  return new Promise((resolve, reject) => {
+    ws.once('open', () => ws.send(JSON.stringify({ type: 'connection_init', payload: headers })));
+    ws.once('close', (code) => reject(new Error(`subscriber closed: ${code}`)));
+    ws.once('error', reject);
+    ws.on('message', (raw) => {
+      const m = JSON.parse(String(raw)) as { type: string; payload?: { data?: { meetingEvents: Omit<Received, 'at'> }; errors?: unknown } };
+      if (m.type === 'connection_ack') {
+        ws.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: QUERY, variables } }));
+        resolve(ws);
+      } else if (m.type === 'next' && m.payload?.data) onNext(m.payload.data.meetingEvents);
+      else if (m.type === 'error' || m.payload?.errors) reject(new Error(JSON.stringify(m.payload)));
+    });
   });
-  await res.body?.cancel();
-  if (res.status !== 200) throw new Error(`webhook answered ${res.status}`);
-  return performance.now();
 }
 
 /** Ten events per meeting, as one meeting's life: started, four people in and out, ended. */
-function events(meetingIds: number[], base: number): Array<{ meetingId: number; eventTs: number; body: string }> {
+function burstEvents(meetingIds: number[], base: number): Array<{ meetingId: number; eventTs: number; body: string }> {
   const out: Array<{ meetingId: number; eventTs: number; body: string }> = [];
   for (const [m, id] of meetingIds.entries()) {
     for (let i = 0; i < WEBHOOKS / MEETINGS; i++) {
@@ -94,24 +112,109 @@ function events(meetingIds: number[], base: number): Array<{ meetingId: number; 
   return out;
 }
 
+interface Server {
+  url: string;
+  headers: Record<string, string>;
+  pid: number;
+}
+
+interface BurstResult {
+  subscribed: number;
+  delivered: number;
+  missing: number;
+  duplicates: number;
+  outOfOrder: number;
+  foreign: number;
+  latencies: number[];
+  /** From the moment the webhook was sent (the burst's start: all are sent at once). */
+  fromSend: number[];
+  /** CPU time of the servers (summed) and of this process during the burst, ms. */
+  serverCpuMs: number;
+  harnessCpuMs: number;
+}
+
+/**
+ * SUBSCRIBERS subscribers spread over the servers, each following one of MEETINGS meetings; once
+ * `ready` says they are registered, the burst of signed webhooks (spread over the servers, all at
+ * once) and what every subscriber got.
+ */
+async function burst(servers: Server[], sockets: WebSocket[], ready: () => Promise<void>): Promise<BurstResult> {
+  const meetingIds = Array.from({ length: MEETINGS }, (_, i) => 81_000_000_000 + i);
+  const received: Received[][] = [];
+  let subscribed = 0;
+  await Promise.all(
+    Array.from({ length: SUBSCRIBERS }, (_, i) => {
+      const server = servers[i % servers.length]!;
+      const got: Received[] = [];
+      received.push(got);
+      const url = `${server.url.replace(/^http/, 'ws')}/graphql`;
+      return subscriber(url, server.headers, { id: String(meetingIds[i % MEETINGS]) }, (e) => got.push({ ...e, at: now() })).then((ws) => {
+        sockets.push(ws);
+        subscribed++;
+      });
+    }),
+  );
+  await ready();
+
+  const cpuBefore = servers.map((s) => cpuMs(s.pid) ?? NaN);
+  const harnessBefore = process.cpuUsage();
+  const events = burstEvents(meetingIds, Date.now());
+  const times = await sendWebhookBurst(
+    events.map((e, i) => ({ url: servers[i % servers.length]!.url, body: e.body })),
+    SECRET,
+  );
+  const answeredAt = new Map(events.map((e, i) => [`${e.meetingId}:${e.eventTs}`, times[i]!]));
+  const perMeeting = WEBHOOKS / MEETINGS;
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline && received.some((r) => r.length < perMeeting)) await new Promise((r) => setTimeout(r, 20));
+  const harness = process.cpuUsage(harnessBefore);
+  const serverCpuMs = servers.reduce((sum, s, i) => sum + ((cpuMs(s.pid) ?? NaN) - cpuBefore[i]!), 0);
+  await new Promise((r) => setTimeout(r, 500));
+
+  const r: BurstResult = { subscribed, delivered: 0, missing: 0, duplicates: 0, outOfOrder: 0, foreign: 0, latencies: [], fromSend: [], serverCpuMs, harnessCpuMs: (harness.user + harness.system) / 1000 };
+  for (const [i, got] of received.entries()) {
+    const meetingId = String(meetingIds[i % MEETINGS]);
+    r.delivered += got.length;
+    r.foreign += got.filter((e) => e.meetingId !== meetingId).length;
+    const seen = new Set(got.map((e) => e.occurredAt));
+    r.duplicates += got.length - seen.size;
+    r.missing += Math.max(0, perMeeting - seen.size);
+    for (let k = 1; k < got.length; k++) if (got[k]!.sequence !== got[k - 1]!.sequence + 1) r.outOfOrder++;
+    for (const e of got) {
+      const sent = answeredAt.get(`${e.meetingId}:${Date.parse(e.occurredAt)}`);
+      if (sent === undefined) continue;
+      r.latencies.push(Math.max(0, e.at - sent.answered));
+      r.fromSend.push(e.at - sent.sent);
+    }
+  }
+  return r;
+}
+
 /**
  * 1,000 subscribers on three gateway processes sharing one Redis, each following one of ten
  * meetings; a burst of 100 signed webhooks (ten per meeting, spread over the replicas, all at
  * once). Every subscriber must get its meeting's ten events once each, in sequence order, and
- * nothing else; latency is from a webhook's 200 to a subscriber's receipt (the bench process
- * holds both ends). RSS per idle subscriber is the replicas' growth over those connections.
+ * nothing else; latency is from a webhook's 200 (as its sender, a process of its own, saw it)
+ * to a subscriber's receipt in the bench process, on the machine's one clock. RSS per idle subscriber is the replicas' growth over those connections.
+ * Then the same burst through three bare fan-out processes (bench/bareFanout.ts) on the same
+ * Redis, side by side: what the machine itself allows.
  */
 export async function subscriptionsAcrossReplicas(fake: FakeInfo, redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'): Promise<SubscriptionsResult> {
   if (!(await reachable(redisUrl))) return { skipped: `Redis (${redisUrl}) is unreachable; set REDIS_URL` };
+  const namespace = `bench-live-${randomBytes(4).toString('hex')}`;
   const overrides = {
     CACHE_URL: redisUrl,
-    CACHE_NAMESPACE: `bench-live-${randomBytes(4).toString('hex')}`,
+    CACHE_NAMESPACE: namespace,
     TOKEN_ENCRYPTION_KEY: randomBytes(32).toString('base64url'),
     ZOOM_WEBHOOK_SECRET_TOKEN: SECRET,
     WS_MAX_CONNECTIONS_PER_CALLER: String(SUBSCRIBERS),
   };
   const handles: ChildHandle[] = [];
-  const clients: Client[] = [];
+  const sockets: WebSocket[] = [];
+  const closeAll = async () => {
+    for (const ws of sockets.splice(0)) ws.terminate();
+    await Promise.all(handles.splice(0).map((h) => h.stop()));
+  };
   try {
     const gateways: GatewayProcess[] = [];
     for (let i = 0; i < REPLICAS; i++) {
@@ -122,96 +225,72 @@ export async function subscriptionsAcrossReplicas(fake: FakeInfo, redisUrl = pro
     // Settled first: RSS right after start still moves as code is compiled and the heap grows.
     await new Promise((r) => setTimeout(r, 3000));
     const rssBefore = await settledRss(gateways);
-    const meetingIds = Array.from({ length: MEETINGS }, (_, i) => 81_000_000_000 + i);
-    const received: Received[][] = [];
-    let subscribed = 0;
-    await Promise.all(
-      Array.from({ length: SUBSCRIBERS }, (_, i) => {
-        const g = gateways[i % REPLICAS]!;
-        const got: Received[] = [];
-        received.push(got);
-        const client = createClient({ url: `${g.url.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, lazy: false, retryAttempts: 0, connectionParams: g.headers });
-        clients.push(client);
-        return new Promise<void>((resolve, reject) => {
-          client.on('connected', () => resolve());
-          client.on('closed', (e) => reject(new Error(`subscriber ${i} closed: ${(e as { code: number }).code}`)));
-          client.subscribe<{ meetingEvents: Omit<Received, 'at'> }>(
-            { query: QUERY, variables: { id: String(meetingIds[i % MEETINGS]) } },
-            {
-              next: (r) => {
-                if (r.data) got.push({ ...r.data.meetingEvents, at: performance.now() });
-              },
-              error: (err) => reject(err instanceof Error ? err : new Error(JSON.stringify(err))),
-              complete: () => undefined,
-            },
-          );
-        }).then(() => void subscribed++);
-      }),
+    let rssAfter = NaN;
+    const gw = await burst(
+      gateways.map((g) => ({ url: g.url, headers: g.headers, pid: g.handle.pid })),
+      sockets,
+      async () => {
+        // Subscriptions are registered once each server has run its subscribe function.
+        for (const g of gateways) {
+          for (;;) {
+            const text = await (await fetch(`${g.url}/metrics`)).text();
+            const n = Number(/^zgg_ws_subscriptions\{field="meetingEvents"\} (\d+)/m.exec(text)?.[1] ?? 0);
+            if (n >= Math.floor(SUBSCRIBERS / REPLICAS)) break;
+            await new Promise((r) => setTimeout(r, 50));
+          }
+        }
+        await new Promise((r) => setTimeout(r, 2000));
+        rssAfter = await settledRss(gateways);
+      },
     );
-    // Subscriptions are registered once each server has run its subscribe function.
-    for (const g of gateways) {
-      for (;;) {
-        const text = await (await fetch(`${g.url}/metrics`)).text();
-        const n = Number(/^zgg_ws_subscriptions\{field="meetingEvents"\} (\d+)/m.exec(text)?.[1] ?? 0);
-        if (n >= Math.floor(SUBSCRIBERS / REPLICAS)) break;
-        await new Promise((r) => setTimeout(r, 50));
-      }
-    }
-    await new Promise((r) => setTimeout(r, 2000));
-    const rssAfter = await settledRss(gateways);
+    await closeAll();
 
-    const burst = events(meetingIds, Date.now());
-    const answeredAt = new Map<string, number>();
-    await Promise.all(burst.map(async (e, i) => answeredAt.set(`${e.meetingId}:${e.eventTs}`, await deliver(gateways[i % REPLICAS]!.url, e.body))));
-    const perMeeting = WEBHOOKS / MEETINGS;
-    const deadline = Date.now() + 15_000;
-    while (Date.now() < deadline && received.some((r) => r.length < perMeeting)) await new Promise((r) => setTimeout(r, 50));
-    await new Promise((r) => setTimeout(r, 500));
-
-    let delivered = 0;
-    let missing = 0;
-    let duplicates = 0;
-    let outOfOrder = 0;
-    let foreign = 0;
-    const latencies: number[] = [];
-    for (const [i, got] of received.entries()) {
-      const meetingId = String(meetingIds[i % MEETINGS]);
-      delivered += got.length;
-      foreign += got.filter((e) => e.meetingId !== meetingId).length;
-      const seen = new Set(got.map((e) => e.occurredAt));
-      duplicates += got.length - seen.size;
-      missing += Math.max(0, perMeeting - seen.size);
-      for (let k = 1; k < got.length; k++) if (got[k]!.sequence !== got[k - 1]!.sequence + 1) outOfOrder++;
-      for (const e of got) {
-        const sent = answeredAt.get(`${e.meetingId}:${Date.parse(e.occurredAt)}`);
-        if (sent !== undefined) latencies.push(Math.max(0, e.at - sent));
-      }
+    const bares: Server[] = [];
+    for (let i = 0; i < REPLICAS; i++) {
+      const b = await startBareFanout(redisUrl, `${namespace}:bare`);
+      handles.push(b.handle);
+      bares.push({ url: b.url, headers: {}, pid: b.handle.pid });
     }
-    const p99Ms = percentile(latencies, 99);
+    const bare = await burst(bares, sockets, () => new Promise((r) => setTimeout(r, 2000)));
+
+    const p99Ms = percentile(gw.latencies, 99);
+    const bareP99Ms = percentile(bare.latencies, 99);
     const rssPerIdleSubscriberKiB = Math.round(((rssAfter - rssBefore) * 1024) / SUBSCRIBERS);
+    const deliveries = SUBSCRIBERS * (WEBHOOKS / MEETINGS);
+    const bad = gw.missing + gw.duplicates + gw.outOfOrder + gw.foreign;
     return {
       replicas: REPLICAS,
-      subscribers: subscribed,
+      subscribers: gw.subscribed,
       meetings: MEETINGS,
       webhooks: WEBHOOKS,
-      expected: SUBSCRIBERS * perMeeting,
-      delivered,
-      missing,
-      duplicates,
-      outOfOrder,
-      foreign,
-      p50Ms: percentile(latencies, 50),
+      expected: deliveries,
+      delivered: gw.delivered,
+      missing: gw.missing,
+      duplicates: gw.duplicates,
+      outOfOrder: gw.outOfOrder,
+      foreign: gw.foreign,
+      p50Ms: percentile(gw.latencies, 50),
       p99Ms,
-      maxMs: latencies.length ? Math.max(...latencies) : NaN,
+      p99FromSendMs: percentile(gw.fromSend, 99),
+      maxMs: gw.latencies.length ? Math.max(...gw.latencies) : NaN,
+      gatewayCpuUsPerDelivery: (gw.serverCpuMs * 1000) / deliveries,
+      harnessCpuUsPerDelivery: (gw.harnessCpuMs * 1000) / deliveries,
+      bare: {
+        delivered: bare.delivered,
+        p50Ms: percentile(bare.latencies, 50),
+        p99Ms: bareP99Ms,
+        p99FromSendMs: percentile(bare.fromSend, 99),
+        cpuUsPerDelivery: (bare.serverCpuMs * 1000) / deliveries,
+        harnessCpuUsPerDelivery: (bare.harnessCpuMs * 1000) / deliveries,
+      },
       rssPerIdleSubscriberKiB,
       loadAverage: os.loadavg()[0] ?? NaN,
       checks: [
-        atMost('subscriptions: events missing, duplicated, out of order or foreign', missing + duplicates + outOfOrder + foreign, 0),
+        atMost('subscriptions: events missing, duplicated, out of order or foreign', bad, 0),
         atMost('subscriptions: p99 webhook 200 → subscriber', p99Ms, 200, ' ms'),
       ],
     };
   } finally {
-    await Promise.all(clients.map((c) => c.dispose()));
-    await Promise.all(handles.map((h) => h.stop()));
+    await closeAll();
   }
 }
