@@ -18,7 +18,7 @@ const pageSize = (worker: number) => 30 + worker;
  * requests would never reach Zoom, and the comparison with the direct call and the bare hop,
  * which always make the call, would measure that sharing instead of the uncached path.
  */
-export function distinctPerWorker(arms: { direct: Target; gateway: Target; bare: Target }, concurrency: number): { direct: Target; gateway: Target; bare: Target } {
+export function distinctPerWorker<A extends { direct: Target } & Record<string, Target>>(arms: A, concurrency: number): A {
   const workers = Array.from({ length: concurrency }, (_, w) => pageSize(w));
   const graphql = (target: Target): Target => ({
     ...target,
@@ -32,5 +32,7 @@ export function distinctPerWorker(arms: { direct: Target; gateway: Target; bare:
       return { path: `${url.pathname}${url.search}` };
     }),
   };
-  return { direct, gateway: graphql(arms.gateway), bare: graphql(arms.bare) };
+  const out: Record<string, Target> = { direct };
+  for (const [name, target] of Object.entries(arms)) if (name !== 'direct') out[name] = graphql(target);
+  return out as A;
 }

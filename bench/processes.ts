@@ -107,6 +107,15 @@ export async function startBareHop(direct: { origin: string; path: string; heade
   return { url, handle };
 }
 
+/** Starts `bench/apolloHop.ts` in its own process, making the same REST call as the bare hop. */
+export async function startApolloHop(direct: { origin: string; path: string; headers: Record<string, string> }): Promise<{ url: string; handle: ChildHandle }> {
+  const token = (direct.headers.authorization ?? '').replace(/^Bearer /, '');
+  const env = { ...baseEnv(), NODE_ENV: 'production', BARE_UPSTREAM: direct.origin, BARE_PATH: direct.path, BARE_TOKEN: token };
+  const { child, handle } = spawnTs('bench/apolloHop.ts', env);
+  const { url } = await firstLine<{ url: string }>('the Apollo hop', child, handle);
+  return { url, handle };
+}
+
 /** Starts one `bench/bareFanout.ts` replica on the given Redis channel. */
 export async function startBareFanout(redisUrl: string, channel: string): Promise<{ url: string; handle: ChildHandle }> {
   const env = { ...baseEnv(), NODE_ENV: 'production', BARE_REDIS_URL: redisUrl, BARE_CHANNEL: channel };

@@ -3,7 +3,7 @@ import os from 'node:os';
 import { directBaseline } from './baseline.js';
 import type { BenchContext } from './context.js';
 import { FakeAdmin } from './fakeAdmin.js';
-import { startBareHop, startFake, startGateway, type ChildHandle } from './processes.js';
+import { startApolloHop, startBareHop, startFake, startGateway, type ChildHandle } from './processes.js';
 import { RssSampler, rssMiB } from './procStats.js';
 import { report, type BenchResults } from './report.js';
 import { rssUnderLoad } from './scenarios/memory.js';
@@ -67,12 +67,16 @@ try {
   const bareProcess = await startBareHop(direct);
   children.push(bareProcess.handle);
   const bare = { ...gatewayTarget(bareProcess.url, {}, USERS_QUERY), name: 'bare hop' };
-  const arms = distinctPerWorker({ direct, gateway, bare }, settings.concurrency);
+  const apolloProcess = await startApolloHop(direct);
+  children.push(apolloProcess.handle);
+  const apollo = { ...gatewayTarget(apolloProcess.url, {}, USERS_QUERY), name: 'Apollo hop' };
+  const arms = distinctPerWorker({ direct, gateway, bare, apollo }, settings.concurrency);
+  const hopPids = { bare: bareProcess.handle.pid, apollo: apolloProcess.handle.pid };
 
   step(`users(first: 30) at 50 ms upstream latency: ${settings.concurrency} workers, ${settings.armSeconds} s per arm`);
-  const at50 = await compareThroughput(ctx, 50, arms, { minRatio: 0.97, maxAddedP50Ms: 2, maxAddedP99Ms: 10 });
+  const at50 = await compareThroughput(ctx, 50, arms, { minRatio: 0.97, maxAddedP50Ms: 2, maxAddedP99Ms: 10 }, hopPids);
   step('users(first: 30) at 0 ms upstream latency');
-  const at0 = await compareThroughput(ctx, 0, arms, { minRatio: 0.5 });
+  const at0 = await compareThroughput(ctx, 0, arms, { minRatio: 0.5 }, hopPids);
 
   step('300 meetings with hosts');
   const meetings = await meetingsWithHosts(ctx);

@@ -16,6 +16,15 @@ export interface ThroughputResult {
   gateway: ArmStats;
   /** The same call through bench/bareHop.ts: what any extra Node HTTP hop costs here. */
   bare: ArmStats;
+  /** The same call behind bench/apolloHop.ts: what the GraphQL server alone costs here. */
+  apollo: ArmStats;
+  /** Apollo hop req/s ÷ bare hop req/s: the best the gateway's GraphQL stack reaches. */
+  apolloVsBare: number;
+  /** gateway req/s ÷ Apollo hop req/s: what the gateway's own work costs on top. */
+  gatewayVsApollo: number;
+  /** CPU time per request of the bare hop and the Apollo hop processes, ms. */
+  bareCpuMsPerRequest: number | undefined;
+  apolloCpuMsPerRequest: number | undefined;
   /** gateway req/s ÷ direct req/s */
   ratio: number;
   /** bare hop req/s ÷ direct req/s: the best ratio any hop reaches on this machine. */
@@ -29,13 +38,15 @@ export interface ThroughputResult {
   /** Gateway process CPU time per request (user + system), ms. */
   gatewayCpuMsPerRequest: number | undefined;
   /** req/s of each segment in run order, to see drift and noise between the alternating runs. */
-  segmentReqPerSec: { direct: number[]; gateway: number[]; bare: number[] };
+  segmentReqPerSec: { direct: number[]; gateway: number[]; bare: number[]; apollo: number[] };
   /** Zoom calls the fake saw per gateway request: 1 means the comparison is like for like. */
   upstreamCallsPerGatewayRequest: number;
   checks: Check[];
 }
 
 const RAMP_MS = 300;
+
+export type Arms = { direct: Target; gateway: Target; bare: Target; apollo: Target };
 
 /**
  * The same Zoom call directly, through a bare hop and through the gateway, at one upstream
@@ -45,21 +56,23 @@ const RAMP_MS = 300;
 export async function compareThroughput(
   ctx: BenchContext,
   upstreamLatencyMs: number,
-  arms: { direct: Target; gateway: Target; bare: Target },
+  arms: Arms,
   targets: ThroughputTargets,
+  pids: { bare: number; apollo: number },
 ): Promise<ThroughputResult> {
   const { settings } = ctx;
   const concurrency = settings.concurrency;
-  const order = ['direct', 'bare', 'gateway'] as const;
+  const order = ['direct', 'bare', 'apollo', 'gateway'] as const;
   const pools = {
     direct: poolFor(arms.direct.origin, concurrency),
     bare: poolFor(arms.bare.origin, concurrency),
+    apollo: poolFor(arms.apollo.origin, concurrency),
     gateway: poolFor(arms.gateway.origin, concurrency),
   };
-  const segments: Record<(typeof order)[number], LoadResult[]> = { direct: [], bare: [], gateway: [] };
-  let gatewayCpu = 0;
+  const segments: Record<(typeof order)[number], LoadResult[]> = { direct: [], bare: [], apollo: [], gateway: [] };
+  const pidOf = { direct: undefined, bare: pids.bare, apollo: pids.apollo, gateway: ctx.gatewayPid };
+  const cpu = { bare: new CpuTally(), apollo: new CpuTally(), gateway: new CpuTally() };
   let gatewayCompleted = 0;
-  let cpuKnown = true;
   let upstreamCalls = 0;
   try {
     await ctx.fake.reset(upstreamLatencyMs);
@@ -71,23 +84,24 @@ export async function compareThroughput(
       for (const arm of order) {
         // A fresh request log per segment: the fake's bookkeeping must not grow through the run.
         await ctx.fake.reset(upstreamLatencyMs);
-        const before = arm === 'gateway' ? cpuMs(ctx.gatewayPid) : undefined;
+        const pid = pidOf[arm];
+        const before = pid === undefined ? undefined : cpuMs(pid);
         const result = await closedLoop(pools[arm], arms[arm], { concurrency, warmupMs: RAMP_MS, durationMs: segmentMs });
         segments[arm].push(result);
+        if (arm === 'direct') continue;
+        cpu[arm].add(before, pid === undefined ? undefined : cpuMs(pid), result.completedAll);
         if (arm !== 'gateway') continue;
-        const after = cpuMs(ctx.gatewayPid);
-        if (before === undefined || after === undefined) cpuKnown = false;
-        else gatewayCpu += after - before;
         gatewayCompleted += result.completedAll;
         upstreamCalls += (await ctx.fake.hits()).total;
       }
     }
   } finally {
-    await Promise.all([pools.direct.close(), pools.bare.close(), pools.gateway.close()]);
+    await Promise.all(Object.values(pools).map((p) => p.close()));
   }
   const direct = summarize(segments.direct);
   const gateway = summarize(segments.gateway);
   const bare = summarize(segments.bare);
+  const apollo = summarize(segments.apollo);
   const per = (a: number, b: number) => (b > 0 ? a / b : Number.NaN);
   const ratio = per(gateway.reqPerSec, direct.reqPerSec);
   const addedP50Ms = gateway.p50Ms - direct.p50Ms;
@@ -96,7 +110,7 @@ export async function compareThroughput(
   const checks: Check[] = [atLeast(`${label}: gateway/direct req/s`, ratio, targets.minRatio, '×')];
   if (targets.maxAddedP50Ms !== undefined) checks.push(atMost(`${label}: added p50`, addedP50Ms, targets.maxAddedP50Ms, ' ms'));
   if (targets.maxAddedP99Ms !== undefined) checks.push(atMost(`${label}: added p99`, addedP99Ms, targets.maxAddedP99Ms, ' ms'));
-  for (const [name, stats] of [['direct', direct], ['bare hop', bare], ['gateway', gateway]] as const) {
+  for (const [name, stats] of [['direct', direct], ['bare hop', bare], ['Apollo hop', apollo], ['gateway', gateway]] as const) {
     // A run with failures measures error paths, not the gateway: never let it pass.
     checks.push(atMost(`${label}: ${name} failed requests`, stats.failed, 0));
   }
@@ -106,9 +120,12 @@ export async function compareThroughput(
     direct,
     gateway,
     bare,
+    apollo,
     ratio,
     bareRatio: per(bare.reqPerSec, direct.reqPerSec),
     gatewayVsBare: per(gateway.reqPerSec, bare.reqPerSec),
+    apolloVsBare: per(apollo.reqPerSec, bare.reqPerSec),
+    gatewayVsApollo: per(gateway.reqPerSec, apollo.reqPerSec),
     addedP50Ms,
     addedP99Ms,
     bareAddedP50Ms: bare.p50Ms - direct.p50Ms,
@@ -117,9 +134,29 @@ export async function compareThroughput(
       direct: segments.direct.map((r) => r.ok / r.seconds),
       bare: segments.bare.map((r) => r.ok / r.seconds),
       gateway: segments.gateway.map((r) => r.ok / r.seconds),
+      apollo: segments.apollo.map((r) => r.ok / r.seconds),
     },
-    gatewayCpuMsPerRequest: cpuKnown && gatewayCompleted > 0 ? gatewayCpu / gatewayCompleted : undefined,
+    gatewayCpuMsPerRequest: cpu.gateway.perRequest(),
+    bareCpuMsPerRequest: cpu.bare.perRequest(),
+    apolloCpuMsPerRequest: cpu.apollo.perRequest(),
     upstreamCallsPerGatewayRequest: gatewayCompleted > 0 ? upstreamCalls / gatewayCompleted : Number.NaN,
     checks,
   };
+}
+
+/** A process's CPU time over the segments it served; undefined once a reading failed. */
+class CpuTally {
+  private ms = 0;
+  private requests = 0;
+  private known = true;
+
+  add(before: number | undefined, after: number | undefined, requests: number): void {
+    if (before === undefined || after === undefined) this.known = false;
+    else this.ms += after - before;
+    this.requests += requests;
+  }
+
+  perRequest(): number | undefined {
+    return this.known && this.requests > 0 ? this.ms / this.requests : undefined;
+  }
 }
