@@ -17,6 +17,22 @@ export const ACCOUNT_OWNER = Symbol('account owner');
 export type UserAddress = string | typeof ACCOUNT_OWNER;
 
 type Family = 'user' | 'meetinglists' | 'recordinglists';
+type MeetingFamily = 'meeting' | 'past' | 'recordings';
+
+/**
+ * A meeting is addressed by number or by an instance UUID, and the gateway cannot tell which
+ * number a UUID belongs to. So an answer addressed one way also carries that way's class tag
+ * (`*number`, `*uuid`), and a change naming the meeting one way bumps the other way's class.
+ */
+function byMeeting(family: MeetingFamily, id: string): CacheTag[] {
+  return [`${family}:${id}`, `${family}:${isMeetingNumber(id) ? '*number' : '*uuid'}`];
+}
+
+function changedMeeting(family: MeetingFamily, id: string): CacheTag[] {
+  // An empty id (a create whose answer was lost) names no cached meeting.
+  if (id === '') return [];
+  return [`${family}:${id}`, `${family}:${isMeetingNumber(id) ? '*uuid' : '*number'}`];
+}
 
 function addressed(family: Family, address: UserAddress): CacheTag[] {
   if (address === ACCOUNT_OWNER) return [`${family}:*owner`];
@@ -39,14 +55,14 @@ export const tags = {
   user: (address: UserAddress): CacheTag[] => addressed('user', address),
   /** `GET /users/{user}/meetings`. */
   meetingList: (host: UserAddress): CacheTag[] => addressed('meetinglists', host),
-  /** `GET /meetings/{id}`: a number, or an instance UUID (changes name numbers). */
-  meeting: (id: string): CacheTag[] => (isMeetingNumber(id) ? [`meeting:${id}`] : [`meeting:${id}`, 'meeting:*uuid']),
+  /** `GET /meetings/{id}`: a number, or an instance UUID. */
+  meeting: (id: string): CacheTag[] => byMeeting('meeting', id),
   /** `GET /meetings/{number}/registrants`: stale on a registrant change and on any change to the meeting. */
-  registrants: (meetingNumber: string): CacheTag[] => [`meeting:${meetingNumber}`, `registrants:${meetingNumber}`],
+  registrants: (meetingNumber: string): CacheTag[] => [...byMeeting('meeting', meetingNumber), `registrants:${meetingNumber}`],
   /** `GET /past_meetings/{id}/instances` and the participants of its instances: new ones appear when it ends. */
-  pastMeeting: (meetingId: string): CacheTag[] => [`past:${meetingId}`],
+  pastMeeting: (meetingId: string): CacheTag[] => byMeeting('past', meetingId),
   /** `GET /meetings/{id}/recordings`. */
-  recordings: (meetingId: string): CacheTag[] => [`recordings:${meetingId}`],
+  recordings: (meetingId: string): CacheTag[] => byMeeting('recordings', meetingId),
   /** `GET /users/{user}/recordings`: no change names it; it lives for the TTL. */
   recordingList: (host: UserAddress): CacheTag[] => addressed('recordinglists', host),
 };
@@ -56,11 +72,10 @@ export function tagsOf(change: ZoomChange): CacheTag[] {
   switch (change.kind) {
     case 'meeting':
       return [
-        `meeting:${change.meetingId}`,
-        'meeting:*uuid',
+        ...changedMeeting('meeting', change.meetingId),
         // A meeting that ends gains an instance (with participants) and perhaps a recording.
-        `past:${change.meetingId}`,
-        `recordings:${change.meetingId}`,
+        ...changedMeeting('past', change.meetingId),
+        ...changedMeeting('recordings', change.meetingId),
         ...changedUser('meetinglists', change.hostId, change.hostEmail),
       ];
     case 'user':

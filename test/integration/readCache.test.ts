@@ -151,6 +151,19 @@ describe("the gateway's own writes are seen at once", () => {
     expect(await metric(h.url, 'zgg_zoom_cache_invalidations_total', { tag: 'meeting' })).toBeGreaterThan(0);
   });
 
+  it('an update or deletion addressed by instance UUID ends the answer cached by meeting number', async () => {
+    const h = track(await startHarness({ env: ON }));
+    const host = member(h.fake);
+    const created = await h.gql<{ createMeeting: { id: string } }>(CREATE, { userId: host.id });
+    const id = created.data!.createMeeting.id;
+    const uuid = (await h.gql<{ meeting: { uuid: string } }>('query ($id: ID!) { meeting(id: $id) { uuid } }', { id })).data!.meeting.uuid;
+    expect((await h.gql(MEETING, { id })).data).toMatchObject({ meeting: { topic: 'new' } }); // cached by number
+    expect((await h.gql(UPDATE, { id: uuid, topic: 'renamed by uuid' })).errors).toBeUndefined();
+    expect((await h.gql(MEETING, { id })).data).toMatchObject({ meeting: { topic: 'renamed by uuid' } });
+    expect((await h.gql(DELETE, { id: uuid })).errors).toBeUndefined();
+    expect((await h.gql(MEETING, { id })).data).toEqual({ meeting: null });
+  });
+
   it('a change reported through services.changes (as a webhook will) ends cached user reads', async () => {
     const h = track(await startHarness({ env: ON }));
     const someone = member(h.fake);

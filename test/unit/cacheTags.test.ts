@@ -30,6 +30,24 @@ describe('read cache tags: every answer a change affects shares a tag with it', 
     expect(stale(tags.recordingList(id), tagsOf({ kind: 'user', userId: id }))).toBe(false);
   });
 
+  it('a write addressed by instance UUID reaches answers cached by meeting number (and the reverse), not other meetings addressed its own way', () => {
+    const uuid = 'aDYlohsHRtCd4ii1uC2+hA==';
+    const byUuid = tagsOf({ kind: 'meeting', meetingId: uuid });
+    expect(stale(tags.meeting('85746065432'), byUuid)).toBe(true);
+    expect(stale(tags.registrants('85746065432'), byUuid)).toBe(true);
+    expect(stale(tags.pastMeeting('85746065432'), byUuid)).toBe(true);
+    expect(stale(tags.recordings('85746065432'), byUuid)).toBe(true);
+    expect(stale(tags.meeting(uuid), byUuid)).toBe(true);
+    expect(stale(tags.meeting('Zm9vYmFyYmF6cXV4eHg9PQ=='), byUuid)).toBe(false);
+    const byNumber = tagsOf({ kind: 'meeting', meetingId: '85746065432' });
+    expect(stale(tags.pastMeeting(uuid), byNumber)).toBe(true);
+    expect(stale(tags.recordings(uuid), byNumber)).toBe(true);
+    expect(stale(tags.pastMeeting('85746065433'), byNumber)).toBe(false);
+    // A create whose answer was lost names no meeting: only the host's lists.
+    expect(stale(tags.meeting('85746065432'), tagsOf({ kind: 'meeting', meetingId: '', hostId: id }))).toBe(false);
+    expect(stale(tags.meetingList(id), tagsOf({ kind: 'meeting', meetingId: '', hostId: id }))).toBe(true);
+  });
+
   it('a change that does not name the host one way makes every list named that way stale', () => {
     expect(stale(tags.meetingList(email), tagsOf({ kind: 'meeting', meetingId: '85746065432', hostId: id }))).toBe(true);
     expect(stale(tags.meetingList(id), tagsOf({ kind: 'meeting', meetingId: '85746065432', hostEmail: email }))).toBe(true);
