@@ -4,6 +4,7 @@ import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations
 import Fastify from 'fastify';
 import { buildSchema } from 'graphql';
 import { Agent, request } from 'undici';
+import { usersConnection, type ZoomUserPage } from './usersPage.js';
 import { compiledExecution } from '../src/graphql/compiledExecutor.js';
 
 /**
@@ -28,12 +29,6 @@ type UserConnection { totalCount: Int! pageInfo: PageInfo! nodes: [User!]! }
 type Query { users(first: Int): UserConnection }
 `;
 
-interface ZoomUserPage {
-  total_records: number;
-  next_page_token?: string;
-  users: Array<Record<string, unknown>>;
-}
-
 const agent = new Agent({ keepAliveTimeout: 30_000, connections: 128 });
 const schema = buildSchema(typeDefs);
 schema.getQueryType()!.getFields().users!.resolve = async (_: unknown, args: { first?: number | null }) => {
@@ -43,20 +38,7 @@ schema.getQueryType()!.getFields().users!.resolve = async (_: unknown, args: { f
   const text = await res.body.text();
   if (res.statusCode !== 200) throw new Error(`upstream answered ${res.statusCode}`);
   const page = JSON.parse(text) as ZoomUserPage;
-  return {
-    totalCount: page.total_records,
-    pageInfo: { hasNextPage: Boolean(page.next_page_token), endCursor: page.next_page_token ?? null },
-    nodes: page.users.map((u) => ({
-      id: u.id,
-      email: u.email,
-      firstName: u.first_name ?? null,
-      lastName: u.last_name ?? null,
-      displayName: u.display_name ?? null,
-      type: u.type,
-      status: typeof u.status === 'string' ? u.status.toUpperCase() : null,
-      createdAt: u.user_created_at ?? u.created_at ?? null,
-    })),
-  };
+  return usersConnection(page);
 };
 
 const app = Fastify();

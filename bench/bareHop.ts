@@ -1,5 +1,6 @@
 import Fastify from 'fastify';
 import { Agent, request } from 'undici';
+import { usersConnection, type ZoomUserPage } from './usersPage.js';
 
 /**
  * The bench's "bare hop": the least any HTTP service between a client and Zoom can do for
@@ -11,11 +12,6 @@ import { Agent, request } from 'undici';
  * Env: BARE_UPSTREAM (origin), BARE_PATH (path and query), BARE_TOKEN. Prints {"url"} once listening.
  */
 
-interface ZoomUserPage {
-  total_records: number;
-  next_page_token?: string;
-  users: Array<Record<string, unknown>>;
-}
 
 const upstream = process.env.BARE_UPSTREAM;
 const path = process.env.BARE_PATH;
@@ -34,24 +30,7 @@ app.post('/graphql', async (req, reply) => {
   const text = await res.body.text();
   if (res.statusCode !== 200) return reply.code(502).send({ errors: [{ message: `upstream answered ${res.statusCode}` }] });
   const page = JSON.parse(text) as ZoomUserPage;
-  return {
-    data: {
-      users: {
-        totalCount: page.total_records,
-        pageInfo: { hasNextPage: Boolean(page.next_page_token), endCursor: page.next_page_token ?? null },
-        nodes: page.users.map((u) => ({
-          id: u.id,
-          email: u.email,
-          firstName: u.first_name ?? null,
-          lastName: u.last_name ?? null,
-          displayName: u.display_name ?? null,
-          type: u.type,
-          status: typeof u.status === 'string' ? u.status.toUpperCase() : null,
-          createdAt: u.user_created_at ?? u.created_at ?? null,
-        })),
-      },
-    },
-  };
+  return { data: { users: usersConnection(page) } };
 });
 const url = await app.listen({ host: '127.0.0.1', port: 0 });
 process.stdout.write(`${JSON.stringify({ url })}\n`);
