@@ -98,23 +98,17 @@ export async function startFake(): Promise<{ info: FakeInfo; handle: ChildHandle
   return { info: await firstLine<FakeInfo>('the fake Zoom', child, handle), handle };
 }
 
-/** Starts `bench/bareHop.ts` in its own process, making the direct arm's REST call for every POST. */
-export async function startBareHop(direct: { origin: string; path: string; headers: Record<string, string> }): Promise<{ url: string; handle: ChildHandle }> {
+/** Starts one of the hops (`bench/bareHop.ts`, `bench/apolloHop.ts`) in its own process, making the direct arm's REST call for every POST. */
+async function startHop(entry: string, what: string, direct: { origin: string; path: string; headers: Record<string, string> }): Promise<{ url: string; handle: ChildHandle }> {
   const token = (direct.headers.authorization ?? '').replace(/^Bearer /, '');
   const env = { ...baseEnv(), NODE_ENV: 'production', BARE_UPSTREAM: direct.origin, BARE_PATH: direct.path, BARE_TOKEN: token };
-  const { child, handle } = spawnTs('bench/bareHop.ts', env);
-  const { url } = await firstLine<{ url: string }>('the bare hop', child, handle);
+  const { child, handle } = spawnTs(entry, env);
+  const { url } = await firstLine<{ url: string }>(what, child, handle);
   return { url, handle };
 }
 
-/** Starts `bench/apolloHop.ts` in its own process, making the same REST call as the bare hop. */
-export async function startApolloHop(direct: { origin: string; path: string; headers: Record<string, string> }): Promise<{ url: string; handle: ChildHandle }> {
-  const token = (direct.headers.authorization ?? '').replace(/^Bearer /, '');
-  const env = { ...baseEnv(), NODE_ENV: 'production', BARE_UPSTREAM: direct.origin, BARE_PATH: direct.path, BARE_TOKEN: token };
-  const { child, handle } = spawnTs('bench/apolloHop.ts', env);
-  const { url } = await firstLine<{ url: string }>('the Apollo hop', child, handle);
-  return { url, handle };
-}
+export const startBareHop = (direct: Parameters<typeof startHop>[2]) => startHop('bench/bareHop.ts', 'the bare hop', direct);
+export const startApolloHop = (direct: Parameters<typeof startHop>[2]) => startHop('bench/apolloHop.ts', 'the Apollo hop', direct);
 
 /** Starts one `bench/bareFanout.ts` replica on the given Redis channel. */
 export async function startBareFanout(redisUrl: string, channel: string): Promise<{ url: string; handle: ChildHandle }> {

@@ -16,32 +16,29 @@ export interface LiveBus {
 /** Meeting sequences live this long after a meeting's last event (a month). */
 export const SEQUENCE_TTL_MS = 30 * 24 * 60 * 60_000;
 
-/** Decodes a bus message; null (and logged) for one that is not an event. */
-export function decodeEvent(raw: string, logger: Logger): LiveEvent | null {
-  try {
-    const e = JSON.parse(raw) as LiveEvent;
-    if (typeof e.meetingId === 'string' && typeof e.kind === 'string' && Number.isSafeInteger(e.sequence)) return e;
-  } catch {
-    // fall through
-  }
+/** A decoded bus message as an event; null (and logged) for one that is not an event. */
+function asEvent(value: unknown, logger: Logger): LiveEvent | null {
+  const e = value as Partial<LiveEvent> | null;
+  if (typeof e === 'object' && e !== null && typeof e.meetingId === 'string' && typeof e.kind === 'string' && Number.isSafeInteger(e.sequence)) return e as LiveEvent;
   logger.warn('live event bus: a message that is not an event was ignored');
   return null;
 }
 
-/** `<sequence> <event JSON>`, as the Redis and PostgreSQL buses publish it. */
+function parsed(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
+}
+
+/** `<sequence> <event JSON>`, as the Redis and PostgreSQL buses publish it; parsed once. */
 export function decodeSequenced(raw: string, logger: Logger): LiveEvent | null {
   const space = raw.indexOf(' ');
   const sequence = Number(raw.slice(0, space));
-  return space > 0 && Number.isSafeInteger(sequence) ? decodeEvent(JSON.stringify({ ...safeParse(raw.slice(space + 1)), sequence }), logger) : decodeEvent(raw, logger);
-}
-
-function safeParse(text: string): Record<string, unknown> {
-  try {
-    const v = JSON.parse(text) as unknown;
-    return typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
+  if (!(space > 0 && Number.isSafeInteger(sequence))) return asEvent(parsed(raw), logger);
+  const value = parsed(raw.slice(space + 1));
+  return asEvent(typeof value === 'object' && value !== null ? { ...value, sequence } : null, logger);
 }
 
 /** One process: the counter and the fan-out are in memory (memory and SQLite stores). */

@@ -173,12 +173,12 @@ export class SubscriptionServer {
         new Promise<void>((resolve) => {
           if (c.socket.readyState === c.socket.CLOSED) return resolve();
           c.socket.once('close', () => resolve());
+          this.opts.observe.closed('shutdown');
           c.socket.close(WS_CLOSE.goingAway, 'server shutting down');
           // A client that never answers the close handshake is cut off.
           setTimeout(() => c.socket.terminate(), 1000).unref();
         }),
     );
-    this.opts.observe.closed(closing.length > 0 ? 'shutdown' : 'none');
     await Promise.all(closing);
   }
 
@@ -197,7 +197,9 @@ export class SubscriptionServer {
   private send(conn: Connection, data: string): void {
     const { socket } = conn;
     if (socket.readyState !== socket.OPEN) return;
-    if (socket.bufferedAmount > this.opts.limits.maxBufferedBytes) return this.slow(conn, socket.bufferedAmount);
+    if (socket.bufferedAmount > this.opts.limits.maxBufferedBytes) {
+      return this.closeSlow(conn, { pending: socket.bufferedAmount }, `more than ${this.opts.limits.maxBufferedBytes} bytes unsent (WS_MAX_BUFFERED_BYTES)`);
+    }
     this.cork(conn);
     socket.send(data);
   }
@@ -225,11 +227,12 @@ export class SubscriptionServer {
     }
   };
 
-  private slow(conn: Connection, pending: number): void {
+  /** 1013 for a client that cannot keep up: too many bytes unsent, or too many events queued. */
+  private closeSlow(conn: Connection, detail: Record<string, number>, why: string): void {
     if (conn.socket.readyState !== conn.socket.OPEN) return;
-    conn.log.warn({ pending }, 'closing a slow subscription consumer');
+    conn.log.warn(detail, 'closing a slow subscription consumer');
     this.opts.observe.closed('slow_consumer');
-    conn.socket.close(WS_CLOSE.slowConsumer, reason(`slow consumer: more than ${this.opts.limits.maxBufferedBytes} bytes unsent (WS_MAX_BUFFERED_BYTES)`));
+    conn.socket.close(WS_CLOSE.slowConsumer, reason(`slow consumer: ${why}`));
   }
 
   private closeExpired(): void {
@@ -331,19 +334,12 @@ export class SubscriptionServer {
     // Reserved now, so a burst of subscribe messages cannot pass the limit while they resolve.
     conn.operations.set(id, '');
     const base = this.opts.context(principal, conn.log);
-    const contextValue: GraphQLContext = { ...base, live: { hub: this.opts.hub, overflow: (queued) => this.slowQueue(conn, queued) } };
+    const contextValue: GraphQLContext = { ...base, live: { hub: this.opts.hub, overflow: (queued) => this.closeSlow(conn, { queued }, `${queued} events waiting to be sent`) } };
     const operationName = payload.operationName ?? null;
     const variableValues = payload.variables ?? null;
     // The same text, operation and variables: one execution per event for all such subscriptions.
     const shareKey = JSON.stringify([listed.query, operationName, variableValues]);
     return this.shared.share({ schema: this.schema, document, operationName, variableValues, contextValue }, shareKey);
-  }
-
-  private slowQueue(conn: Connection, queued: number): void {
-    if (conn.socket.readyState !== conn.socket.OPEN) return;
-    conn.log.warn({ queued }, 'closing a slow subscription consumer');
-    this.opts.observe.closed('slow_consumer');
-    conn.socket.close(WS_CLOSE.slowConsumer, reason(`slow consumer: ${queued} events waiting to be sent`));
   }
 }
 

@@ -231,9 +231,7 @@ export class GatewayMetrics {
     connections: (delta: number) => this.wsConnections.inc(delta),
     subscriptions: (field: string, delta: number) => this.wsSubscriptions.inc({ field }, delta),
     delivered: (field: string) => this.liveDelivered.inc({ field }),
-    closed: (reason: string) => {
-      if (reason !== 'none') this.wsClosed.inc({ reason });
-    },
+    closed: (reason: string) => this.wsClosed.inc({ reason }),
     dropped: (reason: string, n: number) => this.liveDropped.inc({ reason }, n),
   };
 

@@ -1,6 +1,6 @@
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
-import type { LiveBus } from '../../src/live/bus.js';
+import { decodeSequenced, type LiveBus } from '../../src/live/bus.js';
 import { LiveHub } from '../../src/live/hub.js';
 import type { LiveEvent } from '../../src/live/liveEvent.js';
 
@@ -41,5 +41,21 @@ describe('LiveHub', () => {
     expect(overflows).toEqual([1001]);
     expect(dropped).toEqual([['slow_consumer', 1001]]);
     expect(hub.subscriptions).toBe(0);
+  });
+});
+
+describe('decodeSequenced (the Redis and PostgreSQL buses’ messages)', () => {
+  const logger = pino({ level: 'silent' });
+  const event = { meetingId: '81234567890', kind: 'STARTED', occurredAt: 1 };
+
+  it('takes the sequence from the prefix and the event from the JSON after it', () => {
+    expect(decodeSequenced(`7 ${JSON.stringify(event)}`, logger)).toEqual({ ...event, sequence: 7 });
+    expect(decodeSequenced(JSON.stringify({ ...event, sequence: 3 }), logger)).toEqual({ ...event, sequence: 3 });
+  });
+
+  it('drops what is not an event: bad JSON, a non-object, a missing field, no sequence', () => {
+    for (const raw of ['7 {not json', '7 42', '7 null', `7 ${JSON.stringify({ kind: 'STARTED' })}`, JSON.stringify(event), 'x {}', '']) {
+      expect(decodeSequenced(raw, logger)).toBeNull();
+    }
   });
 });
