@@ -4,15 +4,13 @@ import type { LiveHub } from '../live/hub.js';
 import type { Services } from '../services.js';
 import type { ZoomContext } from '../zoom/zoomContext.js';
 import type { RequestBudget } from './limits/budget.js';
-import type { MeetingLoaders } from './meetings/meeting.loader.js';
-import type { PastLoaders } from './past/past.loader.js';
-import type { UserLoader } from './users/user.loader.js';
+import type { RequestLoaders } from './loaders.js';
 
 /** Everything request-scoped; built fresh for every GraphQL request. */
 export interface GraphQLContext {
   principal: Principal;
   zoom: ZoomContext;
-  loaders: { user: UserLoader; past: PastLoaders } & MeetingLoaders;
+  loaders: RequestLoaders;
   /** The request's logger: its lines carry the reqId. */
   logger: FastifyBaseLogger;
   services: Services;

@@ -137,9 +137,10 @@ export function registerGraphiql(fastify: GatewayFastify, opts: { endpoint: stri
       .header('cache-control', 'no-cache')
       .send(html);
 
-  fastify.addHook('onRequest', async (request, reply) => {
-    if (request.method !== 'GET' || request.routeOptions.url !== opts.endpoint) return;
-    if (prefersHtml(request.headers.accept)) return sendPage(reply);
+  // Callback hooks on every request: an async hook costs a promise and a tick each.
+  fastify.addHook('onRequest', (request, reply, done) => {
+    if (request.method === 'GET' && request.routeOptions.url === opts.endpoint && prefersHtml(request.headers.accept)) return void sendPage(reply);
+    done();
   });
   fastify.get('/graphiql', async (_request, reply) => sendPage(reply));
 

@@ -22,9 +22,7 @@ import { createFormatError, errorLogPlugin, logGraphQLError, toHttpError } from 
 import { CostCalculator, costLimitPlugin, graphqlRouteGuards, limitValidationRules, RequestBudget, requestLimits, ValidatedDocuments } from '../graphql/limits/index.js';
 import { buildGatewaySchema } from '../graphql/schema.js';
 import { subscriptionsOverHttpPlugin } from '../graphql/subscriptionsOverHttp.js';
-import { PastLoaders } from '../graphql/past/past.loader.js';
-import { createUserLoader } from '../graphql/users/user.loader.js';
-import { createMeetingLoaders } from '../graphql/meetings/meeting.loader.js';
+import { RequestLoaders } from '../graphql/loaders.js';
 import type { Config } from '../config.js';
 import { graphqlMetricsPlugin } from '../observability/graphqlMetricsPlugin.js';
 import type { GatewayMetrics } from '../observability/metrics.js';
@@ -123,7 +121,7 @@ export async function createHttpServer(parts: HttpServerDeps): Promise<HttpServe
   /** One HTTP request's or one subscription's context: its caller, Zoom access and per-request loaders. */
   const requestContext = (principal: Principal, log: GraphQLContext['logger']): GraphQLContext => {
     const zoom = { client, tokens, principal, changes };
-    return { principal, zoom, loaders: Object.assign(createMeetingLoaders(zoom), { user: createUserLoader(zoom), past: new PastLoaders(zoom) }), logger: log, services, budget: new RequestBudget() };
+    return { principal, zoom, loaders: new RequestLoaders(zoom), logger: log, services, budget: new RequestBudget() };
   };
   const subscriptions = new SubscriptionServer(schema, {
     limits: config.subscriptions,
@@ -265,17 +263,20 @@ export async function createHttpServer(parts: HttpServerDeps): Promise<HttpServe
 
 /** HTTP requests (not WebSocket upgrades) whose response has not finished. */
 function trackInflight(fastify: GatewayFastify) {
-  const open = new Set<unknown>();
-  fastify.addHook('onRequest', async (request, reply) => {
-    if (request.ws) return;
-    open.add(request.raw);
-    reply.raw.once('close', () => open.delete(request.raw));
+  let open = 0;
+  const closed = () => open--;
+  fastify.addHook('onRequest', (request, reply, done) => {
+    if (!request.ws) {
+      open++;
+      reply.raw.once('close', closed);
+    }
+    done();
   });
   return {
     /** Resolves once none is left, or at `deadlineMs` (when closeWithin cuts them off). */
     async drained(deadlineMs: number): Promise<void> {
       const until = Date.now() + deadlineMs;
-      while (open.size > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
+      while (open > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
     },
   };
 }

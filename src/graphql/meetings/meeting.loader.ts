@@ -18,22 +18,11 @@ export interface MeetingLoaders {
   registrantPage: DataLoader<RegistrantPageKey, ZoomRegistrantPage, string>;
 }
 
-/** Each loader is built on first use: most requests ask for none of them. */
-export function createMeetingLoaders(zoom: ZoomContext): MeetingLoaders {
-  let meeting: MeetingLoaders['meeting'] | undefined;
-  let invitation: MeetingLoaders['invitation'] | undefined;
-  let registrantPage: MeetingLoaders['registrantPage'] | undefined;
-  return {
-    get meeting() {
-      return (meeting ??= new DataLoader(eachKey((id: string) => getMeeting(zoom, id))));
-    },
-    get invitation() {
-      return (invitation ??= new DataLoader(eachKey((id: string) => getInvitation(zoom, id))));
-    },
-    get registrantPage() {
-      return (registrantPage ??= new DataLoader(eachKey(({ meetingNumber, ...q }: RegistrantPageKey) => listRegistrants(zoom, meetingNumber, q)), {
-        cacheKeyFn: (k) => JSON.stringify([k.meetingNumber, k.status, k.pageSize, k.nextPageToken ?? '']),
-      }));
-    },
-  };
-}
+export const meetingLoader = (zoom: ZoomContext): MeetingLoaders['meeting'] => new DataLoader(eachKey((id: string) => getMeeting(zoom, id)));
+
+export const invitationLoader = (zoom: ZoomContext): MeetingLoaders['invitation'] => new DataLoader(eachKey((id: string) => getInvitation(zoom, id)));
+
+export const registrantPageLoader = (zoom: ZoomContext): MeetingLoaders['registrantPage'] =>
+  new DataLoader(eachKey(({ meetingNumber, ...q }: RegistrantPageKey) => listRegistrants(zoom, meetingNumber, q)), {
+    cacheKeyFn: (k) => JSON.stringify([k.meetingNumber, k.status, k.pageSize, k.nextPageToken ?? '']),
+  });

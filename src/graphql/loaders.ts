@@ -1,0 +1,38 @@
+import type { ZoomContext } from '../zoom/zoomContext.js';
+import { invitationLoader, meetingLoader, registrantPageLoader, type MeetingLoaders } from './meetings/meeting.loader.js';
+import { PastLoaders } from './past/past.loader.js';
+import { createUserLoader, type UserLoader } from './users/user.loader.js';
+
+/**
+ * One request's loaders, each built on first use: most requests ask for one of them or none.
+ * Getters on the prototype, so a request pays for one small object, not a closure per loader.
+ */
+export class RequestLoaders implements MeetingLoaders {
+  private meetingLoader?: MeetingLoaders['meeting'];
+  private invitationLoader?: MeetingLoaders['invitation'];
+  private registrantPageLoader?: MeetingLoaders['registrantPage'];
+  private userLoader?: UserLoader;
+  private pastLoaders?: PastLoaders;
+
+  constructor(private readonly zoom: ZoomContext) {}
+
+  get meeting(): MeetingLoaders['meeting'] {
+    return (this.meetingLoader ??= meetingLoader(this.zoom));
+  }
+
+  get invitation(): MeetingLoaders['invitation'] {
+    return (this.invitationLoader ??= invitationLoader(this.zoom));
+  }
+
+  get registrantPage(): MeetingLoaders['registrantPage'] {
+    return (this.registrantPageLoader ??= registrantPageLoader(this.zoom));
+  }
+
+  get user(): UserLoader {
+    return (this.userLoader ??= createUserLoader(this.zoom));
+  }
+
+  get past(): PastLoaders {
+    return (this.pastLoaders ??= new PastLoaders(this.zoom));
+  }
+}
