@@ -187,7 +187,7 @@ export async function createHttpServer(parts: HttpServerDeps): Promise<HttpServe
   const admission = config.limits.maxInflight > 0 ? new Admission(config.limits.maxInflight, config.zoom.requestDeadlineMs) : null;
   if (admission) metrics.watchAdmission(admission);
   const admit = admission ? admissionHook(admission, metrics.observeBusy) : null;
-  const callers = new Callers((request) => authenticate(request.headers, request.log));
+  const callers = new Callers(fastify, (request) => authenticate(request.headers, request.log));
   // A slot is taken once the body has arrived and the caller is known: a slow or
   // unauthenticated client holds a socket (until HTTP_REQUEST_TIMEOUT_MS), never a slot.
   const checkLimits = requestLimits(config.limits, costs, documents);

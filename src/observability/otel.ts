@@ -21,6 +21,11 @@ import type { SamplerName, TracingConfig } from './tracingConfig.js';
 type TokenCacheObserver = NonNullable<TokenCacheOptions['observe']>;
 
 /** Probes and scrapes: every few seconds, and nothing to follow across services. */
+const SPAN = Symbol('span');
+const OPERATION = Symbol('operation');
+type WithOperation = { [OPERATION]?: Context };
+type Traced = FastifyRequest & { [SPAN]: { span: Span; ctx: Context } | null };
+
 const UNTRACED_ROUTES = new Set(['/healthz', '/readyz', '/metrics']);
 /** At most one warning a minute about failed exports (a collector that is down fails every batch). */
 const EXPORT_WARNING_INTERVAL_MS = 60_000;
@@ -47,7 +52,6 @@ export class OtelTracing implements Tracing {
   private readonly continueTraceparent: boolean;
   private readonly warnExportFailed: (err: unknown) => void;
   /** Each GraphQL operation's context, by its context value (one per operation, batches included). */
-  private readonly operations = new WeakMap<object, Context>();
 
   constructor(config: TracingConfig, logger: Logger) {
     this.continueTraceparent = config.continueTraceparent;
@@ -76,7 +80,13 @@ export class OtelTracing implements Tracing {
   }
 
   registerHttp(fastify: GatewayFastify): void {
-    const requests = new WeakMap<FastifyRequest, { span: Span; ctx: Context }>();
+    // A property of each request rather than a WeakMap entry keyed by it: the WeakMap kept
+    // requests alive through young collections (see http/callers.ts).
+    fastify.decorateRequest(SPAN, null);
+    const requests = {
+      set: (request: FastifyRequest, started: { span: Span; ctx: Context }) => void ((request as Traced)[SPAN] = started),
+      get: (request: FastifyRequest) => (request as Traced)[SPAN] ?? undefined,
+    };
     fastify.addHook('onRequest', (request, _reply, done) => {
       const route = request.routeOptions.url;
       if (route !== undefined && UNTRACED_ROUTES.has(route)) return done();
@@ -114,7 +124,8 @@ export class OtelTracing implements Tracing {
       requestDidStart: async ({ contextValue }) => {
         const parent = this.contexts.active();
         const span = this.tracer.startSpan('graphql', { kind: SpanKind.INTERNAL }, parent);
-        this.operations.set(contextValue, trace.setSpan(parent, span));
+        // On the request's own context object, not in a WeakMap keyed by it (see http/callers.ts).
+        (contextValue as WithOperation)[OPERATION] = trace.setSpan(parent, span);
         return {
           // The name and type only: the document holds literal values and the variables are the caller's.
           didResolveOperation: async ({ operation, operationName }) => {
@@ -139,7 +150,7 @@ export class OtelTracing implements Tracing {
     const within =
       (executor: GatewayExecutor): GatewayExecutor =>
       (request) => {
-        const ctx = this.operations.get(request.context);
+        const ctx = (request.context as WithOperation)[OPERATION];
         return ctx ? this.contexts.with(ctx, executor, undefined, request) : executor(request);
       };
     return {
