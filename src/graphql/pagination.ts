@@ -107,14 +107,6 @@ export async function paginate<T, N>(
   return new Page(cursors, nodes, taken, { hasNextPage, hasPreviousPage: start.t !== '' || start.i >= 0 }, total);
 }
 
-/*
- * NOTE: the connection and its page info are class instances with getters on the prototype,
- * never object literals with `get` accessors: each evaluation of such a literal makes accessor
- * closures over the page that V8 keeps reachable from the old generation, so every page a
- * request fetched survived young collections and was promoted (measured on Apollo's own
- * request context, which has such a literal: about 1.5 MB promoted per scavenge).
- */
-
 /** `pageInfo`: the cursors are signed only when selected (each is an HMAC; most clients ask for one at most). */
 class PageInfoOf<N> {
   constructor(
@@ -135,7 +127,15 @@ class PageInfoOf<N> {
   }
 }
 
-/** One connection's answer; `edges` are built only when selected: a query for `nodes` pays for no edge objects. */
+/**
+ * One connection's answer; `edges` are built only when selected: a query for `nodes` pays for
+ * no edge objects.
+ *
+ * NOTE: this and its page info are class instances with getters on the prototype, not object
+ * literals with `get` accessors: such a literal's accessor closures over the page were kept
+ * reachable through young collections, so every page a request fetched was promoted (measured
+ * on Apollo's gateway request context, which has one: about 1.5 MB promoted per scavenge).
+ */
 class Page<N> implements ConnectionShape<N> {
   readonly pageInfo: PageInfoOf<N>;
   private builtEdges?: Edge<N>[];

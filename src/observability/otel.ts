@@ -20,12 +20,13 @@ import type { SamplerName, TracingConfig } from './tracingConfig.js';
 
 type TokenCacheObserver = NonNullable<TokenCacheOptions['observe']>;
 
-/** Probes and scrapes: every few seconds, and nothing to follow across services. */
+/** A request's server span, and a GraphQL operation's context (one per operation, batches included). */
 const SPAN = Symbol('span');
 const OPERATION = Symbol('operation');
 type WithOperation = { [OPERATION]?: Context };
 type Traced = FastifyRequest & { [SPAN]: { span: Span; ctx: Context } | null };
 
+/** Probes and scrapes: every few seconds, and nothing to follow across services. */
 const UNTRACED_ROUTES = new Set(['/healthz', '/readyz', '/metrics']);
 /** At most one warning a minute about failed exports (a collector that is down fails every batch). */
 const EXPORT_WARNING_INTERVAL_MS = 60_000;
@@ -51,8 +52,6 @@ export class OtelTracing implements Tracing {
   private readonly propagator = new W3CTraceContextPropagator();
   private readonly continueTraceparent: boolean;
   private readonly warnExportFailed: (err: unknown) => void;
-  /** Each GraphQL operation's context, by its context value (one per operation, batches included). */
-
   constructor(config: TracingConfig, logger: Logger) {
     this.continueTraceparent = config.continueTraceparent;
     const exporter = new OTLPTraceExporter({ url: config.url, headers: config.headers, timeoutMillis: config.timeoutMs });
