@@ -42,9 +42,10 @@ schema.getQueryType()!.getFields().users!.resolve = async (_: unknown, args: { f
 };
 
 const app = Fastify();
+const execution = compiledExecution(schema);
 const apollo = new ApolloServer({
-  gateway: compiledExecution(schema),
-  plugins: [fastifyApolloDrainPlugin(app), ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled()],
+  gateway: execution.gateway,
+  plugins: [fastifyApolloDrainPlugin(app), ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled(), execution.plugin],
 });
 await apollo.start();
 app.post('/graphql', fastifyApolloHandler(apollo));

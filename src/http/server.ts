@@ -142,8 +142,9 @@ export async function createHttpServer(parts: HttpServerDeps): Promise<HttpServe
   const httpInflight = trackInflight(fastify);
   const costs = new CostCalculator(schema, cursors);
   const documents = new ValidatedDocuments();
+  const execution = compiledExecution(schema, tracing?.withinOperation);
   const apollo = new ApolloServer<GraphQLContext>({
-    gateway: tracing ? tracing.gateway(compiledExecution(schema)) : compiledExecution(schema),
+    gateway: execution.gateway,
     documentStore: documents,
     introspection: config.graphql.introspection,
     formatError: createFormatError(),
@@ -166,6 +167,8 @@ export async function createHttpServer(parts: HttpServerDeps): Promise<HttpServe
       graphqlMetricsPlugin(metrics),
       errorLogPlugin(),
       ...(tracing ? [tracing.apolloPlugin()] : []),
+      // Last: it executes the operations no plugin above answered in its place.
+      execution.plugin,
     ],
   });
   await apollo.start();

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
 import { createContextKey, defaultTextMapGetter, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Attributes, type Context, type Span, type Tracer } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { setGlobalErrorHandler, W3CTraceContextPropagator } from '@opentelemetry/core';
@@ -12,6 +11,7 @@ import { ATTR_ERROR_TYPE, ATTR_HTTP_REQUEST_METHOD, ATTR_HTTP_RESPONSE_STATUS_CO
 import type { FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { urlForDisplay } from '../config.js';
+import type { Within } from '../graphql/compiledExecutor.js';
 import type { GatewayFastify } from '../http/gatewayFastify.js';
 import type { CacheSource, Fetcher, TokenCacheOptions } from '../tokens/tokenCache.js';
 import type { ReadCache, ReadObserver, UpstreamObserver, ZoomRequest } from '../zoom/httpClient.js';
@@ -120,11 +120,12 @@ export class OtelTracing implements Tracing {
 
   apolloPlugin(): ApolloServerPlugin<BaseContext> {
     return {
-      requestDidStart: async ({ contextValue }) => {
+      requestDidStart: async ({ metrics }) => {
         const parent = this.contexts.active();
         const span = this.tracer.startSpan('graphql', { kind: SpanKind.INTERNAL }, parent);
-        // On the request's own context object, not in a WeakMap keyed by it (see http/callers.ts).
-        (contextValue as WithOperation)[OPERATION] = trace.setSpan(parent, span);
+        // On the operation's own object (the context value is shared by a batch's operations),
+        // not in a WeakMap keyed by it (see http/callers.ts).
+        (metrics as WithOperation)[OPERATION] = trace.setSpan(parent, span);
         return {
           // The name and type only: the document holds literal values and the variables are the caller's.
           didResolveOperation: async ({ operation, operationName }) => {
@@ -145,22 +146,10 @@ export class OtelTracing implements Tracing {
     };
   }
 
-  gateway(inner: GatewayInterface): GatewayInterface {
-    const within =
-      (executor: GatewayExecutor): GatewayExecutor =>
-      (request) => {
-        const ctx = (request.context as WithOperation)[OPERATION];
-        return ctx ? this.contexts.with(ctx, executor, undefined, request) : executor(request);
-      };
-    return {
-      onSchemaLoadOrUpdate: (callback) => inner.onSchemaLoadOrUpdate(callback),
-      load: async (options) => {
-        const loaded = await inner.load(options);
-        return { ...loaded, executor: loaded.executor && within(loaded.executor) };
-      },
-      stop: () => inner.stop(),
-    };
-  }
+  readonly withinOperation: Within = (operation, run) => {
+    const ctx = (operation as WithOperation)[OPERATION];
+    return ctx ? this.contexts.with(ctx, run) : run();
+  };
 
   call<T>(req: ZoomRequest, run: () => Promise<T>): Promise<T> {
     const parent = this.contexts.active();

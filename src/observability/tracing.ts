@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import type { GatewayInterface } from '@apollo/server-gateway-interface';
 import type { Logger } from 'pino';
+import type { Within } from '../graphql/compiledExecutor.js';
 import type { GatewayFastify } from '../http/gatewayFastify.js';
 import type { TokenCacheOptions, TokenCacheTracer } from '../tokens/tokenCache.js';
 import type { ReadCache, ReadObserver, UpstreamObserver, ZoomCallTracer } from '../zoom/httpClient.js';
@@ -20,7 +20,7 @@ export interface Tracing extends ZoomCallTracer, TokenCacheTracer {
   /** The GraphQL operation span (name and type). */
   apolloPlugin(): ApolloServerPlugin<BaseContext>;
   /** Runs each operation's execution inside its span, so what it calls becomes its children. */
-  gateway(inner: GatewayInterface): GatewayInterface;
+  readonly withinOperation: Within;
   /** Counts a Zoom call's attempts and keeps the last status on its span. */
   observeUpstream(next?: UpstreamObserver): UpstreamObserver;
   /** Marks a Zoom call answered by the read cache or an identical call in flight. */
