@@ -5,6 +5,8 @@ import { atLeast, atMost, summarize, type ArmStats, type Check } from '../stats.
 
 export interface ThroughputTargets {
   minRatio: number;
+  /** gateway req/s ÷ bare hop req/s, caching off (the uncached path). */
+  minVsBare?: number;
   maxAddedP50Ms?: number;
   maxAddedP99Ms?: number;
 }
@@ -108,6 +110,7 @@ export async function compareThroughput(
   const addedP99Ms = gateway.p99Ms - direct.p99Ms;
   const label = `users(first: 30) @ ${upstreamLatencyMs} ms`;
   const checks: Check[] = [atLeast(`${label}: gateway/direct req/s`, ratio, targets.minRatio, '×')];
+  if (targets.minVsBare !== undefined) checks.push(atLeast(`${label}: uncached gateway/bare hop req/s`, per(gateway.reqPerSec, bare.reqPerSec), targets.minVsBare, '×'));
   if (targets.maxAddedP50Ms !== undefined) checks.push(atMost(`${label}: added p50`, addedP50Ms, targets.maxAddedP50Ms, ' ms'));
   if (targets.maxAddedP99Ms !== undefined) checks.push(atMost(`${label}: added p99`, addedP99Ms, targets.maxAddedP99Ms, ' ms'));
   for (const [name, stats] of [['direct', direct], ['bare hop', bare], ['Apollo hop', apollo], ['gateway', gateway]] as const) {
