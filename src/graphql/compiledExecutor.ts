@@ -39,6 +39,8 @@ export interface CompiledExecution {
   /**
    * Executes each resolved operation and answers a successful one itself. Goes last in the
    * plugin list, after every plugin that may answer in place of execution (the limits).
+   * Apollo runs no `executionDidStart` (nor `willResolveField`) hook for an operation answered
+   * here; no plugin of the gateway's has one.
    */
   readonly plugin: ApolloServerPlugin<BaseContext>;
   /**
