@@ -1,4 +1,4 @@
-import { SANDBOX_CREDENTIALS, type RecordedRequest, type RouteName } from '../src/sandbox/index.js';
+import { SANDBOX_CREDENTIALS, type RecordedRequest, type RouteName, type WebhookDelivery } from '../src/sandbox/index.js';
 
 export interface Hits {
   /** Every non-admin request. */
@@ -27,6 +27,26 @@ export class FakeAdmin {
 
   async latency(ms: number): Promise<void> {
     await this.call('POST', '/__fake/knobs', { latency: { ms } });
+  }
+
+  /** Webhook deliveries so far, oldest first. */
+  webhooks(): Promise<{ deliveries: WebhookDelivery[] }> {
+    return this.call('GET', '/__fake/webhooks');
+  }
+
+  /** Subscribes the user OAuth app's events to `url` (the fake validates it first, as Zoom does). */
+  async subscribeWebhooks(url: string, secretToken: string): Promise<void> {
+    const { subscriptions } = await this.call<{ subscriptions: Array<{ url: string; validated: boolean }> }>('POST', '/__fake/webhooks', { url, secretToken });
+    if (!subscriptions.some((s) => s.url === url && s.validated)) throw new Error(`${url} did not pass Zoom's endpoint validation`);
+  }
+
+  async unsubscribeWebhooks(): Promise<void> {
+    await this.call('POST', '/__fake/webhooks', { url: null });
+  }
+
+  /** An out-of-band change, as made in Zoom's web portal: `POST /__fake/portal/{path}`. */
+  async portal(path: string, body: Record<string, unknown>): Promise<void> {
+    await this.call('POST', `/__fake/portal/${path}`, body);
   }
 
   /** An S2S access token obtained the way a direct client would, for the direct arm. */

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
+import { createConnection, createServer } from 'node:net';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { SANDBOX_CREDENTIALS } from '../src/sandbox/index.js';
@@ -205,4 +205,16 @@ export async function startGateway(fake: FakeInfo, nodeOptions = '', overrides: 
     }
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** Whether a TCP connection to the Redis at `url` opens within a second. */
+export function redisReachable(url: string): Promise<boolean> {
+  const u = new URL(url);
+  return new Promise((resolve) => {
+    const s = createConnection({ host: u.hostname, port: Number(u.port || 6379) });
+    const done = (ok: boolean) => (s.destroy(), resolve(ok));
+    s.setTimeout(1000, () => done(false));
+    s.once('connect', () => done(true));
+    s.once('error', () => done(false));
+  });
 }

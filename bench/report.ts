@@ -1,4 +1,5 @@
 import type { DashboardResult } from './scenarios/dashboard.js';
+import type { FreshnessResult } from './scenarios/freshness.js';
 import type { MeetingsResult } from './scenarios/meetings.js';
 import type { MemoryResult } from './scenarios/memory.js';
 import type { SubscriptionsResult } from './scenarios/subscriptions.js';
@@ -30,6 +31,7 @@ export interface BenchResults {
   memory: MemoryResult;
   dashboard: DashboardResult;
   subscriptions: SubscriptionsResult;
+  freshness: FreshnessResult;
   checks: Check[];
 }
 
@@ -107,6 +109,8 @@ export function report(r: BenchResults): string {
     '',
     reportSubscriptions(r.subscriptions),
     '',
+    reportFreshness(r.freshness),
+    '',
     'Targets',
     renderTable(
       ['target', 'measured', 'goal', 'result'],
@@ -121,4 +125,9 @@ export function report(r: BenchResults): string {
 export function reportSubscriptions(s: SubscriptionsResult): string {
   if ('skipped' in s) return `6) subscriptions: skipped: ${s.skipped}`;
   return `6) subscriptions: ${s.subscribers} subscribers over ${s.replicas} replicas on one Redis, a burst of ${s.webhooks} signed webhooks for ${s.meetings} meetings: ${s.delivered} of ${s.expected} events delivered (${s.missing} missing, ${s.duplicates} duplicated, ${s.outOfOrder} out of order, ${s.foreign} foreign); webhook 200 → subscriber p50 ${fmt(s.p50Ms)} ms, p99 ${fmt(s.p99Ms)} ms, max ${fmt(s.maxMs)} ms (p99 from the webhook's sending ${fmt(s.p99FromSendMs)} ms); CPU per delivery: replicas ${fmt(s.gatewayCpuUsPerDelivery)} µs, bench process ${fmt(s.harnessCpuUsPerDelivery)} µs. Bare fan-out side by side (bench/bareFanout.ts, same burst): ${s.bare.delivered} delivered, p50 ${fmt(s.bare.p50Ms)} ms, p99 ${fmt(s.bare.p99Ms)} ms (from sending ${fmt(s.bare.p99FromSendMs)} ms); CPU per delivery ${fmt(s.bare.cpuUsPerDelivery)} µs, bench process ${fmt(s.bare.harnessCpuUsPerDelivery)} µs; gateway RSS per idle subscriber ${s.rssPerIdleSubscriberKiB} KiB (load average ${fmt(s.loadAverage)})`;
+}
+
+export function reportFreshness(f: FreshnessResult): string {
+  if ('skipped' in f) return `7) freshness: skipped: ${f.skipped}`;
+  return `7) freshness: ${f.rounds} out-of-band changes (a meeting's topic, a user's name) over ${f.replicas} replicas on one Redis, read cache on (TTL ${f.ttlSeconds} s), ${f.upstreamLatencyMs} ms upstream: ${f.staleAfterWindow} stale reads 100 ms or more after the webhook's 200 (${f.staleAtWindow} of the reads made at exactly 200 + 100 ms), of ${f.reads} reads (${f.failed} failed); the new data is read from every replica ${fmt(f.visibleP50Ms)} ms after the 200 at the median, ${fmt(f.visibleMaxMs)} ms at most; change → webhook 200 ${fmt(f.deliveryP50Ms)} ms (median); Zoom calls for cached reads before each change: ${f.zoomCallsWhileCached}`;
 }

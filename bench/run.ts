@@ -8,6 +8,7 @@ import { RssSampler, rssMiB } from './procStats.js';
 import { report, type BenchResults } from './report.js';
 import { rssUnderLoad } from './scenarios/memory.js';
 import { dashboardLoad } from './scenarios/dashboard.js';
+import { freshnessAcrossReplicas } from './scenarios/freshness.js';
 import { meetingsWithHosts } from './scenarios/meetings.js';
 import { subscriptionsAcrossReplicas } from './scenarios/subscriptions.js';
 import { compareThroughput } from './scenarios/throughput.js';
@@ -90,6 +91,9 @@ try {
   for (const child of children) child.assertAlive();
   step('subscriptions: 1,000 subscribers over three replicas on one Redis, a burst of 100 webhooks');
   const subscriptions = await subscriptionsAcrossReplicas(fakeProcess.info);
+  // Last: it changes a meeting and a user in the fake.
+  step('freshness: out-of-band changes and their webhooks, read on three replicas on one Redis');
+  const freshness = await freshnessAcrossReplicas(fakeProcess.info, fake);
 
   const results: BenchResults = {
     startedAt: startedAt.toISOString(),
@@ -112,7 +116,8 @@ try {
     memory,
     dashboard,
     subscriptions,
-    checks: [...('checks' in subscriptions ? subscriptions.checks : []), ...at50.checks, ...at0.checks, ...tokens.checks, ...meetings.checks, ...dashboard.checks, ...memory.checks],
+    freshness,
+    checks: [...('checks' in subscriptions ? subscriptions.checks : []), ...('checks' in freshness ? freshness.checks : []), ...at50.checks, ...at0.checks, ...tokens.checks, ...meetings.checks, ...dashboard.checks, ...memory.checks],
   };
   process.stdout.write(`${report(results)}\n`);
   const dir = new URL('./results/', import.meta.url);

@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { createConnection } from 'node:net';
 import os from 'node:os';
 import WebSocket from 'ws';
-import { sendWebhookBurst, startBareFanout, startGateway, type ChildHandle, type FakeInfo, type GatewayProcess } from '../processes.js';
+import { redisReachable, sendWebhookBurst, startBareFanout, startGateway, type ChildHandle, type FakeInfo, type GatewayProcess } from '../processes.js';
 import { cpuMs, rssMiB } from '../procStats.js';
 import { atMost, percentile, type Check } from '../stats.js';
 
@@ -49,17 +48,6 @@ interface Received {
   sequence: number;
   occurredAt: string;
   at: number;
-}
-
-function reachable(url: string): Promise<boolean> {
-  const u = new URL(url);
-  return new Promise((resolve) => {
-    const s = createConnection({ host: u.hostname, port: Number(u.port || 6379) });
-    const done = (ok: boolean) => (s.destroy(), resolve(ok));
-    s.setTimeout(1000, () => done(false));
-    s.once('connect', () => done(true));
-    s.once('error', () => done(false));
-  });
 }
 
 /** The replicas' RSS together, MiB: the median of 9 samples over 4.5 s (garbage collection moves it). */
@@ -200,7 +188,7 @@ async function burst(servers: Server[], sockets: WebSocket[], ready: () => Promi
  * Redis, side by side: what the machine itself allows.
  */
 export async function subscriptionsAcrossReplicas(fake: FakeInfo, redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'): Promise<SubscriptionsResult> {
-  if (!(await reachable(redisUrl))) return { skipped: `Redis (${redisUrl}) is unreachable; set REDIS_URL` };
+  if (!(await redisReachable(redisUrl))) return { skipped: `Redis (${redisUrl}) is unreachable; set REDIS_URL` };
   const namespace = `bench-live-${randomBytes(4).toString('hex')}`;
   const overrides = {
     CACHE_URL: redisUrl,

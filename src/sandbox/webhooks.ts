@@ -11,7 +11,10 @@ export interface WebhookSubscription {
 }
 
 export interface DeliveryAttempt {
+  /** Fake-clock ms when the attempt was sent. */
   at: number;
+  /** Fake-clock ms when the receiver's status arrived. */
+  answeredAt?: number;
   status?: number;
   error?: string;
 }
@@ -136,8 +139,9 @@ export class WebhookDispatcher {
       }
       try {
         const res = await this.post(sub, d.body, d.id);
+        const answeredAt = this.clock.now();
         await res.arrayBuffer().catch(() => undefined);
-        d.attempts.push({ at, status: res.status });
+        d.attempts.push({ at, answeredAt, status: res.status });
         if (res.status >= 500) this.retryLater(d);
         else d.state = res.status < 300 ? 'delivered' : 'failed';
       } catch (err) {

@@ -98,6 +98,17 @@ describe('fake Zoom webhooks', () => {
     });
   });
 
+  it('records when each attempt was sent and when its answer arrived, on the fake clock', async () => {
+    const fake = await startFake();
+    // The endpoint takes 1.5 s of the fake's (frozen) time to answer.
+    const ep = await endpoint((r) => (JSON.parse(r.body).event === 'endpoint.url_validation' ? validateOr(200)(r) : (fake.clock.advance(1500), { status: 200 })));
+    await fake.webhooks.subscribe(OAUTH_APP.clientId, ep.url, SECRET);
+    fake.clock.freeze(Date.UTC(2026, 2, 1, 12));
+    fake.portal.updateUser(fake.state.owner.id, { dept: 'Sales' });
+    await fake.webhooks.idle();
+    expect(fake.webhooks.deliveries[0]!.attempts).toEqual([{ at: Date.UTC(2026, 2, 1, 12), answeredAt: Date.UTC(2026, 2, 1, 12) + 1500, status: 200 }]);
+  });
+
   it('REST meeting writes cause meeting.created, meeting.updated (changed fields and old values) and meeting.deleted', async () => {
     const fake = await startFake({ rateLimits: false });
     const ep = await endpoint();
