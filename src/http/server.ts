@@ -232,6 +232,7 @@ export async function createHttpServer(parts: HttpServerDeps): Promise<HttpServe
     ? new WebhookReceiver({ store, changes: parts.webhookChanges, zaks, userOAuth, observe: metrics.observeWebhookEvent, live: parts.live, clock })
     : null;
   if (webhooks && config.webhookSecrets) {
+    webhooks.startRecovery(logger);
     await registerWebhookRoute(fastify, {
       secrets: config.webhookSecrets,
       clock,

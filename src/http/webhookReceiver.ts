@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
+import { storeKeys } from '../store/keys.js';
 import type { TokenStore } from '../store/store.js';
 import type { UserOAuthSource } from '../tokens/userOAuth.js';
 import type { ZakCache } from '../tokens/zak.js';
@@ -12,14 +14,29 @@ import { isParticipantEvent, type EventLabel, type ZoomEvent } from './webhookEv
  * so the last retry comes at most 85 minutes after the first attempt; two hours leaves margin.
  */
 const DELIVERY_TTL_MS = 2 * 60 * 60_000;
+/** Accepted events not finished this long after their answer are taken over by any replica. */
+export const RECOVER_AFTER_MS = 30_000;
+/** How often each replica looks for such events. */
+const RECOVER_EVERY_MS = 10_000;
+/** The store's set of accepted events not yet applied. */
+const PENDING_SET = 'webhook';
+
+/** An accepted event as the store keeps it until it is applied. */
+interface PendingEvent {
+  event: Actionable;
+  label: EventLabel;
+  acceptedAt: number;
+}
+
+export type EventOutcome = 'applied' | 'duplicate' | 'ignored' | 'failed' | 'recovered';
 
 export interface WebhookReceiverOptions {
   store: TokenStore;
   changes: ZoomChangeSink;
-  zaks: ZakCache;
+  zaks: Pick<ZakCache, 'invalidate'>;
   /** Null when no user OAuth app is configured: there are no grants to purge. */
-  userOAuth: UserOAuthSource | null;
-  observe: (event: EventLabel, outcome: 'applied' | 'duplicate' | 'ignored' | 'failed') => void;
+  userOAuth: Pick<UserOAuthSource, 'clientId' | 'purge'> | null;
+  observe: (event: EventLabel, outcome: EventOutcome) => void;
   /** Subscribers' events: each meeting event is published once, after its delivery is claimed. */
   live?: LiveEventSink;
   clock?: Clock;
@@ -30,43 +47,125 @@ type Actionable = Exclude<ZoomEvent, { type: 'url_validation' }>;
 /**
  * Applies accepted events after Zoom has its answer: once per delivery across replicas (a claim
  * in the shared store), then reports changes and drops what a departed user leaves behind.
+ *
+ * Zoom does not send an answered event again, so each is recorded in the store before the
+ * answer (`accept`) and deleted once applied. An event whose replica died or failed before
+ * that is applied by whichever replica finds it first, RECOVER_AFTER_MS after its acceptance.
  */
 export class WebhookReceiver {
   private readonly running = new Set<Promise<void>>();
+  private recovery: NodeJS.Timeout | undefined;
 
   constructor(private readonly opts: WebhookReceiverOptions) {}
 
+  private now(): number {
+    return (this.opts.clock ?? Date).now();
+  }
+
+  /**
+   * Records the event before Zoom is answered; throws (STORE_UNAVAILABLE) when the store cannot
+   * keep it, and Zoom, answered an error, delivers it again. Undefined for an event nothing is
+   * done for.
+   */
+  async accept(event: Actionable, label: EventLabel): Promise<string | undefined> {
+    if (event.type === 'other' || this.otherAppRemoved(event)) return undefined;
+    const id = randomUUID();
+    await this.opts.store.putPending<PendingEvent>(PENDING_SET, id, { event, label, acceptedAt: this.now() }, DELIVERY_TTL_MS);
+    return id;
+  }
+
   /** Starts the work without waiting for it; `drain` waits for all of it. */
-  enqueue(event: Actionable, label: EventLabel, deliveryKeys: string[], log: FastifyBaseLogger): void {
-    const work = this.apply(event, label, deliveryKeys).catch((err: unknown) => {
-      this.opts.observe(label, 'failed');
-      log.error({ err, event: label }, 'webhook event could not be applied');
-    });
+  enqueue(event: Actionable, label: EventLabel, deliveryKeys: string[], log: FastifyBaseLogger, pendingId?: string): void {
+    const forget = async () => {
+      if (!pendingId) return;
+      await this.opts.store.deletePending(PENDING_SET, pendingId).catch((err: unknown) => {
+        // Applied again later, which changes nothing: every effect can be repeated.
+        log.warn({ err, event: label }, 'applied webhook event could not be removed from the store');
+      });
+    };
+    this.track(
+      this.apply(event, label, deliveryKeys).then(forget, (err: unknown) => {
+        this.opts.observe(label, 'failed');
+        log.error({ err, event: label }, 'webhook event could not be applied; it is applied again later');
+      }),
+    );
+  }
+
+  /**
+   * Applies the events accepted at least RECOVER_AFTER_MS ago and still recorded: their replica
+   * died, or their work failed. One replica takes each (a claim per period). Only the
+   * cache and grants are brought up to date: subscribers are not sent an event this late.
+   */
+  async recover(log: FastifyBaseLogger): Promise<number> {
+    let recovered = 0;
+    for (const { id, value } of await this.opts.store.listPending<PendingEvent>(PENDING_SET)) {
+      const { event } = value;
+      if (value.acceptedAt > this.now() - RECOVER_AFTER_MS || event.type === 'other' || this.otherAppRemoved(event)) continue;
+      // One claim per RECOVER_AFTER_MS since acceptance: a pass that fails, or whose replica
+      // stops too, leaves the event to the first pass of the next period, on any replica.
+      const period = Math.floor((this.now() - value.acceptedAt) / RECOVER_AFTER_MS);
+      if (!(await this.opts.store.claim(storeKeys.webhookRecovery(id, period), RECOVER_AFTER_MS))) continue;
+      const acceptedAt = new Date(value.acceptedAt).toISOString();
+      try {
+        await this.effects(event, false);
+        await this.opts.store.deletePending(PENDING_SET, id);
+      } catch (err) {
+        // Left recorded: tried again in the next period.
+        log.warn({ err, event: value.label, acceptedAt }, 'webhook event could not be applied late; tried again later');
+        continue;
+      }
+      log.warn({ event: value.label, acceptedAt }, 'webhook event applied late: its replica stopped or failed before applying it');
+      this.opts.observe(value.label, 'recovered');
+      recovered++;
+    }
+    return recovered;
+  }
+
+  /** Looks for events to recover now and every RECOVER_EVERY_MS, until `drain`. */
+  startRecovery(log: FastifyBaseLogger): void {
+    let passing = false;
+    const pass = () => {
+      // A pass still waiting on a slow store is not joined by another.
+      if (passing) return;
+      passing = true;
+      const work = this.recover(log).then(
+        () => undefined,
+        (err: unknown) => log.warn({ err }, 'webhook recovery pass failed; retried later'),
+      );
+      this.track(work.finally(() => (passing = false)));
+    };
+    pass();
+    this.recovery = setInterval(pass, RECOVER_EVERY_MS).unref();
+  }
+
+  async drain(): Promise<void> {
+    clearInterval(this.recovery);
+    while (this.running.size > 0) await Promise.allSettled([...this.running]);
+  }
+
+  private track(work: Promise<void>): void {
     this.running.add(work);
     void work.finally(() => this.running.delete(work));
   }
 
-  async drain(): Promise<void> {
-    while (this.running.size > 0) await Promise.allSettled([...this.running]);
+  /** Another app of the account was removed: this gateway holds no grant of it. */
+  private otherAppRemoved(event: Actionable): boolean {
+    const { userOAuth } = this.opts;
+    return event.type === 'deauthorized' && !!event.clientId && !!userOAuth && event.clientId !== userOAuth.clientId;
   }
 
   private async apply(event: Actionable, label: EventLabel, deliveryKeys: string[]): Promise<void> {
-    if (event.type === 'other') return this.opts.observe(label, 'ignored');
-    const { userOAuth } = this.opts;
-    if (event.type === 'deauthorized' && event.clientId && userOAuth && event.clientId !== userOAuth.clientId) {
-      // Another app of the account was removed: this gateway holds no grant of it.
-      return this.opts.observe(label, 'ignored');
-    }
+    if (event.type === 'other' || this.otherAppRemoved(event)) return this.opts.observe(label, 'ignored');
     // One at a time, the event's identity first: claimed all at once, two deliveries of one event
     // (a retry with the same request id) could each win one key and both count as duplicates.
     for (const key of deliveryKeys) {
       if (!(await this.opts.store.claim(key, DELIVERY_TTL_MS))) return this.opts.observe(label, 'duplicate');
     }
-    await this.effects(event);
+    await this.effects(event, true);
     this.opts.observe(label, 'applied');
   }
 
-  private async effects(event: Exclude<Actionable, { type: 'other' }>): Promise<void> {
+  private async effects(event: Exclude<Actionable, { type: 'other' }>, live: boolean): Promise<void> {
     const { changes } = this.opts;
     switch (event.type) {
       case 'meeting': {
@@ -75,9 +174,9 @@ export class WebhookReceiver {
           await changes.changed({ kind: 'meeting', meetingId: event.meetingId, ...(event.hostId ? { hostId: event.hostId } : {}) });
         }
         const kind = liveKindOf(event.event);
-        if (!kind || !this.opts.live) return;
+        if (!kind || !this.opts.live || !live) return;
         const { meetingId, hostId, topic, at, participant } = event;
-        const occurredAt = event.eventTs ?? (this.opts.clock ?? Date).now();
+        const occurredAt = event.eventTs ?? this.now();
         return this.opts.live.publish({ meetingId, kind, occurredAt, ...(hostId ? { hostId } : {}), ...(topic ? { topic } : {}), ...(at ? { at } : {}), ...(participant ? { participant } : {}) });
       }
       case 'registrants':

@@ -10,7 +10,7 @@ export const WEBHOOK_PATH = '/zoom/webhooks';
 /** Zoom's event bodies are a few KiB; anything far larger is not worth reading or hashing. */
 const WEBHOOK_MAX_BODY_BYTES = 256 * 1024;
 
-export type RequestOutcome = 'accepted' | 'validated' | 'unsigned' | 'bad_signature' | 'stale' | 'malformed' | 'too_large';
+export type RequestOutcome = 'accepted' | 'validated' | 'unsigned' | 'bad_signature' | 'stale' | 'malformed' | 'too_large' | 'unrecorded';
 
 export interface WebhookRouteOptions {
   /** ZOOM_WEBHOOK_SECRET_TOKEN: every secret is accepted (several during a rotation). */
@@ -29,7 +29,7 @@ const header = (request: FastifyRequest, name: string): string | undefined => {
 /**
  * `POST /zoom/webhooks`: Zoom's event notifications. It authenticates by signature alone (no
  * caller credential): the body is kept as the raw bytes Zoom signed, verified before it is
- * parsed, answered at once, and applied after the answer (Zoom waits 3 s at most).
+ * parsed, recorded in the store, answered, and applied after the answer (Zoom waits 3 s at most).
  */
 export async function registerWebhookRoute(fastify: GatewayFastify, opts: WebhookRouteOptions): Promise<void> {
   await fastify.register(async (scope) => {
@@ -79,11 +79,20 @@ async function receive(request: FastifyRequest, reply: FastifyReply, opts: Webho
     // under the secret — including a valid signature for a forged event.
     return reply.code(200).send({ plainToken: event.plainToken, encryptedToken: encryptPlainToken(verified.secret, event.plainToken) });
   }
-  opts.observe(label, 'accepted');
   // The request id is not covered by the signature: logged bounded, and only ever hashed into a key.
   const zoomRequestId = header(request, 'x-zm-request-id');
+  let pendingId: string | undefined;
+  try {
+    pendingId = await opts.receiver.accept(event, label);
+  } catch (err) {
+    // Not answered 200: Zoom delivers it again (after 5, 20 and 60 minutes).
+    opts.observe(label, 'unrecorded');
+    request.log.error({ err, event: label }, 'webhook event could not be recorded in the store; answered 503 so that Zoom sends it again');
+    return reply.code(503).send(errorBody('STORE_UNAVAILABLE', 'The event could not be recorded; send it again later.'));
+  }
+  opts.observe(label, 'accepted');
   request.log.info({ event: label, zoomRequestId: zoomRequestId?.slice(0, 64) }, 'webhook event accepted');
   await reply.code(200).send();
-  opts.receiver.enqueue(event, label, deliveryKeys(zoomRequestId, body, rawBody), request.log);
+  opts.receiver.enqueue(event, label, deliveryKeys(zoomRequestId, body, rawBody), request.log, pendingId);
   return reply;
 }

@@ -103,7 +103,7 @@ export class GatewayMetrics {
   });
   private readonly webhookEvents = new Counter({
     name: 'zgg_webhook_events_total',
-    help: 'Accepted webhook events after the answer, by event and outcome: applied, duplicate (a retried delivery, applied already), ignored, failed.',
+    help: 'Accepted webhook events after the answer, by event and outcome: applied, duplicate (a retried delivery, applied already), ignored, failed (applied again later), recovered (applied late by a replica that found it unfinished).',
     labelNames: ['event', 'outcome'] as const,
     registers: [this.registry],
   });
@@ -192,7 +192,7 @@ export class GatewayMetrics {
     this.webhookRequests.inc({ event, outcome });
   };
 
-  readonly observeWebhookEvent = (event: string, outcome: 'applied' | 'duplicate' | 'ignored' | 'failed'): void => {
+  readonly observeWebhookEvent = (event: string, outcome: 'applied' | 'duplicate' | 'ignored' | 'failed' | 'recovered'): void => {
     this.webhookEvents.inc({ event, outcome });
   };
 

@@ -25,10 +25,14 @@ export const storeKeys = {
   oauthState: (id: string) => `oauthstate:${id}`,
   /** A claim that a webhook delivery was applied: by its event identity or Zoom's request id (hashed). */
   webhookDelivery: (kind: 'event' | 'request', identity: string) => `webhook:${kind}:${digest(identity)}`,
+  /** A claim that one replica is applying, in one period, an accepted webhook event another did not finish. */
+  webhookRecovery: (pendingId: string, period: number) => `webhook:recover:${pendingId}:${period}`,
   /** One cached Zoom answer: who asked (credential identity), what, and the versions it depends on. */
   zoomRead: (credentialKey: string, method: string, url: string, scope: string) => `zread:${digest(`${credentialKey}\n${method} ${url}\n${scope}`)}`,
   /** The current version of one read-cache tag. */
   zoomReadVersion: (tag: string) => `zreadver:${digest(tag).slice(0, 32)}`,
+  /** A pending entry of a set (work accepted and not yet done), by its random id. */
+  pending: (set: string, id: string) => `pending:${set}:${id}`,
   /** An automatic persisted query's text, by its SHA-256 (hex, checked by the caller): shared by replicas. */
   persistedQuery: (sha256Hex: string) => `apq:${sha256Hex}`,
 } as const;
@@ -39,6 +43,8 @@ export const backendKeys = {
   claim: (namespace: string, key: string) => `${namespace}:claim:${key}`,
   /** SQL LIKE pattern matching every claim of the namespace. */
   claimPattern: (namespace: string) => `${namespace}:claim:%`,
+  /** Redis: the ids of one set's pending entries. */
+  pending: (namespace: string, set: string) => `${namespace}:pending:${set}`,
   /** Prefix of the shared pacer's slots for one Zoom account; a rate category ends each key. */
   pacer: (namespace: string, account: string) => `${namespace}:pace:${account}`,
   pacerSlot: (prefix: string, category: string) => `${prefix}:${category}`,

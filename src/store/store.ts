@@ -3,7 +3,9 @@ import type { Logger } from 'pino';
 import { storeUnavailable } from '../errors.js';
 import { localClaim, type Claim } from './claim.js';
 import type { TokenCipher } from './encryption.js';
+import { storeKeys } from './keys.js';
 import type { Lock } from './lock.js';
+import { localPending, type PendingIndex } from './pending.js';
 
 /** The small port every token source uses; keys are credential identities, never raw tokens. */
 export interface TokenStore {
@@ -17,6 +19,14 @@ export interface TokenStore {
    * store; true for the one caller that set it. A marker only: nothing to read back.
    */
   claim(key: string, ttlMs: number): Promise<boolean>;
+  /**
+   * Keeps `value` (sealed) as an entry of `set` that every replica can list until it is
+   * deleted or `ttlMs` passes: work accepted that a crash must not lose.
+   */
+  putPending<T>(set: string, id: string, value: T, ttlMs: number): Promise<void>;
+  deletePending(set: string, id: string): Promise<void>;
+  /** The set's entries that still hold a value. */
+  listPending<T>(set: string): Promise<Array<{ id: string; value: T }>>;
   /** Round-trips the backend; throws when it is unreachable. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -41,6 +51,8 @@ export class KeyvTokenStore implements TokenStore {
     private readonly logger: Logger,
     /** The backend's atomic set-if-absent; in-process when one process owns the store. */
     private readonly claimer: Claim = localClaim(),
+    /** Lists pending entries; in-process when one process owns the store. */
+    private readonly pending: PendingIndex = localPending(),
   ) {
     keyv.on('error', (err: unknown) => {
       // An unreachable backend reports once per reconnect attempt; once a few seconds is enough.
@@ -90,6 +102,34 @@ export class KeyvTokenStore implements TokenStore {
     } catch (err) {
       throw storeFailure(err);
     }
+  }
+
+  async putPending<T>(set: string, id: string, value: T, ttlMs: number): Promise<void> {
+    // Listed first: an id without a value is dropped when listed, a value nobody lists is lost.
+    await this.pending.add(set, id).catch((err: unknown) => {
+      throw storeFailure(err);
+    });
+    await this.set(storeKeys.pending(set, id), value, ttlMs);
+  }
+
+  async deletePending(set: string, id: string): Promise<void> {
+    await this.delete(storeKeys.pending(set, id));
+    await this.pending.remove(set, id).catch((err: unknown) => {
+      throw storeFailure(err);
+    });
+  }
+
+  async listPending<T>(set: string): Promise<Array<{ id: string; value: T }>> {
+    const ids = await this.pending.list(set).catch((err: unknown) => {
+      throw storeFailure(err);
+    });
+    const out: Array<{ id: string; value: T }> = [];
+    for (const id of ids) {
+      const value = await this.get<T>(storeKeys.pending(set, id));
+      if (value === undefined) await this.pending.remove(set, id).catch(() => undefined);
+      else out.push({ id, value });
+    }
+    return out;
   }
 
   async ping(): Promise<void> {

@@ -5,8 +5,9 @@ import type { Logger } from 'pino';
 import { ConfigError, type StoreConfig } from '../config.js';
 import { localClaim, redisClaim, sqlClaim, type Claim } from './claim.js';
 import { TokenCipher } from './encryption.js';
-import { backendKeys } from './keys.js';
+import { backendKeys, storeKeys } from './keys.js';
 import { LocalLock, type Lock } from './lock.js';
+import { localPending, redisPending, sqlPending, type PendingIndex } from './pending.js';
 import type { LockTiming } from './lockWait.js';
 import { KeyvTokenStore, type TokenStore } from './store.js';
 
@@ -25,26 +26,28 @@ export interface TokenStoreOptions {
 export async function createTokenStore(config: StoreConfig, keys: Uint8Array[], logger: Logger, options: TokenStoreOptions = {}): Promise<TokenStore> {
   const cipher = new TokenCipher(keys);
   const namespace = options.namespace ?? 'zgg';
-  const { store, lock, claim } = await backend(config, namespace, logger, options);
+  const { store, lock, claim, pending } = await backend(config, namespace, logger, options);
   // NOTE: Keyv swallows store errors unless told otherwise; a refresh token that was not saved must fail loudly.
   const keyv = new Keyv({ store, namespace, throwOnErrors: true });
-  return new KeyvTokenStore(keyv, cipher, lock, logger, claim);
+  return new KeyvTokenStore(keyv, cipher, lock, logger, claim, pending);
 }
 
 interface Backend {
   store: Keyv['store'];
   lock: Lock;
   claim: Claim;
+  pending: PendingIndex;
 }
 
 async function backend(config: StoreConfig, namespace: string, logger: Logger, options: TokenStoreOptions): Promise<Backend> {
   switch (config.kind) {
     case 'memory':
-      return { store: new Map(), lock: new LocalLock(), claim: localClaim() };
+      return { store: new Map(), lock: new LocalLock(), claim: localClaim(), pending: localPending() };
     case 'sqlite': {
       const store = await openSqlite(config.path);
       // Several processes may open one SQLite file: claims are decided by SQLite, not in memory.
-      return { store, lock: new LocalLock(), claim: sqlClaim('sqlite', 'keyv', namespace, (sql, params) => store.query(sql, ...params)) };
+      const query = (sql: string, params: unknown[]) => store.query(sql, ...params);
+      return { store, lock: new LocalLock(), claim: sqlClaim('sqlite', 'keyv', namespace, query), pending: sqlPending('sqlite', 'keyv', namespace, storeKeys.pending, query) };
     }
     case 'redis': {
       const [{ default: KeyvRedis }, { openRedis, redisKeepsNothing }, { RedisLock }] = await Promise.all([
@@ -70,15 +73,18 @@ async function backend(config: StoreConfig, namespace: string, logger: Logger, o
         store: new KeyvRedis(client, { throwOnErrors: true }),
         lock: new RedisLock(client, namespace, logger, options.lock),
         claim: redisClaim(client, namespace),
+        pending: redisPending(client, namespace),
       };
     }
     case 'postgres': {
       const [{ default: KeyvPostgres }, { PgLock }] = await Promise.all([import('@keyv/postgres'), import('./pgLock.js')]);
       const store = new KeyvPostgres({ uri: config.url, table: 'gateway_tokens' });
+      const query = (sql: string, params: unknown[]) => store.query(sql, params) as Promise<unknown[]>;
       return {
         store,
         lock: new PgLock(config.url, namespace, logger, options.lock),
-        claim: sqlClaim('postgres', 'gateway_tokens', namespace, (sql, params) => store.query(sql, params) as Promise<unknown[]>),
+        claim: sqlClaim('postgres', 'gateway_tokens', namespace, query),
+        pending: sqlPending('postgres', 'gateway_tokens', namespace, storeKeys.pending, query),
       };
     }
   }

@@ -118,6 +118,27 @@ describe.each(backends)('TokenStore contract: $name', (b) => {
       expect(again.filter(Boolean)).toHaveLength(1);
     });
 
+    it('a pending entry is listed (decrypted) by every instance until deleted; an id whose value expired is dropped', async () => {
+      const stores = b.name === 'memory' ? [await open()] : [await open(), await open()];
+      const [a, other] = [stores[0]!, stores.at(-1)!];
+      await a.putPending('jobs', 'one', { event: 'meeting.updated', n: 1 }, 60_000);
+      await a.putPending('jobs', 'two', { n: 2 }, 300);
+      await a.putPending('other-set', 'three', { n: 3 }, 60_000);
+      const sorted = (l: Array<{ id: string }>) => [...l].sort((x, y) => x.id.localeCompare(y.id));
+      expect(sorted(await other.listPending('jobs'))).toEqual([
+        { id: 'one', value: { event: 'meeting.updated', n: 1 } },
+        { id: 'two', value: { n: 2 } },
+      ]);
+      await other.deletePending('jobs', 'one');
+      expect(await a.listPending('jobs')).toEqual([{ id: 'two', value: { n: 2 } }]);
+      // Redis expires PX keys on its own clock, so expiry is waited out in real time.
+      await sleep(450);
+      expect(await a.listPending('jobs')).toEqual([]);
+      expect(await other.listPending('other-set')).toEqual([{ id: 'three', value: { n: 3 } }]);
+      await a.deletePending('other-set', 'three');
+      expect(await a.listPending('other-set')).toEqual([]);
+    });
+
     it('different keys do not wait for each other', async () => {
       const s = await open();
       let release!: () => void;

@@ -16,6 +16,8 @@ describe('store keys', () => {
     expect(storeKeys.zak('u1', 300, '@x')).toBe('zak:u1:300@x');
     expect(storeKeys.oauthState('s1')).toBe('oauthstate:s1');
     expect(storeKeys.persistedQuery('ab'.repeat(32))).toBe(`apq:${'ab'.repeat(32)}`);
+    expect(storeKeys.pending('webhook', 'id1')).toBe('pending:webhook:id1');
+    expect(storeKeys.webhookRecovery('id1', 2)).toBe('webhook:recover:id1:2');
   });
 
   it('hash what may be personal, as before', () => {
@@ -29,6 +31,7 @@ describe('store keys', () => {
     expect(backendKeys.lock('zgg', 's2s:a:c')).toBe('zgg:lock:s2s:a:c');
     expect(backendKeys.claim('zgg', 'webhook:event:x')).toBe('zgg:claim:webhook:event:x');
     expect(backendKeys.claimPattern('zgg')).toBe('zgg:claim:%');
+    expect(backendKeys.pending('zgg', 'webhook')).toBe('zgg:pending:webhook');
     expect(backendKeys.pacerSlot(backendKeys.pacer('zgg', 'acct'), 'medium')).toBe('zgg:pace:acct:medium');
     expect(backendKeys.redisClientName('zgg')).toBe('zgg:zgg');
     expect(backendKeys.redisPacerClientName('zgg')).toBe('zgg:zgg:pacer');
