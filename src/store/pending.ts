@@ -4,8 +4,8 @@ import type { RedisCommands } from './redisClient.js';
 /**
  * The ids of a set's pending entries, shared by every process on the backend, so any replica
  * can find work another one accepted and did not finish. The entries' values live in the store
- * itself (sealed); this only lists them. An id may outlive its value (a crash between the two
- * writes, or the value's TTL): readers drop such ids.
+ * itself (sealed); this only lists them. An id may outlive its value (deleted, or past its
+ * TTL): readers drop such ids.
  */
 export interface PendingIndex {
   add(set: string, id: string): Promise<void>;

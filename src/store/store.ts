@@ -105,11 +105,12 @@ export class KeyvTokenStore implements TokenStore {
   }
 
   async putPending<T>(set: string, id: string, value: T, ttlMs: number): Promise<void> {
-    // Listed first: an id without a value is dropped when listed, a value nobody lists is lost.
+    // The value first: a listed id without a value is taken for a finished entry and dropped.
+    // A failure between the two leaves the entry unlisted, and the caller unanswered.
+    await this.set(storeKeys.pending(set, id), value, ttlMs);
     await this.pending.add(set, id).catch((err: unknown) => {
       throw storeFailure(err);
     });
-    await this.set(storeKeys.pending(set, id), value, ttlMs);
   }
 
   async deletePending(set: string, id: string): Promise<void> {
