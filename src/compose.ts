@@ -121,7 +121,7 @@ export async function composeServices(input: Config, overrides: AppOverrides = {
   const cursors = new CursorCodec(config.encryptionKeys ?? [SANDBOX_KEY], MAX_FIRST);
   const services: Services = { config, client, tokens, cache, clock, zaks, sdk, videoSdk, cursors, changes };
   const authenticator = createAuthenticator(config.auth, { clock, logger });
-  const live = new LiveHub(await createLiveBus(config.store, config.cacheNamespace, logger), { dropped: metrics.live.dropped }, logger);
+  const live = new LiveHub(await createLiveBus(config.store, config.cacheNamespace, logger, clock), { dropped: metrics.live.dropped }, logger);
 
   return {
     config,

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { systemClock, type Clock } from '../clock.js';
 import type { LiveEvent, UnsequencedEvent } from './liveEvent.js';
 
 /**
@@ -41,14 +42,32 @@ export function decodeSequenced(raw: string, logger: Logger): LiveEvent | null {
   return asEvent(typeof value === 'object' && value !== null ? { ...value, sequence } : null, logger);
 }
 
-/** One process: the counter and the fan-out are in memory (memory and SQLite stores). */
+/**
+ * One process: the counter and the fan-out are in memory (memory and SQLite stores). A meeting's
+ * sequence is forgotten SEQUENCE_TTL_MS after its last event, as the shared buses' counters expire.
+ */
 export class LocalBus implements LiveBus {
-  private readonly sequences = new Map<string, number>();
+  /** In order of last event, oldest first, so the expired ones are at the front. */
+  private readonly sequences = new Map<string, { sequence: number; at: number }>();
   private readonly listeners: Array<(event: LiveEvent) => void> = [];
 
+  constructor(private readonly clock: Clock = systemClock) {}
+
+  /** Meetings whose sequence is kept. */
+  get size(): number {
+    return this.sequences.size;
+  }
+
   async publish(event: UnsequencedEvent): Promise<void> {
-    const sequence = (this.sequences.get(event.meetingId) ?? 0) + 1;
-    this.sequences.set(event.meetingId, sequence);
+    const now = this.clock.now();
+    for (const [meetingId, last] of this.sequences) {
+      if (now - last.at < SEQUENCE_TTL_MS) break;
+      this.sequences.delete(meetingId);
+    }
+    const sequence = (this.sequences.get(event.meetingId)?.sequence ?? 0) + 1;
+    // Deleted first, so that the meeting moves to the end of the order.
+    this.sequences.delete(event.meetingId);
+    this.sequences.set(event.meetingId, { sequence, at: now });
     for (const l of this.listeners) l({ ...event, sequence });
   }
 

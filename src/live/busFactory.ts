@@ -1,12 +1,13 @@
 import type { Logger } from 'pino';
 import type { StoreConfig } from '../config.js';
+import type { Clock } from '../clock.js';
 import { LocalBus, type LiveBus } from './bus.js';
 
 /**
  * The bus of the configured store: Redis pub/sub, PostgreSQL LISTEN/NOTIFY, or in-process for
  * memory and SQLite (one process each; see README, "Subscriptions"). Drivers load only when used.
  */
-export async function createLiveBus(store: StoreConfig, namespace: string, logger: Logger): Promise<LiveBus> {
+export async function createLiveBus(store: StoreConfig, namespace: string, logger: Logger, clock?: Clock): Promise<LiveBus> {
   switch (store.kind) {
     case 'redis': {
       const { RedisBus } = await import('./redisBus.js');
@@ -17,6 +18,6 @@ export async function createLiveBus(store: StoreConfig, namespace: string, logge
       return new PgBus(store.url, namespace, logger);
     }
     default:
-      return new LocalBus();
+      return new LocalBus(clock);
   }
 }
