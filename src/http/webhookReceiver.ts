@@ -69,8 +69,10 @@ export class WebhookReceiver {
    */
   async accept(event: Actionable, label: EventLabel): Promise<string | undefined> {
     if (event.type === 'other' || this.otherAppRemoved(event)) return undefined;
-    const id = randomUUID();
-    await this.opts.store.putPending<PendingEvent>(PENDING_SET, id, { event, label, acceptedAt: this.now() }, DELIVERY_TTL_MS);
+    const acceptedAt = this.now();
+    // The time leads the id, so that recovery passes read only the records old enough.
+    const id = `${acceptedAt}.${randomUUID()}`;
+    await this.opts.store.putPending<PendingEvent>(PENDING_SET, id, { event, label, acceptedAt }, DELIVERY_TTL_MS);
     return id;
   }
 
@@ -98,7 +100,8 @@ export class WebhookReceiver {
    */
   async recover(log: FastifyBaseLogger): Promise<number> {
     let recovered = 0;
-    for (const { id, value } of await this.opts.store.listPending<PendingEvent>(PENDING_SET)) {
+    const overdue = (id: string) => !(Number.parseInt(id, 10) > this.now() - RECOVER_AFTER_MS);
+    for (const { id, value } of await this.opts.store.listPending<PendingEvent>(PENDING_SET, overdue)) {
       const { event } = value;
       if (value.acceptedAt > this.now() - RECOVER_AFTER_MS || event.type === 'other' || this.otherAppRemoved(event)) continue;
       // One claim per RECOVER_AFTER_MS since acceptance: a pass that fails, or whose replica

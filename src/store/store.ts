@@ -25,8 +25,8 @@ export interface TokenStore {
    */
   putPending<T>(set: string, id: string, value: T, ttlMs: number): Promise<void>;
   deletePending(set: string, id: string): Promise<void>;
-  /** The set's entries that still hold a value. */
-  listPending<T>(set: string): Promise<Array<{ id: string; value: T }>>;
+  /** The set's entries that still hold a value; only those whose id `wanted` accepts are read. */
+  listPending<T>(set: string, wanted?: (id: string) => boolean): Promise<Array<{ id: string; value: T }>>;
   /** Round-trips the backend; throws when it is unreachable. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -120,12 +120,12 @@ export class KeyvTokenStore implements TokenStore {
     });
   }
 
-  async listPending<T>(set: string): Promise<Array<{ id: string; value: T }>> {
+  async listPending<T>(set: string, wanted: (id: string) => boolean = () => true): Promise<Array<{ id: string; value: T }>> {
     const ids = await this.pending.list(set).catch((err: unknown) => {
       throw storeFailure(err);
     });
     const out: Array<{ id: string; value: T }> = [];
-    for (const id of ids) {
+    for (const id of ids.filter(wanted)) {
       const value = await this.get<T>(storeKeys.pending(set, id));
       if (value === undefined) await this.pending.remove(set, id).catch(() => undefined);
       else out.push({ id, value });

@@ -129,6 +129,8 @@ describe.each(backends)('TokenStore contract: $name', (b) => {
         { id: 'one', value: { event: 'meeting.updated', n: 1 } },
         { id: 'two', value: { n: 2 } },
       ]);
+      // Only the entries whose id is wanted are read.
+      expect(await other.listPending('jobs', (id) => id === 'two')).toEqual([{ id: 'two', value: { n: 2 } }]);
       await other.deletePending('jobs', 'one');
       expect(await a.listPending('jobs')).toEqual([{ id: 'two', value: { n: 2 } }]);
       // Redis expires PX keys on its own clock, so expiry is waited out in real time.
