@@ -1,4 +1,4 @@
-/** Knobs of a bench run; the defaults keep a whole run under about two minutes on 2 cores. */
+/** Knobs of a bench run; with the defaults a whole run takes about four minutes on 2 cores. */
 export interface BenchSettings {
   /** Measured seconds per arm and upstream latency, split over `segments` alternating runs. */
   armSeconds: number;
