@@ -15,7 +15,7 @@ export async function createLiveBus(store: StoreConfig, namespace: string, logge
     }
     case 'postgres': {
       const { PgBus } = await import('./pgBus.js');
-      return new PgBus(store.url, namespace, logger);
+      return new PgBus(store.url, namespace, logger, clock);
     }
     default:
       return new LocalBus(clock);

@@ -136,7 +136,13 @@ export class LiveHub implements LiveEventSink {
 
   private arrived(event: LiveEvent): void {
     let m = this.meetings.get(event.meetingId);
-    if (m) {
+    if (m && event.sequence === 1 && m.last > 0) {
+      // The buses number a meeting from 1 again once it has had no event for SEQUENCE_TTL_MS (a
+      // monthly meeting keeps its id): a new run of sequences, not the first event again.
+      clearTimeout(m.timer);
+      this.meetings.delete(event.meetingId);
+      m = { last: 0, pending: new Map(), fresh: false, ...(m.hostId ? { hostId: m.hostId } : {}) };
+    } else if (m) {
       // Re-inserted: the map's order is then least recently active first.
       this.meetings.delete(event.meetingId);
     } else {

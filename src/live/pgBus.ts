@@ -1,16 +1,21 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Logger } from 'pino';
-import { decodeSequenced, type LiveBus } from './bus.js';
+import { systemClock, type Clock } from '../clock.js';
+import { decodeSequenced, SEQUENCE_TTL_MS, type LiveBus } from './bus.js';
 import type { LiveEvent, UnsequencedEvent } from './liveEvent.js';
 
 /** NOTE: PostgreSQL refuses a NOTIFY payload of 8000 bytes or more (its documentation, NOTIFY). */
 const MAX_NOTIFY_BYTES = 7900;
 const RECONNECT_MS = 1000;
+/** Rows of meetings idle past SEQUENCE_TTL_MS are deleted at most this often per process. */
+const PRUNE_EVERY_MS = 60 * 60_000;
 
 /**
  * PostgreSQL: an upserted counter row per meeting for the sequence, `pg_notify` on one channel
- * per namespace, and a dedicated connection that `LISTEN`s (re-established when it drops).
+ * per namespace, and a dedicated connection that `LISTEN`s (re-established when it drops). A
+ * meeting's sequence starts again from 1 after SEQUENCE_TTL_MS without an event, as Redis's
+ * counters expire, and such rows are deleted.
  */
 export class PgBus implements LiveBus {
   private readonly pool: pg.Pool;
@@ -20,11 +25,13 @@ export class PgBus implements LiveBus {
   private closed = false;
   private tableReady: Promise<unknown> | undefined;
   private readonly listening: Promise<void>;
+  private lastPrune = 0;
 
   constructor(
     private readonly url: string,
     private readonly namespace: string,
     private readonly logger: Logger,
+    private readonly clock: Clock = systemClock,
   ) {
     // A channel is an identifier of at most 63 bytes: derived from the namespace, not made of it.
     this.channel = `zgg_live_${createHash('sha256').update(namespace).digest('hex').slice(0, 24)}`;
@@ -67,11 +74,20 @@ export class PgBus implements LiveBus {
   async publish(event: UnsequencedEvent): Promise<void> {
     this.tableReady ??= this.pool
       .query('CREATE TABLE IF NOT EXISTS gateway_live_sequences (key text PRIMARY KEY, seq bigint NOT NULL)')
+      // Epoch ms of the meeting's last event; rows from before the column count from its addition.
+      .then(() => this.pool.query('ALTER TABLE gateway_live_sequences ADD COLUMN IF NOT EXISTS touched_at bigint NOT NULL DEFAULT (extract(epoch from now()) * 1000)::bigint'))
       .catch((err: unknown) => {
         this.tableReady = undefined;
         throw err;
       });
     await this.tableReady;
+    const now = this.clock.now();
+    if (now - this.lastPrune >= PRUNE_EVERY_MS) {
+      this.lastPrune = now;
+      await this.pool.query('DELETE FROM gateway_live_sequences WHERE touched_at <= $1', [now - SEQUENCE_TTL_MS]).catch((err: unknown) => {
+        this.logger.warn({ err }, 'live events: idle meeting sequences could not be deleted; retried later');
+      });
+    }
     let payload = JSON.stringify(event);
     if (Buffer.byteLength(payload) > MAX_NOTIFY_BYTES) {
       // Only a participant's free-text fields can be this long: shortened rather than lost.
@@ -83,11 +99,14 @@ export class PgBus implements LiveBus {
     // delivers the notification, so notifications of a meeting go out in sequence order.
     await this.pool.query(
       `WITH next AS (
-         INSERT INTO gateway_live_sequences (key, seq) VALUES ($1, 1)
-         ON CONFLICT (key) DO UPDATE SET seq = gateway_live_sequences.seq + 1 RETURNING seq
+         INSERT INTO gateway_live_sequences (key, seq, touched_at) VALUES ($1, 1, $4)
+         ON CONFLICT (key) DO UPDATE SET
+           seq = CASE WHEN gateway_live_sequences.touched_at <= $4 - $5 THEN 1 ELSE gateway_live_sequences.seq + 1 END,
+           touched_at = $4
+         RETURNING seq
        )
        SELECT pg_notify($2, next.seq::text || ' ' || $3) FROM next`,
-      [`${this.namespace}:${event.meetingId}`, this.channel, payload],
+      [`${this.namespace}:${event.meetingId}`, this.channel, payload, now, SEQUENCE_TTL_MS],
     );
   }
 

@@ -31,6 +31,19 @@ describe('LiveHub', () => {
     expect((await feed.next()).done).toBe(true);
   });
 
+  it('takes a meeting numbered from 1 again (its counter expired after a month without events) for a new run, not duplicates', async () => {
+    const { bus, arrive } = handBus();
+    const dropped: Array<[string, number]> = [];
+    const hub = new LiveHub(bus, { dropped: (r, n) => void dropped.push([r, n]) }, pino({ level: 'silent' }));
+    const feed = hub.subscribe((e) => e.meetingId === '81234567890', () => undefined);
+    for (const sequence of [1, 2, 3, 1, 2, 2]) arrive(sequence);
+    const got = [];
+    for (let i = 0; i < 5; i++) got.push((await feed.next()).value?.sequence);
+    expect(got).toEqual([1, 2, 3, 1, 2]);
+    expect(dropped).toEqual([['duplicate', 1]]);
+    await hub.close();
+  });
+
   it('ends a subscription whose client does not keep up, and says so once', () => {
     const { bus, arrive } = handBus();
     const overflows: number[] = [];
