@@ -21,11 +21,10 @@ const RECOVER_EVERY_MS = 10_000;
 /** The store's set of accepted events not yet applied. */
 const PENDING_SET = 'webhook';
 
-/** An accepted event as the store keeps it until it is applied. */
+/** An accepted event as the store keeps it until it is applied; its id starts with its acceptance time. */
 interface PendingEvent {
   event: Actionable;
   label: EventLabel;
-  acceptedAt: number;
 }
 
 export type EventOutcome = 'applied' | 'duplicate' | 'ignored' | 'failed' | 'recovered';
@@ -72,7 +71,7 @@ export class WebhookReceiver {
     const acceptedAt = this.now();
     // The time leads the id, so that recovery passes read only the records old enough.
     const id = `${acceptedAt}.${randomUUID()}`;
-    await this.opts.store.putPending<PendingEvent>(PENDING_SET, id, { event, label, acceptedAt }, DELIVERY_TTL_MS);
+    await this.opts.store.putPending<PendingEvent>(PENDING_SET, id, { event, label }, DELIVERY_TTL_MS);
     return id;
   }
 
@@ -100,15 +99,21 @@ export class WebhookReceiver {
    */
   async recover(log: FastifyBaseLogger): Promise<number> {
     let recovered = 0;
-    const overdue = (id: string) => !(Number.parseInt(id, 10) > this.now() - RECOVER_AFTER_MS);
+    const now = this.now();
+    const acceptedAtOf = (id: string) => Number.parseInt(id, 10);
+    const overdue = (id: string) => acceptedAtOf(id) <= now - RECOVER_AFTER_MS;
     for (const { id, value } of await this.opts.store.listPending<PendingEvent>(PENDING_SET, overdue)) {
       const { event } = value;
-      if (value.acceptedAt > this.now() - RECOVER_AFTER_MS || event.type === 'other' || this.otherAppRemoved(event)) continue;
+      // Nothing to do since (the configured user OAuth app changed after its acceptance): dropped.
+      if (event.type === 'other' || this.otherAppRemoved(event)) {
+        await this.opts.store.deletePending(PENDING_SET, id);
+        continue;
+      }
       // One claim per RECOVER_AFTER_MS since acceptance: a pass that fails, or whose replica
       // stops too, leaves the event to the first pass of the next period, on any replica.
-      const period = Math.floor((this.now() - value.acceptedAt) / RECOVER_AFTER_MS);
+      const period = Math.floor((now - acceptedAtOf(id)) / RECOVER_AFTER_MS);
       if (!(await this.opts.store.claim(storeKeys.webhookRecovery(id, period), RECOVER_AFTER_MS))) continue;
-      const acceptedAt = new Date(value.acceptedAt).toISOString();
+      const acceptedAt = new Date(acceptedAtOf(id)).toISOString();
       try {
         await this.effects(event, false);
         await this.opts.store.deletePending(PENDING_SET, id);
