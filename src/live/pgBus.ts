@@ -72,14 +72,10 @@ export class PgBus implements LiveBus {
   }
 
   async publish(event: UnsequencedEvent): Promise<void> {
-    this.tableReady ??= this.pool
-      .query('CREATE TABLE IF NOT EXISTS gateway_live_sequences (key text PRIMARY KEY, seq bigint NOT NULL)')
-      // Epoch ms of the meeting's last event; rows from before the column count from its addition.
-      .then(() => this.pool.query('ALTER TABLE gateway_live_sequences ADD COLUMN IF NOT EXISTS touched_at bigint NOT NULL DEFAULT (extract(epoch from now()) * 1000)::bigint'))
-      .catch((err: unknown) => {
-        this.tableReady = undefined;
-        throw err;
-      });
+    this.tableReady ??= this.ensureTable().catch((err: unknown) => {
+      this.tableReady = undefined;
+      throw err;
+    });
     await this.tableReady;
     const now = this.clock.now();
     if (now - this.lastPrune >= PRUNE_EVERY_MS) {
@@ -108,6 +104,20 @@ export class PgBus implements LiveBus {
        SELECT pg_notify($2, next.seq::text || ' ' || $3) FROM next`,
       [`${this.namespace}:${event.meetingId}`, this.channel, payload, now, SEQUENCE_TTL_MS],
     );
+  }
+
+  /**
+   * `touched_at` is the epoch ms of the meeting's last event. A table from before that column
+   * gains it once (rows then count from that moment); ALTER TABLE takes an exclusive lock even
+   * when the column exists, so it runs only when the column is missing.
+   */
+  private async ensureTable(): Promise<void> {
+    const touched = 'touched_at bigint NOT NULL DEFAULT (extract(epoch from now()) * 1000)::bigint';
+    await this.pool.query(`CREATE TABLE IF NOT EXISTS gateway_live_sequences (key text PRIMARY KEY, seq bigint NOT NULL, ${touched})`);
+    const { rowCount } = await this.pool.query(
+      "SELECT 1 FROM information_schema.columns WHERE table_name = 'gateway_live_sequences' AND column_name = 'touched_at' AND table_schema = current_schema()",
+    );
+    if (!rowCount) await this.pool.query(`ALTER TABLE gateway_live_sequences ADD COLUMN IF NOT EXISTS ${touched}`);
   }
 
   onEvent(listener: (event: LiveEvent) => void): void {

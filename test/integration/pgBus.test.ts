@@ -51,4 +51,31 @@ describe.skipIf(!postgresUp)(`PgBus sequences (PostgreSQL at ${DATABASE_URL}${po
       await db.end();
     }
   });
+
+  it('a table from before touched_at gains the column once, and its meetings go on from their numbers', async () => {
+    // A schema of its own, so the shared table of the other tests is not altered.
+    const schema = `zggt_upgrade_${process.pid}_${Date.now()}`;
+    const db = new pg.Client({ connectionString: DATABASE_URL });
+    await db.connect();
+    try {
+      await db.query(`CREATE SCHEMA ${schema}`);
+      await db.query(`CREATE TABLE ${schema}.gateway_live_sequences (key text PRIMARY KEY, seq bigint NOT NULL)`);
+      const namespace = uniqueNamespace('pgbus-upgrade');
+      await db.query(`INSERT INTO ${schema}.gateway_live_sequences (key, seq) VALUES ($1, 41)`, [`${namespace}:m1`]);
+      const url = new URL(DATABASE_URL);
+      url.searchParams.set('options', `-c search_path=${schema}`);
+      const bus = new PgBus(url.toString(), namespace, quiet);
+      buses.push(bus);
+      await bus.subscribed();
+      const got: LiveEvent[] = [];
+      bus.onEvent((e) => got.push(e));
+      await bus.publish(event('m1'));
+      await vi.waitFor(() => expect(got.map((e) => e.sequence)).toEqual([42]), { timeout: 5000 });
+      const { rows } = await db.query<{ touched_at: string }>(`SELECT touched_at FROM ${schema}.gateway_live_sequences`);
+      expect(Number(rows[0]?.touched_at)).toBeGreaterThan(0);
+    } finally {
+      await db.query(`DROP SCHEMA ${schema} CASCADE`).catch(() => undefined);
+      await db.end();
+    }
+  });
 });
