@@ -7,7 +7,7 @@ import { RECOVER_AFTER_MS } from '../../src/http/webhookReceiver.js';
 import { startFakeZoom } from '../../src/sandbox/index.js';
 import type { ZoomChange } from '../../src/zoom/changes.js';
 import { startHarness, stopAfterEach } from '../helpers/gateway.js';
-import { flakyStore } from '../helpers/stores.js';
+import { flakyStore, memoryStore } from '../helpers/stores.js';
 import { WEBHOOK_SECRET, deliver, meetingEvent, metric, recordingSink } from '../helpers/webhooks.js';
 
 // Zoom does not send an event again once it was answered 200: the gateway records it before
@@ -52,6 +52,27 @@ describe('webhook events are not lost', () => {
     expect((await deliver(h.url, now, body, { requestId: 'first' })).status).toBe(200);
     await vi.waitFor(async () => expect(await metric(h.url, EVENTS, { event: 'meeting.deleted', outcome: 'applied' })).toBe(1), { timeout: 10_000 });
     expect(sink.changes).toEqual([{ kind: 'meeting', meetingId: '81234567890', hostId: 'hostA' }]);
+  });
+
+  it('records nothing for refused requests (unsigned, mis-signed, replayed, malformed); a repeated delivery leaves no record behind', async () => {
+    const { store } = memoryStore();
+    const sink = recordingSink();
+    const h = track(await startHarness({ env: env(), overrides: { store, changes: sink } }));
+    const now = h.fake.clock.now();
+    const body = meetingEvent('meeting.updated', 81234567890, 'hostA', now);
+    expect((await deliver(h.url, now, body, { unsigned: true })).status).toBe(401);
+    expect((await deliver(h.url, now, body, { secret: 'not-the-secret-token' })).status).toBe(401);
+    expect((await deliver(h.url, now, body, { at: now - 6 * 60_000 })).status).toBe(401);
+    expect((await deliver(h.url, now, '{"event":')).status).toBe(400);
+    expect(await store.listPending('webhook')).toEqual([]);
+
+    // The same delivery three times (Zoom's retry, or a replay within the 5 minutes): applied once,
+    // and each record is gone once its delivery is applied or found a duplicate.
+    for (let i = 0; i < 3; i++) expect((await deliver(h.url, now, body, { requestId: 'same' })).status).toBe(200);
+    await vi.waitFor(async () => expect(await metric(h.url, EVENTS, { event: 'meeting.updated', outcome: 'duplicate' })).toBe(2), { timeout: 10_000 });
+    expect(await metric(h.url, EVENTS, { event: 'meeting.updated', outcome: 'applied' })).toBe(1);
+    await vi.waitFor(async () => expect(await store.listPending('webhook')).toEqual([]), { timeout: 10_000 });
+    expect(sink.changes).toHaveLength(1);
   });
 
   it('the replica that answered stops before applying it: another replica sharing the SQLite file applies it', { timeout: 60_000 }, async () => {
