@@ -1,14 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-// Reads Zoom's OpenAPI 3.0 specs (kept outside the repo in ../shared/zoom-openapi) and turns
+// Reads Zoom's OpenAPI 3.0 specs (copies in test/fixtures/zoom-openapi, see its README) and turns
 // their schemas into JSON Schema (draft-07) that ajv can compile.
 
 type Json = unknown;
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-export const SPEC_DIR = new URL('../../../shared/zoom-openapi/', import.meta.url);
+export const SPEC_DIR = new URL('../fixtures/zoom-openapi/', import.meta.url);
 export const SPEC_FILES = { meetings2023: 'meeting-api-2023.json', users2026: 'users-api-2026.json' } as const;
 
 export function specPath(name: keyof typeof SPEC_FILES): string {
