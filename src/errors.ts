@@ -1,4 +1,4 @@
-/** The closed set of `extensions.code` values clients can rely on (DESIGN.md, "Errors"). */
+/** The closed set of `extensions.code` values clients can rely on (docs/errors.md). */
 export type ErrorCode =
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'

@@ -95,7 +95,7 @@ export function labelOf(event: string): EventLabel {
 /**
  * A verified body → the event it reports. Shapes follow Zoom's event references (RIVET's
  * `Meetings.MeetingUpdatedEvent`, `Users.UserDeactivatedEvent`; the Marketplace events
- * OpenAPI for `app_deauthorized`, ZOOM.md §2 and §9): ids live in `payload.object`, except
+ * OpenAPI for `app_deauthorized`, docs/zoom.md#user-oauth and #webhooks): ids live in `payload.object`, except
  * `app_deauthorized` (`payload.user_id`) and the validation's `payload.plainToken`.
  */
 export function parseEvent(raw: Buffer): Parsed {

@@ -10,7 +10,7 @@ import type { Clock } from '../clock.js';
 import { isParticipantEvent, type EventLabel, type ZoomEvent } from './webhookEvents.js';
 
 /**
- * How long a delivery is remembered. NOTE: Zoom retries after 5, 20 and 60 minutes (ZOOM.md §9),
+ * How long a delivery is remembered. NOTE: Zoom retries after 5, 20 and 60 minutes (docs/zoom.md#webhooks),
  * so the last retry comes at most 85 minutes after the first attempt; two hours leaves margin.
  */
 const DELIVERY_TTL_MS = 2 * 60 * 60_000;

@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
-/** NOTE: Zoom's replay window: a timestamp more than 5 minutes from now is refused (ZOOM.md §9). */
+/** NOTE: Zoom's replay window: a timestamp more than 5 minutes from now is refused (docs/zoom.md#webhooks). */
 export const WEBHOOK_MAX_SKEW_MS = 5 * 60_000;
 
 /** Why a request is not Zoom's, as counted in metrics. */
@@ -21,7 +21,7 @@ const SIGNATURE = /^v0=([0-9a-f]{64})$/i;
 const TIMESTAMP = /^\d{1,12}$/;
 
 /**
- * Zoom's `v0` scheme (ZOOM.md §9): HMAC-SHA256(secret, `v0:{timestamp}:{raw body}`) as hex,
+ * Zoom's `v0` scheme (docs/zoom.md#webhooks): HMAC-SHA256(secret, `v0:{timestamp}:{raw body}`) as hex,
  * compared in constant time against every configured secret (several during a rotation).
  * Returns the secret that verified, which must then answer `endpoint.url_validation`.
  */

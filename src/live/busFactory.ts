@@ -5,7 +5,7 @@ import { LocalBus, type LiveBus } from './bus.js';
 
 /**
  * The bus of the configured store: Redis pub/sub, PostgreSQL LISTEN/NOTIFY, or in-process for
- * memory and SQLite (one process each; see README, "Subscriptions"). Drivers load only when used.
+ * memory and SQLite (one process each; see docs/webhooks-and-subscriptions.md#subscriptions). Drivers load only when used.
  */
 export async function createLiveBus(store: StoreConfig, namespace: string, logger: Logger, clock?: Clock): Promise<LiveBus> {
   switch (store.kind) {

@@ -7,7 +7,7 @@ type CacheEvent = Parameters<NonNullable<TokenCacheOptions['observe']>>[0];
 
 /**
  * Every gateway metric, on a registry of its own so several apps can live in one process
- * (tests) without sharing counters. Names are documented in README, "Metrics".
+ * (tests) without sharing counters. Names are documented in docs/operations.md#metrics.
  */
 export class GatewayMetrics {
   readonly registry = new Registry();

@@ -39,7 +39,7 @@ export interface FakeRequest {
 
 /**
  * NOTE: OAuth parameters may come "either as query parameters or in the request body using the
- * x-www-form-urlencoded format" (ZOOM.md §1); the body wins when both carry one.
+ * x-www-form-urlencoded format" (docs/zoom.md#server-to-server-oauth); the body wins when both carry one.
  */
 export function formParams(req: FakeRequest): URLSearchParams {
   const params = new URLSearchParams(req.query);

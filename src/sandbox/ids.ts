@@ -8,7 +8,7 @@ export function userId(prng: Prng): string {
 
 /**
  * NOTE: scheduled meeting ids are 11 digits, above 2^32, so clients must store them as int64
- * (ZOOM.md §6, KB0065196). They stay below 2^53, so JSON numbers are exact.
+ * (docs/zoom.md#meetings, KB0065196). They stay below 2^53, so JSON numbers are exact.
  */
 export function meetingNumber(prng: Prng): number {
   return Number(String(prng.int(7, 9)) + prng.digits(10));
@@ -21,7 +21,7 @@ export function pmi(prng: Prng): number {
 
 /**
  * NOTE: meeting UUIDs are base64 of 16 bytes (24 chars, `==` padding) and can contain `/` and
- * `+` — which is why some of them must be double-encoded in paths (ZOOM.md §6).
+ * `+` — which is why some of them must be double-encoded in paths (docs/zoom.md#meetings).
  */
 export function meetingUuid(prng: Prng): string {
   return prng.bytes(16).toString('base64');

@@ -13,7 +13,7 @@ function decodePart(part: string): Record<string, unknown> | undefined {
 }
 
 /**
- * A legacy JWT-app token: HS256 over `{iss: apiKey, exp}` with the API secret (ZOOM.md §4).
+ * A legacy JWT-app token: HS256 over `{iss: apiKey, exp}` with the API secret (docs/zoom.md#sdk-jwts-and-the-legacy-jwt-app).
  * NOTE: whether `exp` was seconds or ms is UNCONFIRMED (the docs' example is ms); values above
  * 1e12 are read as ms.
  */

@@ -2,7 +2,7 @@ import { utcDay, type FakeClock } from './clock.js';
 
 /**
  * NOTE: meeting create + update requests are limited to 100 per day per host user, resetting at
- * 00:00 UTC (ZOOM.md §7, devforum 18928).
+ * 00:00 UTC (docs/zoom.md#errors-and-rate-limits, devforum 18928).
  */
 export class MeetingQuota {
   private readonly counts = new Map<string, number>();

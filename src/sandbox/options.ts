@@ -10,7 +10,7 @@ export interface FakeZoomOptions {
   plan?: Plan;
   /** Enforce the account's per-second/daily limits. The per-user meeting limit always applies. @default true */
   rateLimits?: boolean;
-  /** `expires_in` of access tokens. @default 3599 (observed Zoom value, ZOOM.md §1) */
+  /** `expires_in` of access tokens. @default 3599 (observed Zoom value, docs/zoom.md#server-to-server-oauth) */
   tokenTtlSeconds?: number;
   /** Server-to-Server OAuth apps. @default [SANDBOX_CREDENTIALS.s2s] */
   s2sApps?: S2SApp[];
@@ -18,7 +18,7 @@ export interface FakeZoomOptions {
   oauthApps?: OAuthApp[];
   /**
    * Retired JWT apps whose HS256 tokens the fake should still accept. Zoom stopped honouring
-   * them in 2023 (ZOOM.md §4), so by default a JWT bearer gets 401/124.
+   * them in 2023 (docs/zoom.md#sdk-jwts-and-the-legacy-jwt-app), so by default a JWT bearer gets 401/124.
    * @default []
    */
   legacyJwtApps?: LegacyJwtApp[];

@@ -11,14 +11,14 @@ interface Limit {
   perDay?: number;
 }
 
-/** NOTE: per-account limits by plan, shared by every app and token (DOCS26 rate-limits, ZOOM.md §7). */
+/** NOTE: per-account limits by plan, shared by every app and token (DOCS26 rate-limits, docs/zoom.md#errors-and-rate-limits). */
 export const RATE_LIMITS: Record<Plan, Record<RateCategory, Limit>> = {
   free: { Light: { perSecond: 4, perDay: 6000 }, Medium: { perSecond: 2, perDay: 2000 }, Heavy: { perSecond: 1, perDay: 1000 } },
   pro: { Light: { perSecond: 30 }, Medium: { perSecond: 20 }, Heavy: { perSecond: 10 } },
   business: { Light: { perSecond: 80 }, Medium: { perSecond: 60 }, Heavy: { perSecond: 40 } },
 };
 
-/** NOTE: the "Rate Limit Label" in each operation's description in SPEC23/USERS26 (ZOOM.md §5–6). */
+/** NOTE: the "Rate Limit Label" in each operation's description in SPEC23/USERS26 (docs/zoom.md#users and #meetings). */
 export const ROUTE_CATEGORY: Partial<Record<RouteName, RateCategory>> = {
   'users.get': 'Light',
   'users.token': 'Light',
@@ -63,7 +63,7 @@ export class RateLimiter {
     const dayKey = `${accountId}|${category}|${utcDay(now)}`;
     const dayCount = this.days.get(dayKey) ?? 0;
     if (this.enforce && limit.perDay !== undefined && dayCount >= limit.perDay) {
-      // NOTE: Retry-After is an ISO datetime on daily limits (old marketplace docs, ZOOM.md §7).
+      // NOTE: Retry-After is an ISO datetime on daily limits (old marketplace docs, docs/zoom.md#errors-and-rate-limits).
       return this.denied(category, 'Daily-limit', limit.perDay, toZoomIso((utcDay(now) + 1) * DAY_MS), PER_DAY);
     }
     if (this.enforce && window.length >= limit.perSecond) {

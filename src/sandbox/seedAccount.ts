@@ -4,7 +4,7 @@ import type { FakeZoomState } from './state.js';
  * Deterministic starting data: the owner (role "0", Licensed, active), an admin (role "1"), then
  * members with the default status mix. The owner gets three upcoming meetings, one of them with
  * a UUID that begins with `/` and another containing `//`, the two shapes that must be
- * double-encoded in paths (ZOOM.md §6). The first of them was already held twice: a week ago,
+ * double-encoded in paths (docs/zoom.md#meetings). The first of them was already held twice: a week ago,
  * recorded to the cloud, and yesterday, with an instance UUID that begins with `/`.
  */
 export function seedAccount(state: FakeZoomState, totalUsers: number): void {

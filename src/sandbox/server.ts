@@ -110,7 +110,7 @@ async function handle(ctx: FakeContext, req: IncomingMessage, res: ServerRespons
     req.socket.destroy();
     return log(ctx, record);
   }
-  // NOTE: every Zoom response carries x-zm-trackingid (Jericho/ZoomNet#193, ZOOM.md §2).
+  // NOTE: every Zoom response carries x-zm-trackingid (Jericho/ZoomNet#193, docs/zoom.md#user-oauth).
   sendReply(res, { ...reply, headers: { 'x-zm-trackingid': trackingId(), ...reply.headers } });
   log(ctx, record);
 }

@@ -33,10 +33,10 @@ export interface WebhookDelivery {
 
 /**
  * NOTE: Zoom retries 3 times, after 5, 20 and 60 minutes, only for a status ≥ 500 or a network
- * error; never for 3xx/4xx (ZOOM.md §9). Read here as delays after the previous attempt.
+ * error; never for 3xx/4xx (docs/zoom.md#webhooks). Read here as delays after the previous attempt.
  */
 export const RETRY_DELAYS_MS = [5 * 60_000, 20 * 60_000, 60 * 60_000] as const;
-/** NOTE: an endpoint must answer within 3 s (ZOOM.md §9); later counts as a failed attempt. */
+/** NOTE: an endpoint must answer within 3 s (docs/zoom.md#webhooks); later counts as a failed attempt. */
 const ANSWER_WITHIN_MS = 3000;
 const POLL_MS = 20;
 

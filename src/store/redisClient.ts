@@ -56,7 +56,7 @@ export function closeRedis(client: RedisCommands): void {
 
 /**
  * True when this Redis server writes nothing to disk: AOF off and no RDB save points. A
- * restart then loses every user refresh token (DESIGN.md: refresh tokens are durable state).
+ * restart then loses every user refresh token (docs/operations.md#several-replicas-with-redis: refresh tokens are durable state).
  */
 export async function redisKeepsNothing(client: RedisCommands): Promise<boolean> {
   const info = await client.info('persistence');

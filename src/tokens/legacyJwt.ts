@@ -14,7 +14,7 @@ export const LEGACY_JWT_LIFETIME_SECONDS = 60;
 
 /**
  * A retired Zoom JWT app (ZOOM_API_KEY/SECRET with ZOOM_LEGACY_JWT=allow) used as an account
- * token source: every `get` signs a fresh HS256 `{iss: apiKey, exp}` token (ZOOM.md §4), so
+ * token source: every `get` signs a fresh HS256 `{iss: apiKey, exp}` token (docs/zoom.md#sdk-jwts-and-the-legacy-jwt-app), so
  * nothing is cached or stored and there is nothing to invalidate.
  */
 export class LegacyJwtSource {

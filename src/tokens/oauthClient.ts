@@ -14,7 +14,7 @@ const TokenResponse = z.object({
   refresh_token: z.string().min(1).optional(),
 });
 
-/** Zoom's token endpoint said no (`{"reason","error"}`, ZOOM.md §1). */
+/** Zoom's token endpoint said no (`{"reason","error"}`, docs/zoom.md#server-to-server-oauth). */
 export class TokenEndpointError extends Error {
   /**
    * Zoom's explanation, with what it echoed from the request redacted.
@@ -102,7 +102,7 @@ export class ZoomOAuthClient {
   private async post(path: string, client: OAuthClientCredentials, params: Record<string, string>) {
     const basic = Buffer.from(`${client.clientId}:${client.clientSecret}`).toString('base64');
     try {
-      // NOTE: parameters go in a form body, never the query string: Zoom refuses tokens in URLs (ZOOM.md §2).
+      // NOTE: parameters go in a form body, never the query string: Zoom refuses tokens in URLs (docs/zoom.md#user-oauth).
       const res = await request(`${this.oauthUrl}${path}`, {
         method: 'POST',
         dispatcher: this.dispatcher,

@@ -40,7 +40,7 @@ export interface SelectionReport {
 
 /**
  * Picks the Zoom credential for a caller and the user a call acts on; resolvers never choose.
- * DESIGN.md order: the caller's own user token for calls on itself, else an account token
+ * Order of docs/security.md#callers-and-credentials: the caller's own user token for calls on itself, else an account token
  * (S2S, then legacy) where policy allows, else ZOOM_AUTHORIZATION_REQUIRED.
  */
 export class TokenProvider {
@@ -52,13 +52,13 @@ export class TokenProvider {
     // Resolvers check this too; repeating it here keeps a missed check from reaching Zoom.
     if (!self && !isAdmin(principal)) throw forbidden('The user role may only act on its own Zoom user.');
     const own = self ? await this.ownCredential(principal) : undefined;
-    // NOTE: user-level tokens must use `me` for their own user (ZOOM.md §2).
+    // NOTE: user-level tokens must use `me` for their own user (docs/zoom.md#user-oauth).
     if (own) return { credential: own, pathUserId: 'me' };
     if (self && principal.zoomUserLinked) throw this.linkGone();
     const account = this.accountCredential();
     if (!account) throw this.required();
     if (userId !== 'me') return { credential: account, pathUserId: userId };
-    // NOTE: S2S has no "me" of its own — Zoom would act as the account owner (ZOOM.md §2).
+    // NOTE: S2S has no "me" of its own — Zoom would act as the account owner (docs/zoom.md#user-oauth).
     const zoomUser = zoomUserOf(principal);
     if (zoomUser) return { credential: account, pathUserId: zoomUser };
     // A service caller (admin without a Zoom user) may mean the account owner; a user may not.

@@ -2,7 +2,7 @@ import { SignJWT } from 'jose';
 import { badUserInput } from '../errors.js';
 import type { Clock } from '../clock.js';
 
-/** NOTE: Zoom accepts Meeting SDK JWTs living 1800–172800 s; the sample defaults to 2 h (ZOOM.md §4). */
+/** NOTE: Zoom accepts Meeting SDK JWTs living 1800–172800 s; the sample defaults to 2 h (docs/zoom.md#sdk-jwts-and-the-legacy-jwt-app). */
 export const SDK_SIGNATURE_MIN_SECONDS = 1800;
 export const SDK_SIGNATURE_MAX_SECONDS = 172_800;
 export const SDK_SIGNATURE_DEFAULT_SECONDS = 7200;
@@ -68,7 +68,7 @@ export class SdkSigner {
     const { role, expiresIn } = checkSdkSignatureRequest(req);
     const iat = Math.floor(this.clock.now() / 1000) - IAT_BACKDATE_SECONDS;
     const exp = iat + expiresIn;
-    // NOTE: `appKey` and `sdkKey` both carry the SDK key; `tokenExp` repeats `exp` (ZOOM.md §4).
+    // NOTE: `appKey` and `sdkKey` both carry the SDK key; `tokenExp` repeats `exp` (docs/zoom.md#sdk-jwts-and-the-legacy-jwt-app).
     const signature = await new SignJWT({ appKey: this.app.key, sdkKey: this.app.key, mn: req.meetingNumber, role, tokenExp: exp })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setIssuedAt(iat)

@@ -5,9 +5,9 @@ import { SingleFlight } from './singleFlight.js';
 import type { TokenCache } from './tokenCache.js';
 import type { TokenRecord } from './tokenRecord.js';
 
-/** `ttl` asked of `GET /users/{id}/token?type=zak`; Zoom's own default (ZOOM.md §3). */
+/** `ttl` asked of `GET /users/{id}/token?type=zak`; Zoom's own default (docs/zoom.md#zak). */
 export const DEFAULT_ZAK_TTL_SECONDS = 7200;
-/** NOTE: "ZAKs obtained with this endpoint expire five minutes after receipt" (`/users/me/zak`, ZOOM.md §3). */
+/** NOTE: "ZAKs obtained with this endpoint expire five minutes after receipt" (`/users/me/zak`, docs/zoom.md#zak). */
 export const ME_ZAK_LIFETIME_SECONDS = 300;
 
 export interface ZakCacheOptions {

@@ -154,7 +154,7 @@ export class ZoomHttpClient {
     try {
       return await this.send<T>(req, token, deadline, url);
     } catch (err) {
-      // NOTE: Zoom answers 401 {"code":124} for expired, revoked and unknown tokens (ZOOM.md §2).
+      // NOTE: Zoom answers 401 {"code":124} for expired, revoked and unknown tokens (docs/zoom.md#user-oauth).
       if (!(err instanceof ZoomApiError && err.status === 401 && err.zoomCode === 124)) throw err;
       this.opts.logger.info({ route: req.route, source: credential.source }, 'Zoom rejected a cached token; fetching a new one');
       await credential.invalidate(token);
@@ -258,7 +258,7 @@ export class ZoomHttpClient {
     const now = this.opts.clock.now();
     let retryAfter = parseRetryAfter(header(res.headers['retry-after']), now);
     // NOTE: Zoom's daily limits, the per-user 100 meeting creates/updates above all, may come
-    // without Retry-After and reset at 00:00 UTC (ZOOM.md §7): waiting a second would not help.
+    // without Retry-After and reset at 00:00 UTC (docs/zoom.md#errors-and-rate-limits): waiting a second would not help.
     if (res.statusCode === 429 && retryAfter === undefined && isDailyLimit(header(res.headers['x-ratelimit-type']), message)) {
       retryAfter = secondsToUtcMidnight(now);
     }
@@ -269,7 +269,7 @@ export class ZoomHttpClient {
   }
 
   private urlFor(req: ZoomRequest, token: TokenRecord): URL {
-    // NOTE: the token's api_url is the account's regional base (ZOOM.md §1) and has no /v2.
+    // NOTE: the token's api_url is the account's regional base (docs/zoom.md#server-to-server-oauth) and has no /v2.
     const base = token.apiUrl ? `${token.apiUrl.replace(/\/+$/, '')}/v2` : this.opts.apiUrl;
     const url = new URL(base + req.path);
     // NOTE: the URL parser resolves dot segments (also spelled %2e) and moves an unencoded `?` or

@@ -1,6 +1,6 @@
 import { pathSegment } from './pathSegment.js';
 
-/** A meeting number: 9–11 digits, int64 in Zoom's API, so always a string here (ZOOM.md §6). */
+/** A meeting number: 9–11 digits, int64 in Zoom's API, so always a string here (docs/zoom.md#meetings). */
 export const MEETING_NUMBER = /^\d{9,11}$/;
 /** A meeting instance UUID: base64 of 16 bytes, e.g. `aDYlohsHRtCd4ii1uC2+hA==`. */
 const MEETING_UUID = /^(?=.*[^0-9])[A-Za-z0-9+/]{16,64}={0,2}$/;
@@ -11,7 +11,7 @@ export const isMeetingId = (id: string): boolean => MEETING_NUMBER.test(id) || M
 /**
  * The `{meetingId}` path segment for a meeting number or UUID.
  * NOTE: a UUID that begins with `/` or contains `//` must be encoded twice, or Zoom drops the
- * slash and answers 404/3001 (SPEC23 uuid description; ZoomNet#471; ZOOM.md §6).
+ * slash and answers 404/3001 (SPEC23 uuid description; ZoomNet#471; docs/zoom.md#meetings).
  */
 export function meetingSegment(id: string): string {
   const once = pathSegment(id);

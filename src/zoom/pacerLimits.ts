@@ -1,7 +1,7 @@
 import type { RateLimitPlan } from '../config.js';
 import type { RateCategory } from './rateCategory.js';
 
-/** Zoom's published per-account limits as calls per second (ZOOM.md §7, 2026-02). */
+/** Zoom's published per-account limits as calls per second (docs/zoom.md#errors-and-rate-limits, 2026-02). */
 export const PLAN_RATES: Record<RateLimitPlan, Record<RateCategory, number>> = {
   free: { light: 4, medium: 2, heavy: 1, resource: 10 / 60 },
   pro: { light: 30, medium: 20, heavy: 10, resource: 10 / 60 },

@@ -1,2 +1,2 @@
-/** Zoom's rate-limit categories (ZOOM.md §7); every endpoint belongs to one. */
+/** Zoom's rate-limit categories (docs/zoom.md#errors-and-rate-limits); every endpoint belongs to one. */
 export type RateCategory = 'light' | 'medium' | 'heavy' | 'resource';

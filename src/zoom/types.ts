@@ -1,4 +1,4 @@
-/** The Zoom REST shapes the gateway reads (ZOOM.md §5–6); Zoom may add fields at any time. */
+/** The Zoom REST shapes the gateway reads (docs/zoom.md#users and #meetings); Zoom may add fields at any time. */
 export interface ZoomUser {
   /** Omitted by Zoom for pending users. */
   id?: string;
@@ -34,7 +34,7 @@ export interface ZoomUserPage extends ZoomPage {
   users: ZoomUser[];
 }
 
-/** `settings` of a meeting; the subset the gateway reads and writes (ZOOM.md §6). */
+/** `settings` of a meeting; the subset the gateway reads and writes (docs/zoom.md#meetings). */
 export interface ZoomMeetingSettings {
   host_video?: boolean;
   participant_video?: boolean;
@@ -60,7 +60,7 @@ export interface ZoomRecurrence {
 }
 
 /**
- * A meeting as "Get a meeting" returns it; list items carry only some fields (ZOOM.md §6).
+ * A meeting as "Get a meeting" returns it; list items carry only some fields (docs/zoom.md#meetings).
  * NOTE: `id` is int64 — JSON numbers stay exact below 2^53, and meeting numbers have 9–11
  * digits, but the gateway turns them into strings at once and never does arithmetic on them.
  */

@@ -8,7 +8,7 @@ import type { ZoomContext } from './zoomContext.js';
 
 /**
  * One ZAK from Zoom. A user's own OAuth token must use `/users/me/zak` (user-level apps use
- * `me`, ZOOM.md §2); an account token asks `/users/{id}/token?type=zak&ttl=` (ZOOM.md §3).
+ * `me`, docs/zoom.md#user-oauth); an account token asks `/users/{id}/token?type=zak&ttl=` (docs/zoom.md#zak).
  */
 export async function fetchZak(client: ZoomHttpClient, credential: Credential, pathUserId: string, ttlSeconds: number): Promise<string> {
   const res =

@@ -27,7 +27,7 @@ export class ZoomUnreachableError extends Error {
 }
 
 /**
- * `Retry-After` comes as seconds or, for daily limits, as a date (ZOOM.md §7).
+ * `Retry-After` comes as seconds or, for daily limits, as a date (docs/zoom.md#errors-and-rate-limits).
  * Returns whole seconds from `now`, at least 1.
  */
 export function parseRetryAfter(value: string | undefined, now: number): number | undefined {

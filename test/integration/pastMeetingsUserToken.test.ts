@@ -33,7 +33,7 @@ describe('past meetings and recordings with the caller’s own Zoom token', () =
     const text = JSON.stringify(r.data);
     for (const secret of issuedSecrets(h.fake)) expect(text).not.toContain(secret);
 
-    // As the README says: the URL alone is refused; with a Zoom token of the client's own
+    // As docs/security.md#recording-downloads says: the URL alone is refused; with a Zoom token of the client's own
     // (here one its own Zoom app holds for the user) appended as access_token, the file arrives.
     const url = r.data!.me.recordings.nodes[0]!.files[0]!.downloadUrl;
     expect((await fetch(url)).status).toBe(401);

@@ -108,7 +108,7 @@ describe('valid ids reach exactly the route they name', () => {
     expect(zoomCalls().map((c) => c.path)).toEqual([`/v2/users/${encodeURIComponent(member.email)}`, `/v2/users/${member.id}`, '/v2/users/me']);
   });
 
-  it('meeting UUIDs with "/" and "+" are one segment; those starting with "/" or holding "//" are encoded twice (ZOOM.md §6)', async () => {
+  it('meeting UUIDs with "/" and "+" are one segment; those starting with "/" or holding "//" are encoded twice (docs/zoom.md#meetings)', async () => {
     for (const id of ['aDYlohsHRtCd4ii1uC2+hA==', 'ab/cdefghijklmnopqrstu==', '/ajXp112QmuoKj4854875==', 'ab//defghijklmnopqrstu==', '////////////////']) {
       const r = await h.gql<{ meeting: null }>(MEETING, { id });
       expect(r.errors, id).toBeUndefined();

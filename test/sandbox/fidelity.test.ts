@@ -34,7 +34,7 @@ function makeAjv(): Ajv {
 }
 
 /**
- * Extra properties the fake sends on purpose although SPEC23's schema lacks them (ZOOM.md §6):
+ * Extra properties the fake sends on purpose although SPEC23's schema lacks them (docs/zoom.md#meetings):
  * uuid/host_id/status on create (old docs, ZSKILLS), encrypted/pstn passwords (RIVET 2026 types).
  */
 const CREATE_EXTRAS = { '/': ['uuid', 'host_id', 'status', 'encrypted_password', 'pstn_password'] };
@@ -240,7 +240,7 @@ describe('fidelity: responses match Zoom OpenAPI schemas', () => {
     });
 
     // [spec, path, method, fake request, expected status, expected code]. Each (status, code, message)
-    // must be documented in the operation's error description, unless listed in ZOOM.md deviations.
+    // must be documented in the operation's error description, unless listed as a deviation (docs/zoom.md).
     it('codes and messages the fake sends are the ones the specs document', async () => {
       await setup();
       const member = fake.state.users.find((u) => u.role_id === '2' && u.status === 'active')!;

@@ -4,7 +4,7 @@ import { TokenEndpointError } from '../../src/tokens/oauthClient.js';
 
 describe('redactEchoes: what Zoom repeats from a request never stays in its text', () => {
   it.each([
-    // Zoom's own texts (ZOOM.md §1, §2) are kept as they are.
+    // Zoom's own texts (docs/zoom.md#server-to-server-oauth and #user-oauth) are kept as they are.
     ['Invalid Token!', 'Invalid Token!'],
     ['Invalid client_id or client_secret', 'Invalid client_id or client_secret'],
     ['unsupported grant type', 'unsupported grant type'],

@@ -3,7 +3,7 @@ import { Field, InputType, Int } from 'type-graphql';
 import { AutoRecording, MeetingAudio, RecurrenceType, RegistrationApproval } from './meetingSettings.enum.js';
 import { MeetingType } from './meetingType.enum.js';
 
-// Mirrors the body of Zoom's create/update meeting (ZOOM.md §6); limits are checked in
+// Mirrors the body of Zoom's create/update meeting (docs/zoom.md#meetings); limits are checked in
 // meetingBody.ts before any Zoom call, so a bad value never costs a request or the daily quota.
 
 @InputType({ description: 'Settings of create/update meeting; unset fields keep Zoom’s value.' })

@@ -4,7 +4,7 @@ import type { MeetingFieldsInput, MeetingSettingsInput, RecurrenceInput } from '
 import { RecurrenceType } from './meetingSettings.enum.js';
 import { MeetingType } from './meetingType.enum.js';
 
-// Zoom's limits for create/update meeting (SPEC23 request body; ZOOM.md §6).
+// Zoom's limits for create/update meeting (SPEC23 request body; docs/zoom.md#meetings).
 const TOPIC_MAX = 200;
 const AGENDA_MAX = 2000;
 const PASSWORD = /^[a-zA-Z0-9@\-_*]{1,10}$/;

@@ -1,6 +1,6 @@
 import { registerEnumType } from 'type-graphql';
 
-/** The `type` filter of `GET /users/{userId}/meetings` (ZOOM.md §6). */
+/** The `type` filter of `GET /users/{userId}/meetings` (docs/zoom.md#meetings). */
 export enum MeetingListType {
   SCHEDULED = 'scheduled',
   LIVE = 'live',

@@ -1,6 +1,6 @@
 import { registerEnumType } from 'type-graphql';
 
-/** The Meeting SDK JWT `role` claim (ZOOM.md §4). */
+/** The Meeting SDK JWT `role` claim (docs/zoom.md#sdk-jwts-and-the-legacy-jwt-app). */
 export enum MeetingRole {
   PARTICIPANT = 0,
   HOST = 1,

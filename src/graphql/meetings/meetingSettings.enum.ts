@@ -1,6 +1,6 @@
 import { registerEnumType } from 'type-graphql';
 
-// Settings enums of create/update meeting (SPEC23 `settings`; ZOOM.md §6).
+// Settings enums of create/update meeting (SPEC23 `settings`; docs/zoom.md#meetings).
 
 export enum MeetingAudio {
   BOTH = 'both',

@@ -1,6 +1,6 @@
 import { registerEnumType } from 'type-graphql';
 
-/** Zoom's meeting `type` numbers (ZOOM.md §6). */
+/** Zoom's meeting `type` numbers (docs/zoom.md#meetings). */
 export enum MeetingType {
   INSTANT = 1,
   SCHEDULED = 2,

@@ -1,6 +1,6 @@
 import { badUserInput } from '../../errors.js';
 
-/** Zoom user ids are base64url-like, e.g. `KDcuGIm1QgePTO8WbOqwIQ` (ZOOM.md §5). */
+/** Zoom user ids are base64url-like, e.g. `KDcuGIm1QgePTO8WbOqwIQ` (docs/zoom.md#users). */
 const ZOOM_USER_ID = /^[A-Za-z0-9_-]{1,64}$/;
 /**
  * An address as Zoom stores it: a local part without whitespace, quotes or brackets (RFC 5322

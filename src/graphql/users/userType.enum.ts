@@ -1,6 +1,6 @@
 import { registerEnumType } from 'type-graphql';
 
-/** Zoom's user `type` (users API: 1, 2, 4, 99; ZOOM.md §5). */
+/** Zoom's user `type` (users API: 1, 2, 4, 99; docs/zoom.md#users). */
 export enum UserType {
   BASIC = 1,
   LICENSED = 2,

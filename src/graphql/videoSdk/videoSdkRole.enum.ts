@@ -1,6 +1,6 @@
 import { registerEnumType } from 'type-graphql';
 
-/** The Video SDK JWT `role_type` claim (ZOOM.md §4). */
+/** The Video SDK JWT `role_type` claim (docs/zoom.md#sdk-jwts-and-the-legacy-jwt-app). */
 export enum VideoSdkRole {
   PARTICIPANT = 0,
   HOST = 1,

@@ -48,7 +48,7 @@ export interface TrackingField {
 /** A meeting as "Get a meeting" returns it (SPEC23 `GET /meetings/{meetingId}`). */
 export interface ZoomMeeting {
   uuid: string;
-  /** int64; above 2^32 (ZOOM.md §6). */
+  /** int64; above 2^32 (docs/zoom.md#meetings). */
   id: number;
   host_id: string;
   host_email: string;

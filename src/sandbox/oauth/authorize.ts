@@ -25,7 +25,7 @@ function isHttpUrl(value: string): boolean {
 
 /**
  * Consent is automatic: the authorizing user (knobs.setAuthorizingUser, default the owner)
- * approves at once and the browser is sent to `redirect_uri?code=…&state=…` (ZOOM.md §2).
+ * approves at once and the browser is sent to `redirect_uri?code=…&state=…` (docs/zoom.md#user-oauth).
  */
 export function handleAuthorize(ctx: FakeContext, req: FakeRequest): Reply {
   const q = req.query;

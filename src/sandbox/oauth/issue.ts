@@ -17,7 +17,7 @@ export const USER_SCOPES = ['meeting:read', 'meeting:write', 'user:read', 'user_
 
 /**
  * NOTE: refresh-token lifetime is UNCONFIRMED (15 years per devsupport, "~90 days" per ZSKILLS;
- * ZOOM.md §2). The fake uses the shorter one so clients cannot rely on refresh tokens forever.
+ * docs/zoom.md#user-oauth). The fake uses the shorter one so clients cannot rely on refresh tokens forever.
  */
 export const REFRESH_TOKEN_TTL_MS = 90 * 86_400_000;
 
@@ -61,7 +61,7 @@ export function revokeGrant(stores: TokenStores, grant: OAuthGrant): void {
 
 /**
  * NOTE: "with multiple authorizations, the last token issued is considered valid, and the
- * previous ones are invalidated" (OAuth error 4741, ZOOM.md §1) — a new grant for the same user
+ * previous ones are invalidated" (OAuth error 4741, docs/zoom.md#server-to-server-oauth) — a new grant for the same user
  * and app revokes the earlier one.
  */
 export function createGrant(stores: TokenStores, clientId: string, userId: string): OAuthGrant {
@@ -83,7 +83,7 @@ export function createGrant(stores: TokenStores, clientId: string, userId: strin
 
 /**
  * NOTE: refresh tokens rotate — each use issues a new one and the previous one stops working
- * (devsupport 360060332931, ZOOM.md §2).
+ * (devsupport 360060332931, docs/zoom.md#user-oauth).
  */
 export function issueGrantTokens(stores: TokenStores, grant: OAuthGrant): { access: AccessTokenRecord; refresh: RefreshTokenRecord } {
   const previous = stores.refreshTokens.get(grant.currentRefreshToken);

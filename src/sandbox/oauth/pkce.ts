@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 
 export type PkceMethod = 'S256' | 'plain';
 
-/** NOTE: `code_challenge_method` "Defaults to 'plain' if not present" (Zoom Postman mirror, ZOOM.md §2). */
+/** NOTE: `code_challenge_method` "Defaults to 'plain' if not present" (Zoom Postman mirror, docs/zoom.md#user-oauth). */
 export function pkceMethod(challenge: string | undefined, method: string | undefined): PkceMethod | 'invalid' | undefined {
   if (challenge === undefined || challenge === '') return undefined;
   const m = method ?? 'plain';

@@ -4,7 +4,7 @@ import { json, type Reply } from '../http.js';
 import { revokeGrant } from './issue.js';
 
 /**
- * `POST /oauth/revoke` with Basic auth and `token=` → `{"status":"success"}` (ZOOM.md §2).
+ * `POST /oauth/revoke` with Basic auth and `token=` → `{"status":"success"}` (docs/zoom.md#user-oauth).
  * Revoking an access token also ends its grant (refresh token). Unknown tokens and tokens of
  * another client are answered with success and left alone, as RFC 7009 servers do.
  */

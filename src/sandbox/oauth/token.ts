@@ -13,12 +13,12 @@ function tokenResponse(ctx: FakeContext, access: AccessTokenRecord, refresh?: Re
     ...(refresh ? { refresh_token: refresh.token } : {}),
     expires_in: ctx.state.tokenTtlSeconds,
     scope: access.scopes.join(' '),
-    // NOTE: clients must use the returned api_url rather than hard-coding api.zoom.us (ZOOM.md §1).
+    // NOTE: clients must use the returned api_url rather than hard-coding api.zoom.us (docs/zoom.md#server-to-server-oauth).
     api_url: ctx.state.baseUrl,
   });
 }
 
-/** NOTE: several S2S tokens stay valid at once; `index` is ignored (ZOOM.md §1 changelog). */
+/** NOTE: several S2S tokens stay valid at once; `index` is ignored (docs/zoom.md#server-to-server-oauth changelog). */
 function accountCredentials(ctx: FakeContext, app: S2SApp, params: URLSearchParams): Reply {
   if (params.get('account_id') !== app.accountId) return OAUTH.invalidAccount();
   return tokenResponse(ctx, issueAccessToken(ctx.state, { kind: 's2s', clientId: app.clientId, scopes: S2S_SCOPES }));
@@ -53,7 +53,7 @@ function refreshToken(ctx: FakeContext, app: OAuthApp, params: URLSearchParams):
     && record.invalidatedAt === undefined
     && record.expiresAt > ctx.clock.now()
     && record.clientId === app.clientId;
-  // NOTE: an old (rotated) or unknown refresh token → 400 invalid_grant "Invalid Token!" (raycast#10896, ZOOM.md §2).
+  // NOTE: an old (rotated) or unknown refresh token → 400 invalid_grant "Invalid Token!" (raycast#10896, docs/zoom.md#user-oauth).
   if (!valid || !grant) return OAUTH.invalidToken();
   const { access, refresh } = issueGrantTokens(ctx.state, grant);
   return tokenResponse(ctx, access, refresh);

@@ -32,7 +32,7 @@ export function describeBearer(ctx: FakeContext, req: FakeRequest): void {
   }
 }
 
-/** NOTE: bad, expired or revoked tokens → 401 code 124, as observed (USERS26 documents 400; ZOOM.md §2). */
+/** NOTE: bad, expired or revoked tokens → 401 code 124, as observed (USERS26 documents 400; docs/zoom.md#user-oauth). */
 export function authenticate(ctx: FakeContext, req: FakeRequest): AuthOutcome {
   if ('access_token' in req.query) return { ok: false, reply: REST.queryToken() };
   const token = bearerOf(req);

@@ -31,7 +31,7 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
 
-/** NOTE: `yyyy-MM-ddTHH:mm:ssZ` (GMT) or local `yyyy-MM-ddTHH:mm:ss` with `timezone` (ZOOM.md §6). */
+/** NOTE: `yyyy-MM-ddTHH:mm:ssZ` (GMT) or local `yyyy-MM-ddTHH:mm:ss` with `timezone` (docs/zoom.md#meetings). */
 const START_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d{1,3})?(Z)?$/;
 
 export function parseStartTime(value: string): StartTime | undefined {

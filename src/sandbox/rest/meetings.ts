@@ -10,7 +10,7 @@ import type { RestContext } from './restContext.js';
 import { resolveSubject } from './subject.js';
 import { meetingCreated, meetingListItem } from './views.js';
 
-/** NOTE: message of 404/1001 on the meetings routes, per SPEC23's error table (ZOOM.md §6). */
+/** NOTE: message of 404/1001 on the meetings routes, per SPEC23's error table (docs/zoom.md#meetings). */
 const userNotFound = (id: string): Reply => zoomError(404, 1001, `User ${id} not exist or not belong to this account.`);
 
 export function dailyLimitReached(quota: MeetingQuota): Reply {

@@ -5,7 +5,7 @@ import type { RouteName } from '../routes.js';
 
 export const USER_STATUSES = ['active', 'inactive', 'pending'] as const;
 export const MEETING_LIST_TYPES = ['scheduled', 'live', 'upcoming', 'upcoming_meetings', 'previous_meetings'] as const;
-/** NOTE: USERS26 adds `onbehalf` to SPEC23's `token | zak` (ZOOM.md §3). */
+/** NOTE: USERS26 adds `onbehalf` to SPEC23's `token | zak` (docs/zoom.md#zak). */
 export const USER_TOKEN_TYPES = ['token', 'zak', 'onbehalf'] as const;
 export const MEETING_TYPES = [1, 2, 3, 8] as const;
 export const REGISTRANT_STATUSES = ['pending', 'approved', 'denied'] as const;
@@ -56,7 +56,7 @@ export const RECURRENCE_ENUMS = {
   monthly_week_day: [1, 2, 3, 4, 5, 6, 7],
 } as const satisfies Record<string, readonly number[]>;
 
-/** NOTE: SPEC23 password rule: at most 10 chars of `[a-zA-Z0-9@-_*]` (ZOOM.md §6). */
+/** NOTE: SPEC23 password rule: at most 10 chars of `[a-zA-Z0-9@-_*]` (docs/zoom.md#meetings). */
 export const PASSWORD_PATTERN = /^[a-zA-Z0-9@\-_*]{0,10}$/;
 export const TOPIC_MAX = 200;
 export const AGENDA_MAX = 2000;

@@ -13,9 +13,9 @@ import type { RestContext } from './restContext.js';
 
 /** NOTE: "a maximum limit of 4,999 registrants per meeting" (SPEC23 Add a meeting registrant). */
 const MAX_REGISTRANTS = 4999;
-/** NOTE: 3 registrations a day for the same registrant and meeting (DOCS26 rate-limits, ZOOM.md §7). */
+/** NOTE: 3 registrations a day for the same registrant and meeting (DOCS26 rate-limits, docs/zoom.md#errors-and-rate-limits). */
 const DAILY_ADDS = 3;
-/** NOTE: 10 status changes a day per registrant (DOCS26 rate-limits, ZOOM.md §7). */
+/** NOTE: 10 status changes a day per registrant (DOCS26 rate-limits, docs/zoom.md#errors-and-rate-limits). */
 const DAILY_STATUS_CHANGES = 10;
 /** NOTE: SPEC23 `registrants` array of the status body: "maximum": 30. */
 const MAX_STATUS_BATCH = 30;

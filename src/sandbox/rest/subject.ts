@@ -9,7 +9,7 @@ export type SubjectOutcome = { ok: true; user: ZoomUser } | { ok: false; reply: 
  * Resolves a `{userId}` path parameter (id, email or `me`) for the caller.
  * NOTE: `me` is the token's user for user-level tokens; an S2S token has no user of its own, so
  * `me` acts as the account owner, the app's creator (DOCS26 using-zoom-apis says S2S apps
- * "wouldn't use the me keyword"; ZOOM.md §2). A user token naming someone else → 403.
+ * "wouldn't use the me keyword"; docs/zoom.md#user-oauth). A user token naming someone else → 403.
  */
 export function resolveSubject(rc: RestContext, rawParam: string, notFound: (id: string) => Reply = REST.userNotFound): SubjectOutcome {
   const { state } = rc.ctx;

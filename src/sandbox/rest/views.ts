@@ -46,7 +46,7 @@ export function meetingListItem(meeting: ZoomMeeting): Record<string, unknown> {
   return out;
 }
 
-/** NOTE: "Get a meeting" omits `start_time` for instant meetings (SPEC23; ZOOM.md §6). */
+/** NOTE: "Get a meeting" omits `start_time` for instant meetings (SPEC23; docs/zoom.md#meetings). */
 export function meetingDetail(meeting: ZoomMeeting): Record<string, unknown> {
   const out = structuredClone(meeting) as unknown as Record<string, unknown>;
   if (meeting.type === 1) delete out.start_time;
@@ -55,7 +55,7 @@ export function meetingDetail(meeting: ZoomMeeting): Record<string, unknown> {
 
 /**
  * NOTE: SPEC23's 201 omits uuid, host_id and status, but old docs and ZSKILLS examples include
- * them, so the fake sends them (UNCONFIRMED on the live API; ZOOM.md §6).
+ * them, so the fake sends them (UNCONFIRMED on the live API; docs/zoom.md#meetings).
  */
 export function meetingCreated(meeting: ZoomMeeting): Record<string, unknown> {
   return structuredClone(meeting) as unknown as Record<string, unknown>;

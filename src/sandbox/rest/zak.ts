@@ -9,7 +9,7 @@ import { resolveSubject } from './subject.js';
 const DEFAULT_ZAK_TTL_S = 7200;
 const MAX_ZAK_TTL_S = 31_536_000;
 const ONBEHALF_TTL_S = 7200;
-/** NOTE: "ZAKs obtained with this endpoint expire five minutes after receipt" (`/users/me/zak`, ZOOM.md §3). */
+/** NOTE: "ZAKs obtained with this endpoint expire five minutes after receipt" (`/users/me/zak`, docs/zoom.md#zak). */
 const ME_ZAK_TTL_S = 300;
 
 function issueZak(rc: RestContext, user: ZoomUser, ttlSeconds: number): Reply {
@@ -19,7 +19,7 @@ function issueZak(rc: RestContext, user: ZoomUser, ttlSeconds: number): Reply {
   return json(200, { token });
 }
 
-/** `GET /users/{userId}/token?type=zak&ttl=N` (ZOOM.md §3). */
+/** `GET /users/{userId}/token?type=zak&ttl=N` (docs/zoom.md#zak). */
 export function userToken(rc: RestContext): Reply {
   const subject = resolveSubject(rc, rc.req.match.param ?? '');
   if (!subject.ok) return subject.reply;
@@ -27,7 +27,7 @@ export function userToken(rc: RestContext): Reply {
   const type = query.type ?? 'token';
   if (!(USER_TOKEN_TYPES as readonly string[]).includes(type)) return invalidField('type');
   if (type === 'token') {
-    // NOTE: `type=token` is the default but refused in 2026 unless allowlisted; code 300 is UNCONFIRMED (ZOOM.md §3).
+    // NOTE: `type=token` is the default but refused in 2026 unless allowlisted; code 300 is UNCONFIRMED (docs/zoom.md#zak).
     return zoomError(400, 300, 'Token is no longer supported. Please use ZAK token instead.');
   }
   if (type === 'onbehalf') {
@@ -43,7 +43,7 @@ export function userToken(rc: RestContext): Reply {
 /** `GET /users/me/zak`: user-level tokens only. */
 export function meZak(rc: RestContext): Reply {
   const user = rc.principal.kind === 'user' && rc.principal.userId ? rc.ctx.state.findUser(rc.principal.userId) : undefined;
-  // NOTE: documented error for a token without a user: code 1001 under 400 (SPEC23 text says 404; ZOOM.md §3).
+  // NOTE: documented error for a token without a user: code 1001 under 400 (SPEC23 text says 404; docs/zoom.md#zak).
   if (!user) return zoomError(400, 1001, 'User me does not exist or does not belong to this account.');
   return issueZak(rc, user, ME_ZAK_TTL_S);
 }
