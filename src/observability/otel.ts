@@ -8,14 +8,12 @@ import { defaultResource, resourceFromAttributes } from '@opentelemetry/resource
 import { AlwaysOffSampler, AlwaysOnSampler, BatchSpanProcessor, ParentBasedSampler, TraceIdRatioBasedSampler, type Sampler } from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { ATTR_ERROR_TYPE, ATTR_HTTP_REQUEST_METHOD, ATTR_HTTP_RESPONSE_STATUS_CODE, ATTR_HTTP_ROUTE, ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION } from '@opentelemetry/semantic-conventions';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { urlForDisplay } from '../config.js';
 import type { Within } from '../graphql/compiledExecutor.js';
-import type { GatewayFastify } from '../http/gatewayFastify.js';
 import type { CacheSource, Fetcher, TokenCacheOptions } from '../tokens/tokenCache.js';
 import type { ReadCache, ReadObserver, UpstreamObserver, ZoomRequest } from '../zoom/httpClient.js';
-import type { Tracing } from './tracing.js';
 import type { SamplerName, TracingConfig } from './tracingConfig.js';
 
 type TokenCacheObserver = NonNullable<TokenCacheOptions['observe']>;
@@ -44,8 +42,10 @@ const TOKEN_LOOKUP = createContextKey('zgg token lookup');
  * Tracing with the OpenTelemetry SDK, kept to this gateway: its own provider, context manager and
  * propagator, never registered as the process's globals, so several gateways in one process
  * (tests) each export their own spans, and nothing else in the process is traced by accident.
+ * It implements `Tracing` without naming it: tracing.ts, which loads this module lazily, checks
+ * the class against the interface where it builds it, so this file does not import tracing.ts back.
  */
-export class OtelTracing implements Tracing {
+export class OtelTracing {
   private readonly provider: NodeTracerProvider;
   private readonly tracer: Tracer;
   private readonly contexts = new AsyncLocalStorageContextManager().enable();
@@ -78,7 +78,7 @@ export class OtelTracing implements Tracing {
     );
   }
 
-  registerHttp(fastify: GatewayFastify): void {
+  registerHttp(fastify: FastifyInstance): void {
     // A property of each request rather than a WeakMap entry keyed by it: the WeakMap kept
     // requests alive through young collections (see http/callers.ts).
     fastify.decorateRequest(SPAN, null);

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { Logger } from 'pino';
 import type { Within } from '../graphql/compiledExecutor.js';
-import type { GatewayFastify } from '../http/gatewayFastify.js';
+import type { FastifyInstance } from 'fastify';
 import type { TokenCacheOptions, TokenCacheTracer } from '../tokens/tokenCache.js';
 import type { ReadCache, ReadObserver, UpstreamObserver, ZoomCallTracer } from '../zoom/httpClient.js';
 import type { TracingConfig } from './tracingConfig.js';
@@ -16,7 +16,7 @@ type TokenCacheObserver = NonNullable<TokenCacheOptions['observe']>;
  */
 export interface Tracing extends ZoomCallTracer, TokenCacheTracer {
   /** A server span per request, continuing an incoming W3C `traceparent`. */
-  registerHttp(fastify: GatewayFastify): void;
+  registerHttp(fastify: FastifyInstance): void;
   /** The GraphQL operation span (name and type). */
   apolloPlugin(): ApolloServerPlugin<BaseContext>;
   /** Runs each operation's execution inside its span, so what it calls becomes its children. */
@@ -38,5 +38,6 @@ export interface Tracing extends ZoomCallTracer, TokenCacheTracer {
 /** The OpenTelemetry SDK is loaded here, only when tracing is configured. */
 export async function startTracing(config: TracingConfig, logger: Logger): Promise<Tracing> {
   const { OtelTracing } = await import('./otel.js');
-  return new OtelTracing(config, logger);
+  const tracing: Tracing = new OtelTracing(config, logger);
+  return tracing;
 }

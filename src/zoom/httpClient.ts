@@ -10,6 +10,7 @@ import type { RateCategory } from './rateCategory.js';
 import { Coalescer, deepFreeze } from './coalescer.js';
 import type { CacheTag } from './cacheTags.js';
 import { keyOf } from './readCache.js';
+import type { ZoomResponse } from './types.js';
 
 export interface ZoomRequest {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -26,11 +27,6 @@ export interface ZoomRequest {
    * callers on a token other than their own), the GET is only shared with identical ones in flight.
    */
   cacheTags?: readonly CacheTag[];
-}
-
-export interface ZoomResponse<T> {
-  status: number;
-  body: T;
 }
 
 /** Paces calls per rate-limit category before they leave (see zoom/pacer*.ts). */

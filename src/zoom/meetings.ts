@@ -2,7 +2,7 @@ import { meetingSegment } from './meetingId.js';
 import type { ZoomMeeting, ZoomMeetingBody, ZoomMeetingListType, ZoomMeetingPage } from './types.js';
 import { ZoomApiError, ZoomUnreachableError } from './zoomApiError.js';
 import type { ZoomChange } from './changes.js';
-import type { ZoomResponse } from './httpClient.js';
+import type { ZoomResponse } from './types.js';
 import { userSegment } from './pathSegment.js';
 import { isAdmin } from '../auth/principal.js';
 import { ACCOUNT_OWNER, tags } from './cacheTags.js';

@@ -5,7 +5,7 @@ import { storeKeys } from '../store/keys.js';
 import type { TokenStore } from '../store/store.js';
 import { familyOf, tagsOf, type CacheTag } from './cacheTags.js';
 import type { ZoomChange, ZoomChangeSink } from './changes.js';
-import type { ZoomResponse } from './httpClient.js';
+import type { ZoomResponse } from './types.js';
 
 export type ReadCacheEvent =
   | { event: 'invalidated'; family: string }

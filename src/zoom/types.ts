@@ -1,3 +1,9 @@
+/** One answer of Zoom's REST API: its status and parsed body. */
+export interface ZoomResponse<T> {
+  status: number;
+  body: T;
+}
+
 /** The Zoom REST shapes the gateway reads (docs/zoom.md#users and #meetings); Zoom may add fields at any time. */
 export interface ZoomUser {
   /** Omitted by Zoom for pending users. */
