@@ -3,7 +3,7 @@ import type { ZoomMeeting } from './model/meeting.js';
 import type { UserStatus, ZoomUser } from './model/user.js';
 import { revokeGrant } from './oauth/issue.js';
 import type { ZoomRegistrant } from './model/registrant.js';
-import { register, takesRegistration, type Registration } from './rest/registrants.js';
+import { register, takesRegistration, type Registration } from './registration.js';
 import type { FakeZoomState } from './state.js';
 
 export type MeetingEdit = Partial<Pick<ZoomMeeting, 'topic' | 'agenda' | 'duration' | 'timezone' | 'start_time'>>;

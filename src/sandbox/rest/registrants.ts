@@ -1,4 +1,4 @@
-import { toZoomIso, utcDay } from '../clock.js';
+import { utcDay } from '../clock.js';
 import { invalidField, REST, validationFailed, zoomError, type FieldError } from '../errors.js';
 import { empty, json, type Reply } from '../http.js';
 import type { ZoomMeeting } from '../model/meeting.js';
@@ -10,9 +10,8 @@ import { parseJsonObject } from './meetingValidation.js';
 import { pageOf, readPage } from './paging.js';
 import { REGISTRANT_ACTIONS, REGISTRANT_STATUSES } from './params.js';
 import type { RestContext } from './restContext.js';
+import { register, registrantsOf, takesRegistration } from '../registration.js';
 
-/** NOTE: "a maximum limit of 4,999 registrants per meeting" (SPEC23 Add a meeting registrant). */
-const MAX_REGISTRANTS = 4999;
 /** NOTE: 3 registrations a day for the same registrant and meeting (DOCS26 rate-limits, docs/zoom.md#errors-and-rate-limits). */
 const DAILY_ADDS = 3;
 /** NOTE: 10 status changes a day per registrant (DOCS26 rate-limits, docs/zoom.md#errors-and-rate-limits). */
@@ -31,18 +30,10 @@ function dailyCounts(state: FakeZoomState): Map<string, number> {
   return map;
 }
 
-/**
- * NOTE: registration is on when `approval_type` is 0 or 1, for scheduled and fixed-time recurring
- * meetings; recurring meetings with no fixed time (type 3) and instant ones take none.
- */
-export const takesRegistration = (m: ZoomMeeting) => (m.type === 2 || m.type === 8) && m.settings.approval_type !== 2;
-
 // NOTE: GET and PUT answer code 300 "…has not set registration as required" (SPEC23); POST answers
 // 404 with code 404 "Registration has not been enabled for this meeting: {id}." (observed, Zoom 2026).
 const notRequired = (m: ZoomMeeting) => zoomError(400, 300, `This meeting has not set registration as required: ${m.id}.`);
 const notEnabled = (m: ZoomMeeting) => zoomError(404, 404, `Registration has not been enabled for this meeting: ${m.id}.`);
-
-export const registrantsOf = (state: FakeZoomState, meeting: ZoomMeeting) => state.registrants.filter((r) => r.meeting_id === meeting.id);
 
 function registrantView(r: ZoomRegistrant): Obj {
   return {
@@ -147,39 +138,6 @@ export function addRegistrant(rc: RestContext): Reply {
     topic: meeting.topic,
     ...(meeting.type === 8 ? { occurrences } : {}),
   });
-}
-
-export interface Registration {
-  email: string;
-  first_name: string;
-  last_name?: string;
-  autoApprove?: boolean;
-  occurrenceIds?: string[];
-}
-
-/**
- * Registers `who` (REST, or the registration page through `fake.portal`): an email already
- * registered gets its registration back; undefined when the meeting is full.
- */
-export function register(state: FakeZoomState, meeting: ZoomMeeting, who: Registration): { registrant: ZoomRegistrant; created: boolean } | undefined {
-  const mine = registrantsOf(state, meeting);
-  const existing = mine.find((r) => r.email.toLowerCase() === who.email.toLowerCase());
-  if (existing) return { registrant: existing, created: false };
-  if (mine.length >= MAX_REGISTRANTS) return undefined;
-  const auto = meeting.settings.approval_type === 0 || who.autoApprove === true;
-  const registrant: ZoomRegistrant = {
-    meeting_id: meeting.id,
-    id: state.prng.bytes(16).toString('base64url'),
-    email: who.email,
-    first_name: who.first_name,
-    last_name: who.last_name ?? '',
-    status: auto ? 'approved' : 'pending',
-    create_time: toZoomIso(state.clock.now()),
-    join_url: `${state.baseUrl}/w/${meeting.id}?tk=${state.prng.bytes(32).toString('base64url')}`,
-    occurrence_ids: who.occurrenceIds ?? [],
-  };
-  state.registrants.push(registrant);
-  return { registrant, created: true };
 }
 
 const EVENT_OF: Record<string, RegistrationEvent> = {
