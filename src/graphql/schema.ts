@@ -9,7 +9,10 @@ import { MeetingExtrasResolver } from './meetings/meetingExtras.resolver.js';
 import { RegistrantsResolver } from './meetings/registrants.resolver.js';
 import { SdkSignatureResolver } from './meetings/sdkSignature.resolver.js';
 import { StartMeetingTokenResolver } from './meetings/startMeetingToken.resolver.js';
+import { RoleResolver } from './users/role.resolver.js';
 import { UserResolver } from './users/user.resolver.js';
+import { UserAdminResolver } from './users/userAdmin.resolver.js';
+import { UserSettingsResolver } from './users/userSettings.resolver.js';
 import { MeetingPastResolver } from './past/meetingPast.resolver.js';
 import { PastMeetingResolver } from './past/pastMeeting.resolver.js';
 import { UserRecordingsResolver } from './past/userRecordings.resolver.js';
@@ -18,6 +21,9 @@ import { VideoSdkTokenResolver } from './videoSdk/videoSdkToken.resolver.js';
 
 export const resolvers = [
   UserResolver,
+  UserAdminResolver,
+  UserSettingsResolver,
+  RoleResolver,
   CredentialsResolver,
   MeetingResolver,
   MeetingExtrasResolver,
