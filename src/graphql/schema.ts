@@ -4,6 +4,7 @@ import { buildSchema } from 'type-graphql';
 import type { PubSub } from 'type-graphql';
 import { CredentialsResolver } from './credentials/credentials.resolver.js';
 import { LiveEventsResolver } from './live/liveEvents.resolver.js';
+import { UserEventsResolver } from './live/userEvents.resolver.js';
 import { MeetingResolver } from './meetings/meeting.resolver.js';
 import { MeetingExtrasResolver } from './meetings/meetingExtras.resolver.js';
 import { RegistrantsResolver } from './meetings/registrants.resolver.js';
@@ -36,6 +37,7 @@ export const resolvers = [
   UserMeetingsResolver,
   VideoSdkTokenResolver,
   LiveEventsResolver,
+  UserEventsResolver,
 ] as const;
 
 /**
