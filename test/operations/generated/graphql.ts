@@ -830,6 +830,8 @@ export type StartMeetingToken = {
 
 export type Subscription = {
   __typename?: 'Subscription';
+  /** Zoom’s user.* events for the whole account (admin), in order, once each, from whichever replica Zoom reached. */
+  accountUserEvents?: Maybe<UserEvent>;
   /** Events of one meeting as Zoom reports them; user-role callers only for meetings they host. */
   meetingEvents: MeetingEvent;
   /** Events of every meeting the caller hosts (admins: of the host given). */
@@ -960,6 +962,21 @@ export type UserEdge = {
   __typename?: 'UserEdge';
   cursor: Scalars['String']['output'];
   node: User;
+};
+
+/** One Zoom event about a user of the account, delivered to a subscription once. */
+export type UserEvent = {
+  __typename?: 'UserEvent';
+  email?: Maybe<Scalars['String']['output']>;
+  /** When Zoom says the event happened (its event_ts). */
+  occurredAt: Scalars['DateTime']['output'];
+  /** Increases by one per user event of the account, across every replica: a jump is a missed event. */
+  sequence: Scalars['Int']['output'];
+  /** Zoom’s event name: user.created, user.updated, user.activated, user.deactivated, user.deleted, user.disassociated or user.settings_updated. */
+  type: Scalars['String']['output'];
+  /** The user as Zoom has it now; null once it has left the account. */
+  user?: Maybe<User>;
+  userId?: Maybe<Scalars['ID']['output']>;
 };
 
 /** A typed part of Zoom’s user settings; Zoom has many more, which this schema leaves out. */
