@@ -55,6 +55,8 @@ export class FakeZoomState implements TokenStores {
   /** Settings by user id; a user without an entry has Zoom's defaults. */
   readonly userSettings = new Map<string, ZoomUserSettings>();
   readonly meetingQuota: MeetingQuota;
+  /** Invitations (`POST /users` with `create`) today, counted under the account id; the limit is the plan's. */
+  readonly inviteQuota: MeetingQuota;
   private readonly defaultClients: StateInit['defaultClients'];
   private nextUserNumber = 1;
 
@@ -67,6 +69,7 @@ export class FakeZoomState implements TokenStores {
     this.pastPrng = new Prng(init.seed ^ 0x5eed9a57);
     this.accountNumber = this.prng.int(10_000_000, 99_999_999);
     this.meetingQuota = new MeetingQuota(init.clock);
+    this.inviteQuota = new MeetingQuota(init.clock, Infinity);
     this.defaultClients = init.defaultClients;
   }
 

@@ -95,9 +95,9 @@ describe.each(BACKENDS)('subscriptions across three replicas on $name', ({ url, 
       return record<{ type: string; userId: string; sequence: number }>(c.client, 'subscription { accountUserEvents { type userId sequence } }');
     });
     for (const u of urls) await vi.waitFor(async () => expect(await metric(u, 'zgg_ws_subscriptions', { field: 'accountUserEvents' })).toBe(1), WAIT);
-    const [a, b] = fake.state.users.filter((x) => x.role_id === '2' && x.status === 'active') as [{ id: string; email: string }, { id: string; email: string }];
+    const [a, b] = fake.state.users.filter((x) => x.role_id === '2' && x.status === 'active');
     const now = fake.clock.now();
-    const sent: Array<[string, { id: string; email: string }]> = [['user.updated', a], ['user.settings_updated', a], ['user.deactivated', b], ['user.activated', b]];
+    const sent: Array<[string, { id: string; email: string }]> = [['user.updated', a!], ['user.settings_updated', a!], ['user.deactivated', b!], ['user.activated', b!]];
     for (const [i, [event, who]] of sent.entries()) {
       const body = userEvent(event, who, now + i);
       expect((await deliver(urls[i % 3]!, now, body, { requestId: `user-${i}` })).status).toBe(200);

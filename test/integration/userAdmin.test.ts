@@ -232,6 +232,23 @@ describe("Zoom's limits", () => {
     expect(g.fake.state.findUser('late@example.com')).toBeUndefined();
   });
 
+  it('past the plan\'s daily invitations Zoom answers 429 without Retry-After: ZOOM_RATE_LIMITED until 00:00 UTC, at once', async () => {
+    const g = track(await startHarness({ fakeOptions: { plan: 'free' } }));
+    g.fake.state.inviteQuota.set(g.fake.state.accountId, 49);
+    expect((await g.gql(q.create, { input: { email: 'fiftieth@example.com', type: 'BASIC' } })).errors).toBeUndefined();
+    const over = await g.gql(q.create, { input: { email: 'fifty-first@example.com', type: 'BASIC' } });
+    const midnight = new Date(g.fake.clock.now());
+    midnight.setUTCHours(24, 0, 0, 0);
+    const untilMidnight = (midnight.getTime() - g.fake.clock.now()) / 1000;
+    expect(over.errors?.[0]?.extensions?.code).toBe('ZOOM_RATE_LIMITED');
+    expect(over.errors?.[0]?.extensions?.retryAfterSeconds).toBeGreaterThanOrEqual(Math.floor(untilMidnight));
+    expect(over.errors?.[0]?.extensions?.retryAfterSeconds).toBeLessThanOrEqual(Math.ceil(untilMidnight) + 1);
+    expect(over.errors?.[0]?.message).toMatch(/daily rate limit \(50\) of user invite requests/);
+    // Users created without an invitation do not count against it.
+    expect((await g.gql(q.create, { input: { email: 'auto@example.com', type: 'BASIC', action: 'AUTO_CREATE' } })).errors).toBeUndefined();
+    expect(g.fake.hits('users.create')).toBe(3);
+  });
+
   it('settings changes are paced as Medium under the Free plan: a burst causes no 429 at Zoom', async () => {
     const g = track(await startHarness({ fakeOptions: { rateLimits: true, plan: 'free' }, env: { ZOOM_RATE_LIMIT_PLAN: 'free' } }));
     const ids = g.fake.state.users.filter((u) => u.status === 'active').slice(2, 6).map((u) => u.id);

@@ -339,6 +339,7 @@ describe('fidelity: responses match Zoom OpenAPI schemas', () => {
         [m23, '/users/{userId}/recordings', 'get', () => api(fake, token, '/users/ghost/recordings'), '404'],
         [m23, '/meetings/{meetingId}/registrants', 'post', () => addFourTimes(), '429'],
         [u26, '/users', 'post', () => api(fake, token, '/users', { method: 'POST', body: { action: 'create', user_info: { email: member.email.toUpperCase(), type: 1 } } }), '409'],
+        [m23, '/users', 'post', () => inviteOverLimit(), '429'],
         [u26, '/users/{userId}', 'patch', () => api(fake, token, '/users/ghost', { method: 'PATCH', body: { first_name: 'X' } }), '404'],
         [u26, '/users/{userId}/status', 'put', () => api(fake, token, '/users/ghost/status', { method: 'PUT', body: { action: 'deactivate' } }), '404'],
         [u26, '/users/{userId}/status', 'put', () => api(fake, token, `/users/${fake.state.users[1]!.id}/status`, { method: 'PUT', body: { action: 'deactivate' } }), '400'],
@@ -365,6 +366,10 @@ describe('fidelity: responses match Zoom OpenAPI schemas', () => {
         const put = (action: string) => api(fake, token, `/meetings/${open.id}/registrants/status`, { method: 'PUT', body: { action, registrants: [{ id }] } });
         for (let i = 0; i < 10; i++) await put(i % 2 === 0 ? 'deny' : 'approve');
         return put('deny');
+      };
+      const inviteOverLimit = () => {
+        fake.state.inviteQuota.set(fake.state.accountId, 10_000); // the most any plan allows
+        return api(fake, token, '/users', { method: 'POST', body: { action: 'create', user_info: { email: 'one.too.many@example.com', type: 1 } } });
       };
       const shape = ajv.compile(ERROR_SHAPE);
       for (const [spec, path, method, call, status] of cases) {
@@ -536,6 +541,19 @@ describe('fidelity: the request vocabulary the fake accepts matches the specs', 
     const token = await s2sToken(fake);
     for (const status of param(u26, '/users', 'get', 'status').enum as string[]) expect((await api(fake, token, `/users?status=${status}`)).status).toBe(200);
     for (const type of param(m23, '/users/{userId}/meetings', 'get', 'type').enum as string[]) expect((await api(fake, token, `/users/me/meetings?type=${type}`)).status).toBe(200);
+    for (const [i, action] of (u26.requestSchema('/users', 'post') as { properties: { action: { enum: string[] } } }).properties.action.enum.entries()) {
+      const res = await api(fake, token, '/users', { method: 'POST', body: { action, user_info: { email: `enum${i}@example.com`, type: 1 } } });
+      expect([action, res.status]).toEqual([action, 201]);
+    }
+    const someone = fake.state.users.find((u) => u.role_id === '2' && u.status === 'active')!;
+    for (const action of ['deactivate', 'activate']) expect((await api(fake, token, `/users/${someone.id}/status`, { method: 'PUT', body: { action } })).status).toBe(204);
+    const userSettings = (u26.responseSchema('/users/{userId}/settings', 'get', '200') as { oneOf: Array<{ properties: Record<string, { properties: Record<string, Obj> }> }> }).oneOf[0]!.properties;
+    for (const [section, key] of [['schedule_meeting', 'audio_type'], ['recording', 'auto_recording']] as const) {
+      for (const value of userSettings[section]!.properties[key]!.enum as unknown[]) {
+        const res = await api(fake, token, '/users/me/settings', { method: 'PATCH', body: { [section]: { [key]: value } } });
+        expect([key, value, res.status]).toEqual([key, value, 204]);
+      }
+    }
     const settings = (m23.requestSchema('/users/{userId}/meetings', 'post') as { properties: { settings: { properties: Record<string, Obj> } } }).properties.settings.properties;
     for (const key of Object.keys(SETTING_ENUMS)) {
       for (const value of settings[key]?.enum as unknown[]) {

@@ -2,6 +2,7 @@ import { toZoomIso } from '../clock.js';
 import { invalidField, REST, zoomError } from '../errors.js';
 import { empty, json, type Reply } from '../http.js';
 import type { ZoomUser } from '../model/user.js';
+import type { Plan } from '../rateLimit.js';
 import { revokeGrant } from '../oauth/issue.js';
 import { parseJsonObject } from './meetingValidation.js';
 import { CREATE_USER_ACTIONS, DELETE_USER_ACTIONS, USER_STATUS_ACTIONS, USER_TYPES } from './params.js';
@@ -12,6 +13,9 @@ type Obj = Record<string, unknown>;
 
 /** NOTE: "Email \"$email\" has already been used." is 409 code 1005 (USERS26 `POST /users`). */
 const emailUsed = (email: string): Reply => zoomError(409, 1005, `Email "${email}" has already been used.`);
+
+/** NOTE: `create` (an emailed invitation) is limited per account and day: 50 Free, 1,500 Pro, 10,000 Business+. */
+export const INVITES_PER_DAY: Record<Plan, number> = { free: 50, pro: 1500, business: 10_000 };
 
 /** Account administration: S2S (admin scope) or an owner/admin user token; a member's token gets 403. */
 export function adminOnly(rc: RestContext): Reply | undefined {
@@ -43,8 +47,15 @@ export function createUser(rc: RestContext): Reply {
   }
   const { state } = rc.ctx;
   if (state.findUser(info.email)) return emailUsed(info.email);
-  const now = toZoomIso(rc.ctx.clock.now());
   const pending = body.action === 'create';
+  if (pending) {
+    const limit = INVITES_PER_DAY[rc.ctx.rateLimiter.plan];
+    if (state.inviteQuota.used(state.accountId) >= limit) {
+      return zoomError(429, 429, `You have exceeded the daily rate limit (${limit}) of user invite requests permitted for this account. You may resume these requests at GMT 00:00:00.`);
+    }
+    state.inviteQuota.record(state.accountId);
+  }
+  const now = toZoomIso(rc.ctx.clock.now());
   const first = typeof info.first_name === 'string' ? info.first_name : '';
   const last = typeof info.last_name === 'string' ? info.last_name : '';
   const user = state.addUser({
