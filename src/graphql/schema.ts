@@ -4,12 +4,16 @@ import { buildSchema } from 'type-graphql';
 import type { PubSub } from 'type-graphql';
 import { CredentialsResolver } from './credentials/credentials.resolver.js';
 import { LiveEventsResolver } from './live/liveEvents.resolver.js';
+import { UserEventsResolver } from './live/userEvents.resolver.js';
 import { MeetingResolver } from './meetings/meeting.resolver.js';
 import { MeetingExtrasResolver } from './meetings/meetingExtras.resolver.js';
 import { RegistrantsResolver } from './meetings/registrants.resolver.js';
 import { SdkSignatureResolver } from './meetings/sdkSignature.resolver.js';
 import { StartMeetingTokenResolver } from './meetings/startMeetingToken.resolver.js';
+import { RoleResolver } from './users/role.resolver.js';
 import { UserResolver } from './users/user.resolver.js';
+import { UserAdminResolver } from './users/userAdmin.resolver.js';
+import { UserSettingsResolver } from './users/userSettings.resolver.js';
 import { MeetingPastResolver } from './past/meetingPast.resolver.js';
 import { PastMeetingResolver } from './past/pastMeeting.resolver.js';
 import { UserRecordingsResolver } from './past/userRecordings.resolver.js';
@@ -18,6 +22,9 @@ import { VideoSdkTokenResolver } from './videoSdk/videoSdkToken.resolver.js';
 
 export const resolvers = [
   UserResolver,
+  UserAdminResolver,
+  UserSettingsResolver,
+  RoleResolver,
   CredentialsResolver,
   MeetingResolver,
   MeetingExtrasResolver,
@@ -30,6 +37,7 @@ export const resolvers = [
   UserMeetingsResolver,
   VideoSdkTokenResolver,
   LiveEventsResolver,
+  UserEventsResolver,
 ] as const;
 
 /**

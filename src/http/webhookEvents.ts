@@ -22,7 +22,7 @@ const REGISTRATION_EVENTS = [
   'meeting.registration_denied',
   'meeting.registration_cancelled',
 ] as const;
-const USER_EVENTS = ['user.created', 'user.updated', 'user.activated', 'user.deactivated', 'user.deleted', 'user.disassociated'] as const;
+const USER_EVENTS = ['user.created', 'user.updated', 'user.activated', 'user.deactivated', 'user.deleted', 'user.disassociated', 'user.settings_updated'] as const;
 /** A user who can no longer use Zoom in this account: their ZAKs and grants must go. */
 const USER_GONE = new Set<string>(['user.deactivated', 'user.deleted', 'user.disassociated']);
 export const URL_VALIDATION = 'endpoint.url_validation';
@@ -67,7 +67,7 @@ export type ZoomEvent =
       participant?: ParticipantInfo;
     }
   | { type: 'registrants'; event: RegistrationEvent; meetingId: string }
-  | { type: 'user'; event: UserEvent; userId?: string; email?: string; gone: boolean }
+  | { type: 'user'; event: UserEvent; userId?: string; email?: string; gone: boolean; eventTs?: number }
   | { type: 'deauthorized'; userId: string; clientId?: string }
   | { type: 'other'; event: string };
 
@@ -154,7 +154,8 @@ export function parseEvent(raw: Buffer): Parsed {
     const userId = str(object.id);
     const email = str(object.email);
     if (!userId && !email) return fail('payload.object names no user.');
-    return ok({ type: 'user', event: name, ...(userId ? { userId } : {}), ...(email ? { email } : {}), gone: USER_GONE.has(name) });
+    const eventTs = typeof body.event_ts === 'number' && Number.isFinite(body.event_ts) ? body.event_ts : undefined;
+    return ok({ type: 'user', event: name, ...definedOnly({ userId, email, eventTs }), gone: USER_GONE.has(name) });
   }
   if (name === APP_DEAUTHORIZED) {
     const userId = str(payload.user_id);

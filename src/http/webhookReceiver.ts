@@ -5,7 +5,7 @@ import type { TokenStore } from '../store/store.js';
 import type { UserOAuthSource } from '../tokens/userOAuth.js';
 import type { ZakCache } from '../tokens/zak.js';
 import type { ZoomChangeSink } from '../zoom/changes.js';
-import { liveKindOf, type LiveEventSink } from '../live/liveEvent.js';
+import { ACCOUNT_USERS, liveKindOf, type LiveEventSink } from '../live/liveEvent.js';
 import type { Clock } from '../clock.js';
 import { isParticipantEvent, type EventLabel, type ZoomEvent } from './webhookEvents.js';
 
@@ -189,9 +189,14 @@ export class WebhookReceiver {
       }
       case 'registrants':
         return changes.changed({ kind: 'registrants', meetingId: event.meetingId });
-      case 'user':
+      case 'user': {
         if (event.gone && event.userId) await this.forgetUser(event.userId);
-        return changes.changed({ kind: 'user', ...(event.userId ? { userId: event.userId } : {}), ...(event.email ? { email: event.email } : {}) });
+        const named = { ...(event.userId ? { userId: event.userId } : {}), ...(event.email ? { email: event.email } : {}) };
+        // The cache first: a subscriber that reads the user on the event sees the change.
+        await changes.changed({ kind: 'user', ...named });
+        if (!this.opts.live || !live) return;
+        return this.opts.live.publish({ meetingId: ACCOUNT_USERS, kind: 'USER', occurredAt: event.eventTs ?? this.now(), user: { type: event.event, ...named } });
+      }
       case 'deauthorized':
         return this.forgetUser(event.userId);
       default:

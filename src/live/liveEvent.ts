@@ -1,6 +1,20 @@
 import type { MeetingEvent, ParticipantInfo } from '../http/webhookEvents.js';
 
-export type LiveEventKind = 'STARTED' | 'ENDED' | 'UPDATED' | 'DELETED' | 'PARTICIPANT_JOINED' | 'PARTICIPANT_LEFT';
+export type LiveEventKind = 'STARTED' | 'ENDED' | 'UPDATED' | 'DELETED' | 'PARTICIPANT_JOINED' | 'PARTICIPANT_LEFT' | 'USER';
+
+/**
+ * The stream account user events are ordered in, where meeting events name their meeting: one
+ * sequence for the whole account. Not a meeting number, so no meeting subscription matches it.
+ */
+export const ACCOUNT_USERS = 'account-users';
+
+/** A Zoom `user.*` event as `accountUserEvents` subscribers receive it. */
+export interface UserEventInfo {
+  /** Zoom's event name, e.g. `user.deactivated`. */
+  type: string;
+  userId?: string;
+  email?: string;
+}
 
 /** The Zoom events subscribers receive, by the kind they are delivered as. */
 const KINDS: Partial<Record<MeetingEvent, LiveEventKind>> = {
@@ -17,6 +31,7 @@ export const liveKindOf = (event: MeetingEvent): LiveEventKind | undefined => KI
 
 /** One Zoom meeting event as every replica passes it on; `sequence` is assigned once, when it is published. */
 export interface LiveEvent {
+  /** The meeting number, or ACCOUNT_USERS for a user event: the stream `sequence` counts in. */
   meetingId: string;
   kind: LiveEventKind;
   /** Per meeting, shared by every replica: 1, 2, 3 … in publication order. */
@@ -29,6 +44,8 @@ export interface LiveEvent {
   /** `start_time` of STARTED, `end_time` of ENDED. */
   at?: string;
   participant?: ParticipantInfo;
+  /** USER events only. */
+  user?: UserEventInfo;
 }
 
 export type UnsequencedEvent = Omit<LiveEvent, 'sequence'>;

@@ -25,6 +25,9 @@ import type { GatewayFastify } from '../http/gatewayFastify.js';
 import type { LiveHub } from './hub.js';
 import { SharedResults } from './sharedResults.js';
 
+/** Subscription fields whose results can reach caller-dependent fields (test/unit/sharedResults.test.ts). */
+export const CALLER_DEPENDENT = new Set(['accountUserEvents']);
+
 /**
  * Close codes beyond graphql-ws's own (4400 bad message, 4408 no connection_init in time,
  * 4409 duplicate id, 4429 second connection_init): 4403 for a credential that does not
@@ -338,7 +341,11 @@ export class SubscriptionServer {
     const operationName = payload.operationName ?? null;
     const variableValues = payload.variables ?? null;
     // The same text, operation and variables: one execution per event for all such subscriptions.
-    const shareKey = JSON.stringify([listed.query, operationName, variableValues]);
+    // A user event's `user` reaches fields whose answer depends on the caller (User.settings,
+    // User.meetings): those results are shared by one caller's subscriptions only, as are those of
+    // a root selected through a fragment.
+    const perCaller = operation.selectionSet.selections.some((s) => s.kind !== Kind.FIELD || CALLER_DEPENDENT.has(s.name.value));
+    const shareKey = JSON.stringify([listed.query, operationName, variableValues, ...(perCaller ? [principal.id, principal.zoomUserId ?? null, principal.email ?? null, principal.roles] : [])]);
     return this.shared.share({ schema: this.schema, document, operationName, variableValues, contextValue }, shareKey);
   }
 }

@@ -91,6 +91,11 @@ export class FakeEvents {
     this.webhooks.emit('user.updated', { ...this.base(operator), ...diff, time_stamp: this.state.clock.now() });
   }
 
+  /** `user.settings_updated`: the user with the settings that changed (RIVET `Users.UserSettingsUpdatedEvent`). */
+  userSettingsUpdated(u: ZoomUser, settings: object, operator: Operator): void {
+    this.webhooks.emit('user.settings_updated', { ...this.base(operator), object: { id: u.id, email: u.email, settings }, time_stamp: this.state.clock.now() });
+  }
+
   /** NOTE: `app_deauthorized` has no top-level `event_ts`; it sits in the payload (Marketplace events OpenAPI). */
   appDeauthorized(userId: string, clientId: string): void {
     const now = this.state.clock.now();

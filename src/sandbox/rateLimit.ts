@@ -38,6 +38,17 @@ export const ROUTE_CATEGORY: Partial<Record<RouteName, RateCategory>> = {
   'past.instances': 'Medium',
   'past.participants': 'Medium',
   'recordings.list': 'Medium',
+  'users.create': 'Light',
+  'users.update': 'Light',
+  'users.delete': 'Light',
+  'users.status': 'Light',
+  'users.email': 'Light',
+  'users.settings': 'Medium',
+  'users.updateSettings': 'Medium',
+  'users.summary': 'Medium',
+  'roles.list': 'Medium',
+  'roles.members': 'Medium',
+  'roles.addMembers': 'Medium',
 };
 
 export type RateDecision = { allowed: true; headers: Record<string, string> } | { allowed: false; reply: Reply };

@@ -12,6 +12,8 @@ export interface RecordedRequest {
   tokenKind?: 's2s' | 'user' | 'legacy' | 'invalid';
   tokenUserId?: string;
   accessToken?: string;
+  /** The raw body of a `/v2` request that had one (never of an OAuth request). */
+  body?: string;
   /** Status the fake produced; 0 when it produced none (aborted, or dropped before processing). */
   status: number;
   /** Fake-clock ms when the request arrived. */

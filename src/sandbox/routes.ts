@@ -6,6 +6,17 @@ export type RouteName =
   | 'users.get'
   | 'users.token'
   | 'users.zak'
+  | 'users.create'
+  | 'users.update'
+  | 'users.delete'
+  | 'users.status'
+  | 'users.settings'
+  | 'users.updateSettings'
+  | 'users.summary'
+  | 'users.email'
+  | 'roles.list'
+  | 'roles.members'
+  | 'roles.addMembers'
   | 'meetings.list'
   | 'meetings.create'
   | 'meetings.get'
@@ -26,7 +37,8 @@ export type RouteName =
 
 export const ROUTE_NAMES: readonly RouteName[] = [
   'oauth.token', 'oauth.authorize', 'oauth.revoke', 'users.list', 'users.get', 'users.token',
-  'users.zak', 'meetings.list', 'meetings.create', 'meetings.get', 'meetings.update',
+  'users.zak', 'users.create', 'users.update', 'users.delete', 'users.status', 'users.settings',
+  'users.updateSettings', 'users.summary', 'users.email', 'roles.list', 'roles.members', 'roles.addMembers', 'meetings.list', 'meetings.create', 'meetings.get', 'meetings.update',
   'meetings.delete', 'meetings.status', 'meetings.invitation', 'meetings.registrants', 'meetings.addRegistrant',
   'meetings.registrantStatus', 'past.instances', 'past.participants', 'recordings.get', 'recordings.list',
   'recordings.download', 'admin', 'unknown',
@@ -54,12 +66,26 @@ export function matchRoute(method: string, rawPath: string): RouteMatch {
   const n = seg.length;
   if (a === 'users') {
     if (n === 1 && method === 'GET') return { route: 'users.list' };
+    if (n === 1 && method === 'POST') return { route: 'users.create' };
+    // `summary` and `email` are routes of their own, ahead of a user called so.
+    if (n === 2 && b === 'summary' && method === 'GET') return { route: 'users.summary' };
+    if (n === 2 && b === 'email' && method === 'GET') return { route: 'users.email' };
     if (n === 2 && b && method === 'GET') return { route: 'users.get', param: b };
+    if (n === 2 && b && method === 'PATCH') return { route: 'users.update', param: b };
+    if (n === 2 && b && method === 'DELETE') return { route: 'users.delete', param: b };
+    if (n === 3 && b && c === 'status' && method === 'PUT') return { route: 'users.status', param: b };
+    if (n === 3 && b && c === 'settings' && method === 'GET') return { route: 'users.settings', param: b };
+    if (n === 3 && b && c === 'settings' && method === 'PATCH') return { route: 'users.updateSettings', param: b };
     if (n === 3 && b === 'me' && c === 'zak' && method === 'GET') return { route: 'users.zak' };
     if (n === 3 && b && c === 'token' && method === 'GET') return { route: 'users.token', param: b };
     if (n === 3 && b && c === 'meetings' && method === 'GET') return { route: 'meetings.list', param: b };
     if (n === 3 && b && c === 'meetings' && method === 'POST') return { route: 'meetings.create', param: b };
     if (n === 3 && b && c === 'recordings' && method === 'GET') return { route: 'recordings.list', param: b };
+  }
+  if (a === 'roles') {
+    if (n === 1 && method === 'GET') return { route: 'roles.list' };
+    if (n === 3 && b && c === 'members' && method === 'GET') return { route: 'roles.members', param: b };
+    if (n === 3 && b && c === 'members' && method === 'POST') return { route: 'roles.addMembers', param: b };
   }
   if (a === 'past_meetings' && n === 3 && b && method === 'GET') {
     if (c === 'instances') return { route: 'past.instances', param: b };

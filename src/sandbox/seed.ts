@@ -23,6 +23,13 @@ export const DEFAULT_STATUS_MIX: StatusMix = { active: 0.8, inactive: 0.15, pend
 
 export const ROLE_NAMES: Record<string, string> = { '0': 'Owner', '1': 'Admin', '2': 'Member' };
 
+/** The roles every account has (SPEC23 `GET /roles`: ids "0", "1", "2"). */
+export const BUILT_IN_ROLES = [
+  { id: '0', name: 'Owner', description: 'Account owner, with full privileges', type: 'common' },
+  { id: '1', name: 'Admin', description: 'Account admin', type: 'common' },
+  { id: '2', name: 'Member', description: 'Account member', type: 'common' },
+] as const;
+
 /** Seeded timestamps start here so the same seed yields the same users on any day. */
 const SEED_EPOCH = Date.UTC(2021, 0, 4, 9, 0, 0);
 

@@ -82,6 +82,8 @@ async function handle(ctx: FakeContext, req: IncomingMessage, res: ServerRespons
     record.aborted = true;
     return log(ctx, record);
   }
+  // REST bodies are kept for tests that check what reached Zoom; OAuth bodies carry secrets.
+  if (body !== '' && path.startsWith('/v2/')) record.body = body;
   const request: FakeRequest = { method, path, query, headers: req.headers, body, match, record };
   if (match.route === 'admin') {
     const reply = await handleAdmin(ctx, request);

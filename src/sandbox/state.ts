@@ -8,11 +8,13 @@ import type {
   AccessTokenRecord, AuthCodeRecord, OAuthGrant, PageCursor, RefreshTokenRecord, ZakRecord,
 } from './model/tokens.js';
 import type { ZoomUser } from './model/user.js';
+import type { ZoomRole } from './model/role.js';
+import { defaultUserSettings, type ZoomUserSettings } from './model/userSettings.js';
 import { buildPastInstance, guestName, type ParticipantSpec } from './past/build.js';
 import { createGrant, issueAccessToken, issueGrantTokens, S2S_SCOPES, type TokenStores } from './oauth/issue.js';
 import { Prng } from './random.js';
 import type { MeetingPatch } from './rest/meetingValidation.js';
-import { buildUser, DEFAULT_STATUS_MIX, pickStatus, type StatusMix } from './seed.js';
+import { BUILT_IN_ROLES, buildUser, DEFAULT_STATUS_MIX, pickStatus, type StatusMix } from './seed.js';
 
 export interface StateInit {
   accountId: string;
@@ -48,7 +50,13 @@ export class FakeZoomState implements TokenStores {
   readonly authCodes = new Map<string, AuthCodeRecord>();
   readonly zaks = new Map<string, ZakRecord>();
   readonly pageTokens = new Map<string, PageCursor>();
+  /** Roles of the account: the built-in owner, admin and member, then custom ones. */
+  readonly roles: ZoomRole[] = BUILT_IN_ROLES.map((r) => ({ ...r }));
+  /** Settings by user id; a user without an entry has Zoom's defaults. */
+  readonly userSettings = new Map<string, ZoomUserSettings>();
   readonly meetingQuota: MeetingQuota;
+  /** Invitations (`POST /users` with `create`) today, counted under the account id; the limit is the plan's. */
+  readonly inviteQuota: MeetingQuota;
   private readonly defaultClients: StateInit['defaultClients'];
   private nextUserNumber = 1;
 
@@ -61,6 +69,7 @@ export class FakeZoomState implements TokenStores {
     this.pastPrng = new Prng(init.seed ^ 0x5eed9a57);
     this.accountNumber = this.prng.int(10_000_000, 99_999_999);
     this.meetingQuota = new MeetingQuota(init.clock);
+    this.inviteQuota = new MeetingQuota(init.clock, Infinity);
     this.defaultClients = init.defaultClients;
   }
 
@@ -81,6 +90,20 @@ export class FakeZoomState implements TokenStores {
     const user = this.findUser(idOrEmail);
     if (!user) throw new Error(`no such fake user: ${idOrEmail}`);
     return user;
+  }
+
+  /** The user's settings, created with the defaults on first use. */
+  settingsOf(user: ZoomUser): ZoomUserSettings {
+    let settings = this.userSettings.get(user.id);
+    if (!settings) {
+      settings = defaultUserSettings();
+      this.userSettings.set(user.id, settings);
+    }
+    return settings;
+  }
+
+  findRole(id: string): ZoomRole | undefined {
+    return this.roles.find((r) => r.id === id);
   }
 
   /** By numeric id (number or digit string) or exact UUID. */

@@ -16,7 +16,7 @@ export type CacheTag = string;
 export const ACCOUNT_OWNER = Symbol('account owner');
 export type UserAddress = string | typeof ACCOUNT_OWNER;
 
-type Family = 'user' | 'meetinglists' | 'recordinglists';
+type Family = 'user' | 'settings' | 'meetinglists' | 'recordinglists';
 type MeetingFamily = 'meeting' | 'past' | 'recordings';
 
 /**
@@ -53,6 +53,8 @@ export const tags = {
   userLists: (): CacheTag[] => ['userlists'],
   /** `GET /users/{user}`. */
   user: (address: UserAddress): CacheTag[] => addressed('user', address),
+  /** `GET /users/{user}/settings`: stale on any change to the user (a settings webhook is a user change). */
+  settings: (address: UserAddress): CacheTag[] => addressed('settings', address),
   /** `GET /users/{user}/meetings`. */
   meetingList: (host: UserAddress): CacheTag[] => addressed('meetinglists', host),
   /** `GET /meetings/{id}`: a number, or an instance UUID. */
@@ -63,7 +65,7 @@ export const tags = {
   pastMeeting: (meetingId: string): CacheTag[] => byMeeting('past', meetingId),
   /** `GET /meetings/{id}/recordings`. */
   recordings: (meetingId: string): CacheTag[] => byMeeting('recordings', meetingId),
-  /** `GET /users/{user}/recordings`: no change names it; it lives for the TTL. */
+  /** `GET /users/{user}/recordings`: only a transfer of a leaving user's data names it; else it lives for the TTL. */
   recordingList: (host: UserAddress): CacheTag[] => addressed('recordinglists', host),
 };
 
@@ -79,7 +81,17 @@ export function tagsOf(change: ZoomChange): CacheTag[] {
         ...changedUser('meetinglists', change.hostId, change.hostEmail),
       ];
     case 'user':
-      return ['userlists', ...changedUser('user', change.userId, change.email)];
+      return ['userlists', ...changedUser('user', change.userId, change.email), ...changedUser('settings', change.userId, change.email)];
+    case 'transfer':
+      // Which meetings moved is not known here: every cached meeting, instance list and recording
+      // addressed either way goes stale, with both users' lists.
+      return [
+        ...['meeting', 'past', 'recordings'].flatMap((f) => [`${f}:*number`, `${f}:*uuid`]),
+        ...changedUser('meetinglists', change.userId, change.email),
+        ...changedUser('meetinglists', undefined, change.toEmail),
+        ...changedUser('recordinglists', change.userId, change.email),
+        ...changedUser('recordinglists', undefined, change.toEmail),
+      ];
     case 'registrants':
       return [`registrants:${change.meetingId}`];
     default:

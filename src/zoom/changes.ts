@@ -9,7 +9,9 @@ export type ZoomChange =
   /** A user was created, updated, (de)activated, deleted or disassociated; id and/or email. */
   | { kind: 'user'; userId?: string; email?: string }
   /** A meeting's registrants were added to or changed status. */
-  | { kind: 'registrants'; meetingId: string };
+  | { kind: 'registrants'; meetingId: string }
+  /** A user left with a transfer: its meetings (and recordings) may now have another host. */
+  | { kind: 'transfer'; userId?: string; email?: string; toEmail: string };
 
 /** Where producers report changes; every replica sharing the store must see their effect. */
 export interface ZoomChangeSink {

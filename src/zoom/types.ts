@@ -142,3 +142,87 @@ export interface ZoomMeetingBody {
 }
 
 export type ZoomMeetingListType = 'scheduled' | 'live' | 'upcoming' | 'upcoming_meetings' | 'previous_meetings';
+
+/** `POST /users` body (ZOOM.md "User administration"). */
+export interface ZoomCreateUserBody {
+  action: 'create' | 'autoCreate' | 'custCreate' | 'ssoCreate';
+  user_info: { email: string; type: number; first_name?: string; last_name?: string; display_name?: string };
+}
+
+/** `POST /users` 201. */
+export interface ZoomCreatedUser {
+  id: string;
+  email: string;
+  first_name?: string;
+  last_name?: string;
+  type: number;
+}
+
+/** `PATCH /users/{userId}` body: the profile fields the gateway writes. */
+export interface ZoomUpdateUserBody {
+  first_name?: string;
+  last_name?: string;
+  display_name?: string;
+  type?: number;
+  dept?: string;
+  job_title?: string;
+  timezone?: string;
+  language?: string;
+}
+
+/** The settings sections the gateway reads and writes; Zoom sends many more, which it ignores. */
+export interface ZoomUserSettings {
+  schedule_meeting?: {
+    host_video?: boolean;
+    participants_video?: boolean;
+    join_before_host?: boolean;
+    require_password_for_scheduled_meetings?: boolean;
+    use_pmi_for_scheduled_meetings?: boolean;
+    audio_type?: string;
+  };
+  in_meeting?: {
+    chat?: boolean;
+    private_chat?: boolean;
+    screen_sharing?: boolean;
+    waiting_room?: boolean;
+    breakout_room?: boolean;
+    co_host?: boolean;
+    polling?: boolean;
+    e2e_encryption?: boolean;
+  };
+  recording?: { local_recording?: boolean; cloud_recording?: boolean; auto_recording?: string };
+}
+
+/** `GET /users/summary`. */
+export interface ZoomUserSummary {
+  licensed_users_count?: number;
+  basic_users_count?: number;
+  on_prem_users_count?: number;
+  room_users_count?: number;
+  pending_users_count?: number;
+  join_only_users_count?: number;
+  total_users_count?: number;
+}
+
+/** `GET /roles` item. */
+export interface ZoomRole {
+  id: string;
+  name: string;
+  description?: string;
+  type?: string;
+  total_members?: number;
+}
+
+/** `GET /roles/{roleId}/members` item: a subset of a user. */
+export interface ZoomRoleMember {
+  id: string;
+  email: string;
+  first_name?: string;
+  last_name?: string;
+  type: number;
+  department?: string;
+}
+
+export interface ZoomRoleMemberPage extends ZoomPage {
+  members: ZoomRoleMember[];
+}

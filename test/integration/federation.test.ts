@@ -111,6 +111,25 @@ describe('GRAPHQL_FEDERATION=true: an Apollo Federation 2 subgraph', () => {
     expect(h.fake.hits('meetings.get')).toBe(2);
   });
 
+  it('User.settings resolves for entity references as for queries: the admin reads anyone’s, a user only its own', async () => {
+    const SETTINGS = 'query ($representations: [_Any!]!) { _entities(representations: $representations) { __typename ... on User { id settings { recording { autoRecording } inMeeting { chat } } } } }';
+    type WithSettings = { id: string; settings: { recording: { autoRecording: string }; inMeeting: { chat: boolean } } | null };
+    const expected = (u: ZoomUser) => {
+      const s = h.fake.state.settingsOf(u);
+      return { recording: { autoRecording: s.recording.auto_recording.toUpperCase() }, inMeeting: { chat: s.in_meeting.chat } };
+    };
+    const admin = await h.gql<{ _entities: WithSettings[] }>(SETTINGS, { representations: [userRef(alice), userRef(bob)] }, asAdmin);
+    expect(admin.errors).toBeUndefined();
+    expect(admin.data!._entities.map((e) => e.settings)).toEqual([expected(alice), expected(bob)]);
+    expect(h.fake.hits('users.settings')).toBe(2);
+    h.fake.resetCounters();
+    const own = await h.gql<{ _entities: Array<WithSettings | null> }>(SETTINGS, { representations: [userRef(alice), userRef(bob), userRef(alice)] }, asAlice);
+    expect(own.data!._entities[0]?.settings, JSON.stringify(own)).toEqual(expected(alice));
+    expect(own.data!._entities[1], JSON.stringify(own)).toBeNull();
+    expect(own.errors?.map((e) => [JSON.stringify(e.path), e.extensions?.code])).toEqual([['["_entities",1]', 'FORBIDDEN']]);
+    expect(h.fake.hits('users.settings')).toBe(1);
+  });
+
   it('an unknown entity is null; a malformed key or a type that is no entity is BAD_USER_INPUT', async () => {
     const unknown = await h.gql<{ _entities: unknown[] }>(
       ENTITIES,

@@ -4,7 +4,7 @@ import { DATABASE_URL, REDIS_URL, postgresReachable, redisReachable, uniqueNames
 import { s2sEnv } from '../helpers/gateway.js';
 import { startReplica, type Replica } from '../helpers/replicas.js';
 import { MEETING_EVENTS, connect, record, type TestClient } from '../helpers/subscriptions.js';
-import { WEBHOOK_SECRET, deliver, meetingEvent, metric } from '../helpers/webhooks.js';
+import { WEBHOOK_SECRET, deliver, meetingEvent, metric, userEvent } from '../helpers/webhooks.js';
 
 interface Event {
   meetingId: string;
@@ -84,5 +84,30 @@ describe.each(BACKENDS)('subscriptions across three replicas on $name', ({ url, 
     let duplicates = 0;
     for (const u of urls) duplicates += await metric(u, 'zgg_webhook_events_total', { event: 'meeting.started', outcome: 'duplicate' });
     expect(duplicates).toBe(2);
+  }, 90_000);
+
+  it('account user events reach the admin subscribers of every replica once, in one sequence, despite retries to other replicas', async (ctx) => {
+    if (!available) return ctx.skip();
+    const urls = group.map((r) => r.url);
+    const subs = urls.map((u) => {
+      const c = connect(u, {});
+      clients.push(c);
+      return record<{ type: string; userId: string; sequence: number }>(c.client, 'subscription { accountUserEvents { type userId sequence } }');
+    });
+    for (const u of urls) await vi.waitFor(async () => expect(await metric(u, 'zgg_ws_subscriptions', { field: 'accountUserEvents' })).toBe(1), WAIT);
+    const [a, b] = fake.state.users.filter((x) => x.role_id === '2' && x.status === 'active');
+    const now = fake.clock.now();
+    const sent: Array<[string, { id: string; email: string }]> = [['user.updated', a!], ['user.settings_updated', a!], ['user.deactivated', b!], ['user.activated', b!]];
+    for (const [i, [event, who]] of sent.entries()) {
+      const body = userEvent(event, who, now + i);
+      expect((await deliver(urls[i % 3]!, now, body, { requestId: `user-${i}` })).status).toBe(200);
+      expect((await deliver(urls[(i + 1) % 3]!, now, body, { requestId: `user-${i}-retry` })).status).toBe(200);
+    }
+    await vi.waitFor(() => expect(subs.map((s) => s.events.length)).toEqual(subs.map(() => sent.length)), WAIT);
+    await new Promise((r) => setTimeout(r, 500));
+    const numbering = subs[0]!.events.map((e) => [e.sequence, e.type, e.userId]);
+    expect(numbering.map(([n]) => n)).toEqual([1, 2, 3, 4]);
+    expect(new Set(numbering.map(([, t, id]) => `${t} ${id}`))).toEqual(new Set(sent.map(([t, u]) => `${t} ${u.id}`)));
+    for (const s of subs) expect(s.events.map((e) => [e.sequence, e.type, e.userId])).toEqual(numbering);
   }, 90_000);
 });

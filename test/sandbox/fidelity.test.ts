@@ -3,10 +3,12 @@ import * as ajvFormats from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { FakeZoom } from '../../src/sandbox/index.js';
 import {
-  AGENDA_MAX, MEETING_BODY_FIELDS, MEETING_LIST_TYPES, MEETING_STATUS_ACTIONS, MEETING_TYPES, PAGE_SIZE_DEFAULT,
+  AGENDA_MAX, CREATE_USER_ACTIONS, DELETE_USER_ACTIONS, MEETING_BODY_FIELDS, MEETING_LIST_TYPES, MEETING_STATUS_ACTIONS, MEETING_TYPES, PAGE_SIZE_DEFAULT,
   PAGE_SIZE_MAX, QUERY_PARAMS, RECURRENCE_ENUMS, REGISTRANT_ACTIONS, REGISTRANT_STATUSES, SETTING_BOOLEANS,
-  SETTING_ENUMS, SETTING_STRINGS, TOPIC_MAX, USER_STATUSES, USER_TOKEN_TYPES,
+  ROLE_TYPES, SETTING_ENUMS, SETTING_STRINGS, TOPIC_MAX, USER_SETTING_ENUMS, USER_STATUS_ACTIONS, USER_STATUSES,
+  USER_TOKEN_TYPES, USER_TYPES,
 } from '../../src/sandbox/rest/params.js';
+import { defaultUserSettings } from '../../src/sandbox/model/userSettings.js';
 import { ROUTE_CATEGORY } from '../../src/sandbox/rateLimit.js';
 import type { RouteName } from '../../src/sandbox/routes.js';
 import { api, s2sToken, startFake } from './helpers.js';
@@ -218,6 +220,70 @@ describe('fidelity: responses match Zoom OpenAPI schemas', () => {
     expectValid(ajv.compile(toJsonSchema(schemaOf('/users/{userId}/recordings'), true, RECORDING_EXTRAS) as object), list.body);
   });
 
+  it('user administration: create 201, summary, email, then update, status and delete answer 204', async () => {
+    await setup();
+    for (const action of CREATE_USER_ACTIONS) {
+      const created = await api<{ id: string }>(fake, token, '/users', { method: 'POST', body: { action, user_info: { email: `${action}@example.com`, type: 1, first_name: 'New', last_name: 'User' } } });
+      expect([action, created.status]).toEqual([action, 201]);
+      for (const spec of [m23, u26]) expectValid(validator(spec, '/users', 'post', '201', true), created.body);
+      expect(fake.state.findUser(`${action}@example.com`)!.status).toBe(action === 'create' ? 'pending' : 'active');
+    }
+    for (const spec of [m23, u26]) expectValid(validator(spec, '/users/summary', 'get', '200', true), (await api(fake, token, '/users/summary')).body);
+    const email = await api<{ existed_email: boolean }>(fake, token, '/users/email?email=autoCreate%40example.com');
+    for (const spec of [m23, u26]) expectValid(validator(spec, '/users/email', 'get', '200', true), email.body);
+    expect(email.body.existed_email).toBe(true);
+    expect((await api<{ existed_email: boolean }>(fake, token, '/users/email?email=nobody%40example.com')).body.existed_email).toBe(false);
+    const id = fake.state.findUser('autoCreate@example.com')!.id;
+    expect((await api(fake, token, `/users/${id}`, { method: 'PATCH', body: { first_name: 'Renamed', dept: 'Ops', type: 2 } })).status).toBe(204);
+    expect(fake.state.findUser(id)).toMatchObject({ first_name: 'Renamed', dept: 'Ops', type: 2 });
+    for (const action of USER_STATUS_ACTIONS) {
+      expect((await api(fake, token, `/users/${id}/status`, { method: 'PUT', body: { action } })).status).toBe(204);
+      expect(fake.state.findUser(id)!.status).toBe(action === 'activate' ? 'active' : 'inactive');
+    }
+    const meeting = fake.state.addMeeting(id);
+    const to = fake.state.users[1]!;
+    const gone = await api(fake, token, `/users/${id}?action=delete&transfer_email=${encodeURIComponent(to.email)}&transfer_meeting=true`, { method: 'DELETE' });
+    expect(gone.status).toBe(204);
+    expect(fake.state.findUser(id)).toBeUndefined();
+    expect(fake.state.findMeeting(meeting.id)!.host_id).toBe(to.id);
+  });
+
+  it('user settings: get 200 (closed against the meeting user settings of both specs), patch 204 changes only what is given', async () => {
+    await setup();
+    const settingsOf = (spec: OpenApi) => (spec.responseSchema('/users/{userId}/settings', 'get', '200') as { oneOf: Obj[] }).oneOf[0]!;
+    const got = await api<ReturnType<typeof defaultUserSettings>>(fake, token, '/users/me/settings');
+    expect(got.status).toBe(200);
+    for (const spec of [m23, u26]) expectValid(ajv.compile(toJsonSchema(settingsOf(spec), true) as object), got.body);
+    const patched = await api(fake, token, '/users/me/settings', { method: 'PATCH', body: { in_meeting: { polling: !got.body.in_meeting.polling }, recording: { auto_recording: 'none' } } });
+    expect(patched.status).toBe(204);
+    const after = await api<ReturnType<typeof defaultUserSettings>>(fake, token, '/users/me/settings');
+    expect(after.body).toEqual({
+      ...got.body,
+      in_meeting: { ...got.body.in_meeting, polling: !got.body.in_meeting.polling },
+      recording: { ...got.body.recording, auto_recording: 'none' },
+    });
+    // The request body a PATCH takes is one of the spec's shapes.
+    const requestV = ajv.compile(toJsonSchema((u26.requestSchema('/users/{userId}/settings', 'patch') as { oneOf: Obj[] }).oneOf[0]!, true) as object);
+    expectValid(requestV, { in_meeting: { polling: true }, recording: { auto_recording: 'none' } });
+    expectValid(requestV, defaultUserSettings());
+  });
+
+  it('roles: list 200, members 200, add members 201 (closed)', async () => {
+    await setup();
+    const roles = await api<{ roles: Array<{ id: string; total_members: number }> }>(fake, token, '/roles');
+    expect(roles.status).toBe(200);
+    expectValid(validator(m23, '/roles', 'get', '200', true), roles.body);
+    const custom = roles.body.roles.find((r) => !['0', '1', '2'].includes(r.id))!;
+    const members = await api(fake, token, `/roles/${custom.id}/members`);
+    expectValid(validator(m23, '/roles/{roleId}/members', 'get', '200', true), members.body);
+    const who = fake.state.users.filter((u) => u.role_id === '2' && u.status === 'active').slice(0, 2);
+    const added = await api(fake, token, `/roles/${custom.id}/members`, { method: 'POST', body: { members: [{ id: who[0]!.id }, { email: who[1]!.email }] } });
+    expect(added.status).toBe(201);
+    expectValid(validator(m23, '/roles/{roleId}/members', 'post', '201', true), added.body);
+    const after = await api<{ roles: Array<{ id: string; total_members: number }> }>(fake, token, '/roles');
+    expect(after.body.roles.find((r) => r.id === custom.id)!.total_members).toBe(custom.total_members + 2);
+  });
+
   describe('errors', () => {
     const ERROR_SHAPE = {
       type: 'object',
@@ -272,6 +338,21 @@ describe('fidelity: responses match Zoom OpenAPI schemas', () => {
         [m23, '/meetings/{meetingId}/recordings', 'get', () => api(fake, token, '/meetings/12345678901/recordings'), '404'],
         [m23, '/users/{userId}/recordings', 'get', () => api(fake, token, '/users/ghost/recordings'), '404'],
         [m23, '/meetings/{meetingId}/registrants', 'post', () => addFourTimes(), '429'],
+        [u26, '/users', 'post', () => api(fake, token, '/users', { method: 'POST', body: { action: 'create', user_info: { email: member.email.toUpperCase(), type: 1 } } }), '409'],
+        [m23, '/users', 'post', () => inviteOverLimit(), '429'],
+        [u26, '/users/{userId}', 'patch', () => api(fake, token, '/users/ghost', { method: 'PATCH', body: { first_name: 'X' } }), '404'],
+        [u26, '/users/{userId}/status', 'put', () => api(fake, token, '/users/ghost/status', { method: 'PUT', body: { action: 'deactivate' } }), '404'],
+        [u26, '/users/{userId}/status', 'put', () => api(fake, token, `/users/${fake.state.users[1]!.id}/status`, { method: 'PUT', body: { action: 'deactivate' } }), '400'],
+        [u26, '/users/{userId}', 'delete', () => api(fake, token, '/users/ghost', { method: 'DELETE' }), '404'],
+        [u26, '/users/{userId}', 'delete', () => api(fake, token, `/users/${member.id}?transfer_email=${encodeURIComponent(member.email)}`, { method: 'DELETE' }), '400'],
+        [u26, '/users/{userId}', 'delete', () => api(fake, token, `/users/${fake.state.owner.id}?action=delete`, { method: 'DELETE' }), '400'],
+        [u26, '/users/{userId}', 'delete', () => api(fake, token, `/users/${fake.state.users[1]!.id}`, { method: 'DELETE' }), '400'],
+        [u26, '/users/{userId}/settings', 'get', () => api(fake, token, '/users/ghost/settings'), '404'],
+        [u26, '/users/{userId}/settings', 'patch', () => api(fake, token, '/users/ghost/settings', { method: 'PATCH', body: {} }), '404'],
+        [u26, '/users/email', 'get', () => api(fake, token, '/users/email'), '400'],
+        [m23, '/roles/{roleId}/members', 'get', () => api(fake, token, '/roles/noSuchRole/members'), '400'],
+        [m23, '/roles/{roleId}/members', 'post', () => api(fake, token, '/roles/noSuchRole/members', { method: 'POST', body: { members: [{ id: member.id }] } }), '400'],
+        [m23, '/roles/{roleId}/members', 'post', () => api(fake, token, '/roles/2/members', { method: 'POST', body: { members: [{ id: member.id }] } }), '400'],
         [m23, '/meetings/{meetingId}/registrants/status', 'put', () => flipElevenTimes(), '429'],
       ];
       const open = fake.state.addMeeting(fake.state.owner.id, {}, { settings: { approval_type: 0 } });
@@ -285,6 +366,10 @@ describe('fidelity: responses match Zoom OpenAPI schemas', () => {
         const put = (action: string) => api(fake, token, `/meetings/${open.id}/registrants/status`, { method: 'PUT', body: { action, registrants: [{ id }] } });
         for (let i = 0; i < 10; i++) await put(i % 2 === 0 ? 'deny' : 'approve');
         return put('deny');
+      };
+      const inviteOverLimit = () => {
+        fake.state.inviteQuota.set(fake.state.accountId, 10_000); // the most any plan allows
+        return api(fake, token, '/users', { method: 'POST', body: { action: 'create', user_info: { email: 'one.too.many@example.com', type: 1 } } });
       };
       const shape = ajv.compile(ERROR_SHAPE);
       for (const [spec, path, method, call, status] of cases) {
@@ -344,6 +429,10 @@ describe('fidelity: the request vocabulary the fake accepts matches the specs', 
       ['meetings.addRegistrant', '/meetings/{meetingId}/registrants', 'post'],
       ['past.participants', '/past_meetings/{meetingId}/participants', 'get'],
       ['recordings.list', '/users/{userId}/recordings', 'get'],
+      ['users.delete', '/users/{userId}', 'delete'],
+      ['users.email', '/users/email', 'get'],
+      ['roles.list', '/roles', 'get'],
+      ['roles.members', '/roles/{roleId}/members', 'get'],
     ];
     for (const [route, path, method] of ops) {
       const names = new Set([...paramNames(m23, path, method), ...(route.startsWith('users.') ? paramNames(u26, path, method) : [])]);
@@ -373,6 +462,30 @@ describe('fidelity: the request vocabulary the fake accepts matches the specs', 
     const action = (path: string) => ((m23.requestSchema(path, 'put') as { properties: { action: Obj } }).properties.action.enum as string[]);
     expect(action('/meetings/{meetingId}/status')).toEqual([...MEETING_STATUS_ACTIONS]);
     expect(action('/meetings/{meetingId}/registrants/status')).toEqual([...REGISTRANT_ACTIONS]);
+    for (const spec of [m23, u26]) {
+      const create = spec.requestSchema('/users', 'post') as { properties: { action: Obj; user_info: { properties: { type: Obj } } } };
+      expect(create.properties.action.enum).toEqual([...CREATE_USER_ACTIONS]);
+      // SPEC23 lacks 4, which USERS26 adds.
+      for (const t of create.properties.user_info.properties.type.enum as number[]) expect(USER_TYPES).toContain(t);
+      for (const t of (spec.requestSchema('/users/{userId}', 'patch') as { properties: { type: Obj } }).properties.type.enum as number[]) expect(USER_TYPES).toContain(t);
+      expect(param(spec, '/users/{userId}', 'delete', 'action')).toMatchObject({ default: 'disassociate', enum: [...DELETE_USER_ACTIONS] });
+      const status = (spec.requestSchema('/users/{userId}/status', 'put') as { properties: { action: Obj } }).properties.action.enum as string[];
+      for (const a of USER_STATUS_ACTIONS) expect(status).toContain(a);
+    }
+    expect((u26.requestSchema('/users/{userId}', 'patch') as { properties: { type: Obj } }).properties.type.enum).toEqual([...USER_TYPES]);
+    expect((u26.requestSchema('/users', 'post') as { properties: { user_info: { properties: { type: Obj } } } }).properties.user_info.properties.type.enum).toEqual([...USER_TYPES]);
+    expect(param(m23, '/roles', 'get', 'type')).toMatchObject({ default: 'common', enum: [...ROLE_TYPES] });
+    const maxMembers = (m23.requestSchema('/roles/{roleId}/members', 'post') as { properties: { members: Obj } }).properties.members.maxItems;
+    expect(maxMembers).toBe(30);
+    const sections = (u26.responseSchema('/users/{userId}/settings', 'get', '200') as { oneOf: Array<{ properties: Record<string, { properties: Record<string, Obj> }> }> }).oneOf[0]!.properties;
+    for (const [section, values] of Object.entries(defaultUserSettings())) {
+      for (const [key, value] of Object.entries(values)) {
+        const schema = sections[section]!.properties[key]!;
+        const allowed = (USER_SETTING_ENUMS as Record<string, readonly string[]>)[key];
+        if (allowed) expect([key, schema.enum]).toEqual([key, [...allowed]]);
+        else expect([key, schema.type]).toEqual([key, typeof value]);
+      }
+    }
   });
 
   it('meeting body fields, settings enums and limits', () => {
@@ -405,9 +518,20 @@ describe('fidelity: the request vocabulary the fake accepts matches the specs', 
       ['meetings.registrantStatus', '/meetings/{meetingId}/registrants/status', 'put'],
       ['past.instances', '/past_meetings/{meetingId}/instances', 'get'], ['past.participants', '/past_meetings/{meetingId}/participants', 'get'],
       ['recordings.get', '/meetings/{meetingId}/recordings', 'get'], ['recordings.list', '/users/{userId}/recordings', 'get'],
+      ['roles.list', '/roles', 'get'], ['roles.members', '/roles/{roleId}/members', 'get'], ['roles.addMembers', '/roles/{roleId}/members', 'post'],
     ];
     for (const [route, path, method] of ops) {
       const label = /Rate Limit Label[^`]*`(\w+)`/.exec(String(m23.operation(path, method).description))?.[1];
+      expect([route, label?.toLowerCase()]).toEqual([route, ROUTE_CATEGORY[route]?.toLowerCase()]);
+    }
+    // User administration as USERS26 labels it (SPEC23 agrees where it has the route).
+    const users: Array<[RouteName, string, string]> = [
+      ['users.create', '/users', 'post'], ['users.update', '/users/{userId}', 'patch'], ['users.delete', '/users/{userId}', 'delete'],
+      ['users.status', '/users/{userId}/status', 'put'], ['users.settings', '/users/{userId}/settings', 'get'],
+      ['users.updateSettings', '/users/{userId}/settings', 'patch'], ['users.summary', '/users/summary', 'get'], ['users.email', '/users/email', 'get'],
+    ];
+    for (const [route, path, method] of users) {
+      const label = /Rate Limit Label[^`]*`(\w+)`/.exec(String(u26.operation(path, method).description))?.[1];
       expect([route, label?.toLowerCase()]).toEqual([route, ROUTE_CATEGORY[route]?.toLowerCase()]);
     }
   });
@@ -417,6 +541,19 @@ describe('fidelity: the request vocabulary the fake accepts matches the specs', 
     const token = await s2sToken(fake);
     for (const status of param(u26, '/users', 'get', 'status').enum as string[]) expect((await api(fake, token, `/users?status=${status}`)).status).toBe(200);
     for (const type of param(m23, '/users/{userId}/meetings', 'get', 'type').enum as string[]) expect((await api(fake, token, `/users/me/meetings?type=${type}`)).status).toBe(200);
+    for (const [i, action] of (u26.requestSchema('/users', 'post') as { properties: { action: { enum: string[] } } }).properties.action.enum.entries()) {
+      const res = await api(fake, token, '/users', { method: 'POST', body: { action, user_info: { email: `enum${i}@example.com`, type: 1 } } });
+      expect([action, res.status]).toEqual([action, 201]);
+    }
+    const someone = fake.state.users.find((u) => u.role_id === '2' && u.status === 'active')!;
+    for (const action of ['deactivate', 'activate']) expect((await api(fake, token, `/users/${someone.id}/status`, { method: 'PUT', body: { action } })).status).toBe(204);
+    const userSettings = (u26.responseSchema('/users/{userId}/settings', 'get', '200') as { oneOf: Array<{ properties: Record<string, { properties: Record<string, Obj> }> }> }).oneOf[0]!.properties;
+    for (const [section, key] of [['schedule_meeting', 'audio_type'], ['recording', 'auto_recording']] as const) {
+      for (const value of userSettings[section]!.properties[key]!.enum as unknown[]) {
+        const res = await api(fake, token, '/users/me/settings', { method: 'PATCH', body: { [section]: { [key]: value } } });
+        expect([key, value, res.status]).toEqual([key, value, 204]);
+      }
+    }
     const settings = (m23.requestSchema('/users/{userId}/meetings', 'post') as { properties: { settings: { properties: Record<string, Obj> } } }).properties.settings.properties;
     for (const key of Object.keys(SETTING_ENUMS)) {
       for (const value of settings[key]?.enum as unknown[]) {

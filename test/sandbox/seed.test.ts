@@ -19,7 +19,11 @@ describe('seeded data', () => {
     expect(fake.state.users).toHaveLength(25);
     expect(owner).toMatchObject({ role_id: '0', role_name: 'Owner', type: 2, status: 'active', email: 'user1@example.com' });
     expect(admin).toMatchObject({ role_id: '1', role_name: 'Admin', status: 'active', email: 'user2@example.com' });
-    expect(members.every((m) => m.role_id === '2')).toBe(true);
+    // Every member is a plain member, but for two, who have the custom roles.
+    expect(fake.state.roles.map((r) => r.name)).toEqual(['Owner', 'Admin', 'Member', 'Help desk', 'Billing']);
+    const custom = fake.state.roles.slice(3).map((r) => r.id);
+    expect(members.every((m) => m.role_id === '2' || custom.includes(m.role_id))).toBe(true);
+    expect(custom.map((id) => fake.state.users.filter((u) => u.role_id === id).length)).toEqual([1, 1]);
     for (const u of fake.state.users) {
       expect(u.id).toMatch(/^[A-Za-z0-9_-]{22}$/);
       expect(String(u.pmi)).toMatch(/^\d{10}$/);

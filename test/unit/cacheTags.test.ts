@@ -30,6 +30,27 @@ describe('read cache tags: every answer a change affects shares a tag with it', 
     expect(stale(tags.recordingList(id), tagsOf({ kind: 'user', userId: id }))).toBe(false);
   });
 
+  it('a user change makes the user\'s settings stale, by id, by email and as the owner, and no one else\'s', () => {
+    const bumped = tagsOf({ kind: 'user', userId: id });
+    expect(stale(tags.settings(id), bumped)).toBe(true);
+    expect(stale(tags.settings(email.toLowerCase()), bumped)).toBe(true);
+    expect(stale(tags.settings(ACCOUNT_OWNER), bumped)).toBe(true);
+    expect(stale(tags.settings('someone-else'), bumped)).toBe(false);
+  });
+
+  it('a transfer makes every cached meeting and both users\' lists stale (a user named one way only stales the other way\'s class)', () => {
+    const bumped = tagsOf({ kind: 'transfer', userId: id, toEmail: 'bob@example.com' });
+    for (const m of ['85746065432', 'aDYlohsHRtCd4ii1uC2+hA==']) {
+      expect(stale(tags.meeting(m), bumped)).toBe(true);
+      expect(stale(tags.pastMeeting(m), bumped)).toBe(true);
+      expect(stale(tags.recordings(m), bumped)).toBe(true);
+    }
+    expect(stale(tags.meetingList(id), bumped)).toBe(true);
+    expect(stale(tags.meetingList('bob@example.com'), bumped)).toBe(true);
+    expect(stale(tags.recordingList('bob@example.com'), bumped)).toBe(true);
+    expect(stale(tags.user(id), bumped)).toBe(false);
+  });
+
   it('a write addressed by instance UUID reaches answers cached by meeting number (and the reverse), not other meetings addressed its own way', () => {
     const uuid = 'aDYlohsHRtCd4ii1uC2+hA==';
     const byUuid = tagsOf({ kind: 'meeting', meetingId: uuid });

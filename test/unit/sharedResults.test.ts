@@ -2,6 +2,7 @@ import { GraphQLID, GraphQLObjectType, GraphQLSchema, GraphQLString, isObjectTyp
 import { describe, expect, it } from 'vitest';
 import { buildGatewaySchema } from '../../src/graphql/schema.js';
 import { SharedResults } from '../../src/live/sharedResults.js';
+import { CALLER_DEPENDENT } from '../../src/live/wsServer.js';
 
 /** A source of events the test pushes, as the hub's feed is; `ended` once the subscription returns. */
 function source() {
@@ -164,7 +165,10 @@ describe('the gateway schema under Subscription', () => {
     };
     const root = schema.getSubscriptionType();
     expect(root).toBeDefined();
+    // Their results are shared per caller only (src/live/wsServer.ts).
+    expect([...CALLER_DEPENDENT]).toEqual(['accountUserEvents']);
     for (const field of Object.values(root!.getFields())) {
+      if (CALLER_DEPENDENT.has(field.name)) continue;
       let t = field.type;
       while ('ofType' in t) t = t.ofType;
       visit(t);

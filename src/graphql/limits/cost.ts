@@ -46,6 +46,16 @@ const KNOWN_CALLS: Record<string, number> = {
   'User.recordings': 1,
   // One page of the user's meetings per Zoom page, as `meetings(userId:)`.
   'User.meetings': 1,
+  // One GET of the user's settings; role members per Zoom page.
+  'User.settings': 1,
+  'Role.members': 1,
+  // The write, then a read of what Zoom now holds.
+  'Mutation.createUser': 2,
+  'Mutation.updateUser': 2,
+  'Mutation.setUserStatus': 2,
+  'Mutation.updateUserSettings': 2,
+  // The user an event names, read once per event delivered.
+  'UserEvent.user': 1,
   // Federation (GRAPHQL_FEDERATION): the subgraph's SDL is answered from the schema.
   'Query._service': 0,
   // When it starts: the meeting (user-role callers) or the host named by email; no call per event.

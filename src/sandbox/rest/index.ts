@@ -11,7 +11,10 @@ import { addRegistrant, listRegistrants, updateRegistrantStatus } from './regist
 import { listParticipants, listPastInstances } from './past.js';
 import { getRecordings, listUserRecordings } from './recordings.js';
 import type { RestContext } from './restContext.js';
+import { addRoleMembers, listRoleMembers, listRoles } from './roles.js';
+import { createUser, deleteUser, emailExists, updateUser, updateUserStatus, userSummary } from './userAdmin.js';
 import { getUser, listUsers } from './users.js';
+import { getUserSettings, updateUserSettings } from './userSettings.js';
 import { meZak, userToken } from './zak.js';
 
 const HANDLERS: Partial<Record<RouteName, (rc: RestContext) => Reply>> = {
@@ -19,6 +22,17 @@ const HANDLERS: Partial<Record<RouteName, (rc: RestContext) => Reply>> = {
   'users.get': getUser,
   'users.token': userToken,
   'users.zak': meZak,
+  'users.create': createUser,
+  'users.update': updateUser,
+  'users.delete': deleteUser,
+  'users.status': updateUserStatus,
+  'users.settings': getUserSettings,
+  'users.updateSettings': updateUserSettings,
+  'users.summary': userSummary,
+  'users.email': emailExists,
+  'roles.list': listRoles,
+  'roles.members': listRoleMembers,
+  'roles.addMembers': addRoleMembers,
   'meetings.list': listMeetings,
   'meetings.create': createMeeting,
   'meetings.get': getMeeting,

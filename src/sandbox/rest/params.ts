@@ -11,11 +11,27 @@ export const MEETING_TYPES = [1, 2, 3, 8] as const;
 export const REGISTRANT_STATUSES = ['pending', 'approved', 'denied'] as const;
 export const REGISTRANT_ACTIONS = ['approve', 'cancel', 'deny'] as const;
 export const MEETING_STATUS_ACTIONS = ['end', 'recover'] as const;
+export const CREATE_USER_ACTIONS = ['create', 'autoCreate', 'custCreate', 'ssoCreate'] as const;
+/** NOTE: USERS26 also has `clock_in` / `clock_out` (Workforce Management); the fake knows only these. */
+export const USER_STATUS_ACTIONS = ['activate', 'deactivate'] as const;
+export const DELETE_USER_ACTIONS = ['disassociate', 'delete'] as const;
+/** `type` of create and update user as USERS26 has it (SPEC23 lacks 4). */
+export const USER_TYPES = [1, 2, 4, 99] as const;
+export const ROLE_TYPES = ['common', 'iq'] as const;
+/** Enum-valued user settings the fake keeps (USERS26 `GET/PATCH /users/{userId}/settings`). */
+export const USER_SETTING_ENUMS = {
+  audio_type: ['both', 'telephony', 'voip', 'thirdParty'],
+  auto_recording: ['local', 'cloud', 'none'],
+} as const satisfies Record<string, readonly string[]>;
 
 /** Query parameters each route reads; anything else is ignored, as Zoom ignores unknown ones. */
 export const QUERY_PARAMS: Partial<Record<RouteName, readonly string[]>> = {
   'users.list': ['status', 'page_size', 'role_id', 'page_number', 'include_fields', 'next_page_token'],
   'users.token': ['type', 'ttl', 'meeting_id'],
+  'users.delete': ['action', 'transfer_email', 'transfer_meeting', 'transfer_webinar', 'transfer_recording', 'transfer_whiteboard'],
+  'users.email': ['email'],
+  'roles.list': ['type'],
+  'roles.members': ['page_size', 'next_page_token', 'page_number'],
   'meetings.update': ['occurrence_id'],
   'meetings.delete': ['occurrence_id'],
   'meetings.registrants': ['occurrence_id', 'status', 'page_size', 'page_number', 'next_page_token'],

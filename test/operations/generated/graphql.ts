@@ -30,6 +30,13 @@ export type AddMeetingRegistrantInput = {
   lastName?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** How participants of the user’s meetings join the audio by default. */
+export type AudioType =
+  | 'BOTH'
+  | 'TELEPHONY'
+  | 'THIRD_PARTY'
+  | 'VOIP';
+
 export type AutoRecording =
   | 'CLOUD'
   | 'LOCAL'
@@ -63,6 +70,31 @@ export type CreateMeetingInput = {
   type?: InputMaybe<MeetingType>;
 };
 
+/** How Zoom adds the user. */
+export type CreateUserAction =
+  /** An active user at once, for accounts with a managed domain. */
+  | 'AUTO_CREATE'
+  /** Zoom emails an invitation; the user is PENDING until it accepts. */
+  | 'CREATE'
+  /** An active user without a password (API partners); it cannot sign in to Zoom. */
+  | 'CUST_CREATE'
+  /** An active user that signs in through the account’s SSO (pre-provisioning). */
+  | 'SSO_CREATE';
+
+/** Body of createUser. */
+export type CreateUserInput = {
+  action?: InputMaybe<CreateUserAction>;
+  /** At most 128 characters. */
+  displayName?: InputMaybe<Scalars['String']['input']>;
+  /** At most 128 characters. */
+  email: Scalars['String']['input'];
+  /** At most 64 characters. */
+  firstName?: InputMaybe<Scalars['String']['input']>;
+  /** At most 64 characters. */
+  lastName?: InputMaybe<Scalars['String']['input']>;
+  type: UserType;
+};
+
 /** Which Zoom credentials are configured and cached. Never secrets. */
 export type CredentialStatus = {
   __typename?: 'CredentialStatus';
@@ -84,6 +116,36 @@ export type CredentialStatus = {
   userOAuth: Scalars['Boolean']['output'];
   /** A Video SDK app is configured (videoSdkToken). */
   videoSdk: Scalars['Boolean']['output'];
+};
+
+export type DeleteUserAction =
+  /** The user and its data are removed for good. */
+  | 'DELETE'
+  /** The user leaves the account and keeps a free Zoom account of its own. */
+  | 'DISASSOCIATE';
+
+/** What the user’s meetings allow once they run. */
+export type InMeetingSettings = {
+  __typename?: 'InMeetingSettings';
+  breakoutRoom?: Maybe<Scalars['Boolean']['output']>;
+  chat?: Maybe<Scalars['Boolean']['output']>;
+  coHost?: Maybe<Scalars['Boolean']['output']>;
+  e2eEncryption?: Maybe<Scalars['Boolean']['output']>;
+  polling?: Maybe<Scalars['Boolean']['output']>;
+  privateChat?: Maybe<Scalars['Boolean']['output']>;
+  screenSharing?: Maybe<Scalars['Boolean']['output']>;
+  waitingRoom?: Maybe<Scalars['Boolean']['output']>;
+};
+
+export type InMeetingSettingsInput = {
+  breakoutRoom?: InputMaybe<Scalars['Boolean']['input']>;
+  chat?: InputMaybe<Scalars['Boolean']['input']>;
+  coHost?: InputMaybe<Scalars['Boolean']['input']>;
+  e2eEncryption?: InputMaybe<Scalars['Boolean']['input']>;
+  polling?: InputMaybe<Scalars['Boolean']['input']>;
+  privateChat?: InputMaybe<Scalars['Boolean']['input']>;
+  screenSharing?: InputMaybe<Scalars['Boolean']['input']>;
+  waitingRoom?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** A Zoom meeting. List results carry fewer fields than a single meeting. */
@@ -362,10 +424,16 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Registers someone for a meeting that takes registration. The host and admins may register anyone; another user only its own email, and does not see the join link (Zoom emails it). Zoom allows 3 a day per email and meeting. Errors (extensions.code): BAD_USER_INPUT when the id, email or name is malformed (nothing reaches Zoom); FORBIDDEN when a user-role caller that does not host the meeting registers another email; NOT_FOUND when Zoom has no such meeting, or it takes no registration; ZOOM_RATE_LIMITED when the email has registered 3 times today. Also, from Zoom or the token store: ZOOM_AUTHORIZATION_REQUIRED, ZOOM_UNAVAILABLE, ZOOM_API_ERROR, STORE_UNAVAILABLE. */
   addMeetingRegistrant?: Maybe<MeetingRegistrant>;
+  /** Gives users a role (admin), in place of the role each had; true once Zoom has. At most 30 users, each named once by id or email. Errors (extensions.code): BAD_USER_INPUT when roleId or a user id is malformed, or userIds is empty, repeats a user or names more than 30 (nothing reaches Zoom); also Zoom’s refusal of the owner and member roles; FORBIDDEN when the caller is not an admin (nothing reaches Zoom); NOT_FOUND when Zoom has no such user; ZOOM_API_ERROR with zoomCode 1034 when the role does not exist. Also, from Zoom or the token store: ZOOM_AUTHORIZATION_REQUIRED, ZOOM_RATE_LIMITED, ZOOM_UNAVAILABLE, STORE_UNAVAILABLE. */
+  assignRole?: Maybe<Scalars['Boolean']['output']>;
   /** Schedules a meeting for a user (the caller unless admin). Counts toward the host’s 100 per day. Errors (extensions.code): BAD_USER_INPUT when userId or input is invalid (naming every bad field in `fields`; nothing reaches Zoom); FORBIDDEN when a user-role caller schedules for another user; NOT_FOUND when Zoom has no such user; ZOOM_RATE_LIMITED also when the host has used up its daily creates (retryAfterSeconds). Also, from Zoom or the token store: ZOOM_AUTHORIZATION_REQUIRED, ZOOM_UNAVAILABLE, ZOOM_API_ERROR, STORE_UNAVAILABLE. */
   createMeeting?: Maybe<Meeting>;
+  /** Adds a user to the account (admin) and returns it as Zoom now has it: with CREATE the user is PENDING until it accepts the emailed invitation. Errors (extensions.code): BAD_USER_INPUT when input is invalid (naming every bad field in `fields`; nothing reaches Zoom); FORBIDDEN when the caller is not an admin (nothing reaches Zoom); ZOOM_API_ERROR with zoomCode 1005 when the email is in use, or Zoom’s own reason (e.g. 200 without the privilege). Also, from Zoom or the token store: ZOOM_AUTHORIZATION_REQUIRED, ZOOM_RATE_LIMITED, ZOOM_UNAVAILABLE, STORE_UNAVAILABLE. */
+  createUser?: Maybe<User>;
   /** Deletes a meeting, or with occurrenceId one occurrence of it; true once Zoom has deleted it. Errors (extensions.code): BAD_USER_INPUT when id or occurrenceId is malformed; FORBIDDEN when a user-role caller does not host the meeting (before any change); NOT_FOUND when Zoom has no such meeting or occurrence. Also, from Zoom or the token store: ZOOM_AUTHORIZATION_REQUIRED, ZOOM_RATE_LIMITED, ZOOM_UNAVAILABLE, ZOOM_API_ERROR, STORE_UNAVAILABLE. */
   deleteMeeting?: Maybe<Scalars['Boolean']['output']>;
+  /** Removes a user from the account (admin); true once Zoom has. With transfer, its meetings, webinars, recordings and whiteboards go to another user first. Errors (extensions.code): BAD_USER_INPUT when id or transfer.toEmail is malformed, or Zoom refuses the transfer (e.g. to the user’s own address); FORBIDDEN when the caller is not an admin (nothing reaches Zoom); NOT_FOUND when Zoom has no such user; ZOOM_API_ERROR with Zoom’s code when it keeps the user: 200 (e.g. the account owner), 1117 (an admin cannot be disassociated). Also, from Zoom or the token store: ZOOM_AUTHORIZATION_REQUIRED, ZOOM_RATE_LIMITED, ZOOM_UNAVAILABLE, STORE_UNAVAILABLE. */
+  deleteUser?: Maybe<Scalars['Boolean']['output']>;
   /** Ends a live meeting for every participant. Host or admin only. Errors (extensions.code): BAD_USER_INPUT when id is not a meeting number (nothing reaches Zoom); FORBIDDEN when a user-role caller does not host the meeting (before any change); NOT_FOUND when Zoom has no such meeting; ZOOM_API_ERROR when Zoom refuses, e.g. the meeting is not live. Also, from Zoom or the token store: ZOOM_AUTHORIZATION_REQUIRED, ZOOM_RATE_LIMITED, ZOOM_UNAVAILABLE, STORE_UNAVAILABLE. */
   endMeeting?: Maybe<Scalars['Boolean']['output']>;
   /** Drops a user's cached ZAK, e.g. after the Meeting SDK reported a failed start or the user signed out everywhere. Admin or the user itself. True when a cached ZAK was dropped. Errors (extensions.code): BAD_USER_INPUT when userId is not me, a Zoom user id or an email; FORBIDDEN when a user-role caller names another user; NOT_FOUND when Zoom has no user with that email. Also, from Zoom or the token store: ZOOM_AUTHORIZATION_REQUIRED, ZOOM_RATE_LIMITED, ZOOM_UNAVAILABLE, ZOOM_API_ERROR, STORE_UNAVAILABLE. */
@@ -374,12 +442,18 @@ export type Mutation = {
   meetingSdkSignature?: Maybe<SdkSignature>;
   /** Revokes the caller's own user OAuth authorization at Zoom and forgets its tokens; false when there was none. Errors (extensions.code): ZOOM_UNAVAILABLE when Zoom's revoke endpoint cannot be reached (nothing is forgotten; retry); STORE_UNAVAILABLE when the grant cannot be read or removed. */
   revokeZoomAuthorization?: Maybe<Scalars['Boolean']['output']>;
+  /** Activates or deactivates a user (admin) and returns it as Zoom now has it: it moves between users(status: ACTIVE) and users(status: INACTIVE) at once. Errors (extensions.code): BAD_USER_INPUT when id is malformed; FORBIDDEN when the caller is not an admin (nothing reaches Zoom); NOT_FOUND when Zoom has no such user; ZOOM_API_ERROR with zoomCode 200 for owners, admins and Zoom Rooms, which Zoom does not (de)activate this way. Also, from Zoom or the token store: ZOOM_AUTHORIZATION_REQUIRED, ZOOM_RATE_LIMITED, ZOOM_UNAVAILABLE, STORE_UNAVAILABLE. */
+  setUserStatus?: Maybe<User>;
   /** The host's cached ZAK and, when a Meeting SDK app is configured, a host signature. Host or admin only. Errors (extensions.code): BAD_USER_INPUT when meetingId is not a meeting number or UUID; FORBIDDEN when a user-role caller does not host the meeting (no ZAK is fetched); NOT_FOUND when Zoom has no such meeting. Also, from Zoom or the token store: ZOOM_AUTHORIZATION_REQUIRED, ZOOM_RATE_LIMITED, ZOOM_UNAVAILABLE, ZOOM_API_ERROR, STORE_UNAVAILABLE. */
   startMeetingToken?: Maybe<StartMeetingToken>;
   /** Changes the given fields and returns the meeting as Zoom now has it. With occurrenceId only that occurrence changes, and only its agenda, startTime, duration and settings. Errors (extensions.code): BAD_USER_INPUT when id or input is invalid, or input changes nothing (nothing reaches Zoom); FORBIDDEN when a user-role caller does not host the meeting (before any change); NOT_FOUND when Zoom has no such meeting or occurrence. Also, from Zoom or the token store: ZOOM_AUTHORIZATION_REQUIRED, ZOOM_RATE_LIMITED, ZOOM_UNAVAILABLE, ZOOM_API_ERROR, STORE_UNAVAILABLE. */
   updateMeeting?: Maybe<Meeting>;
   /** Approves, denies or cancels up to 30 registrations at once. Host or admin only; Zoom allows 10 status changes a day per registrant. Errors (extensions.code): BAD_USER_INPUT when an id is malformed or repeated, or more than 30 are given (nothing reaches Zoom), or the meeting takes no registration; FORBIDDEN when a user-role caller does not host the meeting; NOT_FOUND when Zoom has no such meeting or registrant. Also, from Zoom or the token store: ZOOM_AUTHORIZATION_REQUIRED, ZOOM_RATE_LIMITED, ZOOM_UNAVAILABLE, ZOOM_API_ERROR, STORE_UNAVAILABLE. */
   updateMeetingRegistrantStatus?: Maybe<Scalars['Boolean']['output']>;
+  /** Changes the given profile fields and returns the user as Zoom now has it. Admins change anyone; a user changes itself, but not its type. Errors (extensions.code): BAD_USER_INPUT when id or input is invalid, or input changes nothing (nothing reaches Zoom); FORBIDDEN when a user-role caller names another user or its own type (nothing reaches Zoom); NOT_FOUND when Zoom has no such user; ZOOM_API_ERROR with Zoom’s code for a change it refuses (e.g. 200 for an impossible type change). Also, from Zoom or the token store: ZOOM_AUTHORIZATION_REQUIRED, ZOOM_RATE_LIMITED, ZOOM_UNAVAILABLE, STORE_UNAVAILABLE. */
+  updateUser?: Maybe<User>;
+  /** Changes the given settings only (Zoom keeps every other) and returns the settings as Zoom now has them. Admins change anyone’s; a user its own. Errors (extensions.code): BAD_USER_INPUT when id is malformed or input changes nothing (nothing reaches Zoom); FORBIDDEN when a user-role caller names another user (nothing reaches Zoom); NOT_FOUND when Zoom has no such user; ZOOM_API_ERROR with Zoom’s code for a setting the user’s plan does not allow (e.g. 1108), or 1120 for an expired invitation. Also, from Zoom or the token store: ZOOM_AUTHORIZATION_REQUIRED, ZOOM_RATE_LIMITED, ZOOM_UNAVAILABLE, STORE_UNAVAILABLE. */
+  updateUserSettings?: Maybe<UserSettings>;
   /** Signs a Video SDK JWT for one session. HOST only for admins; a user-role caller may name only itself as userIdentity. sessionName ≤ 200 characters, userIdentity ≤ 35, sessionKey ≤ 36, expiresIn 1800–172800 s (default 7200). Errors (extensions.code): BAD_USER_INPUT when an argument is empty, too long or out of bounds; FORBIDDEN for HOST without the admin role, another caller as userIdentity, or no Video SDK app configured (reason VIDEO_SDK_NOT_CONFIGURED). */
   videoSdkToken?: Maybe<VideoSdkToken>;
 };
@@ -391,15 +465,33 @@ export type MutationAddMeetingRegistrantArgs = {
 };
 
 
+export type MutationAssignRoleArgs = {
+  roleId: Scalars['ID']['input'];
+  userIds: Array<Scalars['ID']['input']>;
+};
+
+
 export type MutationCreateMeetingArgs = {
   input: CreateMeetingInput;
   userId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
+export type MutationCreateUserArgs = {
+  input: CreateUserInput;
+};
+
+
 export type MutationDeleteMeetingArgs = {
   id: Scalars['ID']['input'];
   occurrenceId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type MutationDeleteUserArgs = {
+  action?: InputMaybe<DeleteUserAction>;
+  id: Scalars['ID']['input'];
+  transfer?: InputMaybe<UserTransferInput>;
 };
 
 
@@ -420,6 +512,12 @@ export type MutationMeetingSdkSignatureArgs = {
 };
 
 
+export type MutationSetUserStatusArgs = {
+  action: UserStatusAction;
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationStartMeetingTokenArgs = {
   meetingId: Scalars['ID']['input'];
 };
@@ -436,6 +534,18 @@ export type MutationUpdateMeetingRegistrantStatusArgs = {
   action: RegistrantAction;
   meetingId: Scalars['ID']['input'];
   registrantIds: Array<Scalars['ID']['input']>;
+};
+
+
+export type MutationUpdateUserArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateUserInput;
+};
+
+
+export type MutationUpdateUserSettingsArgs = {
+  id: Scalars['ID']['input'];
+  input: UserSettingsInput;
 };
 
 
@@ -517,16 +627,27 @@ export type Query = {
   __typename?: 'Query';
   /** What is configured and cached for this caller; never secrets. */
   credentials?: Maybe<CredentialStatus>;
+  /** Whether a Zoom user (of any account) has this email already (admin). */
+  emailInUse?: Maybe<Scalars['Boolean']['output']>;
   /** The caller's own Zoom user. */
   me?: Maybe<User>;
   /** A meeting by number or UUID; null when Zoom reports no such meeting. */
   meeting?: Maybe<Meeting>;
   /** A user's meetings (the caller's own unless admin). */
   meetings?: Maybe<MeetingConnection>;
+  /** The account’s roles with their member counts (admin). */
+  roles?: Maybe<Array<Role>>;
   /** A user by id or email; null when Zoom reports no such user. */
   user?: Maybe<User>;
+  /** How many users the account has, by plan and status (admin). */
+  userSummary?: Maybe<UserSummary>;
   /** The account's users (admin). */
   users?: Maybe<UserConnection>;
+};
+
+
+export type QueryEmailInUseArgs = {
+  email: Scalars['String']['input'];
 };
 
 
@@ -587,6 +708,20 @@ export type RecordingFile = {
   status?: Maybe<Scalars['String']['output']>;
 };
 
+export type RecordingSettings = {
+  __typename?: 'RecordingSettings';
+  /** Null for a value this schema does not know. */
+  autoRecording?: Maybe<AutoRecording>;
+  cloudRecording?: Maybe<Scalars['Boolean']['output']>;
+  localRecording?: Maybe<Scalars['Boolean']['output']>;
+};
+
+export type RecordingSettingsInput = {
+  autoRecording?: InputMaybe<AutoRecording>;
+  cloudRecording?: InputMaybe<Scalars['Boolean']['input']>;
+  localRecording?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
 /** Recurrence of a RECURRING_FIXED_TIME meeting. */
 export type RecurrenceInput = {
   /** Last occurrence; not with endTimes. */
@@ -628,6 +763,45 @@ export type RegistrationApproval =
   | 'MANUAL'
   | 'NO_REGISTRATION';
 
+/** A role of the account: "0" owner, "1" admin, "2" member, or a custom role. */
+export type Role = {
+  __typename?: 'Role';
+  description?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** The users who have this role (admin). */
+  members?: Maybe<UserConnection>;
+  name: Scalars['String']['output'];
+  totalMembers?: Maybe<Scalars['Int']['output']>;
+};
+
+
+/** A role of the account: "0" owner, "1" admin, "2" member, or a custom role. */
+export type RoleMembersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Defaults for the meetings the user schedules. */
+export type ScheduleMeetingSettings = {
+  __typename?: 'ScheduleMeetingSettings';
+  /** Null for a value this schema does not know. */
+  audioType?: Maybe<AudioType>;
+  hostVideo?: Maybe<Scalars['Boolean']['output']>;
+  joinBeforeHost?: Maybe<Scalars['Boolean']['output']>;
+  participantsVideo?: Maybe<Scalars['Boolean']['output']>;
+  requirePasswordForScheduledMeetings?: Maybe<Scalars['Boolean']['output']>;
+  usePmiForScheduledMeetings?: Maybe<Scalars['Boolean']['output']>;
+};
+
+export type ScheduleMeetingSettingsInput = {
+  audioType?: InputMaybe<AudioType>;
+  hostVideo?: InputMaybe<Scalars['Boolean']['input']>;
+  joinBeforeHost?: InputMaybe<Scalars['Boolean']['input']>;
+  participantsVideo?: InputMaybe<Scalars['Boolean']['input']>;
+  requirePasswordForScheduledMeetings?: InputMaybe<Scalars['Boolean']['input']>;
+  usePmiForScheduledMeetings?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
 /** A Meeting SDK JWT (HS256, signed with the SDK secret) and the key to pass with it. */
 export type SdkSignature = {
   __typename?: 'SdkSignature';
@@ -656,6 +830,8 @@ export type StartMeetingToken = {
 
 export type Subscription = {
   __typename?: 'Subscription';
+  /** Zoom’s user.* events for the whole account (admin), in order, once each, from whichever replica Zoom reached. */
+  accountUserEvents?: Maybe<UserEvent>;
   /** Events of one meeting as Zoom reports them; user-role callers only for meetings they host. */
   meetingEvents: MeetingEvent;
   /** Events of every meeting the caller hosts (admins: of the host given). */
@@ -703,6 +879,26 @@ export type UpdateMeetingInput = {
   type?: InputMaybe<MeetingType>;
 };
 
+/** Body of updateUser: only the fields given change; at least one is required. */
+export type UpdateUserInput = {
+  /** At most 128 characters. */
+  dept?: InputMaybe<Scalars['String']['input']>;
+  /** At most 128 characters. */
+  displayName?: InputMaybe<Scalars['String']['input']>;
+  /** At most 64 characters. */
+  firstName?: InputMaybe<Scalars['String']['input']>;
+  /** At most 128 characters. */
+  jobTitle?: InputMaybe<Scalars['String']['input']>;
+  /** A language tag such as en-US. */
+  language?: InputMaybe<Scalars['String']['input']>;
+  /** At most 64 characters. */
+  lastName?: InputMaybe<Scalars['String']['input']>;
+  /** IANA time zone, e.g. Europe/Berlin. */
+  timezone?: InputMaybe<Scalars['String']['input']>;
+  /** Admins only: a user may not change its own plan. */
+  type?: InputMaybe<UserType>;
+};
+
 /** A Zoom user. */
 export type User = {
   __typename?: 'User';
@@ -724,6 +920,8 @@ export type User = {
   /** The user's cloud recordings of meetings that started from `from` to `to` (UTC days, both included, at most one month apart: Zoom's limit); neither means today. The user itself or an admin. */
   recordings?: Maybe<MeetingRecordingConnection>;
   roleId?: Maybe<Scalars['String']['output']>;
+  /** The user’s meeting defaults: an admin sees anyone’s, a user its own. */
+  settings?: Maybe<UserSettings>;
   status?: Maybe<UserStatus>;
   timezone?: Maybe<Scalars['String']['output']>;
   /** Null for a type this schema does not know (such as On-prem, 3, in older Zoom documents). */
@@ -766,11 +964,71 @@ export type UserEdge = {
   node: User;
 };
 
+/** One Zoom event about a user of the account, delivered to a subscription once. */
+export type UserEvent = {
+  __typename?: 'UserEvent';
+  email?: Maybe<Scalars['String']['output']>;
+  /** When Zoom says the event happened (its event_ts). */
+  occurredAt: Scalars['DateTime']['output'];
+  /** Increases by one per user event of the account, across every replica: a jump is a missed event. */
+  sequence: Scalars['Int']['output'];
+  /** Zoom’s event name: user.created, user.updated, user.activated, user.deactivated, user.deleted, user.disassociated or user.settings_updated. */
+  type: Scalars['String']['output'];
+  /** The user as Zoom has it now; null once it has left the account. */
+  user?: Maybe<User>;
+  userId?: Maybe<Scalars['ID']['output']>;
+};
+
+/** A typed part of Zoom’s user settings; Zoom has many more, which this schema leaves out. */
+export type UserSettings = {
+  __typename?: 'UserSettings';
+  inMeeting?: Maybe<InMeetingSettings>;
+  recording?: Maybe<RecordingSettings>;
+  scheduleMeeting?: Maybe<ScheduleMeetingSettings>;
+};
+
+/** Body of updateUserSettings: only the fields given change; at least one is required. */
+export type UserSettingsInput = {
+  inMeeting?: InputMaybe<InMeetingSettingsInput>;
+  recording?: InputMaybe<RecordingSettingsInput>;
+  scheduleMeeting?: InputMaybe<ScheduleMeetingSettingsInput>;
+};
+
 /** A Zoom user's account status. */
 export type UserStatus =
   | 'ACTIVE'
   | 'INACTIVE'
   | 'PENDING';
+
+export type UserStatusAction =
+  /** The user may sign in again. */
+  | 'ACTIVATE'
+  /** Zoom removes the user’s licenses and blocks sign-in; the user stays in the account. */
+  | 'DEACTIVATE';
+
+/** How many users the account has, by plan and status (Zoom’s user summary). */
+export type UserSummary = {
+  __typename?: 'UserSummary';
+  basic: Scalars['Int']['output'];
+  joinOnly: Scalars['Int']['output'];
+  licensed: Scalars['Int']['output'];
+  onPrem: Scalars['Int']['output'];
+  /** Invited users who have not accepted yet. */
+  pending: Scalars['Int']['output'];
+  /** Zoom Rooms users. */
+  rooms: Scalars['Int']['output'];
+  total: Scalars['Int']['output'];
+};
+
+/** Who receives what a leaving user owned, before Zoom removes it. */
+export type UserTransferInput = {
+  meetings?: InputMaybe<Scalars['Boolean']['input']>;
+  recordings?: InputMaybe<Scalars['Boolean']['input']>;
+  /** An active user of the account; not the leaving user itself. */
+  toEmail: Scalars['String']['input'];
+  webinars?: InputMaybe<Scalars['Boolean']['input']>;
+  whiteboards?: InputMaybe<Scalars['Boolean']['input']>;
+};
 
 /** A Zoom user's plan type. */
 export type UserType =
