@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { FastifyReply } from 'fastify';
 import type { GatewayFastify } from './gatewayFastify.js';
+import { acceptRanges } from './graphqlMediaType.js';
 
 /** Where the IDE's files are served; everything the page loads comes from here. */
 export const IDE_ASSETS_PATH = '/graphql-ide/assets';
@@ -105,13 +106,8 @@ function page(endpoint: string, sandbox: boolean): string {
  * (curl) and `text/html, application/json` still get GraphQL over HTTP.
  */
 export function prefersHtml(accept: string | undefined): boolean {
-  if (!accept) return false;
-  const ranges = accept.split(',').map((part) => {
-    const [range = '', ...params] = part.trim().toLowerCase().split(';');
-    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    const quality = q === undefined ? 1 : Number(q.slice(2));
-    return { range: range.trim(), q: Number.isFinite(quality) ? quality : 0 };
-  });
+  const ranges = acceptRanges(accept);
+  if (ranges.length === 0) return false;
   const quality = (mime: string) => {
     const [type] = mime.split('/');
     // The most specific matching range decides (RFC 9110 §12.5.1).

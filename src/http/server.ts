@@ -40,6 +40,7 @@ import { Callers } from './callers.js';
 import { corsOrigins } from './corsOrigins.js';
 import type { GatewayFastify } from './gatewayFastify.js';
 import { registerGraphiql } from './graphiql.js';
+import { graphqlErrorMediaType } from './graphqlMediaType.js';
 import { registerHealthRoutes } from './health.js';
 import { registerMetricsRoute } from './metrics.js';
 import { registerOAuthRoutes } from './oauthRoutes.js';
@@ -212,6 +213,7 @@ export async function createHttpServer(parts: HttpServerDeps): Promise<HttpServe
   const graphqlRoute = {
     url: '/graphql',
     ...graphqlRouteGuards(config.limits),
+    onSend: graphqlErrorMediaType,
     // A WebSocket upgrade authenticates in its connection_init message, not in its headers.
     preHandler: async (request: FastifyRequest, reply: FastifyReply) => (request.ws ? undefined : admitCaller(request, reply)),
     handler: fastifyApolloHandler(apollo, {
