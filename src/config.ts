@@ -95,7 +95,40 @@ export interface Config {
   tracing: TracingConfig | null;
   /** GraphQL subscriptions over WebSocket on /graphql (src/live/). */
   subscriptions: SubscriptionLimits;
+  /** What browser apps need (readBrowserClients). */
+  browser: BrowserClientConfig;
 }
+
+/** Settings for browser apps and their GraphQL clients. */
+export interface BrowserClientConfig {
+  /** CORS_ALLOWED_HEADERS: request headers a CORS preflight allows. */
+  corsAllowedHeaders: string[];
+  /**
+   * GRAPHQL_CSRF_PREVENTION: a GET query, or a POST that is not JSON, needs a credential or a
+   * preflight header. On by default, except in sandbox mode (fake data, no credential), where
+   * urql's default GET queries work as they are.
+   */
+  csrfPrevention: boolean;
+  /** ZOOM_SANDBOX_PORT: the port of the sandbox's fake Zoom (its control API); 0 = any free one. */
+  sandboxPort: number;
+}
+
+/**
+ * The headers browser GraphQL clients add: Apollo Client's client awareness, Apollo's CSRF
+ * headers, W3C trace context, and the gateway's credential and request id headers.
+ */
+export const DEFAULT_CORS_ALLOWED_HEADERS = [
+  'content-type',
+  'authorization',
+  'x-api-key',
+  'x-request-id',
+  'apollo-require-preflight',
+  'x-apollo-operation-name',
+  'apollographql-client-name',
+  'apollographql-client-version',
+  'traceparent',
+  'tracestate',
+];
 
 /** What one WebSocket client may hold (src/live/wsServer.ts). */
 export interface SubscriptionLimits {
@@ -233,6 +266,10 @@ const EnvSchema = z.object({
   WS_KEEPALIVE_MS: intIn(0, 600_000, 15_000),
   WS_CONNECTION_INIT_TIMEOUT_MS: intIn(100, 60_000, 5_000),
   WS_MAX_BUFFERED_BYTES: intIn(1024, 1024 * 1024 * 1024, 1024 * 1024),
+  // Browser apps and the sandbox (readBrowserClients).
+  CORS_ALLOWED_HEADERS: optional,
+  GRAPHQL_CSRF_PREVENTION: optional,
+  ZOOM_SANDBOX_PORT: intIn(0, 65535, 0),
 });
 
 type Env = z.infer<typeof EnvSchema>;
@@ -314,6 +351,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       initTimeoutMs: e.WS_CONNECTION_INIT_TIMEOUT_MS,
       maxBufferedBytes: e.WS_MAX_BUFFERED_BYTES,
     },
+    browser: readBrowserClients(e, problems, sandbox),
   };
   if (e.HTTP_HEADERS_TIMEOUT_MS > e.HTTP_REQUEST_TIMEOUT_MS) {
     problems.push(`HTTP_HEADERS_TIMEOUT_MS: the head is part of the request, so it cannot exceed HTTP_REQUEST_TIMEOUT_MS (${e.HTTP_REQUEST_TIMEOUT_MS})`);
@@ -467,6 +505,27 @@ function readWebhookSecrets(value: string | undefined, problems: Problems): stri
   // Zoom generates the token, so its strength is not ours to check; a stray comma is a typo.
   if (secrets.includes('')) problems.push('ZOOM_WEBHOOK_SECRET_TOKEN: an empty entry in the comma list; expected token or newToken,oldToken (value not shown)');
   return secrets.filter(Boolean);
+}
+
+/** CORS_ALLOWED_HEADERS, GRAPHQL_CSRF_PREVENTION and ZOOM_SANDBOX_PORT. */
+function readBrowserClients(e: Env, problems: Problems, sandbox: boolean): BrowserClientConfig {
+  let corsAllowedHeaders = DEFAULT_CORS_ALLOWED_HEADERS;
+  if (e.CORS_ALLOWED_HEADERS !== undefined) {
+    corsAllowedHeaders = [...new Set(e.CORS_ALLOWED_HEADERS.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean))];
+    const bad = corsAllowedHeaders.filter((h) => !/^[!#$%&'*+.^_`|~0-9a-z-]+$/.test(h));
+    if (bad.length > 0) problems.push(`CORS_ALLOWED_HEADERS: ${bad.map((h) => JSON.stringify(h)).join(', ')} is not a header name; expected a comma list such as ${DEFAULT_CORS_ALLOWED_HEADERS.slice(0, 3).join(',')}`);
+    if (!corsAllowedHeaders.includes('content-type')) {
+      problems.push('CORS_ALLOWED_HEADERS: must include content-type, or no browser can POST a JSON query; the default list is ' + DEFAULT_CORS_ALLOWED_HEADERS.join(','));
+    }
+  }
+  let csrfPrevention = !sandbox;
+  if (e.GRAPHQL_CSRF_PREVENTION !== undefined) {
+    if (/^(1|true)$/i.test(e.GRAPHQL_CSRF_PREVENTION)) csrfPrevention = true;
+    else if (/^(0|false)$/i.test(e.GRAPHQL_CSRF_PREVENTION)) csrfPrevention = false;
+    else problems.push(`GRAPHQL_CSRF_PREVENTION: expected true or false, got "${e.GRAPHQL_CSRF_PREVENTION}"`);
+  }
+  if (e.ZOOM_SANDBOX_PORT !== 0 && !sandbox) problems.push('ZOOM_SANDBOX_PORT: pins the port of the sandbox\'s fake Zoom, and sandbox mode is off');
+  return { corsAllowedHeaders, csrfPrevention, sandboxPort: e.ZOOM_SANDBOX_PORT };
 }
 
 function trimSlash(u: string): string {

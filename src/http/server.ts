@@ -152,7 +152,8 @@ export async function createHttpServer(parts: HttpServerDeps): Promise<HttpServe
     includeStacktraceInErrorResponses: false,
     validationRules: limitValidationRules(config.limits),
     allowBatchedHttpRequests: config.limits.maxBatch > 0,
-    csrfPrevention: { requestHeaders: CSRF_SAFE_HEADERS },
+    // GRAPHQL_CSRF_PREVENTION: off by default in sandbox mode only (config.ts).
+    csrfPrevention: config.browser.csrfPrevention ? { requestHeaders: CSRF_SAFE_HEADERS } : false,
     // Automatic persisted queries, shared by replicas through the store.
     persistedQueries: { cache: new PersistedQueryCache(store, logger), ttl: PERSISTED_QUERY_TTL_SECONDS },
     // main.ts owns the signals: Apollo's own handler would re-raise SIGTERM and kill the drain.
@@ -182,7 +183,8 @@ export async function createHttpServer(parts: HttpServerDeps): Promise<HttpServe
       // flow cookie; no route authenticates by cookie, so this grants no ambient authority.
       credentials: origins !== '*',
       methods: ['GET', 'POST'],
-      allowedHeaders: ['content-type', 'authorization', 'x-api-key', 'x-request-id', 'apollo-require-preflight'],
+      // CORS_ALLOWED_HEADERS: by default what Apollo Client, urql and trace context add.
+      allowedHeaders: config.browser.corsAllowedHeaders,
       exposedHeaders: ['x-request-id'],
       maxAge: 600,
     });

@@ -155,7 +155,7 @@ describe('urql 6 (defaults: short queries as GET)', () => {
     expect(bad.error?.graphQLErrors[0]?.extensions.code).toBe('BAD_USER_INPUT');
   });
 
-  it('against a gateway that needs no credential (sandbox), preferGetMethod: false is what makes it work', async () => {
+  it('against a gateway outside sandbox mode that needs no credential (GATEWAY_AUTH=none), preferGetMethod: false is what makes it work', async () => {
     const open = await startHarness({ fake });
     try {
       const byGet = urql(`${open.url}/graphql`, {});
