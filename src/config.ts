@@ -359,6 +359,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (e.GRAPHQL_TRUSTED_DOCUMENTS_ALLOW_ADMIN && !e.GRAPHQL_TRUSTED_DOCUMENTS) {
     problems.push('GRAPHQL_TRUSTED_DOCUMENTS_ALLOW_ADMIN: has no effect without GRAPHQL_TRUSTED_DOCUMENTS (the manifest of trusted documents)');
   }
+  problems.push(...unknownVariables(env), ...missingZoomCredential(e, production, sandbox));
   if (oauth && !config.userOAuth?.redirectUri && !sandbox) {
     problems.push('ZOOM_OAUTH_REDIRECT_URI: required with user OAuth (the public URL of /oauth/callback)');
   }
@@ -505,6 +506,45 @@ function readWebhookSecrets(value: string | undefined, problems: Problems): stri
   // Zoom generates the token, so its strength is not ours to check; a stray comma is a typo.
   if (secrets.includes('')) problems.push('ZOOM_WEBHOOK_SECRET_TOKEN: an empty entry in the comma list; expected token or newToken,oldToken (value not shown)');
   return secrets.filter(Boolean);
+}
+
+/** Prefixes of the gateway's own variables: any other name with them is a typo worth stopping for. */
+const OWN_PREFIXES = ['ZOOM_', 'GATEWAY_', 'CACHE_'];
+
+/** `ZOOM_CLIENTID: not a variable …; did you mean ZOOM_CLIENT_ID?` for each unknown own-prefixed name. */
+function unknownVariables(env: Record<string, string | undefined>): Problems {
+  const known = Object.keys(EnvSchema.shape);
+  return Object.keys(env)
+    .filter((name) => OWN_PREFIXES.some((p) => name.startsWith(p)) && !known.includes(name) && (env[name] ?? '').trim() !== '')
+    .sort()
+    .map((name) => {
+      // A name cut short or run on (ZOOM_WEBHOOK_SECRET) is closer than its edit count says.
+      const score = (k: string) => (k.startsWith(name) || name.startsWith(k) ? Math.abs(k.length - name.length) / 2 : editDistance(name, k));
+      const closest = known.reduce((best, k) => (score(k) < score(best) ? k : best));
+      return `${name}: not a variable this gateway reads; did you mean ${closest}?`;
+    });
+}
+
+/** Levenshtein distance: insertions, deletions and substitutions. */
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row.push(Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
+/** In production the fake never runs, so a gateway with no Zoom credential at all could serve nothing. */
+function missingZoomCredential(e: Env, production: boolean, sandbox: boolean): Problems {
+  const names = ['ZOOM_ACCOUNT_ID', 'ZOOM_CLIENT_ID', 'ZOOM_CLIENT_SECRET', 'ZOOM_OAUTH_CLIENT_ID', 'ZOOM_OAUTH_CLIENT_SECRET', 'ZOOM_API_KEY', 'ZOOM_API_SECRET'] as const;
+  // A partly set group is already named by group().
+  if (!production || sandbox || names.some((n) => e[n] !== undefined)) return [];
+  return [
+    'ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET: no Zoom credential is set, and with NODE_ENV=production the built-in fake Zoom never runs. ' +
+      "Set these three from a Server-to-Server OAuth app, or ZOOM_OAUTH_CLIENT_ID, ZOOM_OAUTH_CLIENT_SECRET and ZOOM_OAUTH_REDIRECT_URI from a user OAuth app (or both)",
+  ];
 }
 
 /** CORS_ALLOWED_HEADERS, GRAPHQL_CSRF_PREVENTION and ZOOM_SANDBOX_PORT. */

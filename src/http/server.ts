@@ -230,7 +230,7 @@ export async function createHttpServer(parts: HttpServerDeps): Promise<HttpServe
   fastify.route({ ...graphqlRoute, method: ['POST', 'OPTIONS'] });
   // GET serves queries over HTTP and, upgraded, subscriptions over graphql-transport-ws.
   fastify.route({ ...graphqlRoute, method: 'GET', wsHandler: subscriptions.handler });
-  registerHealthRoutes(fastify, { config, store, ...(parts.fake ? { fakeZoomUrl: parts.fake.url } : {}) });
+  registerHealthRoutes(fastify, { config, store, accountToken: () => tokens.accountTokenSource(), ...(parts.fake ? { fakeZoomUrl: parts.fake.url } : {}) });
   registerMetricsRoute(fastify, metrics);
   const webhooks = config.webhookSecrets
     ? new WebhookReceiver({ store, changes: parts.webhookChanges, zaks, userOAuth, observe: metrics.observeWebhookEvent, live: parts.live, clock })

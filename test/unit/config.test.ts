@@ -145,3 +145,31 @@ describe('ZOOM_WEBHOOK_SECRET_TOKEN', () => {
     expect(found.join('\n')).not.toContain('secretTokenAbcdef123');
   });
 });
+
+describe('mistakes caught at start', () => {
+  it.each([
+    ['ZOOM_CLIENTID', 'ZOOM_CLIENT_ID'],
+    ['ZOOM_ACOUNT_ID', 'ZOOM_ACCOUNT_ID'],
+    ['GATEWAY_API_KEY', 'GATEWAY_API_KEYS'],
+    ['CACHE_NAMESPACES', 'CACHE_NAMESPACE'],
+    ['ZOOM_WEBHOOK_SECRET', 'ZOOM_WEBHOOK_SECRET_TOKEN'],
+  ])('%s is named, with the closest known name (%s)', (typo, known) => {
+    expect(problems({ [typo]: 'value' })).toEqual([`${typo}: not a variable this gateway reads; did you mean ${known}?`]);
+  });
+
+  it('names every unknown variable at once, never echoing its value; other prefixes and empty values pass', () => {
+    const found = problems({ ZOOM_CLIENTID: 'secret-value-1', GATEWAY_AUTHH: 'secret-value-2', CACHE_UR: 'x', OTHER_ZOOM_THING: '1', ZOOM_TYPO_BUT_EMPTY: '' });
+    expect(found.map((p) => p.split(':')[0])).toEqual(['CACHE_UR', 'GATEWAY_AUTHH', 'ZOOM_CLIENTID']);
+    expect(found.join('\n')).not.toContain('secret-value');
+  });
+
+  it('NODE_ENV=production with no Zoom credential at all is refused, saying what to set', () => {
+    const found = problems({ NODE_ENV: 'production', TOKEN_ENCRYPTION_KEY: KEY, GATEWAY_AUTH: 'apikey', GATEWAY_API_KEYS: `ops:${'a'.repeat(64)}:admin` });
+    expect(found).toEqual([expect.stringMatching(/^ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET: no Zoom credential is set.*ZOOM_OAUTH_CLIENT_ID, ZOOM_OAUTH_CLIENT_SECRET and ZOOM_OAUTH_REDIRECT_URI/)]);
+    // Either credential is enough; a partial group is named once, by the group check.
+    const prod = { NODE_ENV: 'production', TOKEN_ENCRYPTION_KEY: KEY, GATEWAY_AUTH: 'apikey', GATEWAY_API_KEYS: `ops:${'a'.repeat(64)}:admin` };
+    expect(problems({ ...prod, ...s2s })).toEqual([]);
+    expect(problems({ ...prod, ZOOM_OAUTH_CLIENT_ID: 'c', ZOOM_OAUTH_CLIENT_SECRET: 's', ZOOM_OAUTH_REDIRECT_URI: 'https://gw.example.com/oauth/callback' })).toEqual([]);
+    expect(problems({ ...prod, ZOOM_ACCOUNT_ID: 'acc' })).toEqual([expect.stringMatching(/^ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET: required for Server-to-Server OAuth/)]);
+  });
+});
