@@ -427,10 +427,13 @@ export function readStore(value: string | undefined, problems: Problems): StoreC
   return { kind: 'memory' };
 }
 
+/** Prints a new TOKEN_ENCRYPTION_KEY: 32 random bytes in base64url. */
+const KEY_COMMAND = 'openssl rand -base64 32 | tr "+/" "-_" | tr -d =';
+
 function readKeys(e: Env, problems: Problems, sandbox: boolean): Uint8Array[] | null {
   if (e.TOKEN_ENCRYPTION_KEY === undefined) {
     if (!sandbox) {
-      problems.push('TOKEN_ENCRYPTION_KEY: required outside sandbox mode; generate one with `openssl rand -base64 32 | tr "+/" "-_" | tr -d =`');
+      problems.push(`TOKEN_ENCRYPTION_KEY: required outside sandbox mode; generate one with \`${KEY_COMMAND}\``);
     }
     return null;
   }
@@ -438,7 +441,7 @@ function readKeys(e: Env, problems: Problems, sandbox: boolean): Uint8Array[] | 
   return all.flatMap((k, i) => {
     const bytes = Buffer.from(k, 'base64url');
     if (bytes.length === 32 && /^[A-Za-z0-9_-]{43}$/.test(k)) return [new Uint8Array(bytes)];
-    problems.push(`${i === 0 ? 'TOKEN_ENCRYPTION_KEY' : 'TOKEN_ENCRYPTION_OLD_KEYS'}: expected 32 bytes in base64url (43 characters)`);
+    problems.push(`${i === 0 ? 'TOKEN_ENCRYPTION_KEY' : 'TOKEN_ENCRYPTION_OLD_KEYS'}: expected 32 bytes in base64url (43 characters); generate one with \`${KEY_COMMAND}\``);
     return [];
   });
 }

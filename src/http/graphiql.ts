@@ -118,6 +118,34 @@ export function prefersHtml(accept: string | undefined): boolean {
   return html > 0 && html > Math.max(quality('application/json'), quality('application/graphql-response+json'));
 }
 
+const IDE_OFF_NOTE = `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>zoom-graphql-gateway</title></head>
+<body>
+<h1>GraphQL endpoint</h1>
+<p>The in-browser IDE is off on this gateway (GRAPHQL_IDE=false). Send GraphQL requests to this URL with a GraphQL client: a POST with a JSON body <code>{"query": "…"}</code>.</p>
+</body>
+</html>
+`;
+
+/**
+ * With the IDE off, a browser opening the endpoint gets a short note saying so, instead of the
+ * JSON of a refused GET query. GraphQL clients (a JSON Accept) still reach Apollo.
+ */
+export function registerIdeOffNote(fastify: GatewayFastify, opts: { endpoint: string }): void {
+  fastify.addHook('onRequest', (request, reply, done) => {
+    if (request.method === 'GET' && request.routeOptions.url === opts.endpoint && prefersHtml(request.headers.accept)) {
+      return void reply
+        .header('content-type', 'text/html; charset=utf-8')
+        .header('content-security-policy', "default-src 'none'; frame-ancestors 'none'")
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'no-cache')
+        .send(IDE_OFF_NOTE);
+    }
+    done();
+  });
+}
+
 /**
  * The bundled GraphiQL, served from node_modules: `GET /graphql` from a browser and
  * `GET /graphiql`. Every other request to the endpoint (GET queries with a JSON Accept, POST)

@@ -39,7 +39,7 @@ import { Admission, admissionHook } from './admission.js';
 import { Callers } from './callers.js';
 import { corsOrigins } from './corsOrigins.js';
 import type { GatewayFastify } from './gatewayFastify.js';
-import { registerGraphiql } from './graphiql.js';
+import { registerGraphiql, registerIdeOffNote } from './graphiql.js';
 import { graphqlErrorMediaType } from './graphqlMediaType.js';
 import { registerHealthRoutes } from './health.js';
 import { registerMetricsRoute } from './metrics.js';
@@ -212,6 +212,7 @@ export async function createHttpServer(parts: HttpServerDeps): Promise<HttpServe
 
   // Browsers asking /graphql for HTML get the bundled IDE; every other request reaches Apollo.
   if (config.graphql.ide) registerGraphiql(fastify, { endpoint: '/graphql', sandbox: config.sandbox });
+  else registerIdeOffNote(fastify, { endpoint: '/graphql' });
   const graphqlRoute = {
     url: '/graphql',
     ...graphqlRouteGuards(config.limits),

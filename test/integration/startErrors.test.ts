@@ -48,6 +48,10 @@ describe('a SQLite path the process cannot use', () => {
     expect(code).toBe(78);
     expect(listened).toBe(false);
     expectStartError(stderr, 'CACHE_URL', `"${path}"`);
+    // The suggested path is another one than the path that failed.
+    const suggested = /e\.g\. sqlite:\/\/(\S+)/.exec(stderr)?.[1];
+    expect(suggested).toBeDefined();
+    expect(suggested).not.toBe(path);
   }, 30_000);
 });
 

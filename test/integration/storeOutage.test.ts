@@ -90,6 +90,11 @@ describe.skipIf(!redisUp)('Redis unreachable at start (like PostgreSQL: listenin
     expect(down.errors?.[0]?.message).toBe('The token store cannot be reached; retry later.');
     expect(h.fake.tokenRequests('account_credentials')).toBe(0);
     expect(h.logs.some((l) => l.includes('token store unavailable'))).toBe(true);
+    // Each reconnect is one line with the reason, not the client's stack again.
+    const reconnects = h.logs.filter((l) => l.includes('Redis connection error') || l.includes('token store error'));
+    expect(reconnects.length).toBeGreaterThan(0);
+    for (const line of reconnects) expect(JSON.parse(line)).toMatchObject({ reason: expect.stringMatching(/ECONNREFUSED|connect/) });
+    expect(reconnects.join('\n')).not.toContain('"stack"');
 
     proxy = await serviceOn(port);
     await readyAgain(h.url);

@@ -173,3 +173,13 @@ describe('mistakes caught at start', () => {
     expect(problems({ ...prod, ZOOM_ACCOUNT_ID: 'acc' })).toEqual([expect.stringMatching(/^ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET: required for Server-to-Server OAuth/)]);
   });
 });
+
+describe('TOKEN_ENCRYPTION_KEY messages', () => {
+  it('a mistyped key is named with the command that makes one, and the value is not echoed', () => {
+    const found = problems({ ...s2s, GATEWAY_AUTH: 'none', TOKEN_ENCRYPTION_KEY: 'not-a-key-value', TOKEN_ENCRYPTION_OLD_KEYS: `${KEY},also-bad-value` });
+    expect(found).toEqual([
+      'TOKEN_ENCRYPTION_KEY: expected 32 bytes in base64url (43 characters); generate one with `openssl rand -base64 32 | tr "+/" "-_" | tr -d =`',
+      'TOKEN_ENCRYPTION_OLD_KEYS: expected 32 bytes in base64url (43 characters); generate one with `openssl rand -base64 32 | tr "+/" "-_" | tr -d =`',
+    ]);
+  });
+});
