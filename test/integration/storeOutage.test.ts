@@ -108,7 +108,7 @@ describe.skipIf(!redisUp)('Redis unreachable at start (like PostgreSQL: listenin
     const PASSWORD = 'hunter2-s3cret';
     const target = new URL(REDIS_URL);
     for (const url of [`redis://admin:${PASSWORD}@127.0.0.1:${await closedPort()}`, `redis://admin:${PASSWORD}@${target.host}`]) {
-      const h = await within(20_000, 'the gateway start', startHarness({ env: { CACHE_URL: url, ZOOM_RATE_LIMIT_PLAN: 'pro' } }));
+      const h = await within(20_000, 'the gateway start', startHarness({ env: { CACHE_URL: url, CACHE_NAMESPACE: uniqueNamespace('password'), ZOOM_RATE_LIMIT_PLAN: 'pro' } }));
       await h.gql(USERS);
       await fetch(`${h.url}/readyz`);
       await within(10_000, 'the gateway stop', h.stop());
