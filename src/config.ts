@@ -514,11 +514,18 @@ function readWebhookSecrets(value: string | undefined, problems: Problems): stri
 /** Prefixes of the gateway's own variables: any other name with them is a typo worth stopping for. */
 const OWN_PREFIXES = ['ZOOM_', 'GATEWAY_', 'CACHE_'];
 
+/**
+ * What Kubernetes sets for each service in the namespace (a service named `gateway` or
+ * `zoom-graphql-gateway` gives GATEWAY_SERVICE_HOST, ZOOM_GRAPHQL_GATEWAY_PORT_4000_TCP, …): not
+ * the operator's typos.
+ */
+const SERVICE_LINK = /_SERVICE_(HOST|PORT)(_[A-Z0-9_]+)?$|_PORT(_\d+_(TCP|UDP|SCTP)(_(PROTO|PORT|ADDR))?)?$/;
+
 /** `ZOOM_CLIENTID: not a variable …; did you mean ZOOM_CLIENT_ID?` for each unknown own-prefixed name. */
 function unknownVariables(env: Record<string, string | undefined>): Problems {
   const known = Object.keys(EnvSchema.shape);
   return Object.keys(env)
-    .filter((name) => OWN_PREFIXES.some((p) => name.startsWith(p)) && !known.includes(name) && (env[name] ?? '').trim() !== '')
+    .filter((name) => OWN_PREFIXES.some((p) => name.startsWith(p)) && !known.includes(name) && !SERVICE_LINK.test(name) && (env[name] ?? '').trim() !== '')
     .sort()
     .map((name) => {
       // A name cut short or run on (ZOOM_WEBHOOK_SECRET) is closer than its edit count says.

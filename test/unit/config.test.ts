@@ -163,6 +163,25 @@ describe('mistakes caught at start', () => {
     expect(found.join('\n')).not.toContain('secret-value');
   });
 
+  it('variables Kubernetes sets for services named gateway, cache or zoom-graphql-gateway are not typos', () => {
+    const links = {
+      GATEWAY_SERVICE_HOST: '10.0.0.1',
+      GATEWAY_SERVICE_PORT: '4000',
+      GATEWAY_SERVICE_PORT_HTTP: '4000',
+      GATEWAY_PORT: 'tcp://10.0.0.1:4000',
+      GATEWAY_PORT_4000_TCP: 'tcp://10.0.0.1:4000',
+      GATEWAY_PORT_4000_TCP_PROTO: 'tcp',
+      GATEWAY_PORT_4000_TCP_PORT: '4000',
+      GATEWAY_PORT_4000_TCP_ADDR: '10.0.0.1',
+      CACHE_SERVICE_HOST: '10.0.0.2',
+      CACHE_PORT_6379_TCP: 'tcp://10.0.0.2:6379',
+      ZOOM_GRAPHQL_GATEWAY_SERVICE_HOST: '10.0.0.3',
+      ZOOM_GRAPHQL_GATEWAY_PORT_4000_TCP_ADDR: '10.0.0.3',
+    };
+    expect(problems(links)).toEqual([]);
+    expect(problems({ ...links, GATEWAY_AUTH_MODE: 'jwt' })).toEqual(['GATEWAY_AUTH_MODE: not a variable this gateway reads; did you mean GATEWAY_AUTH?']);
+  });
+
   it('NODE_ENV=production with no Zoom credential at all is refused, saying what to set', () => {
     const found = problems({ NODE_ENV: 'production', TOKEN_ENCRYPTION_KEY: KEY, GATEWAY_AUTH: 'apikey', GATEWAY_API_KEYS: `ops:${'a'.repeat(64)}:admin` });
     expect(found).toEqual([expect.stringMatching(/^ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET: no Zoom credential is set.*ZOOM_OAUTH_CLIENT_ID, ZOOM_OAUTH_CLIENT_SECRET and ZOOM_OAUTH_REDIRECT_URI/)]);
