@@ -6,12 +6,17 @@ WORKDIR /app
 RUN apt-get update \
  && apt-get install -y --no-install-recommends python3 make g++ \
  && rm -rf /var/lib/apt/lists/*
-COPY package.json package-lock.json tsconfig.json tsconfig.build.json ./
+# The dependencies first, from the package files alone, so a change to src/ reuses this layer
+# instead of installing (and compiling sqlite3) again. `--ignore-scripts` skips our own
+# `prepare` (it compiles src/, not copied yet); `npm rebuild` then runs the dependencies'
+# install scripts (sqlite3's native build), as `npm ci` would have.
+COPY package.json package-lock.json ./
+RUN npm ci --ignore-scripts && npm rebuild
+# Then compile src/ to dist/ (what `prepare` runs) and remove the dev dependencies (TypeScript,
+# pino-pretty, the test tools), so the image holds production dependencies only.
+COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
-# One install, the same as CI's: `npm ci` installs every dependency and its `prepare` compiles
-# src/ to dist/ (`npm run build`). Then the dev dependencies (TypeScript, pino-pretty, the test
-# tools) are removed, so the image holds production dependencies only.
-RUN npm ci && npm prune --omit=dev
+RUN npm run build && npm prune --omit=dev
 
 FROM node:24-bookworm-slim
 WORKDIR /app

@@ -40,8 +40,9 @@ export async function createApp(input: Config, overrides: AppOverrides = {}): Pr
       const graphiql = config.graphql.ide ? `${address.replace('://[::]:', '://localhost:')}/graphiql` : undefined;
       logger.info({ address, graphiql, sandbox: config.sandbox, store: config.store.kind }, 'gateway listening');
       if (parts.fake) {
+        const webhooks = await subscribeToFake(parts.fake, config, address);
         logger.warn(
-          { fakeZoom: parts.fake.url, graphiql, auth: config.auth.mode },
+          { fakeZoom: parts.fake.url, fakeZoomControl: `${parts.fake.url}/__fake`, webhooks, graphiql, auth: config.auth.mode },
           'SANDBOX MODE: no Zoom credentials configured; serving a built-in fake Zoom. Never use this in production.',
         );
       }
@@ -56,6 +57,21 @@ export async function createApp(input: Config, overrides: AppOverrides = {}): Pr
       return stopping;
     },
   };
+}
+
+/**
+ * In sandbox mode the fake delivers its webhooks to this gateway, as a Zoom app's event
+ * subscription would: a change made through the gateway or the fake's control API reaches
+ * subscribers with no setup. The subscription is the first user OAuth app's (the fake's default),
+ * signed with the gateway's current webhook secret token. Returns where events go, or why not.
+ */
+async function subscribeToFake(fake: FakeZoom, config: Config, address: string): Promise<string> {
+  const secret = config.webhookSecrets?.[0];
+  const clientId = config.userOAuth?.clientId;
+  if (!secret || !clientId) return 'not subscribed';
+  const target = `${address.replace('://[::]:', '://localhost:').replace('://0.0.0.0:', '://127.0.0.1:')}/zoom/webhooks`;
+  const sub = await fake.webhooks.subscribe(clientId, target, secret);
+  return sub.validated ? target : `not subscribed: ${target} did not validate`;
 }
 
 /** A taken or forbidden address is the operator's to fix: say which, without a stack. */

@@ -153,8 +153,8 @@ export async function composeServices(input: Config, overrides: AppOverrides = {
 async function resolveSandbox(config: Config, overrides: AppOverrides) {
   if (!config.sandbox) return { config, fake: undefined, ownsFake: false };
   // Loaded only in sandbox mode: a production process never holds the fake Zoom in memory.
-  const { SANDBOX_CREDENTIALS, startFakeZoom } = await import('./sandbox/index.js');
-  const fake = overrides.fakeZoom ?? (await startFakeZoom());
+  const { SANDBOX_CREDENTIALS, SANDBOX_WEBHOOK_SECRET, startFakeZoom } = await import('./sandbox/index.js');
+  const fake = overrides.fakeZoom ?? (await startFakeZoom({ port: config.browser.sandboxPort }));
   const sandboxed: Config = {
     ...config,
     zoom: { ...config.zoom, apiUrl: `${fake.url}/v2`, oauthUrl: fake.url },
@@ -163,6 +163,8 @@ async function resolveSandbox(config: Config, overrides: AppOverrides) {
     // A public, fake Meeting SDK app so startMeetingToken returns a signature in the sandbox too.
     sdk: config.sdk ?? { key: 'sandbox-sdk-key', secret: 'sandbox-sdk-secret-not-for-production' },
     videoSdk: config.videoSdk ?? { key: 'sandbox-video-sdk-key', secret: 'sandbox-video-sdk-secret-not-for-production' },
+    // The fake signs its webhooks with this public token; app.ts subscribes the gateway to them.
+    webhookSecrets: config.webhookSecrets ?? [SANDBOX_WEBHOOK_SECRET],
   };
   return { config: sandboxed, fake, ownsFake: !overrides.fakeZoom };
 }

@@ -95,7 +95,40 @@ export interface Config {
   tracing: TracingConfig | null;
   /** GraphQL subscriptions over WebSocket on /graphql (src/live/). */
   subscriptions: SubscriptionLimits;
+  /** What browser apps need (readBrowserClients). */
+  browser: BrowserClientConfig;
 }
+
+/** Settings for browser apps and their GraphQL clients. */
+export interface BrowserClientConfig {
+  /** CORS_ALLOWED_HEADERS: request headers a CORS preflight allows. */
+  corsAllowedHeaders: string[];
+  /**
+   * GRAPHQL_CSRF_PREVENTION: a GET query, or a POST that is not JSON, needs a credential or a
+   * preflight header. On by default, except in sandbox mode (fake data, no credential), where
+   * urql's default GET queries work as they are.
+   */
+  csrfPrevention: boolean;
+  /** ZOOM_SANDBOX_PORT: the port of the sandbox's fake Zoom (its control API); 0 = any free one. */
+  sandboxPort: number;
+}
+
+/**
+ * The headers browser GraphQL clients add: Apollo Client's client awareness, Apollo's CSRF
+ * headers, W3C trace context, and the gateway's credential and request id headers.
+ */
+export const DEFAULT_CORS_ALLOWED_HEADERS = [
+  'content-type',
+  'authorization',
+  'x-api-key',
+  'x-request-id',
+  'apollo-require-preflight',
+  'x-apollo-operation-name',
+  'apollographql-client-name',
+  'apollographql-client-version',
+  'traceparent',
+  'tracestate',
+];
 
 /** What one WebSocket client may hold (src/live/wsServer.ts). */
 export interface SubscriptionLimits {
@@ -233,6 +266,10 @@ const EnvSchema = z.object({
   WS_KEEPALIVE_MS: intIn(0, 600_000, 15_000),
   WS_CONNECTION_INIT_TIMEOUT_MS: intIn(100, 60_000, 5_000),
   WS_MAX_BUFFERED_BYTES: intIn(1024, 1024 * 1024 * 1024, 1024 * 1024),
+  // Browser apps and the sandbox (readBrowserClients).
+  CORS_ALLOWED_HEADERS: optional,
+  GRAPHQL_CSRF_PREVENTION: optional,
+  ZOOM_SANDBOX_PORT: intIn(0, 65535, 0),
 });
 
 type Env = z.infer<typeof EnvSchema>;
@@ -314,6 +351,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       initTimeoutMs: e.WS_CONNECTION_INIT_TIMEOUT_MS,
       maxBufferedBytes: e.WS_MAX_BUFFERED_BYTES,
     },
+    browser: readBrowserClients(e, problems, sandbox),
   };
   if (e.HTTP_HEADERS_TIMEOUT_MS > e.HTTP_REQUEST_TIMEOUT_MS) {
     problems.push(`HTTP_HEADERS_TIMEOUT_MS: the head is part of the request, so it cannot exceed HTTP_REQUEST_TIMEOUT_MS (${e.HTTP_REQUEST_TIMEOUT_MS})`);
@@ -321,6 +359,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (e.GRAPHQL_TRUSTED_DOCUMENTS_ALLOW_ADMIN && !e.GRAPHQL_TRUSTED_DOCUMENTS) {
     problems.push('GRAPHQL_TRUSTED_DOCUMENTS_ALLOW_ADMIN: has no effect without GRAPHQL_TRUSTED_DOCUMENTS (the manifest of trusted documents)');
   }
+  problems.push(...unknownVariables(env), ...missingZoomCredential(e, production, sandbox));
   if (oauth && !config.userOAuth?.redirectUri && !sandbox) {
     problems.push('ZOOM_OAUTH_REDIRECT_URI: required with user OAuth (the public URL of /oauth/callback)');
   }
@@ -388,10 +427,13 @@ export function readStore(value: string | undefined, problems: Problems): StoreC
   return { kind: 'memory' };
 }
 
+/** Prints a new TOKEN_ENCRYPTION_KEY: 32 random bytes in base64url. */
+const KEY_COMMAND = 'openssl rand -base64 32 | tr "+/" "-_" | tr -d =';
+
 function readKeys(e: Env, problems: Problems, sandbox: boolean): Uint8Array[] | null {
   if (e.TOKEN_ENCRYPTION_KEY === undefined) {
     if (!sandbox) {
-      problems.push('TOKEN_ENCRYPTION_KEY: required outside sandbox mode; generate one with `openssl rand -base64 32 | tr "+/" "-_" | tr -d =`');
+      problems.push(`TOKEN_ENCRYPTION_KEY: required outside sandbox mode; generate one with \`${KEY_COMMAND}\``);
     }
     return null;
   }
@@ -399,7 +441,7 @@ function readKeys(e: Env, problems: Problems, sandbox: boolean): Uint8Array[] | 
   return all.flatMap((k, i) => {
     const bytes = Buffer.from(k, 'base64url');
     if (bytes.length === 32 && /^[A-Za-z0-9_-]{43}$/.test(k)) return [new Uint8Array(bytes)];
-    problems.push(`${i === 0 ? 'TOKEN_ENCRYPTION_KEY' : 'TOKEN_ENCRYPTION_OLD_KEYS'}: expected 32 bytes in base64url (43 characters)`);
+    problems.push(`${i === 0 ? 'TOKEN_ENCRYPTION_KEY' : 'TOKEN_ENCRYPTION_OLD_KEYS'}: expected 32 bytes in base64url (43 characters); generate one with \`${KEY_COMMAND}\``);
     return [];
   });
 }
@@ -467,6 +509,73 @@ function readWebhookSecrets(value: string | undefined, problems: Problems): stri
   // Zoom generates the token, so its strength is not ours to check; a stray comma is a typo.
   if (secrets.includes('')) problems.push('ZOOM_WEBHOOK_SECRET_TOKEN: an empty entry in the comma list; expected token or newToken,oldToken (value not shown)');
   return secrets.filter(Boolean);
+}
+
+/** Prefixes of the gateway's own variables: any other name with them is a typo worth stopping for. */
+const OWN_PREFIXES = ['ZOOM_', 'GATEWAY_', 'CACHE_'];
+
+/**
+ * What Kubernetes sets for each service in the namespace (a service named `gateway` or
+ * `zoom-graphql-gateway` gives GATEWAY_SERVICE_HOST, ZOOM_GRAPHQL_GATEWAY_PORT_4000_TCP, …): not
+ * the operator's typos.
+ */
+const SERVICE_LINK = /_SERVICE_(HOST|PORT)(_[A-Z0-9_]+)?$|_PORT(_\d+_(TCP|UDP|SCTP)(_(PROTO|PORT|ADDR))?)?$/;
+
+/** `ZOOM_CLIENTID: not a variable …; did you mean ZOOM_CLIENT_ID?` for each unknown own-prefixed name. */
+function unknownVariables(env: Record<string, string | undefined>): Problems {
+  const known = Object.keys(EnvSchema.shape);
+  return Object.keys(env)
+    .filter((name) => OWN_PREFIXES.some((p) => name.startsWith(p)) && !known.includes(name) && !SERVICE_LINK.test(name) && (env[name] ?? '').trim() !== '')
+    .sort()
+    .map((name) => {
+      // A name cut short or run on (ZOOM_WEBHOOK_SECRET) is closer than its edit count says.
+      const score = (k: string) => (k.startsWith(name) || name.startsWith(k) ? Math.abs(k.length - name.length) / 2 : editDistance(name, k));
+      const closest = known.reduce((best, k) => (score(k) < score(best) ? k : best));
+      return `${name}: not a variable this gateway reads; did you mean ${closest}?`;
+    });
+}
+
+/** Levenshtein distance: insertions, deletions and substitutions. */
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row.push(Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
+/** In production the fake never runs, so a gateway with no Zoom credential at all could serve nothing. */
+function missingZoomCredential(e: Env, production: boolean, sandbox: boolean): Problems {
+  const names = ['ZOOM_ACCOUNT_ID', 'ZOOM_CLIENT_ID', 'ZOOM_CLIENT_SECRET', 'ZOOM_OAUTH_CLIENT_ID', 'ZOOM_OAUTH_CLIENT_SECRET', 'ZOOM_API_KEY', 'ZOOM_API_SECRET'] as const;
+  // A partly set group is already named by group().
+  if (!production || sandbox || names.some((n) => e[n] !== undefined)) return [];
+  return [
+    'ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET: no Zoom credential is set, and with NODE_ENV=production the built-in fake Zoom never runs. ' +
+      "Set these three from a Server-to-Server OAuth app, or ZOOM_OAUTH_CLIENT_ID, ZOOM_OAUTH_CLIENT_SECRET and ZOOM_OAUTH_REDIRECT_URI from a user OAuth app (or both)",
+  ];
+}
+
+/** CORS_ALLOWED_HEADERS, GRAPHQL_CSRF_PREVENTION and ZOOM_SANDBOX_PORT. */
+function readBrowserClients(e: Env, problems: Problems, sandbox: boolean): BrowserClientConfig {
+  let corsAllowedHeaders = DEFAULT_CORS_ALLOWED_HEADERS;
+  if (e.CORS_ALLOWED_HEADERS !== undefined) {
+    corsAllowedHeaders = [...new Set(e.CORS_ALLOWED_HEADERS.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean))];
+    const bad = corsAllowedHeaders.filter((h) => !/^[!#$%&'*+.^_`|~0-9a-z-]+$/.test(h));
+    if (bad.length > 0) problems.push(`CORS_ALLOWED_HEADERS: ${bad.map((h) => JSON.stringify(h)).join(', ')} is not a header name; expected a comma list such as ${DEFAULT_CORS_ALLOWED_HEADERS.slice(0, 3).join(',')}`);
+    if (!corsAllowedHeaders.includes('content-type')) {
+      problems.push('CORS_ALLOWED_HEADERS: must include content-type, or no browser can POST a JSON query; the default list is ' + DEFAULT_CORS_ALLOWED_HEADERS.join(','));
+    }
+  }
+  let csrfPrevention = !sandbox;
+  if (e.GRAPHQL_CSRF_PREVENTION !== undefined) {
+    if (/^(1|true)$/i.test(e.GRAPHQL_CSRF_PREVENTION)) csrfPrevention = true;
+    else if (/^(0|false)$/i.test(e.GRAPHQL_CSRF_PREVENTION)) csrfPrevention = false;
+    else problems.push(`GRAPHQL_CSRF_PREVENTION: expected true or false, got "${e.GRAPHQL_CSRF_PREVENTION}"`);
+  }
+  if (e.ZOOM_SANDBOX_PORT !== 0 && !sandbox) problems.push('ZOOM_SANDBOX_PORT: pins the port of the sandbox\'s fake Zoom, and sandbox mode is off');
+  return { corsAllowedHeaders, csrfPrevention, sandboxPort: e.ZOOM_SANDBOX_PORT };
 }
 
 function trimSlash(u: string): string {

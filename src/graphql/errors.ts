@@ -7,8 +7,12 @@ import type { GraphQLContext } from './context.js';
 import { toGatewayError } from '../zoom/mapError.js';
 import { ZoomApiError } from '../zoom/zoomApiError.js';
 
-/** Apollo's own codes for requests that never reached a resolver: the client sent bad input. */
-const CLIENT_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE']);
+/**
+ * Apollo's own codes for requests that never reached a resolver: the client sent bad input. They
+ * reach clients as Apollo gives them (Apollo Client, urql and tools switch on them); the
+ * gateway's closed set is for what it adds.
+ */
+const CLIENT_CODES = new Set<unknown>(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE']);
 
 /** For errors thrown before execution (the context): a store outage there fails the whole request. */
 const HTTP_STATUS: Partial<Record<ErrorCode, number>> = { UNAUTHENTICATED: 401, STORE_UNAVAILABLE: 503 };
@@ -38,7 +42,8 @@ function classify(error: unknown, formattedCode?: unknown): Verdict {
 const isClientStatus = (status: unknown) => typeof status === 'number' && status >= 400 && status < 500;
 
 /**
- * Every error leaves with one of the contract's codes. Deliberate errors keep their message;
+ * Every error leaves with one of the contract's codes, or Apollo's for the GraphQL layer's own
+ * refusals (parse, validation, persisted queries). Deliberate errors keep their message;
  * anything else is masked (and logged by errorLogPlugin, with the request's id).
  */
 export function createFormatError() {
@@ -48,8 +53,11 @@ export function createFormatError() {
       case 'gateway':
         return { ...formatted, message: verdict.error.message, extensions: { ...verdict.error.extensions, code: verdict.error.code } };
       case 'client': {
-        const reason = formatted.extensions?.code;
-        return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT', ...(reason === 'INTERNAL_SERVER_ERROR' ? { reason: undefined } : { reason }) } };
+        const code = formatted.extensions?.code;
+        // A query limit enforced by a validation rule is the gateway's own refusal (limitError.ts).
+        if (formatted.extensions?.limit !== undefined) return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT' } };
+        // Apollo refuses some requests with a bare 4xx and no code ("provided sha does not match query").
+        return code === 'INTERNAL_SERVER_ERROR' || code === undefined ? { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_REQUEST' } } : formatted;
       }
       case 'graphql':
         return formatted;

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { FastifyReply } from 'fastify';
 import type { GatewayFastify } from './gatewayFastify.js';
+import { acceptRanges } from './graphqlMediaType.js';
 
 /** Where the IDE's files are served; everything the page loads comes from here. */
 export const IDE_ASSETS_PATH = '/graphql-ide/assets';
@@ -105,13 +106,8 @@ function page(endpoint: string, sandbox: boolean): string {
  * (curl) and `text/html, application/json` still get GraphQL over HTTP.
  */
 export function prefersHtml(accept: string | undefined): boolean {
-  if (!accept) return false;
-  const ranges = accept.split(',').map((part) => {
-    const [range = '', ...params] = part.trim().toLowerCase().split(';');
-    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    const quality = q === undefined ? 1 : Number(q.slice(2));
-    return { range: range.trim(), q: Number.isFinite(quality) ? quality : 0 };
-  });
+  const ranges = acceptRanges(accept);
+  if (ranges.length === 0) return false;
   const quality = (mime: string) => {
     const [type] = mime.split('/');
     // The most specific matching range decides (RFC 9110 §12.5.1).
@@ -120,6 +116,34 @@ export function prefersHtml(accept: string | undefined): boolean {
   };
   const html = quality('text/html');
   return html > 0 && html > Math.max(quality('application/json'), quality('application/graphql-response+json'));
+}
+
+const IDE_OFF_NOTE = `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>zoom-graphql-gateway</title></head>
+<body>
+<h1>GraphQL endpoint</h1>
+<p>The in-browser IDE is off on this gateway (GRAPHQL_IDE=false). Send GraphQL requests to this URL with a GraphQL client: a POST with a JSON body <code>{"query": "…"}</code>.</p>
+</body>
+</html>
+`;
+
+/**
+ * With the IDE off, a browser opening the endpoint gets a short note saying so, instead of the
+ * JSON of a refused GET query. GraphQL clients (a JSON Accept) still reach Apollo.
+ */
+export function registerIdeOffNote(fastify: GatewayFastify, opts: { endpoint: string }): void {
+  fastify.addHook('onRequest', (request, reply, done) => {
+    if (request.method === 'GET' && request.routeOptions.url === opts.endpoint && prefersHtml(request.headers.accept)) {
+      return void reply
+        .header('content-type', 'text/html; charset=utf-8')
+        .header('content-security-policy', "default-src 'none'; frame-ancestors 'none'")
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'no-cache')
+        .send(IDE_OFF_NOTE);
+    }
+    done();
+  });
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { GatewayFastify } from './gatewayFastify.js';
 import type { Config } from '../config.js';
+import { isGatewayError } from '../errors.js';
 import type { TokenStore } from '../store/store.js';
 
 export interface HealthDeps {
@@ -7,6 +8,8 @@ export interface HealthDeps {
   store: TokenStore;
   /** In sandbox mode, the fake Zoom the gateway points at. */
   fakeZoomUrl?: string;
+  /** Gets the account token (S2S or legacy JWT); resolves with its source, null when none is configured. */
+  accountToken?: () => Promise<string | null>;
   /** @default 2000 */
   timeoutMs?: number;
 }
@@ -16,15 +19,20 @@ type Check = { ok: true; detail: string } | { ok: false; detail: string };
 /**
  * `/healthz`: the process is up (liveness; never touches dependencies, so a slow store does
  * not get the process killed). `/readyz`: it can serve — the configuration loaded (or the
- * process would not run), the token store answers, a Zoom credential source is configured
- * and, in sandbox mode, the fake Zoom answers. Probes are logged only when they fail.
+ * process would not run), the token store answers, a Zoom credential source is configured and
+ * an account token can be had (cached, or fetched from Zoom: wrong credentials fail here) and,
+ * in sandbox mode, the fake Zoom answers. Probes are logged only when they fail.
  */
 export function registerHealthRoutes(fastify: GatewayFastify, deps: HealthDeps): void {
   const timeoutMs = deps.timeoutMs ?? 2000;
   fastify.get('/healthz', { logLevel: 'warn' }, async () => ({ status: 'ok' }));
   fastify.get('/readyz', { logLevel: 'warn' }, async (request, reply) => {
-    const [store, sandbox] = await Promise.all([checkStore(deps.store, timeoutMs), checkSandbox(deps.fakeZoomUrl, timeoutMs)]);
-    const checks: Record<string, Check> = { config: { ok: true, detail: 'loaded' }, store, tokenSource: checkTokenSource(deps.config) };
+    const [store, sandbox, tokenSource] = await Promise.all([
+      checkStore(deps.store, timeoutMs),
+      checkSandbox(deps.fakeZoomUrl, timeoutMs),
+      checkTokenSource(deps.config, deps.accountToken, timeoutMs),
+    ]);
+    const checks: Record<string, Check> = { config: { ok: true, detail: 'loaded' }, store, tokenSource };
     if (sandbox) checks.sandbox = sandbox;
     const failed = Object.entries(checks).filter(([, c]) => !c.ok);
     const summary = Object.fromEntries(Object.entries(checks).map(([name, c]) => [name, c.detail]));
@@ -44,9 +52,18 @@ async function checkStore(store: TokenStore, timeoutMs: number): Promise<Check> 
   }
 }
 
-function checkTokenSource(config: Config): Check {
+async function checkTokenSource(config: Config, accountToken: HealthDeps['accountToken'], timeoutMs: number): Promise<Check> {
   const sources = [config.s2s && 's2s', config.userOAuth && 'user_oauth', config.legacyJwt && 'legacy_jwt'].filter(Boolean);
-  return sources.length > 0 ? { ok: true, detail: sources.join(',') } : { ok: false, detail: 'no Zoom credential configured' };
+  if (sources.length === 0) return { ok: false, detail: 'no Zoom credential configured' };
+  if (!accountToken) return { ok: true, detail: sources.join(',') };
+  try {
+    await withTimeout(accountToken(), timeoutMs);
+    return { ok: true, detail: sources.join(',') };
+  } catch (err) {
+    // A GatewayError's message names the variable to check and never a secret.
+    if (isGatewayError(err)) return { ok: false, detail: `no Zoom token: ${err.message}` };
+    return { ok: false, detail: (err as Error).message.startsWith('timed out') ? `no Zoom token within ${timeoutMs} ms` : 'no Zoom token: unexpected failure' };
+  }
 }
 
 async function checkSandbox(url: string | undefined, timeoutMs: number): Promise<Check | undefined> {

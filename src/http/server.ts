@@ -39,7 +39,8 @@ import { Admission, admissionHook } from './admission.js';
 import { Callers } from './callers.js';
 import { corsOrigins } from './corsOrigins.js';
 import type { GatewayFastify } from './gatewayFastify.js';
-import { registerGraphiql } from './graphiql.js';
+import { registerGraphiql, registerIdeOffNote } from './graphiql.js';
+import { graphqlErrorMediaType } from './graphqlMediaType.js';
 import { registerHealthRoutes } from './health.js';
 import { registerMetricsRoute } from './metrics.js';
 import { registerOAuthRoutes } from './oauthRoutes.js';
@@ -151,7 +152,8 @@ export async function createHttpServer(parts: HttpServerDeps): Promise<HttpServe
     includeStacktraceInErrorResponses: false,
     validationRules: limitValidationRules(config.limits),
     allowBatchedHttpRequests: config.limits.maxBatch > 0,
-    csrfPrevention: { requestHeaders: CSRF_SAFE_HEADERS },
+    // GRAPHQL_CSRF_PREVENTION: off by default in sandbox mode only (config.ts).
+    csrfPrevention: config.browser.csrfPrevention ? { requestHeaders: CSRF_SAFE_HEADERS } : false,
     // Automatic persisted queries, shared by replicas through the store.
     persistedQueries: { cache: new PersistedQueryCache(store, logger), ttl: PERSISTED_QUERY_TTL_SECONDS },
     // main.ts owns the signals: Apollo's own handler would re-raise SIGTERM and kill the drain.
@@ -181,7 +183,8 @@ export async function createHttpServer(parts: HttpServerDeps): Promise<HttpServe
       // flow cookie; no route authenticates by cookie, so this grants no ambient authority.
       credentials: origins !== '*',
       methods: ['GET', 'POST'],
-      allowedHeaders: ['content-type', 'authorization', 'x-api-key', 'x-request-id', 'apollo-require-preflight'],
+      // CORS_ALLOWED_HEADERS: by default what Apollo Client, urql and trace context add.
+      allowedHeaders: config.browser.corsAllowedHeaders,
       exposedHeaders: ['x-request-id'],
       maxAge: 600,
     });
@@ -209,9 +212,11 @@ export async function createHttpServer(parts: HttpServerDeps): Promise<HttpServe
 
   // Browsers asking /graphql for HTML get the bundled IDE; every other request reaches Apollo.
   if (config.graphql.ide) registerGraphiql(fastify, { endpoint: '/graphql', sandbox: config.sandbox });
+  else registerIdeOffNote(fastify, { endpoint: '/graphql' });
   const graphqlRoute = {
     url: '/graphql',
     ...graphqlRouteGuards(config.limits),
+    onSend: graphqlErrorMediaType,
     // A WebSocket upgrade authenticates in its connection_init message, not in its headers.
     preHandler: async (request: FastifyRequest, reply: FastifyReply) => (request.ws ? undefined : admitCaller(request, reply)),
     handler: fastifyApolloHandler(apollo, {
@@ -226,7 +231,7 @@ export async function createHttpServer(parts: HttpServerDeps): Promise<HttpServe
   fastify.route({ ...graphqlRoute, method: ['POST', 'OPTIONS'] });
   // GET serves queries over HTTP and, upgraded, subscriptions over graphql-transport-ws.
   fastify.route({ ...graphqlRoute, method: 'GET', wsHandler: subscriptions.handler });
-  registerHealthRoutes(fastify, { config, store, ...(parts.fake ? { fakeZoomUrl: parts.fake.url } : {}) });
+  registerHealthRoutes(fastify, { config, store, accountToken: () => tokens.accountTokenSource(), ...(parts.fake ? { fakeZoomUrl: parts.fake.url } : {}) });
   registerMetricsRoute(fastify, metrics);
   const webhooks = config.webhookSecrets
     ? new WebhookReceiver({ store, changes: parts.webhookChanges, zaks, userOAuth, observe: metrics.observeWebhookEvent, live: parts.live, clock })

@@ -359,7 +359,7 @@ function refusal(message: string, extensions: Record<string, unknown>): GraphQLE
   return e;
 }
 
-/** Apollo's code for the same failure over HTTP; the formatter turns it into BAD_USER_INPUT with that reason. */
+/** Apollo's code for the same failure over HTTP, so a client sees the same code on either transport. */
 function withCode(e: GraphQLError, code: string): GraphQLError {
   return new GraphQLError(e.message, { nodes: e.nodes, source: e.source, positions: e.positions, extensions: { code, ...e.extensions } });
 }

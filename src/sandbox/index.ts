@@ -16,7 +16,7 @@ import { FakeZoomState } from './state.js';
 import { WebhookDispatcher } from './webhooks.js';
 
 export type { FakeZoom } from './fake.js';
-export { SANDBOX_CREDENTIALS, type FakeZoomOptions } from './options.js';
+export { SANDBOX_CREDENTIALS, SANDBOX_WEBHOOK_SECRET, type FakeZoomOptions } from './options.js';
 export { FakeClock } from './clock.js';
 export { FakeZoomState } from './state.js';
 export type { FakeKnobs, FailRule, DropRule, MalformedRule } from './knobs.js';

@@ -39,6 +39,9 @@ export const SANDBOX_CREDENTIALS = {
   oauth: { clientId: 'sandbox-oauth-client', clientSecret: 'sandbox-oauth-secret' },
 } as const;
 
+/** The webhook secret token of the sandbox's event subscription, unless ZOOM_WEBHOOK_SECRET_TOKEN is set. Not a secret. */
+export const SANDBOX_WEBHOOK_SECRET = 'sandbox-webhook-secret-not-for-production';
+
 export interface ResolvedOptions {
   host: string;
   port: number;

@@ -31,7 +31,8 @@ export function openRedis(url: string, logger: Logger, name?: string): RedisComm
     // A dropped connection reports once per reconnect attempt; once a few seconds is enough.
     if (Date.now() - lastLogged < 5000) return;
     lastLogged = Date.now();
-    logger.warn({ err }, 'Redis connection error; reconnecting');
+    // The message only: the stack is the client's own reconnect loop every time.
+    logger.warn({ reason: err instanceof Error ? err.message || err.name : String(err) }, 'Redis connection error; reconnecting');
   });
   // Settles only once connected (the reconnect strategy retries forever) or closed.
   client.connect().catch((err: unknown) => logger.debug({ err }, 'Redis connection given up'));

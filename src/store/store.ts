@@ -58,7 +58,8 @@ export class KeyvTokenStore implements TokenStore {
       // An unreachable backend reports once per reconnect attempt; once a few seconds is enough.
       if (Date.now() - this.lastErrorLogged < 5000) return;
       this.lastErrorLogged = Date.now();
-      logger.warn({ err }, 'token store error');
+      // The message only: a stack on every reconnect says nothing more.
+      logger.warn({ reason: err instanceof Error ? err.message || err.name : String(err) }, 'token store error');
     });
   }
 
@@ -73,7 +74,10 @@ export class KeyvTokenStore implements TokenStore {
     try {
       return (await this.cipher.open(sealed)) as T;
     } catch (err) {
-      this.logger.warn({ key, reason: (err as Error).message }, 'stored token cannot be decrypted; treating as missing');
+      this.logger.warn(
+        { key, reason: (err as Error).message },
+        'stored token cannot be decrypted; treating as missing. If TOKEN_ENCRYPTION_KEY was changed, put the previous key in TOKEN_ENCRYPTION_OLD_KEYS',
+      );
       return undefined;
     }
   }

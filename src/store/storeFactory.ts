@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import Keyv from 'keyv';
 import type { Logger } from 'pino';
 import { ConfigError, type StoreConfig } from '../config.js';
@@ -97,7 +98,7 @@ async function backend(config: StoreConfig, namespace: string, logger: Logger, o
 async function openSqlite(path: string): Promise<InstanceType<typeof import('@keyv/sqlite').default>> {
   const cannot = (what: string, err: unknown) =>
     new ConfigError(
-      [`CACHE_URL: cannot ${what} "${path}" (${(err as Error).message}); point CACHE_URL at a writable file, e.g. sqlite://./data/gateway.sqlite`],
+      [`CACHE_URL: cannot ${what} "${path}" (${(err as Error).message}); make its directory writable by this user, or point CACHE_URL at a writable file elsewhere, e.g. ${elsewhere(path)}`],
       'Cannot start',
     );
   if (path !== ':memory:') {
@@ -117,6 +118,12 @@ async function openSqlite(path: string): Promise<InstanceType<typeof import('@ke
     throw cannot('open or write the SQLite store', err);
   }
   return store;
+}
+
+/** A SQLite path to suggest that is not the one that failed: under the user's temporary directory. */
+function elsewhere(path: string): string {
+  const suggestion = join(tmpdir(), 'zoom-graphql-gateway', 'gateway.sqlite');
+  return resolve(path) === resolve(suggestion) ? 'memory:// (tokens then last until the process ends)' : `sqlite://${suggestion}`;
 }
 
 /** mkdir -p, one level at a time: Node's recursive mkdir never returns for some /proc paths. */

@@ -106,8 +106,22 @@ export class TokenProvider {
     return this.opts.userOAuth.revoke(zoomUser, principal.id);
   }
 
+  /**
+   * For readiness: gets the account token (from the cache while it is fresh, else from Zoom), so
+   * credentials Zoom refuses show before a caller finds them. Null when no account source is
+   * configured (user OAuth alone needs a user to try).
+   */
+  async accountTokenSource(): Promise<TokenSourceKind | null> {
+    const account = this.accountCredential();
+    if (!account) return null;
+    await account.get();
+    return account.source;
+  }
+
+  /** Only with user OAuth configured: otherwise /oauth/install answers 404, so no link is offered. */
   installUrl(): string | undefined {
     const { installUrl } = this.opts;
+    if (!this.opts.userOAuth) return undefined;
     return typeof installUrl === 'function' ? installUrl() : installUrl;
   }
 

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { ApolloClient, CombinedGraphQLErrors, HttpLink, InMemoryCache, type NormalizedCacheObject } from '@apollo/client';
 import { relayStylePagination } from '@apollo/client/utilities';
 import { Client, cacheExchange, fetchExchange, gql } from '@urql/core';
-import { parse } from 'graphql';
+import { buildSchema, isObjectType, parse } from 'graphql';
+import { readFileSync } from 'node:fs';
 import { filter, firstValueFrom } from 'rxjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeZoom, type FakeZoom, type ZoomUser } from '../../src/sandbox/index.js';
@@ -39,11 +40,67 @@ afterAll(async () => {
   await fake?.close();
 });
 
+/**
+ * The key arguments of every paginated field: all of its arguments but the cursor ones, so a list
+ * filtered differently (users by roleId, meetings by from/to) is never merged into another.
+ * The client documentation shows the same policies.
+ */
+const KEY_ARGS = {
+  Query: { users: ['status', 'roleId'], meetings: ['userId', 'type', 'from', 'to'] },
+  User: { meetings: ['type'], recordings: ['from', 'to'] },
+  Meeting: { registrants: ['status'] },
+  PastMeeting: { participants: false },
+} as const;
+const TYPE_POLICIES = Object.fromEntries(
+  Object.entries(KEY_ARGS).map(([type, fields]) => [
+    type,
+    { fields: Object.fromEntries(Object.entries(fields).map(([field, keys]) => [field, relayStylePagination(keys === false ? false : [...keys])])) },
+  ]),
+);
+
 const apollo = (key: string) =>
   new ApolloClient({
     link: new HttpLink({ uri: `${h.url}/graphql`, headers: { authorization: `Bearer ${key}` } }),
-    cache: new InMemoryCache({ typePolicies: { Query: { fields: { users: relayStylePagination(['status']) } } } }),
+    cache: new InMemoryCache({ typePolicies: TYPE_POLICIES }),
   });
+
+describe('cache key arguments', () => {
+  it('name every argument of every Relay connection field but first/after/last/before', () => {
+    const schema = buildSchema(readFileSync(new URL('../../schema/schema.graphql', import.meta.url), 'utf8'));
+    const expected: Record<string, Record<string, string[] | false>> = {};
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (!isObjectType(type) || type.name.startsWith('__')) continue;
+      for (const field of Object.values(type.getFields())) {
+        const args = field.args.map((a) => a.name);
+        if (!args.includes('after') || !/Connection!?$/.test(String(field.type))) continue;
+        const keys = args.filter((a) => !['first', 'after', 'last', 'before'].includes(a)).sort();
+        (expected[type.name] ??= {})[field.name] = keys.length > 0 ? keys : false;
+      }
+    }
+    const documented = Object.fromEntries(
+      Object.entries(KEY_ARGS).map(([type, fields]) => [type, Object.fromEntries(Object.entries(fields).map(([f, k]) => [f, k === false ? false : [...k].sort()]))]),
+    );
+    expect(documented).toEqual(expected);
+  });
+
+  it('users filtered by roleId and unfiltered stay two lists in the cache', async () => {
+    const client = apollo(ADMIN_KEY);
+    try {
+      const USERS_BY_ROLE = parse('query ByRole($roleId: String) { users(first: 50, roleId: $roleId) { edges { cursor node { id roleId } } pageInfo { hasNextPage endCursor } } }');
+      const all = await client.query({ query: USERS_BY_ROLE, variables: {} });
+      const members = await client.query({ query: USERS_BY_ROLE, variables: { roleId: '2' } });
+      type Page = { users: { edges: Array<{ node: { id: string; roleId: string } }> } };
+      const ids = (r: { data?: unknown }) => (r.data as Page).users.edges.map((e) => e.node.id);
+      expect(ids(members).length).toBeGreaterThan(0);
+      expect(ids(members).length).toBeLessThan(ids(all).length);
+      // Read back from the cache: each list is still what its own query returned.
+      expect(ids({ data: client.readQuery({ query: USERS_BY_ROLE, variables: {} }) })).toEqual(ids(all));
+      expect(ids({ data: client.readQuery({ query: USERS_BY_ROLE, variables: { roleId: '2' } }) })).toEqual(ids(members));
+    } finally {
+      client.stop();
+    }
+  });
+});
 
 describe('Apollo Client 4 (InMemoryCache, relayStylePagination)', () => {
   it('pages through every active user with fetchMore; the cache merges the pages and normalises users as User:<id>', async () => {
@@ -155,7 +212,7 @@ describe('urql 6 (defaults: short queries as GET)', () => {
     expect(bad.error?.graphQLErrors[0]?.extensions.code).toBe('BAD_USER_INPUT');
   });
 
-  it('against a gateway that needs no credential (sandbox), preferGetMethod: false is what makes it work', async () => {
+  it('against a gateway outside sandbox mode that needs no credential (GATEWAY_AUTH=none), preferGetMethod: false is what makes it work', async () => {
     const open = await startHarness({ fake });
     try {
       const byGet = urql(`${open.url}/graphql`, {});

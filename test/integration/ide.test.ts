@@ -131,11 +131,18 @@ describe('GraphiQL routes', () => {
     }
   });
 
-  it('GRAPHQL_IDE=false: no page, no assets, and a browser GET to /graphql is answered by Apollo', async () => {
+  it('GRAPHQL_IDE=false: no page, no assets; a browser GET to /graphql gets a note saying so, a GraphQL client gets Apollo', async () => {
     h = await startHarness({ env: { GRAPHQL_IDE: 'false' } });
     const res = await fetch(`${h.url}/graphql`, { headers: { accept: BROWSER_ACCEPT } });
-    expect(res.headers.get('content-type')).not.toContain('text/html');
-    expect(res.status).toBe(400);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+    const note = await res.text();
+    expect(note).toContain('GRAPHQL_IDE=false');
+    expect(note).not.toContain('<script');
+    const query = await fetch(`${h.url}/graphql?query=${encodeURIComponent('{ me { id } }')}`, { headers: { accept: 'application/json' } });
+    expect(query.headers.get('content-type')).toContain('application/json');
+    expect(query.status).toBe(400);
     expect((await fetch(`${h.url}/graphiql`, { headers: { accept: BROWSER_ACCEPT } })).status).toBe(404);
     expect((await fetch(`${h.url}/graphql-ide/assets/graphiql.min.js`)).status).toBe(404);
   });

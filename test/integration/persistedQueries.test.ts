@@ -32,7 +32,7 @@ async function post(h: Harness, body: unknown, headers: Record<string, string> =
 }
 /** Apollo's "send the text" answer, in the gateway's closed set of codes; clients match its message. */
 const notFound = (r: { errors?: Errors }) => {
-  expect(r.errors?.[0]).toMatchObject({ message: 'PersistedQueryNotFound', extensions: { code: 'BAD_USER_INPUT', reason: 'PERSISTED_QUERY_NOT_FOUND' } });
+  expect(r.errors?.[0]).toMatchObject({ message: 'PersistedQueryNotFound', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } });
 };
 const byHash = (query: string) => ({ extensions: { persistedQuery: { version: 1, sha256Hash: sha256(query) } } });
 
@@ -78,7 +78,7 @@ describe('automatic persisted queries', () => {
     const wrong = { query: USERS, extensions: { persistedQuery: { version: 1, sha256Hash: sha256('{ __typename }') } } };
     const refused = await post(h, wrong);
     expect(refused.status).toBe(400);
-    expect(refused.errors?.[0]).toEqual({ message: 'provided sha does not match query', extensions: { code: 'BAD_USER_INPUT' } });
+    expect(refused.errors?.[0]).toEqual({ message: 'provided sha does not match query', extensions: { code: 'BAD_REQUEST' } });
     notFound(await post(h, byHash('{ __typename }')));
     for (const sha256Hash of ['x'.repeat(100_000), '../../etc', 'A'.repeat(64)]) {
       const r = await post(h, { extensions: { persistedQuery: { version: 1, sha256Hash } } });
@@ -87,7 +87,7 @@ describe('automatic persisted queries', () => {
     // Another protocol version is the client's mistake, not an internal error.
     const v2 = await post(h, { query: USERS, extensions: { persistedQuery: { version: 2, sha256Hash: sha256(USERS) } } });
     expect(v2.status).toBe(400);
-    expect(v2.errors?.[0]).toEqual({ message: 'Unsupported persisted query version', extensions: { code: 'BAD_USER_INPUT' } });
+    expect(v2.errors?.[0]).toEqual({ message: 'Unsupported persisted query version', extensions: { code: 'BAD_REQUEST' } });
     expect(h.fake.hits()).toBe(0);
   });
 

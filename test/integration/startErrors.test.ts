@@ -48,6 +48,10 @@ describe('a SQLite path the process cannot use', () => {
     expect(code).toBe(78);
     expect(listened).toBe(false);
     expectStartError(stderr, 'CACHE_URL', `"${path}"`);
+    // The suggested path is another one than the path that failed.
+    const suggested = /e\.g\. sqlite:\/\/(\S+)/.exec(stderr)?.[1];
+    expect(suggested).toBeDefined();
+    expect(suggested).not.toBe(path);
   }, 30_000);
 });
 
@@ -64,5 +68,34 @@ describe('a port in use', () => {
     const { code, stderr } = await runToExit({ HOST: '127.0.0.1', PORT: String(port), CACHE_URL: 'memory://' });
     expect(code).toBe(78);
     expectStartError(stderr, `127.0.0.1:${port} is already in use`, 'PORT');
+  }, 30_000);
+});
+
+describe('configuration mistakes people make', () => {
+  it('a misspelt ZOOM_CLIENTID (which used to start the sandbox silently) exits 78 naming ZOOM_CLIENT_ID', async () => {
+    const { code, stderr, listened } = await runToExit({ ZOOM_SANDBOX: '', ZOOM_ACCOUNT_ID: 'acc', ZOOM_CLIENTID: 'cid', ZOOM_CLIENT_SECRET: 'not-shown-0123', CACHE_URL: 'memory://' });
+    expect(code).toBe(78);
+    expect(listened).toBe(false);
+    expect(stderr).toMatch(/^Invalid configuration:\n/);
+    expect(stderr).toContain('ZOOM_CLIENTID: not a variable this gateway reads; did you mean ZOOM_CLIENT_ID?');
+    expect(stderr).not.toContain('not-shown-0123');
+    expect(stderr).not.toMatch(/\n\s+at /);
+  }, 30_000);
+
+  it('NODE_ENV=production with no Zoom credential exits 78 saying what to set', async () => {
+    const { code, stderr, listened } = await runToExit({
+      NODE_ENV: 'production',
+      ZOOM_SANDBOX: '',
+      CACHE_URL: 'memory://',
+      TOKEN_ENCRYPTION_KEY: Buffer.alloc(32, 3).toString('base64url'),
+      GATEWAY_AUTH: 'apikey',
+      GATEWAY_API_KEYS: `ops:${'a'.repeat(64)}:admin`,
+    });
+    expect(code).toBe(78);
+    expect(listened).toBe(false);
+    expect(stderr.trim().split('\n')).toEqual([
+      'Invalid configuration:',
+      expect.stringMatching(/^ {2}- ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET: no Zoom credential is set.*ZOOM_OAUTH_REDIRECT_URI/),
+    ]);
   }, 30_000);
 });

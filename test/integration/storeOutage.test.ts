@@ -90,6 +90,11 @@ describe.skipIf(!redisUp)('Redis unreachable at start (like PostgreSQL: listenin
     expect(down.errors?.[0]?.message).toBe('The token store cannot be reached; retry later.');
     expect(h.fake.tokenRequests('account_credentials')).toBe(0);
     expect(h.logs.some((l) => l.includes('token store unavailable'))).toBe(true);
+    // Each reconnect is one line with the reason, not the client's stack again.
+    const reconnects = h.logs.filter((l) => l.includes('Redis connection error') || l.includes('token store error'));
+    expect(reconnects.length).toBeGreaterThan(0);
+    for (const line of reconnects) expect(JSON.parse(line)).toMatchObject({ reason: expect.stringMatching(/ECONNREFUSED|connect/) });
+    expect(reconnects.join('\n')).not.toContain('"stack"');
 
     proxy = await serviceOn(port);
     await readyAgain(h.url);
@@ -103,7 +108,7 @@ describe.skipIf(!redisUp)('Redis unreachable at start (like PostgreSQL: listenin
     const PASSWORD = 'hunter2-s3cret';
     const target = new URL(REDIS_URL);
     for (const url of [`redis://admin:${PASSWORD}@127.0.0.1:${await closedPort()}`, `redis://admin:${PASSWORD}@${target.host}`]) {
-      const h = await within(20_000, 'the gateway start', startHarness({ env: { CACHE_URL: url, ZOOM_RATE_LIMIT_PLAN: 'pro' } }));
+      const h = await within(20_000, 'the gateway start', startHarness({ env: { CACHE_URL: url, CACHE_NAMESPACE: uniqueNamespace('password'), ZOOM_RATE_LIMIT_PLAN: 'pro' } }));
       await h.gql(USERS);
       await fetch(`${h.url}/readyz`);
       await within(10_000, 'the gateway stop', h.stop());

@@ -57,5 +57,7 @@ describe('TOKEN_ENCRYPTION_KEY rotation', () => {
     const warning = restarted.logs.find((l) => l.includes('stored token cannot be decrypted; treating as missing'));
     expect(warning).toBeDefined();
     expect(JSON.parse(warning!).level).toBe(40);
+    // It names the way out: the previous key kept for reading.
+    expect(JSON.parse(warning!).msg).toMatch(/put the previous key in TOKEN_ENCRYPTION_OLD_KEYS/);
   });
 });

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ApolloClient, HttpLink, InMemoryCache, gql } from '@apollo/client';
+import { ApolloClient, CombinedGraphQLErrors, HttpLink, InMemoryCache, gql } from '@apollo/client';
 import { PersistedQueryLink } from '@apollo/client/link/persisted-queries';
 import { generate } from '@graphql-codegen/cli';
 import { getOperationAST, type DocumentNode } from 'graphql';
@@ -171,11 +171,11 @@ describe('trusted documents', () => {
     sent.length = 0;
     const refused = await client.query({ query: gql('query Sneaky { users(first: 300) { nodes { email } } }'), fetchPolicy: 'no-cache' }).then(
       () => undefined,
-      (e: unknown) => e as { statusCode?: number; bodyText?: string },
+      (e: unknown) => e,
     );
-    // A 400 with a JSON body reaches Apollo Client as a ServerError carrying the body.
-    expect(refused?.statusCode).toBe(400);
-    expect((JSON.parse(refused?.bodyText ?? '{}') as { errors?: Errors }).errors?.[0]?.extensions).toEqual({ code: 'UNTRUSTED_DOCUMENT', reason: 'UNKNOWN_DOCUMENT_ID' });
+    // The refusal is a GraphQL response (application/graphql-response+json): Apollo Client reads its code.
+    expect(CombinedGraphQLErrors.is(refused)).toBe(true);
+    expect((refused as CombinedGraphQLErrors).errors[0]?.extensions).toEqual({ code: 'UNTRUSTED_DOCUMENT', reason: 'UNKNOWN_DOCUMENT_ID' });
     expect(sent.map((s) => s.query)).toEqual([undefined]);
   });
 

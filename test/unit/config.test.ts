@@ -145,3 +145,60 @@ describe('ZOOM_WEBHOOK_SECRET_TOKEN', () => {
     expect(found.join('\n')).not.toContain('secretTokenAbcdef123');
   });
 });
+
+describe('mistakes caught at start', () => {
+  it.each([
+    ['ZOOM_CLIENTID', 'ZOOM_CLIENT_ID'],
+    ['ZOOM_ACOUNT_ID', 'ZOOM_ACCOUNT_ID'],
+    ['GATEWAY_API_KEY', 'GATEWAY_API_KEYS'],
+    ['CACHE_NAMESPACES', 'CACHE_NAMESPACE'],
+    ['ZOOM_WEBHOOK_SECRET', 'ZOOM_WEBHOOK_SECRET_TOKEN'],
+  ])('%s is named, with the closest known name (%s)', (typo, known) => {
+    expect(problems({ [typo]: 'value' })).toEqual([`${typo}: not a variable this gateway reads; did you mean ${known}?`]);
+  });
+
+  it('names every unknown variable at once, never echoing its value; other prefixes and empty values pass', () => {
+    const found = problems({ ZOOM_CLIENTID: 'secret-value-1', GATEWAY_AUTHH: 'secret-value-2', CACHE_UR: 'x', OTHER_ZOOM_THING: '1', ZOOM_TYPO_BUT_EMPTY: '' });
+    expect(found.map((p) => p.split(':')[0])).toEqual(['CACHE_UR', 'GATEWAY_AUTHH', 'ZOOM_CLIENTID']);
+    expect(found.join('\n')).not.toContain('secret-value');
+  });
+
+  it('variables Kubernetes sets for services named gateway, cache or zoom-graphql-gateway are not typos', () => {
+    const links = {
+      GATEWAY_SERVICE_HOST: '10.0.0.1',
+      GATEWAY_SERVICE_PORT: '4000',
+      GATEWAY_SERVICE_PORT_HTTP: '4000',
+      GATEWAY_PORT: 'tcp://10.0.0.1:4000',
+      GATEWAY_PORT_4000_TCP: 'tcp://10.0.0.1:4000',
+      GATEWAY_PORT_4000_TCP_PROTO: 'tcp',
+      GATEWAY_PORT_4000_TCP_PORT: '4000',
+      GATEWAY_PORT_4000_TCP_ADDR: '10.0.0.1',
+      CACHE_SERVICE_HOST: '10.0.0.2',
+      CACHE_PORT_6379_TCP: 'tcp://10.0.0.2:6379',
+      ZOOM_GRAPHQL_GATEWAY_SERVICE_HOST: '10.0.0.3',
+      ZOOM_GRAPHQL_GATEWAY_PORT_4000_TCP_ADDR: '10.0.0.3',
+    };
+    expect(problems(links)).toEqual([]);
+    expect(problems({ ...links, GATEWAY_AUTH_MODE: 'jwt' })).toEqual(['GATEWAY_AUTH_MODE: not a variable this gateway reads; did you mean GATEWAY_AUTH?']);
+  });
+
+  it('NODE_ENV=production with no Zoom credential at all is refused, saying what to set', () => {
+    const found = problems({ NODE_ENV: 'production', TOKEN_ENCRYPTION_KEY: KEY, GATEWAY_AUTH: 'apikey', GATEWAY_API_KEYS: `ops:${'a'.repeat(64)}:admin` });
+    expect(found).toEqual([expect.stringMatching(/^ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET: no Zoom credential is set.*ZOOM_OAUTH_CLIENT_ID, ZOOM_OAUTH_CLIENT_SECRET and ZOOM_OAUTH_REDIRECT_URI/)]);
+    // Either credential is enough; a partial group is named once, by the group check.
+    const prod = { NODE_ENV: 'production', TOKEN_ENCRYPTION_KEY: KEY, GATEWAY_AUTH: 'apikey', GATEWAY_API_KEYS: `ops:${'a'.repeat(64)}:admin` };
+    expect(problems({ ...prod, ...s2s })).toEqual([]);
+    expect(problems({ ...prod, ZOOM_OAUTH_CLIENT_ID: 'c', ZOOM_OAUTH_CLIENT_SECRET: 's', ZOOM_OAUTH_REDIRECT_URI: 'https://gw.example.com/oauth/callback' })).toEqual([]);
+    expect(problems({ ...prod, ZOOM_ACCOUNT_ID: 'acc' })).toEqual([expect.stringMatching(/^ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET: required for Server-to-Server OAuth/)]);
+  });
+});
+
+describe('TOKEN_ENCRYPTION_KEY messages', () => {
+  it('a mistyped key is named with the command that makes one, and the value is not echoed', () => {
+    const found = problems({ ...s2s, GATEWAY_AUTH: 'none', TOKEN_ENCRYPTION_KEY: 'not-a-key-value', TOKEN_ENCRYPTION_OLD_KEYS: `${KEY},also-bad-value` });
+    expect(found).toEqual([
+      'TOKEN_ENCRYPTION_KEY: expected 32 bytes in base64url (43 characters); generate one with `openssl rand -base64 32 | tr "+/" "-_" | tr -d =`',
+      'TOKEN_ENCRYPTION_OLD_KEYS: expected 32 bytes in base64url (43 characters); generate one with `openssl rand -base64 32 | tr "+/" "-_" | tr -d =`',
+    ]);
+  });
+});
