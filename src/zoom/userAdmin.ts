@@ -1,6 +1,6 @@
 import { tags } from './cacheTags.js';
 import type { ZoomChange } from './changes.js';
-import type { ZoomResponse } from './httpClient.js';
+import type { ZoomResponse } from './types.js';
 import { reporting } from './meetings.js';
 import { userSegment } from './pathSegment.js';
 import type { ZoomCreateUserBody, ZoomCreatedUser, ZoomUpdateUserBody, ZoomUserSummary } from './types.js';
