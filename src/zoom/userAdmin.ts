@@ -1,12 +1,10 @@
-import { tags } from './cacheTags.js';
+import { ACCOUNT_OWNER, tags } from './cacheTags.js';
 import type { ZoomChange } from './changes.js';
-import type { ZoomResponse } from './types.js';
 import { reporting } from './meetings.js';
 import { userSegment } from './pathSegment.js';
-import type { ZoomCreateUserBody, ZoomCreatedUser, ZoomUpdateUserBody, ZoomUserSummary } from './types.js';
+import type { ZoomCreateUserBody, ZoomCreatedUser, ZoomResponse, ZoomUpdateUserBody, ZoomUserSummary } from './types.js';
 import { ZoomUnreachableError } from './zoomApiError.js';
 import { addressOf, type ZoomContext } from './zoomContext.js';
-import { ACCOUNT_OWNER } from './cacheTags.js';
 import type { Selection } from '../tokens/provider.js';
 
 // User administration (ZOOM.md "User administration"). NOTE: Zoom labels user create, update,
