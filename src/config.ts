@@ -28,6 +28,8 @@ export interface QueryLimits {
   /** Operations per batched HTTP request; 0 turns batching off. */
   maxBatch: number;
   maxBodyBytes: number;
+  /** HTTP_MAX_JSON_DEPTH: arrays and objects nested in a request's JSON (body, variables, webhook, WebSocket message). */
+  maxJsonDepth: number;
   /** GraphQL requests worked on at once; the rest wait (up to the Zoom deadline). 0 = no bound. */
   maxInflight: number;
 }
@@ -221,6 +223,7 @@ const EnvSchema = z.object({
   GRAPHQL_MAX_BATCH: intIn(0, 100, 10),
   GRAPHQL_MAX_BODY_BYTES: intIn(1024, 100 * 1024 * 1024, 1024 * 1024),
   GRAPHQL_MAX_INFLIGHT: intIn(0, 100_000, 128),
+  HTTP_MAX_JSON_DEPTH: intIn(4, 1000, 64),
   CORS_ORIGINS: optional,
   HTTP_HEADERS_TIMEOUT_MS: intIn(1000, 300_000, 10_000),
   HTTP_REQUEST_TIMEOUT_MS: intIn(1000, 300_000, 30_000),
@@ -295,6 +298,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxAliases: e.GRAPHQL_MAX_ALIASES,
       maxBatch: e.GRAPHQL_MAX_BATCH,
       maxBodyBytes: e.GRAPHQL_MAX_BODY_BYTES,
+      maxJsonDepth: e.HTTP_MAX_JSON_DEPTH,
       maxInflight: e.GRAPHQL_MAX_INFLIGHT,
     },
     corsOrigins: readCorsOrigins(e.CORS_ORIGINS, problems),

@@ -125,6 +125,7 @@ export async function createHttpServer(parts: HttpServerDeps): Promise<HttpServe
   };
   const subscriptions = new SubscriptionServer(schema, {
     limits: config.subscriptions,
+    queryLimits: config.limits,
     validationRules: limitValidationRules(config.limits),
     hub: parts.live,
     clock,
@@ -236,6 +237,7 @@ export async function createHttpServer(parts: HttpServerDeps): Promise<HttpServe
     await registerWebhookRoute(fastify, {
       secrets: config.webhookSecrets,
       clock,
+      maxJsonDepth: config.limits.maxJsonDepth,
       receiver: webhooks,
       observe: metrics.observeWebhookRequest,
     });

@@ -18,10 +18,11 @@ import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
 import type { Principal } from '../auth/principal.js';
 import type { Clock } from '../clock.js';
-import type { SubscriptionLimits } from '../config.js';
+import type { QueryLimits, SubscriptionLimits } from '../config.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { createFormatError } from '../graphql/errors.js';
 import type { GatewayFastify } from '../http/gatewayFastify.js';
+import { jsonDepth, jsonDepthMessage } from '../http/jsonDepth.js';
 import type { LiveHub } from './hub.js';
 import { SharedResults } from './sharedResults.js';
 
@@ -52,6 +53,8 @@ export interface LiveObserver {
 
 export interface SubscriptionServerOptions {
   limits: SubscriptionLimits;
+  /** The document and JSON limits of HTTP requests, applied to every subscribe message alike. */
+  queryLimits: QueryLimits;
   validationRules: ValidationRule[];
   hub: LiveHub;
   clock: Clock;
@@ -315,6 +318,11 @@ export class SubscriptionServer {
     const max = this.opts.limits.maxPerConnection;
     if (conn.operations.size >= max) {
       return [refusal(`At most ${max} subscriptions per connection (WS_MAX_SUBSCRIPTIONS_PER_CONNECTION).`, { code: 'BAD_USER_INPUT', limit: 'WS_MAX_SUBSCRIPTIONS_PER_CONNECTION', max })];
+    }
+    const depth = jsonDepth([payload.variables, payload.extensions]) - 1;
+    const maxDepth = this.opts.queryLimits.maxJsonDepth;
+    if (depth > maxDepth) {
+      return [refusal(jsonDepthMessage('The subscribe message\'s variables or extensions', depth, maxDepth), { code: 'BAD_USER_INPUT', limit: 'HTTP_MAX_JSON_DEPTH', max: maxDepth, actual: depth })];
     }
     const listed = this.opts.trusted ? this.opts.trusted(payload, principal) : { query: payload.query };
     if ('reason' in listed) return [refusal(listed.message, { code: 'UNTRUSTED_DOCUMENT', reason: listed.reason })];
