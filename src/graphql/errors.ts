@@ -4,6 +4,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { FastifyBaseLogger } from 'fastify';
 import { isGatewayError, type ErrorCode, type GatewayError } from '../errors.js';
 import type { GraphQLContext } from './context.js';
+import { tokenRefusal } from './limits/documentLimits.js';
 import { toGatewayError } from '../zoom/mapError.js';
 import { ZoomApiError } from '../zoom/zoomApiError.js';
 
@@ -49,6 +50,9 @@ export function createFormatError() {
         return { ...formatted, message: verdict.error.message, extensions: { ...verdict.error.extensions, code: verdict.error.code } };
       case 'client': {
         const reason = formatted.extensions?.code;
+        // Apollo's parse stopping at GRAPHQL_MAX_TOKENS: refused like every other limit.
+        const tokens = reason === 'GRAPHQL_PARSE_FAILED' ? tokenRefusal(error) : undefined;
+        if (tokens) return { message: tokens.message, extensions: { code: 'BAD_USER_INPUT', limit: tokens.limit, max: tokens.max } };
         return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT', ...(reason === 'INTERNAL_SERVER_ERROR' ? { reason: undefined } : { reason }) } };
       }
       case 'graphql':

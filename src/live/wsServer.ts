@@ -4,7 +4,6 @@ import {
   GraphQLError,
   Kind,
   getOperationAST,
-  parse,
   specifiedRules,
   validate,
   type DocumentNode,
@@ -23,6 +22,7 @@ import type { GraphQLContext } from '../graphql/context.js';
 import { createFormatError } from '../graphql/errors.js';
 import type { GatewayFastify } from '../http/gatewayFastify.js';
 import { jsonDepth, jsonDepthMessage } from '../http/jsonDepth.js';
+import { parseWithinLimits } from '../graphql/limits/documentLimits.js';
 import type { LiveHub } from './hub.js';
 import { SharedResults } from './sharedResults.js';
 
@@ -326,12 +326,16 @@ export class SubscriptionServer {
     }
     const listed = this.opts.trusted ? this.opts.trusted(payload, principal) : { query: payload.query };
     if ('reason' in listed) return [refusal(listed.message, { code: 'UNTRUSTED_DOCUMENT', reason: listed.reason })];
-    let document: DocumentNode;
-    try {
-      document = parse(listed.query);
-    } catch (err) {
+    const read = parseWithinLimits(listed.query, this.opts.queryLimits);
+    if ('refusal' in read) {
+      const { limit, message, max, actual } = read.refusal;
+      return [refusal(message, { code: 'BAD_USER_INPUT', limit, max, ...(actual === undefined ? {} : { actual }) })];
+    }
+    if ('syntaxError' in read) {
+      const err = read.syntaxError;
       return [err instanceof GraphQLError ? withCode(err, 'GRAPHQL_PARSE_FAILED') : refusal('The query could not be parsed.', { code: 'BAD_USER_INPUT' })];
     }
+    const document = read.document;
     const errors = validate(this.schema, document, [...specifiedRules, ...this.opts.validationRules]);
     if (errors.length > 0) return errors.map((e) => withCode(e, 'GRAPHQL_VALIDATION_FAILED'));
     const operation = getOperationAST(document, payload.operationName ?? undefined);
