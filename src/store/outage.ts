@@ -71,8 +71,9 @@ export class OutageAwareStore implements TokenStore {
     return this.run(() => this.inner.deletePending(set, id));
   }
 
+  /** Not bounded by `timeoutMs`: it reads every entry of the set, and a long set is not an outage. */
   listPending<T>(set: string, wanted?: (id: string) => boolean): Promise<Array<{ id: string; value: T }>> {
-    return this.run(() => this.inner.listPending<T>(set, wanted));
+    return this.run(() => this.inner.listPending<T>(set, wanted), false);
   }
 
   /** Always asks the backend (bounded), and lifts or sets the down state by its answer. */
@@ -97,10 +98,10 @@ export class OutageAwareStore implements TokenStore {
     this.probe = undefined;
   }
 
-  private async run<T>(op: () => Promise<T>): Promise<T> {
+  private async run<T>(op: () => Promise<T>, bounded = true): Promise<T> {
     if (this.down) throw storeFailure(new Error('the store is down'));
     try {
-      return await this.bounded(op());
+      return await (bounded ? this.bounded(op()) : op());
     } catch (err) {
       if (!isStoreFailure(err)) throw err;
       this.markDown(err);
