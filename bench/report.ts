@@ -133,7 +133,7 @@ export function reportSubscriptions(s: SubscriptionsResult): string {
 
 export function reportParseWork(p: ParseWorkResult): string {
   const shapes = p.cpuPerDocumentMs.map((c) => `${c.shape} (${fmt(c.bytes / 1024)} KiB, ${c.limit}) ${fmt(c.cpuMs)} ms`).join('; ');
-  return `8) expensive documents, each unique: gateway CPU per refused document: ${shapes}. A victim's users(first: 30) p50 ${fmt(p.victimP50Ms.baseline)} ms alone, ${fmt(p.victimP50Ms.underAttack)} ms while ${p.attackers} concurrent senders had ${p.attackDocuments} such documents answered`;
+  return `8) expensive documents, each unique: gateway CPU per refused document: ${shapes}. A victim's users(first: 30) p50 ${fmt(p.victimP50Ms.baseline)} ms alone, ${fmt(p.victimP50Ms.underAttack)} ms while ${p.attackers} concurrent senders had ${p.attackDocuments} such documents answered (gateway CPU ${fmt(p.gatewayCpuShareUnderAttack * 100)} % of a core meanwhile)`;
 }
 
 export function reportFreshness(f: FreshnessResult): string {
