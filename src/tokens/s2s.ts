@@ -35,7 +35,6 @@ export class S2SSource {
       return await this.cache.get(
         this.key,
         () => this.oauth.token(this.app, { grant_type: 'account_credentials', account_id: this.app.accountId }),
-        // While the store is down, the token this replica holds is served until it expires.
         { source: 's2s' },
       );
     } catch (err) {
