@@ -50,7 +50,8 @@ export function requestLimits(limits: QueryLimits, costs: CostCalculator, docume
     for (const op of operations) {
       let entry = parsed.get(op.query);
       if (!entry) {
-        const known = documents.forQuery(op.query);
+        // A text over the length limit is refused before it is even hashed to look it up.
+        const known = op.query.length > limits.maxDocumentLength ? undefined : documents.forQuery(op.query);
         if (known) entry = { document: known, fresh: false };
         else {
           const result = parseWithinLimits(op.query, limits);
