@@ -2,6 +2,7 @@ import type { DashboardResult } from './scenarios/dashboard.js';
 import type { FreshnessResult } from './scenarios/freshness.js';
 import type { MeetingsResult } from './scenarios/meetings.js';
 import type { MemoryResult } from './scenarios/memory.js';
+import type { ParseWorkResult } from './scenarios/parseWork.js';
 import type { SubscriptionsResult } from './scenarios/subscriptions.js';
 import type { ThroughputResult } from './scenarios/throughput.js';
 import type { TokenResult } from './scenarios/tokens.js';
@@ -32,6 +33,7 @@ export interface BenchResults {
   dashboard: DashboardResult;
   subscriptions: SubscriptionsResult;
   freshness: FreshnessResult;
+  parseWork: ParseWorkResult;
   checks: Check[];
 }
 
@@ -111,6 +113,8 @@ export function report(r: BenchResults): string {
     '',
     reportFreshness(r.freshness),
     '',
+    reportParseWork(r.parseWork),
+    '',
     'Targets',
     renderTable(
       ['target', 'measured', 'goal', 'result'],
@@ -125,6 +129,11 @@ export function report(r: BenchResults): string {
 export function reportSubscriptions(s: SubscriptionsResult): string {
   if ('skipped' in s) return `6) subscriptions: skipped: ${s.skipped}`;
   return `6) subscriptions: ${s.subscribers} subscribers over ${s.replicas} replicas on one Redis, a burst of ${s.webhooks} signed webhooks for ${s.meetings} meetings: ${s.delivered} of ${s.expected} events delivered (${s.missing} missing, ${s.duplicates} duplicated, ${s.outOfOrder} out of order, ${s.foreign} foreign); webhook 200 → subscriber p50 ${fmt(s.p50Ms)} ms, p99 ${fmt(s.p99Ms)} ms, max ${fmt(s.maxMs)} ms (p99 from the webhook's sending ${fmt(s.p99FromSendMs)} ms); CPU per delivery: replicas ${fmt(s.gatewayCpuUsPerDelivery)} µs, bench process ${fmt(s.harnessCpuUsPerDelivery)} µs. Bare fan-out side by side (bench/bareFanout.ts, same burst): ${s.bare.delivered} delivered, p50 ${fmt(s.bare.p50Ms)} ms, p99 ${fmt(s.bare.p99Ms)} ms (from sending ${fmt(s.bare.p99FromSendMs)} ms); CPU per delivery ${fmt(s.bare.cpuUsPerDelivery)} µs, bench process ${fmt(s.bare.harnessCpuUsPerDelivery)} µs; gateway RSS per idle subscriber ${s.rssPerIdleSubscriberKiB} KiB (load average ${fmt(s.loadAverage)})`;
+}
+
+export function reportParseWork(p: ParseWorkResult): string {
+  const shapes = p.cpuPerDocumentMs.map((c) => `${c.shape} (${fmt(c.bytes / 1024)} KiB, ${c.limit}) ${fmt(c.cpuMs)} ms`).join('; ');
+  return `8) expensive documents, each unique: gateway CPU per refused document: ${shapes}. A victim's users(first: 30) p50 ${fmt(p.victimP50Ms.baseline)} ms alone, ${fmt(p.victimP50Ms.underAttack)} ms while ${p.attackers} concurrent senders had ${p.attackDocuments} such documents answered (gateway CPU ${fmt(p.gatewayCpuShareUnderAttack * 100)} % of a core meanwhile)`;
 }
 
 export function reportFreshness(f: FreshnessResult): string {

@@ -10,6 +10,7 @@ import { rssUnderLoad } from './scenarios/memory.js';
 import { dashboardLoad } from './scenarios/dashboard.js';
 import { freshnessAcrossReplicas } from './scenarios/freshness.js';
 import { meetingsWithHosts } from './scenarios/meetings.js';
+import { parseWork } from './scenarios/parseWork.js';
 import { subscriptionsAcrossReplicas } from './scenarios/subscriptions.js';
 import { compareThroughput } from './scenarios/throughput.js';
 import { tokenRequestsPerQueries } from './scenarios/tokens.js';
@@ -85,6 +86,9 @@ try {
   step(`dashboard load: 50 clients on users(status: ACTIVE, first: 30), pro pacing, read cache on, ${settings.dashboardSeconds} s`);
   const dashboard = await dashboardLoad(ctx, settings.dashboardSeconds);
 
+  step('expensive documents: CPU per refused document, a victim\'s p50 while 4 senders send them');
+  const parse = await parseWork(ctx);
+
   step(`RSS at ${settings.inflight} concurrent requests`);
   const memory = await rssUnderLoad(ctx, gateway);
   rss.stop();
@@ -117,7 +121,8 @@ try {
     dashboard,
     subscriptions,
     freshness,
-    checks: [...('checks' in subscriptions ? subscriptions.checks : []), ...('checks' in freshness ? freshness.checks : []), ...at50.checks, ...at0.checks, ...tokens.checks, ...meetings.checks, ...dashboard.checks, ...memory.checks],
+    parseWork: parse,
+    checks: [...parse.checks, ...('checks' in subscriptions ? subscriptions.checks : []), ...('checks' in freshness ? freshness.checks : []), ...at50.checks, ...at0.checks, ...tokens.checks, ...meetings.checks, ...dashboard.checks, ...memory.checks],
   };
   process.stdout.write(`${report(results)}\n`);
   const dir = new URL('./results/', import.meta.url);

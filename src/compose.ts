@@ -14,6 +14,7 @@ import type { FakeZoom } from './sandbox/index.js';
 import type { Services } from './services.js';
 import { SANDBOX_KEY } from './store/encryption.js';
 import type { TokenStore } from './store/store.js';
+import { OutageAwareStore } from './store/outage.js';
 import { createTokenStore } from './store/storeFactory.js';
 import { LegacyJwtSource } from './tokens/legacyJwt.js';
 import { ZoomOAuthClient } from './tokens/oauthClient.js';
@@ -66,13 +67,15 @@ export async function composeServices(input: Config, overrides: AppOverrides = {
   const metrics = new GatewayMetrics();
   const clock = overrides.clock ?? systemClock;
   const { config, fake, ownsFake } = await resolveSandbox(input, overrides);
-  const store =
+  const backend =
     overrides.store ??
     (await createTokenStore(config.store, config.encryptionKeys ?? [SANDBOX_KEY], logger, {
       namespace: config.cacheNamespace,
       durable: Boolean(config.userOAuth),
       lock: { ttlMs: config.cacheLockTtlMs },
     }));
+  // Every user of the store sees an outage at once, and the reads that can do without it go on.
+  const store = new OutageAwareStore(backend, { logger });
   const pacer = await createPacer({
     plan: config.zoom.rateLimitPlan,
     store: config.store,
@@ -96,6 +99,7 @@ export async function composeServices(input: Config, overrides: AppOverrides = {
     ...(tracedReads ? { readCache: tracedReads } : {}),
     observeRead: tracing ? tracing.observeRead(metrics.observeRead) : metrics.observeRead,
     ...(tracing ? { tracing } : {}),
+    storeDown: () => store.down,
   });
   const oauth = new ZoomOAuthClient(config.zoom.oauthUrl, client.dispatcher, clock);
   const cache = new TokenCache({
@@ -142,6 +146,7 @@ export async function composeServices(input: Config, overrides: AppOverrides = {
       await client.close();
       await pacer?.close?.();
       if (!overrides.store) await store.close();
+      else store.release();
       if (ownsFake) await fake?.close();
       // Last: the spans of everything above are exported before the process ends.
       await tracing?.shutdown();

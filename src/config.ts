@@ -28,6 +28,20 @@ export interface QueryLimits {
   /** Operations per batched HTTP request; 0 turns batching off. */
   maxBatch: number;
   maxBodyBytes: number;
+  /** GRAPHQL_MAX_DOCUMENT_LENGTH: characters of one query text, apart from the body limit. */
+  maxDocumentLength: number;
+  /** GRAPHQL_MAX_TOKENS: lexical tokens one document may hold; the parser stops past it. */
+  maxTokens: number;
+  /** GRAPHQL_MAX_NESTING: brackets (`{`, `[`, `(`) nested in one document's text. */
+  maxNesting: number;
+  /** GRAPHQL_MAX_OPERATIONS: operation definitions in one document. */
+  maxOperations: number;
+  /** GRAPHQL_MAX_SELECTIONS: fields and fragments selected in one document, as written. */
+  maxSelections: number;
+  /** GRAPHQL_MAX_DIRECTIVES: directives in one document. */
+  maxDirectives: number;
+  /** HTTP_MAX_JSON_DEPTH: arrays and objects nested in a request's JSON (body, variables, webhook, WebSocket message). */
+  maxJsonDepth: number;
   /** GraphQL requests worked on at once; the rest wait (up to the Zoom deadline). 0 = no bound. */
   maxInflight: number;
 }
@@ -254,6 +268,13 @@ const EnvSchema = z.object({
   GRAPHQL_MAX_BATCH: intIn(0, 100, 10),
   GRAPHQL_MAX_BODY_BYTES: intIn(1024, 100 * 1024 * 1024, 1024 * 1024),
   GRAPHQL_MAX_INFLIGHT: intIn(0, 100_000, 128),
+  HTTP_MAX_JSON_DEPTH: intIn(4, 1000, 64),
+  GRAPHQL_MAX_DOCUMENT_LENGTH: intIn(1024, 100 * 1024 * 1024, 100_000),
+  GRAPHQL_MAX_TOKENS: intIn(100, 1_000_000, 10_000),
+  GRAPHQL_MAX_NESTING: intIn(8, 1000, 100),
+  GRAPHQL_MAX_OPERATIONS: intIn(1, 10_000, 25),
+  GRAPHQL_MAX_SELECTIONS: intIn(1, 1_000_000, 1000),
+  GRAPHQL_MAX_DIRECTIVES: intIn(0, 1_000_000, 50),
   CORS_ORIGINS: optional,
   HTTP_HEADERS_TIMEOUT_MS: intIn(1000, 300_000, 10_000),
   HTTP_REQUEST_TIMEOUT_MS: intIn(1000, 300_000, 30_000),
@@ -332,6 +353,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxAliases: e.GRAPHQL_MAX_ALIASES,
       maxBatch: e.GRAPHQL_MAX_BATCH,
       maxBodyBytes: e.GRAPHQL_MAX_BODY_BYTES,
+      maxDocumentLength: e.GRAPHQL_MAX_DOCUMENT_LENGTH,
+      maxTokens: e.GRAPHQL_MAX_TOKENS,
+      maxNesting: e.GRAPHQL_MAX_NESTING,
+      maxOperations: e.GRAPHQL_MAX_OPERATIONS,
+      maxSelections: e.GRAPHQL_MAX_SELECTIONS,
+      maxDirectives: e.GRAPHQL_MAX_DIRECTIVES,
+      maxJsonDepth: e.HTTP_MAX_JSON_DEPTH,
       maxInflight: e.GRAPHQL_MAX_INFLIGHT,
     },
     corsOrigins: readCorsOrigins(e.CORS_ORIGINS, problems),

@@ -4,6 +4,7 @@ import { unauthenticated } from '../errors.js';
 import type { ApiKeyEntry } from './apiKeys.js';
 import type { Authenticator } from './authenticator.js';
 import { presentedCredential } from './bearer.js';
+import { emailProblem, zoomUserIdProblem } from './identity.js';
 import type { Principal } from './principal.js';
 
 /**
@@ -30,8 +31,11 @@ export class ApiKeyAuthenticator implements Authenticator {
   }
 }
 
+/** Configuration refuses such entries already; a key is never let through with an identity it could not have. */
 function toPrincipal(entry: ApiKeyEntry): Principal {
   const zoomUser = entry.zoomUser;
+  const problem = zoomUser ? (zoomUser.includes('@') ? emailProblem(zoomUser) : zoomUserIdProblem(zoomUser)) : undefined;
+  if (problem) throw unauthenticated(`The API key's Zoom user ${problem}.`);
   return {
     id: entry.name,
     roles: [entry.role],

@@ -1,3 +1,4 @@
+import { emailProblem, zoomUserIdProblem } from './identity.js';
 import type { Role } from './principal.js';
 
 export interface ApiKeyEntry {
@@ -20,6 +21,11 @@ export function parseApiKeys(value: string): { keys: ApiKeyEntry[]; errors: stri
       const [name, sha256, role, zoomUser, ...rest] = entry.split(':');
       if (!name || !sha256 || !/^[0-9a-f]{64}$/i.test(sha256) || (role !== 'admin' && role !== 'user') || rest.length > 0) {
         errors.push(`entry ${i + 1} ("${name ?? ''}…") must be name:sha256hex:role[:zoomUserIdOrEmail] with role admin or user`);
+        return;
+      }
+      const identityProblem = zoomUser ? (zoomUser.includes('@') ? emailProblem(zoomUser) : zoomUserIdProblem(zoomUser)) : undefined;
+      if (identityProblem) {
+        errors.push(`entry ${i + 1} ("${name}"): the Zoom user ${identityProblem}`);
         return;
       }
       keys.push({ name, sha256: sha256.toLowerCase(), role, ...(zoomUser ? { zoomUser } : {}) });

@@ -4,6 +4,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { FastifyBaseLogger } from 'fastify';
 import { isGatewayError, type ErrorCode, type GatewayError } from '../errors.js';
 import type { GraphQLContext } from './context.js';
+import { tokenRefusal } from './limits/documentLimits.js';
 import { toGatewayError } from '../zoom/mapError.js';
 import { ZoomApiError } from '../zoom/zoomApiError.js';
 
@@ -54,6 +55,9 @@ export function createFormatError() {
         return { ...formatted, message: verdict.error.message, extensions: { ...verdict.error.extensions, code: verdict.error.code } };
       case 'client': {
         const code = formatted.extensions?.code;
+        // Apollo's parse stopping at GRAPHQL_MAX_TOKENS: refused like every other limit.
+        const tokens = code === 'GRAPHQL_PARSE_FAILED' ? tokenRefusal(error) : undefined;
+        if (tokens) return { message: tokens.message, extensions: { code: 'BAD_USER_INPUT', limit: tokens.limit, max: tokens.max } };
         // A query limit enforced by a validation rule is the gateway's own refusal (limitError.ts).
         if (formatted.extensions?.limit !== undefined) return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT' } };
         // Apollo refuses some requests with a bare 4xx and no code ("provided sha does not match query").

@@ -124,9 +124,12 @@ export async function createHttpServer(parts: HttpServerDeps): Promise<HttpServe
     const zoom = { client, tokens, principal, changes };
     return { principal, zoom, loaders: new RequestLoaders(zoom), logger: log, services, budget: new RequestBudget() };
   };
+  // One list for Apollo, the request limits (which validate for it) and subscriptions alike.
+  const validationRules = limitValidationRules(config.limits, config.graphql.introspection);
   const subscriptions = new SubscriptionServer(schema, {
     limits: config.subscriptions,
-    validationRules: limitValidationRules(config.limits),
+    queryLimits: config.limits,
+    validationRules,
     hub: parts.live,
     clock,
     logger,
@@ -147,10 +150,13 @@ export async function createHttpServer(parts: HttpServerDeps): Promise<HttpServe
   const apollo = new ApolloServer<GraphQLContext>({
     gateway: execution.gateway,
     documentStore: documents,
-    introspection: config.graphql.introspection,
+    // GRAPHQL_INTROSPECTION is one of `validationRules`: Apollo's own rule would make its rules differ from the ones requestLimits validates with.
+    introspection: true,
+    // For texts the request limits never saw (an automatic persisted query sent by its hash).
+    parseOptions: { maxTokens: config.limits.maxTokens },
     formatError: createFormatError(),
     includeStacktraceInErrorResponses: false,
-    validationRules: limitValidationRules(config.limits),
+    validationRules,
     allowBatchedHttpRequests: config.limits.maxBatch > 0,
     // GRAPHQL_CSRF_PREVENTION: off by default in sandbox mode only (config.ts).
     csrfPrevention: config.browser.csrfPrevention ? { requestHeaders: CSRF_SAFE_HEADERS } : false,
@@ -196,7 +202,7 @@ export async function createHttpServer(parts: HttpServerDeps): Promise<HttpServe
   const callers = new Callers(fastify, (request) => authenticate(request.headers, request.log));
   // A slot is taken once the body has arrived and the caller is known: a slow or
   // unauthenticated client holds a socket (until HTTP_REQUEST_TIMEOUT_MS), never a slot.
-  const checkLimits = requestLimits(config.limits, costs, documents);
+  const checkLimits = requestLimits(config.limits, costs, documents, { schema, rules: validationRules });
   const trusted = parts.trustedDocuments ? trustedDocumentsGuard(parts.trustedDocuments, config.trustedDocuments?.allowAdmin ?? false) : null;
   const admitCaller = async (request: FastifyRequest, reply: FastifyReply) => {
     if (request.method === 'OPTIONS' || !(await callers.settle(request))) return;
@@ -241,6 +247,7 @@ export async function createHttpServer(parts: HttpServerDeps): Promise<HttpServe
     await registerWebhookRoute(fastify, {
       secrets: config.webhookSecrets,
       clock,
+      maxJsonDepth: config.limits.maxJsonDepth,
       receiver: webhooks,
       observe: metrics.observeWebhookRequest,
     });

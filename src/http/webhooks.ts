@@ -2,6 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { GatewayFastify } from './gatewayFastify.js';
 import { errorBody } from '../errors.js';
 import type { Clock } from '../clock.js';
+import { jsonDepthMessage, jsonTextDepth } from './jsonDepth.js';
 import { deliveryKeys, parseEvent, URL_VALIDATION, type EventLabel } from './webhookEvents.js';
 import type { WebhookReceiver } from './webhookReceiver.js';
 import { encryptPlainToken, verifyWebhook, WEBHOOK_MAX_SKEW_MS } from './webhookVerify.js';
@@ -16,6 +17,8 @@ export interface WebhookRouteOptions {
   /** ZOOM_WEBHOOK_SECRET_TOKEN: every secret is accepted (several during a rotation). */
   secrets: readonly string[];
   clock: Clock;
+  /** HTTP_MAX_JSON_DEPTH: a signed body nesting deeper is refused before it is parsed. */
+  maxJsonDepth: number;
   receiver: WebhookReceiver;
   /** `unverified` when the request was refused before its body could be trusted. */
   observe: (event: EventLabel | 'unverified', outcome: RequestOutcome) => void;
@@ -65,6 +68,14 @@ async function receive(request: FastifyRequest, reply: FastifyReply, opts: Webho
       stale: `x-zm-request-timestamp is more than ${WEBHOOK_MAX_SKEW_MS / 60_000} minutes from now.`,
     }[verified.reason];
     return reply.code(401).send(errorBody('UNAUTHENTICATED', message));
+  }
+  // Zoom's events nest a few levels; a deeper body would overflow the stack where it is stored.
+  const depth = jsonTextDepth(rawBody.toString('utf8'));
+  if (depth > opts.maxJsonDepth) {
+    opts.observe('unverified', 'malformed');
+    request.log.warn({ depth, max: opts.maxJsonDepth }, 'signed webhook body nests too deeply');
+    const max = opts.maxJsonDepth;
+    return reply.code(400).send(errorBody('BAD_USER_INPUT', jsonDepthMessage('The body', depth, max), { limit: 'HTTP_MAX_JSON_DEPTH', max, actual: depth }));
   }
   const parsed = parseEvent(rawBody);
   if (!parsed.ok) {

@@ -4,7 +4,6 @@ import {
   GraphQLError,
   Kind,
   getOperationAST,
-  parse,
   specifiedRules,
   validate,
   type DocumentNode,
@@ -18,10 +17,12 @@ import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
 import type { Principal } from '../auth/principal.js';
 import type { Clock } from '../clock.js';
-import type { SubscriptionLimits } from '../config.js';
+import type { QueryLimits, SubscriptionLimits } from '../config.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { createFormatError } from '../graphql/errors.js';
 import type { GatewayFastify } from '../http/gatewayFastify.js';
+import { jsonDepth, jsonDepthMessage } from '../http/jsonDepth.js';
+import { parseWithinLimits } from '../graphql/limits/documentLimits.js';
 import type { LiveHub } from './hub.js';
 import { SharedResults } from './sharedResults.js';
 
@@ -55,6 +56,8 @@ export interface LiveObserver {
 
 export interface SubscriptionServerOptions {
   limits: SubscriptionLimits;
+  /** The document and JSON limits of HTTP requests, applied to every subscribe message alike. */
+  queryLimits: QueryLimits;
   validationRules: ValidationRule[];
   hub: LiveHub;
   clock: Clock;
@@ -319,14 +322,23 @@ export class SubscriptionServer {
     if (conn.operations.size >= max) {
       return [refusal(`At most ${max} subscriptions per connection (WS_MAX_SUBSCRIPTIONS_PER_CONNECTION).`, { code: 'BAD_USER_INPUT', limit: 'WS_MAX_SUBSCRIPTIONS_PER_CONNECTION', max })];
     }
+    const depth = jsonDepth([payload.variables, payload.extensions]) - 1;
+    const maxDepth = this.opts.queryLimits.maxJsonDepth;
+    if (depth > maxDepth) {
+      return [refusal(jsonDepthMessage('The subscribe message\'s variables or extensions', depth, maxDepth), { code: 'BAD_USER_INPUT', limit: 'HTTP_MAX_JSON_DEPTH', max: maxDepth, actual: depth })];
+    }
     const listed = this.opts.trusted ? this.opts.trusted(payload, principal) : { query: payload.query };
     if ('reason' in listed) return [refusal(listed.message, { code: 'UNTRUSTED_DOCUMENT', reason: listed.reason })];
-    let document: DocumentNode;
-    try {
-      document = parse(listed.query);
-    } catch (err) {
+    const read = parseWithinLimits(listed.query, this.opts.queryLimits);
+    if ('refusal' in read) {
+      const { limit, message, max, actual } = read.refusal;
+      return [refusal(message, { code: 'BAD_USER_INPUT', limit, max, ...(actual === undefined ? {} : { actual }) })];
+    }
+    if ('syntaxError' in read) {
+      const err = read.syntaxError;
       return [err instanceof GraphQLError ? withCode(err, 'GRAPHQL_PARSE_FAILED') : refusal('The query could not be parsed.', { code: 'BAD_USER_INPUT' })];
     }
+    const document = read.document;
     const errors = validate(this.schema, document, [...specifiedRules, ...this.opts.validationRules]);
     if (errors.length > 0) return errors.map((e) => withCode(e, 'GRAPHQL_VALIDATION_FAILED'));
     const operation = getOperationAST(document, payload.operationName ?? undefined);

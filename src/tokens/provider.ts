@@ -57,12 +57,12 @@ export class TokenProvider {
     if (self && principal.zoomUserLinked) throw this.linkGone();
     const account = this.accountCredential();
     if (!account) throw this.required();
-    if (userId !== 'me') return { credential: account, pathUserId: userId };
     // NOTE: S2S has no "me" of its own — Zoom would act as the account owner (docs/zoom.md#user-oauth).
-    const zoomUser = zoomUserOf(principal);
-    if (zoomUser) return { credential: account, pathUserId: zoomUser };
-    // A service caller (admin without a Zoom user) may mean the account owner; a user may not.
-    if (isAdmin(principal)) return { credential: account, pathUserId: 'me' };
+    const pathUserId = userId !== 'me' ? userId : zoomUserOf(principal);
+    // A service caller (admin without a Zoom user) may mean the account owner; a user never does,
+    // whatever spelling of `me` reached this point.
+    if (isAdmin(principal)) return { credential: account, pathUserId: pathUserId ?? 'me' };
+    if (pathUserId && pathUserId.toLowerCase() !== 'me') return { credential: account, pathUserId };
     throw this.required('Your credential names no Zoom user: authorize the Zoom app so the gateway knows who you are.');
   }
 

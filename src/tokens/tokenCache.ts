@@ -4,6 +4,21 @@ import { TokenEndpointError } from './oauthClient.js';
 import { SingleFlight } from './singleFlight.js';
 import type { TokenStore } from '../store/store.js';
 import { isFresh, type TokenRecord, type TokenSourceKind } from './tokenRecord.js';
+import { isGatewayError } from '../errors.js';
+
+/**
+ * What a lookup may do while the store is down. `memory`: serve this process's copy while it has
+ * not expired, else fail (a user token: refreshing it would rotate a refresh token that could
+ * not be stored). `fetch`: also fetch a new one without storing it (credentials without a
+ * refresh token: the account token, a ZAK).
+ */
+export type WithoutStore = 'memory' | 'fetch';
+
+interface LookupOptions {
+  memory?: boolean;
+  source?: TokenSourceKind;
+  withoutStore?: WithoutStore;
+}
 
 export interface TokenCacheOptions {
   store: TokenStore;
@@ -56,14 +71,14 @@ export class TokenCache {
    * (a ZAK after its user was deactivated), so no process keeps serving its own copy.
    * `source` names the kind of credential `key` holds, for metrics.
    */
-  get(key: string, fetch: Fetcher, options: { memory?: boolean; source?: TokenSourceKind } = {}): Promise<TokenRecord> {
+  get(key: string, fetch: Fetcher, options: LookupOptions = {}): Promise<TokenRecord> {
     const tracing = this.opts.tracing;
     if (!tracing) return this.lookup(key, fetch, options);
     const source = options.source ?? 'unknown';
     return tracing.lookup(source, () => this.lookup(key, tracing.fetch(source, fetch), options));
   }
 
-  private async lookup(key: string, fetch: Fetcher, options: { memory?: boolean; source?: TokenSourceKind }): Promise<TokenRecord> {
+  private async lookup(key: string, fetch: Fetcher, options: LookupOptions): Promise<TokenRecord> {
     const now = this.opts.clock.now();
     const source = options.source ?? 'unknown';
     const cached = options.memory === false ? undefined : this.memory.get(key);
@@ -71,7 +86,26 @@ export class TokenCache {
       this.opts.observe?.({ key, source, event: 'memory_hit' });
       return cached;
     }
-    return this.flights.run(key, () => this.load(key, source, fetch));
+    return this.flights.run(key, () =>
+      this.load(key, source, fetch).catch((err: unknown) => {
+        if (!isGatewayError(err) || err.code !== 'STORE_UNAVAILABLE') throw err;
+        return this.withoutStore(key, source, fetch, options, err);
+      }),
+    );
+  }
+
+  /** The store is down: this process's copy while it lasts, or (where allowed) a token fetched and kept in memory only. */
+  private async withoutStore(key: string, source: CacheSource, fetch: Fetcher, options: LookupOptions, storeError: unknown): Promise<TokenRecord> {
+    const held = options.memory === false ? undefined : this.memory.get(key);
+    if (held && held.expiresAt > this.opts.clock.now()) {
+      this.opts.observe?.({ key, source, event: 'stale_served' });
+      return held;
+    }
+    if (options.withoutStore !== 'fetch') throw storeError;
+    this.opts.observe?.({ key, source, event: 'fetch' });
+    const fresh = await fetch(undefined);
+    this.opts.observe?.({ key, source, event: 'fetch_ok' });
+    return options.memory === false ? fresh : this.remember(key, fresh);
   }
 
   /** Zoom rejected `rejected`: forget it unless the store already holds a newer token. */

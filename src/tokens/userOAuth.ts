@@ -35,6 +35,13 @@ interface Link {
  * before the new access token is handed to anyone.
  */
 export class UserOAuthSource {
+  /**
+   * The last answer the store gave for each grant (by key) and each caller's link (by principal
+   * id): what this replica goes on serving while the store is down. Never read while it is up.
+   */
+  private readonly knownGrants = new LastKnown<boolean>();
+  private readonly knownLinks = new LastKnown<string | null>();
+
   constructor(private readonly opts: UserOAuthOptions) {}
 
   get clientId(): string {
@@ -56,11 +63,22 @@ export class UserOAuthSource {
    */
   async withLinkedZoomUser(principal: Principal): Promise<Principal> {
     if (principal.zoomUserId) return principal;
-    const link = await this.opts.store.get<Link>(linkKey(principal.id));
-    if (!link?.grantId) return principal;
+    let linked: string | null;
+    try {
+      linked = await this.linkedZoomUser(principal.id);
+      this.knownLinks.set(principal.id, linked);
+    } catch (err) {
+      linked = this.knownLinks.get(principal.id, err);
+    }
+    return linked ? { ...principal, zoomUserId: linked, zoomUserLinked: true } : principal;
+  }
+
+  private async linkedZoomUser(principalId: string): Promise<string | null> {
+    const link = await this.opts.store.get<Link>(linkKey(principalId));
+    if (!link?.grantId) return null;
     const grant = await this.opts.store.get<TokenRecord>(this.keyFor(link.zoomUserId));
     const live = Boolean(grant?.refreshToken) && grant?.grantId === link.grantId;
-    return live ? { ...principal, zoomUserId: link.zoomUserId, zoomUserLinked: true } : principal;
+    return live ? link.zoomUserId : null;
   }
 
   /**
@@ -68,8 +86,16 @@ export class UserOAuthSource {
    * from the store, not this process's memory: another replica may have found the grant dead.
    */
   async hasGrant(zoomUserId: string): Promise<boolean> {
-    const record = await this.opts.store.get<TokenRecord>(this.keyFor(zoomUserId));
-    return Boolean(record?.refreshToken);
+    const key = this.keyFor(zoomUserId);
+    try {
+      const record = await this.opts.store.get<TokenRecord>(key);
+      const live = Boolean(record?.refreshToken);
+      this.knownGrants.set(key, live);
+      return live;
+    } catch (err) {
+      // The store is down: what it last said, or STORE_UNAVAILABLE for a grant this replica never looked up.
+      return this.knownGrants.get(key, err);
+    }
   }
 
   /** Cached expiry and scopes of the user's grant, never the tokens. */
@@ -112,6 +138,7 @@ export class UserOAuthSource {
       // NOTE: Zoom keeps only the newest grant per user and app (OAuth error 4741): the old pair is dead.
       await this.opts.cache.forget(key);
       await this.opts.store.set<TokenRecord>(key, { ...record, grantId, ...(linkedPrincipal ? { linkedPrincipal } : {}) });
+      this.knownGrants.set(key, true);
       return previous;
     });
     if (older) await this.unlinkGrant(older);
@@ -146,6 +173,7 @@ export class UserOAuthSource {
       if (err instanceof TokenEndpointError && err.unavailable) throw zoomUnavailable("Zoom's revoke endpoint is unavailable; retry later.", err);
       this.opts.logger.info({ key, error: (err as TokenEndpointError).error }, 'Zoom did not revoke the grant; removing it here anyway');
     }
+    this.knownGrants.set(key, false);
     await this.opts.cache.forget(key);
     await this.unlinkGrant(record);
     await this.unlink(principalId, zoomUserId);
@@ -169,6 +197,7 @@ export class UserOAuthSource {
 
   /** The grant and its link go together; every replica reads both from the store (hasGrant). */
   private async remove(key: string, grant: TokenRecord | undefined): Promise<void> {
+    this.knownGrants.set(key, false);
     await this.opts.cache.forget(key);
     if (grant) await this.unlinkGrant(grant);
   }
@@ -233,3 +262,22 @@ export class UserOAuthSource {
 }
 
 const linkKey = storeKeys.userLink;
+
+/** Callers and grants remembered at most; the oldest answer goes first. */
+const MAX_KNOWN = 10_000;
+
+/** The store's last answers, bounded; `get` rethrows the store's error for what it never answered. */
+class LastKnown<T> {
+  private readonly values = new Map<string, T>();
+
+  set(key: string, value: T): void {
+    this.values.delete(key);
+    this.values.set(key, value);
+    if (this.values.size > MAX_KNOWN) this.values.delete(this.values.keys().next().value as string);
+  }
+
+  get(key: string, storeError: unknown): T {
+    if (!isGatewayError(storeError) || storeError.code !== 'STORE_UNAVAILABLE' || !this.values.has(key)) throw storeError;
+    return this.values.get(key) as T;
+  }
+}

@@ -61,7 +61,8 @@ export class ZakCache {
     if (lifetime * 1000 <= this.opts.marginMs) return this.uncached.run(key, load);
     // Read from the store each time: a webhook on any replica may drop it (user deactivated,
     // app removed), and a copy in this process's memory would outlive that.
-    return this.opts.cache.get(key, load, { memory: false, source: 'zak' });
+    // While the store is down a fresh ZAK is fetched for each call: never a copy another replica may have dropped.
+    return this.opts.cache.get(key, load, { memory: false, source: 'zak', withoutStore: 'fetch' });
   }
 
   /** Drops every cached ZAK of `userId` (signed out everywhere, or a start failed); true if one was cached. */

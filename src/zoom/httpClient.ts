@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Agent, request, type Dispatcher } from 'undici';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.js';
+import { storeUnavailable } from '../errors.js';
 import type { Credential } from '../tokens/credential.js';
 import type { TokenRecord } from '../tokens/tokenRecord.js';
 import { ZoomApiError, ZoomUnreachableError, parseRetryAfter } from './zoomApiError.js';
@@ -75,6 +76,8 @@ export interface ZoomHttpClientOptions {
   observeRead?: ReadObserver;
   /** Unset when tracing is off: then a call costs nothing more. */
   tracing?: ZoomCallTracer;
+  /** True while the token store is down (OutageAwareStore). */
+  storeDown?: () => boolean;
 }
 
 const IDEMPOTENT = new Set(['GET', 'DELETE']);
@@ -107,6 +110,12 @@ export class ZoomHttpClient {
   }
 
   private async untraced<T>(req: ZoomRequest, credential: Credential): Promise<ZoomResponse<T>> {
+    // NOTE: a write is the change the read cache's versions record for every replica. While the
+    // store is down they cannot be bumped, and the replicas would serve the old answer for up to
+    // ZOOM_CACHE_TTL_SECONDS once it is back: the write is refused instead, before Zoom sees it.
+    if (req.method !== 'GET' && this.opts.readCache && this.opts.storeDown?.()) {
+      throw storeUnavailable('The token store cannot be reached, so changes cannot be made now (the read cache could not be told of them); retry later.');
+    }
     const deadline = Date.now() + this.deadlineMs;
     const token = await credential.get();
     if (req.method === 'GET') return this.read<T>(req, credential, token, deadline);

@@ -143,7 +143,7 @@ export interface ZoomMeetingBody {
 
 export type ZoomMeetingListType = 'scheduled' | 'live' | 'upcoming' | 'upcoming_meetings' | 'previous_meetings';
 
-/** `POST /users` body (ZOOM.md "User administration"). */
+/** `POST /users` body (docs/zoom.md#user-administration). */
 export interface ZoomCreateUserBody {
   action: 'create' | 'autoCreate' | 'custCreate' | 'ssoCreate';
   user_info: { email: string; type: number; first_name?: string; last_name?: string; display_name?: string };

@@ -7,7 +7,7 @@ import { ZoomUnreachableError } from './zoomApiError.js';
 import { addressOf, type ZoomContext } from './zoomContext.js';
 import type { Selection } from '../tokens/provider.js';
 
-// User administration (ZOOM.md "User administration"). NOTE: Zoom labels user create, update,
+// User administration (docs/zoom.md#user-administration). NOTE: Zoom labels user create, update,
 // status and delete Light, and settings, the summary and roles Medium; the email check is Light
 // in the 2026 users spec. The client paces each call in its category.
 

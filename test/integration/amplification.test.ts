@@ -14,6 +14,8 @@ import { USER_OAUTH_ENV, bearer } from '../helpers/userOAuth.js';
 
 const { track } = stopAfterEach();
 const start = async (env: Record<string, string> = {}) => track(await startHarness({ env }));
+/** Selections unbounded, for the tests of the limits checked after them. */
+const WIDE = { GRAPHQL_MAX_SELECTIONS: '1000000' };
 
 type Errors = Array<{ message: string; extensions?: Record<string, unknown> }>;
 interface Answer {
@@ -74,7 +76,8 @@ function chain(levels: number, on: string, leaf: string, root = '{ ...F0 }') {
 
 describe('introspection is bounded', () => {
   it('600 aliases of __schema are refused; so is a second __schema without aliases', async () => {
-    const h = await start();
+    // The selections of 600 schema dumps are over GRAPHQL_MAX_SELECTIONS too: raised to reach the alias limit.
+    const h = await start(WIDE);
     await refusedQuickly(h, { query: aliased(600, INTROSPECT) }, 'GRAPHQL_MAX_ALIASES');
     // Under the alias limit, still more than one schema dump.
     const two = await refusedQuickly(h, { query: aliased(2, INTROSPECT) }, 'INTROSPECTION');
@@ -88,7 +91,7 @@ describe('introspection is bounded', () => {
   });
 
   it('a batch of ten introspection queries is refused whole', async () => {
-    const h = await start();
+    const h = await start(WIDE);
     const plain = await refusedQuickly(h, Array.from({ length: 10 }, () => ({ query: `{ ${INTROSPECT} }` })), 'INTROSPECTION');
     // Counted up to the operation that crosses the limit.
     expect(errorsOf(plain)[0]).toMatchObject({ extensions: { max: 1, actual: 2 } });
@@ -268,7 +271,7 @@ describe('the cost limit applies to the whole HTTP request', () => {
 
 describe('the query limits are worked out for known callers only', () => {
   it('an anonymous 600-alias batch is answered 401 before any document is walked; the same from an admin is refused by the limit', async () => {
-    const h = await start({ GATEWAY_AUTH: 'jwt', GATEWAY_JWT_SECRET: USER_OAUTH_ENV.GATEWAY_JWT_SECRET!, GATEWAY_JWT_ISSUER: USER_OAUTH_ENV.GATEWAY_JWT_ISSUER!, GATEWAY_JWT_AUDIENCE: USER_OAUTH_ENV.GATEWAY_JWT_AUDIENCE! });
+    const h = await start({ ...WIDE, GATEWAY_AUTH: 'jwt', GATEWAY_JWT_SECRET: USER_OAUTH_ENV.GATEWAY_JWT_SECRET!, GATEWAY_JWT_ISSUER: USER_OAUTH_ENV.GATEWAY_JWT_ISSUER!, GATEWAY_JWT_AUDIENCE: USER_OAUTH_ENV.GATEWAY_JWT_AUDIENCE! });
     const attack = Array.from({ length: 10 }, () => ({ query: aliased(600, INTROSPECT) }));
     const anonymous = await fetch(`${h.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(attack) });
     expect(anonymous.status).toBe(401);

@@ -63,7 +63,9 @@ describe('a token store whose backend fails', () => {
     expect(JSON.stringify(down)).not.toContain('ECONNREFUSED');
     expect(h.fake.tokenRequests('account_credentials')).toBe(0);
 
+    // The store's probe notices it is back within a fraction of a second; no request is needed for it.
     setFailing(false);
+    await vi.waitFor(async () => expect((await fetch(`${h.url}/readyz`)).status).toBe(200), { timeout: 5_000, interval: 100 });
     const up = await h.gql<{ users: { nodes: unknown[] } }>(USERS);
     expect(up.errors).toBeUndefined();
     expect(up.data?.users.nodes).toHaveLength(2);

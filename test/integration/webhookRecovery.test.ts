@@ -47,8 +47,9 @@ describe('webhook events are not lost', () => {
     expect(await metric(h.url, REQUESTS, { event: 'meeting.deleted', outcome: 'unrecorded' })).toBe(1);
     expect(await metric(h.url, REQUESTS, { event: 'meeting.deleted', outcome: 'accepted' })).toBe(0);
 
-    // Zoom retries a 5xx with the same request id and body.
+    // Zoom retries a 5xx with the same request id and body, minutes later: the store is back by then.
     setFailing(false);
+    await vi.waitFor(async () => expect((await fetch(`${h.url}/readyz`)).status).toBe(200), { timeout: 5_000, interval: 100 });
     expect((await deliver(h.url, now, body, { requestId: 'first' })).status).toBe(200);
     await vi.waitFor(async () => expect(await metric(h.url, EVENTS, { event: 'meeting.deleted', outcome: 'applied' })).toBe(1), { timeout: 10_000 });
     expect(sink.changes).toEqual([{ kind: 'meeting', meetingId: '81234567890', hostId: 'hostA' }]);

@@ -6,9 +6,9 @@ import { withoutQueryValues } from '../../src/logger.js';
 const problems = configProblems;
 
 describe('query limit and CORS configuration', () => {
-  it('defaults: depth 10, cost 1000, aliases 30, batch 10, body 1 MiB, 128 in flight; CORS off', () => {
+  it('defaults: depth 10, cost 1000, aliases 30, batch 10, body 1 MiB, documents of 100,000 characters, 10,000 tokens, 100 nested brackets, 25 operations, 1000 selections and 50 directives, JSON 64 deep, 128 in flight; CORS off', () => {
     const c = loadConfig({});
-    expect(c.limits).toEqual({ maxDepth: 10, maxCost: 1000, maxAliases: 30, maxBatch: 10, maxBodyBytes: 1024 * 1024, maxInflight: 128 });
+    expect(c.limits).toEqual({ maxDepth: 10, maxCost: 1000, maxAliases: 30, maxBatch: 10, maxBodyBytes: 1024 * 1024, maxDocumentLength: 100_000, maxTokens: 10_000, maxNesting: 100, maxOperations: 25, maxSelections: 1000, maxDirectives: 50, maxJsonDepth: 64, maxInflight: 128 });
     expect(c.corsOrigins).toBeNull();
   });
 
@@ -20,9 +20,16 @@ describe('query limit and CORS configuration', () => {
       GRAPHQL_MAX_BATCH: '0',
       GRAPHQL_MAX_BODY_BYTES: '65536',
       GRAPHQL_MAX_INFLIGHT: '0',
+      HTTP_MAX_JSON_DEPTH: '16',
+      GRAPHQL_MAX_DOCUMENT_LENGTH: '2048',
+      GRAPHQL_MAX_TOKENS: '500',
+      GRAPHQL_MAX_NESTING: '20',
+      GRAPHQL_MAX_OPERATIONS: '3',
+      GRAPHQL_MAX_SELECTIONS: '40',
+      GRAPHQL_MAX_DIRECTIVES: '0',
       CORS_ORIGINS: ' https://app.example.com ,http://localhost:5173',
     });
-    expect(c.limits).toEqual({ maxDepth: 6, maxCost: 200, maxAliases: 0, maxBatch: 0, maxBodyBytes: 65536, maxInflight: 0 });
+    expect(c.limits).toEqual({ maxDepth: 6, maxCost: 200, maxAliases: 0, maxBatch: 0, maxBodyBytes: 65536, maxDocumentLength: 2048, maxTokens: 500, maxNesting: 20, maxOperations: 3, maxSelections: 40, maxDirectives: 0, maxJsonDepth: 16, maxInflight: 0 });
     expect(c.corsOrigins).toEqual(['https://app.example.com', 'http://localhost:5173']);
     expect(loadConfig({ CORS_ORIGINS: '*' }).corsOrigins).toEqual(['*']);
   });

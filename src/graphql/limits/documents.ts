@@ -22,6 +22,11 @@ export class ValidatedDocuments implements DocumentStore {
     return this.byHash.get(hash('sha256', query));
   }
 
+  /** A document validated outside Apollo, with Apollo's rules, for Apollo to find by its query text. */
+  remember(query: string, doc: DocumentNode): void {
+    this.store(hash('sha256', query), doc);
+  }
+
   async get(key: string): Promise<DocumentNode | undefined> {
     const hash = queryHash(key);
     const doc = this.byHash.get(hash);
@@ -33,18 +38,25 @@ export class ValidatedDocuments implements DocumentStore {
   }
 
   async set(key: string, doc: DocumentNode): Promise<void> {
-    await this.delete(key);
-    this.byHash.set(queryHash(key), doc);
+    this.store(queryHash(key), doc);
+  }
+
+  private store(hash: string, doc: DocumentNode): void {
+    this.forget(hash);
+    this.byHash.set(hash, doc);
     this.chars += size(doc);
-    for (const [hash, old] of this.byHash) {
+    for (const [old, oldDoc] of this.byHash) {
       if (this.chars <= this.maxChars) break;
-      this.byHash.delete(hash);
-      this.chars -= size(old);
+      this.byHash.delete(old);
+      this.chars -= size(oldDoc);
     }
   }
 
   async delete(key: string): Promise<boolean> {
-    const hash = queryHash(key);
+    return this.forget(queryHash(key));
+  }
+
+  private forget(hash: string): boolean {
     const doc = this.byHash.get(hash);
     if (!doc) return false;
     this.byHash.delete(hash);

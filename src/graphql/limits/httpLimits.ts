@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import type { QueryLimits } from '../../config.js';
 import { errorBody } from '../../errors.js';
+import { jsonDepth, jsonDepthMessage, jsonTextDepth } from '../../http/jsonDepth.js';
 
 /**
  * Route options for `/graphql`: the body size limit, the batch size limit, and GraphQL-shaped
@@ -13,6 +14,12 @@ export function graphqlRouteGuards(limits: QueryLimits) {
     bodyLimit: limits.maxBodyBytes,
     // A callback hook: it runs on every request, and an async one costs a promise and a tick.
     preValidation(request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) {
+      const depth = requestJsonDepth(request);
+      if (depth > limits.maxJsonDepth) {
+        const max = limits.maxJsonDepth;
+        void reply.code(400).send(errorBody('BAD_USER_INPUT', jsonDepthMessage('The request\'s JSON', depth, max), { limit: 'HTTP_MAX_JSON_DEPTH', max, actual: depth }));
+        return;
+      }
       if (!Array.isArray(request.body) || request.body.length <= limits.maxBatch) return done();
       const actual = request.body.length;
       const max = limits.maxBatch;
@@ -38,4 +45,16 @@ export function graphqlRouteGuards(limits: QueryLimits) {
       return reply.code(status).send(errorBody('BAD_USER_INPUT', message, { reason }));
     },
   };
+}
+
+/** A POST body as parsed; a GET's `variables` and `extensions`, JSON text Apollo parses later. */
+function requestJsonDepth(request: FastifyRequest): number {
+  if (request.method !== 'GET') return jsonDepth(request.body);
+  const query = request.query as Record<string, unknown> | undefined;
+  let deepest = 0;
+  for (const name of ['variables', 'extensions']) {
+    const value = query?.[name];
+    if (typeof value === 'string') deepest = Math.max(deepest, jsonTextDepth(value));
+  }
+  return deepest;
 }

@@ -1,4 +1,4 @@
-import type { ValidationRule } from 'graphql';
+import { GraphQLError, type ValidationRule } from 'graphql';
 import { limitError } from './limitError.js';
 import { operationShapes, type Shape } from './shape.js';
 
@@ -32,3 +32,16 @@ export function maxIntrospectionRule(): ValidationRule {
     },
   });
 }
+
+/**
+ * GRAPHQL_INTROSPECTION=false: `__schema` and `__type` are refused. The gateway's own rule
+ * rather than Apollo's, so the rules the request limits validate with are exactly Apollo's.
+ */
+export const noIntrospectionRule: ValidationRule = (context) => ({
+  Field(node) {
+    const name = node.name.value;
+    if (name === '__schema' || name === '__type') {
+      context.reportError(new GraphQLError(`Introspection is turned off on this gateway (GRAPHQL_INTROSPECTION=false); ${name} is not served.`, { nodes: [node] }));
+    }
+  },
+});

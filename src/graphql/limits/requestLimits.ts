@@ -1,9 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { getOperationAST, parse, type DocumentNode } from 'graphql';
+import { getOperationAST, specifiedRules, validate, type DocumentNode, type GraphQLSchema, type ValidationRule } from 'graphql';
 import type { QueryLimits } from '../../config.js';
 import { errorBody } from '../../errors.js';
 import type { CostCalculator } from './cost.js';
 import type { ValidatedDocuments } from './documents.js';
+import { parseWithinLimits, type DocumentRefusal } from './documentLimits.js';
 import { introspectionExcess } from './introspection.js';
 import type { LimitName } from './limitError.js';
 import { operationShapes, saturate } from './shape.js';
@@ -19,32 +20,47 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 /**
  * The query limits, checked on the whole HTTP request before Apollo sees it.
  *
+ * - Each query text is parsed here once, within the limits that bound parsing and validation
+ *   (documentLimits.ts). A document that passes every limit is validated with Apollo's own
+ *   rules and put in Apollo's document store, where Apollo finds it instead of parsing and
+ *   validating the text again. An invalid one is left to Apollo, which answers its errors.
  * - GRAPHQL_MAX_COST and the introspection bound apply to the request, not to each operation:
  *   Apollo runs the operations of a batch concurrently, each through the plugins on its own,
  *   so a per-operation check would let one operation call Zoom before a later one finds the
  *   total too high. The batch is summed here and refused whole.
- * - An operation over GRAPHQL_MAX_ALIASES or GRAPHQL_MAX_DEPTH is refused after a parse and one
- *   linear walk, before graphql's own validation rules spend their time on it.
+ * - An operation over GRAPHQL_MAX_ALIASES or GRAPHQL_MAX_DEPTH is refused after the parse and
+ *   one linear walk, before graphql's own validation rules spend their time on it.
  *
- * Queries Apollo has validated before are taken from its document store; others are parsed here
- * (Apollo parses them again if they pass; an invalid one counts what it asks for and Apollo
- * refuses it anyway). The same checks run inside Apollo (validation rules, cost plugin) for what
- * this cannot see, such as an automatic persisted query sent by its hash.
+ * Queries Apollo has validated before are taken from its document store. The same checks run
+ * inside Apollo (its parse's token limit, validation rules, cost plugin) for what this cannot
+ * see, such as an automatic persisted query sent by its hash.
  */
-export function requestLimits(limits: QueryLimits, costs: CostCalculator, documents: ValidatedDocuments) {
-  const refuse = (reply: FastifyReply, limit: LimitName, message: string, max: number, actual: number) =>
-    reply.code(400).send(errorBody('BAD_USER_INPUT', message, { limit, max, actual }));
+export function requestLimits(limits: QueryLimits, costs: CostCalculator, documents: ValidatedDocuments, validation: { schema: GraphQLSchema; rules: readonly ValidationRule[] }) {
+  const refuse = (reply: FastifyReply, limit: LimitName, message: string, max: number, actual?: number) =>
+    reply.code(400).send(errorBody('BAD_USER_INPUT', message, { limit, max, ...(actual === undefined ? {} : { actual }) }));
+  const rules = [...specifiedRules, ...validation.rules];
 
   return (request: FastifyRequest, reply: FastifyReply): FastifyReply | undefined => {
     const operations = operationsOf(request);
     if (operations.length === 0) return undefined;
     const batched = operations.length > 1;
-    const parsed = new Map<string, DocumentNode | undefined>();
+    const parsed = new Map<string, { document?: DocumentNode; fresh: boolean }>();
     let cost = 0;
     const introspection = { schemas: 0, types: 0 };
     for (const op of operations) {
-      let document = parsed.get(op.query);
-      if (!parsed.has(op.query)) parsed.set(op.query, (document = documents.forQuery(op.query) ?? tryParse(op.query)));
+      let entry = parsed.get(op.query);
+      if (!entry) {
+        // A text over the length limit is refused before it is even hashed to look it up.
+        const known = op.query.length > limits.maxDocumentLength ? undefined : documents.forQuery(op.query);
+        if (known) entry = { document: known, fresh: false };
+        else {
+          const result = parseWithinLimits(op.query, limits);
+          if ('refusal' in result) return refuseWith(reply, result.refusal);
+          entry = { ...('document' in result ? { document: result.document } : {}), fresh: true };
+        }
+        parsed.set(op.query, entry);
+      }
+      const document = entry.document;
       const operation = document && getOperationAST(document, op.operationName);
       if (!document || !operation) continue;
       const shape = operationShapes(document).get(operation)!;
@@ -72,8 +88,16 @@ export function requestLimits(limits: QueryLimits, costs: CostCalculator, docume
         return refuse(reply, 'GRAPHQL_MAX_COST', message, max, cost);
       }
     }
+    // Within every limit: validated as Apollo would, and handed to it through its store.
+    for (const [query, entry] of parsed) {
+      if (entry.fresh && entry.document && validate(validation.schema, entry.document, rules).length === 0) documents.remember(query, entry.document);
+    }
     return undefined;
   };
+
+  function refuseWith(reply: FastifyReply, r: DocumentRefusal) {
+    return refuse(reply, r.limit, r.message, r.max, r.actual);
+  }
 }
 
 /** The operations of a POST body (one, or a batch) or of a GET query string, as Apollo reads them. */
@@ -91,13 +115,4 @@ function operationsOf(request: FastifyRequest): Operation[] {
     }
     return [{ query: p.query, operationName: typeof p.operationName === 'string' ? p.operationName : undefined, variables: isRecord(variables) ? variables : undefined }];
   });
-}
-
-function tryParse(query: string): DocumentNode | undefined {
-  try {
-    return parse(query, { noLocation: true });
-  } catch {
-    // Apollo answers the syntax error (or the parser's own recursion limit) itself.
-    return undefined;
-  }
 }

@@ -1,6 +1,6 @@
 import { registerEnumType } from 'type-graphql';
 
-/** `POST /users` `action` (ZOOM.md "User administration"). */
+/** `POST /users` `action` (docs/zoom.md#user-administration). */
 export enum CreateUserAction {
   CREATE = 'create',
   AUTO_CREATE = 'autoCreate',

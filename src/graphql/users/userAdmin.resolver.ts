@@ -10,7 +10,8 @@ import { User } from './user.type.js';
 import { DeleteUserAction, UserStatusAction } from './userAdmin.enum.js';
 import { CreateUserInput, UpdateUserInput, UserTransferInput } from './userAdmin.input.js';
 import { toCreateUserBody, toTransfer, toUpdateUserBody } from './userAdminBody.js';
-import { checkUserId, isEmailAddress } from './userArgs.js';
+import { isEmailAddress } from '../../auth/identity.js';
+import { checkUserId } from './userArgs.js';
 import { UserSummary } from './userSummary.type.js';
 
 /** The user as Zoom holds it right after a write (the write made the read cache drop it). */
