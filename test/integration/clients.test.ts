@@ -50,6 +50,7 @@ const KEY_ARGS = {
   User: { meetings: ['type'], recordings: ['from', 'to'] },
   Meeting: { registrants: ['status'] },
   PastMeeting: { participants: false },
+  Role: { members: false },
 } as const;
 const TYPE_POLICIES = Object.fromEntries(
   Object.entries(KEY_ARGS).map(([type, fields]) => [
