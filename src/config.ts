@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { parseApiKeys, type ApiKeyEntry } from './auth/apiKeys.js';
-import { readTracingConfig, type TracingConfig } from './observability/tracingConfig.js';
+import { parseApiKeys, type ApiKeyEntry } from './config/apiKeys.js';
+import { readTracingConfig, type TracingConfig } from './config/tracing.js';
 
 /** The rate-limit plans Zoom publishes; `business` also covers Business+ and Enterprise. */
 export type RateLimitPlan = 'free' | 'pro' | 'business';
@@ -144,7 +144,7 @@ export const DEFAULT_CORS_ALLOWED_HEADERS = [
   'tracestate',
 ];
 
-/** What one WebSocket client may hold (src/live/wsServer.ts). */
+/** What one WebSocket client may hold (src/http/subscriptions.ts). */
 export interface SubscriptionLimits {
   /** WS_MAX_SUBSCRIPTIONS_PER_CONNECTION: active subscriptions on one connection. */
   maxPerConnection: number;

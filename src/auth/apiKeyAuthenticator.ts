@@ -1,7 +1,7 @@
 import { hash, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { unauthenticated } from '../errors.js';
-import type { ApiKeyEntry } from './apiKeys.js';
+import type { ApiKeyEntry } from '../config/apiKeys.js';
 import type { Authenticator } from './authenticator.js';
 import { presentedCredential } from './bearer.js';
 import { emailProblem, zoomUserIdProblem } from './identity.js';

@@ -34,7 +34,7 @@ import type { TokenStore } from '../store/store.js';
 import type { UserOAuthSource } from '../tokens/userOAuth.js';
 import type { ZoomChangeSink } from '../zoom/changes.js';
 import type { LiveHub } from '../live/hub.js';
-import { SubscriptionServer } from '../live/wsServer.js';
+import { SubscriptionServer } from './subscriptions.js';
 import { Admission, admissionHook } from './admission.js';
 import { Callers } from './callers.js';
 import { corsOrigins } from './corsOrigins.js';
@@ -49,7 +49,7 @@ import { OAuthStates } from './oauthState.js';
 import { registerRequestHygiene, requestIdFor } from './requestHygiene.js';
 import { requestLoggers } from './requestLogger.js';
 import { capConnections, closeWithin, httpServerOptions } from './serverOptions.js';
-import { WebhookReceiver } from './webhookReceiver.js';
+import { WebhookReceiver } from '../webhooks/receiver.js';
 import { registerWebhookRoute } from './webhooks.js';
 
 /**

@@ -1,5 +1,5 @@
-import { emailProblem, zoomUserIdProblem } from './identity.js';
-import type { Role } from './principal.js';
+import { emailProblem, zoomUserIdProblem } from '../auth/identity.js';
+import type { Role } from '../auth/principal.js';
 
 export interface ApiKeyEntry {
   name: string;
