@@ -4,7 +4,7 @@ import { unauthenticated } from '../errors.js';
 import type { ApiKeyEntry } from '../config/apiKeys.js';
 import type { Authenticator } from './authenticator.js';
 import { presentedCredential } from './bearer.js';
-import { emailProblem, zoomUserIdProblem } from './identity.js';
+import { emailProblem, zoomUserIdProblem } from '../identity.js';
 import type { Principal } from './principal.js';
 
 /**

@@ -7,7 +7,7 @@ import { addRegistrant, updateRegistrantStatus } from '../../zoom/registrants.js
 import type { GraphQLContext } from '../context.js';
 import { failsWith } from '../failures.js';
 import { checkPageArgs, paginate } from '../pagination.js';
-import { isEmailAddress } from '../../auth/identity.js';
+import { isEmailAddress } from '../../identity.js';
 import { Meeting } from './meeting.type.js';
 import { assertCanActOnMeeting, canActOnMeeting } from './meetingAccess.js';
 import { checkMeetingNumber } from './meetingArgs.js';
