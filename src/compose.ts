@@ -22,11 +22,10 @@ import { GatewayMetrics } from './observability/metrics.js';
 import { startTracing, type Tracing } from './observability/tracing.js';
 import type { FakeZoom } from './sandbox/index.js';
 import type { Services } from './services.js';
-import { SANDBOX_KEY } from './store/encryption.js';
-import type { TokenStore } from './store/store.js';
+import type { SharedStore } from './store/store.js';
 import { OutageAwareStore } from './store/outage.js';
 import { PersistedQueryCache } from './store/persistedQueryCache.js';
-import { createTokenStore } from './store/storeFactory.js';
+import { createSharedStore } from './store/storeFactory.js';
 import { LegacyJwtSource } from './tokens/legacyJwt.js';
 import { ZoomOAuthClient } from './tokens/oauthClient.js';
 import { TokenProvider } from './tokens/provider.js';
@@ -48,7 +47,7 @@ import { ZoomReadCache } from './zoom/readCache.js';
 export interface AppOverrides {
   clock?: Clock;
   logger?: Logger;
-  store?: TokenStore;
+  store?: SharedStore;
   /** A fake Zoom to use in sandbox mode instead of starting one. */
   fakeZoom?: FakeZoom;
   /** Also told of every change webhook events report (after the read cache). */
@@ -82,10 +81,9 @@ export async function composeServices(input: Config, overrides: AppOverrides = {
   const metrics = new GatewayMetrics();
   const clock = overrides.clock ?? systemClock;
   const { config, fake, ownsFake } = await resolveSandbox(input, overrides);
-  const encryptionKeys = config.encryptionKeys ?? [SANDBOX_KEY];
   const backend =
     overrides.store ??
-    (await createTokenStore(config.store, encryptionKeys, logger, {
+    (await createSharedStore(config.store, config.encryptionKeys, logger, {
       namespace: config.cacheNamespace,
       durable: Boolean(config.userOAuth),
       lock: { ttlMs: config.cacheLockTtlMs },
@@ -138,7 +136,7 @@ export async function composeServices(input: Config, overrides: AppOverrides = {
   const sdk = config.sdk ? new SdkSigner(config.sdk, clock) : null;
   const videoSdk = config.videoSdk ? new VideoSdkSigner(config.videoSdk, clock) : null;
   // Cursors are signed with a key derived from TOKEN_ENCRYPTION_KEY, so every replica accepts them.
-  const cursors = new CursorCodec(encryptionKeys, MAX_FIRST);
+  const cursors = new CursorCodec(config.encryptionKeys, MAX_FIRST);
   const services: Services = { config, client, tokens, cache, clock, zaks, sdk, videoSdk, changes };
   const authenticator = createAuthenticator(config.auth, { clock, logger });
   /** The caller of an HTTP request or a subscription: its credential, with the Zoom user it linked through user OAuth. */
@@ -183,7 +181,7 @@ export async function composeServices(input: Config, overrides: AppOverrides = {
     ? new WebhookReceiver({ store, changes: webhookChanges, zaks, userOAuth, observe: metrics.observeWebhookEvent, live, clock })
     : null;
   webhooks?.startRecovery(logger);
-  const oauthStates = new OAuthStates(encryptionKeys[0] ?? SANDBOX_KEY, store, clock);
+  const oauthStates = new OAuthStates(config.encryptionKeys[0], store, clock);
 
   return {
     config,

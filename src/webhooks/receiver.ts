@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { storeKeys } from '../store/keys.js';
-import type { TokenStore } from '../store/store.js';
+import type { SharedStore } from '../store/store.js';
 import type { UserOAuthSource } from '../tokens/userOAuth.js';
 import type { ZakCache } from '../tokens/zak.js';
 import type { ZoomChangeSink } from '../zoom/changes.js';
@@ -33,7 +33,7 @@ interface PendingEvent {
 export type EventOutcome = 'applied' | 'duplicate' | 'ignored' | 'failed' | 'recovered';
 
 export interface WebhookReceiverOptions {
-  store: TokenStore;
+  store: SharedStore;
   changes: ZoomChangeSink;
   zaks: Pick<ZakCache, 'invalidate'>;
   /** Null when no user OAuth app is configured: there are no grants to purge. */
