@@ -18,7 +18,7 @@ export interface App {
   stop(): Promise<void>;
 }
 
-/** The composition root: builds the services, wires HTTP onto them, and owns their lifetime. */
+/** The composition root: builds every long-lived part (compose.ts), registers HTTP over them, and owns their lifetime. */
 export async function createApp(input: Config, overrides: AppOverrides = {}): Promise<App> {
   const parts = await composeServices(input, overrides);
   const { config, logger, endpoints } = parts;
@@ -50,7 +50,8 @@ export async function createApp(input: Config, overrides: AppOverrides = {}): Pr
     },
     stop() {
       stopping ??= (async () => {
-        // HTTP first: requests in flight and answered webhook events still use the services.
+        // HTTP first (requests, then subscription sockets): they still use the parts; then the
+        // answered webhook events, Apollo and the services (compose.ts).
         await server.close();
         await parts.close();
       })();

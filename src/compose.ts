@@ -1,21 +1,31 @@
 import type { Logger } from 'pino';
+import type { Authenticator } from './auth/authenticator.js';
 import { createAuthenticator } from './auth/createAuthenticator.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
+import { startApolloServer } from './graphql/apolloServer.js';
 import { CursorCodec } from './graphql/cursor.js';
+import { buildGatewaySubgraphSchema } from './graphql/federation.js';
+import { CostCalculator, limitValidationRules, ValidatedDocuments } from './graphql/limits/index.js';
 import { TrustedDocuments } from './graphql/trusted/manifest.js';
+import { trustedSubscriptionText } from './graphql/trusted/guard.js';
 import { MAX_FIRST } from './graphql/pagination.js';
+import { requestContexts } from './graphql/requestContext.js';
+import { buildGatewaySchema } from './graphql/schema.js';
 import { OAuthEndpoints } from './http/oauthEndpoints.js';
+import { OAuthStates } from './http/oauthState.js';
 import type { HttpServerDeps } from './http/server.js';
+import { SubscriptionServer } from './http/subscriptions.js';
 import { createLogger, hardenLogger } from './logger.js';
+import { graphqlMetricsPlugin } from './observability/graphqlMetricsPlugin.js';
 import { GatewayMetrics } from './observability/metrics.js';
 import { startTracing, type Tracing } from './observability/tracing.js';
 import type { FakeZoom } from './sandbox/index.js';
 import type { Services } from './services.js';
-import { SANDBOX_KEY } from './store/encryption.js';
-import type { TokenStore } from './store/store.js';
+import type { SharedStore } from './store/store.js';
 import { OutageAwareStore } from './store/outage.js';
-import { createTokenStore } from './store/storeFactory.js';
+import { PersistedQueryCache } from './store/persistedQueryCache.js';
+import { createSharedStore } from './store/storeFactory.js';
 import { LegacyJwtSource } from './tokens/legacyJwt.js';
 import { ZoomOAuthClient } from './tokens/oauthClient.js';
 import { TokenProvider } from './tokens/provider.js';
@@ -25,6 +35,7 @@ import { TokenCache } from './tokens/tokenCache.js';
 import { UserOAuthSource } from './tokens/userOAuth.js';
 import { VideoSdkSigner } from './tokens/videoSdkToken.js';
 import { ZakCache } from './tokens/zak.js';
+import { WebhookReceiver } from './webhooks/receiver.js';
 import { ignoreChanges, type ZoomChangeSink } from './zoom/changes.js';
 import { createLiveBus } from './live/busFactory.js';
 import { LiveHub } from './live/hub.js';
@@ -36,7 +47,7 @@ import { ZoomReadCache } from './zoom/readCache.js';
 export interface AppOverrides {
   clock?: Clock;
   logger?: Logger;
-  store?: TokenStore;
+  store?: SharedStore;
   /** A fake Zoom to use in sandbox mode instead of starting one. */
   fakeZoom?: FakeZoom;
   /** Also told of every change webhook events report (after the read cache). */
@@ -44,13 +55,16 @@ export interface AppOverrides {
 }
 
 /**
- * Everything the gateway runs on, built once; the HTTP server is wired onto it. `config` is the
- * configuration in force (in sandbox mode, pointed at the fake Zoom); `webhookChanges` is the read
- * cache, then the test's sink if any.
+ * Everything the gateway runs on, built once: the services, Apollo, the subscription server, the
+ * webhook receiver (its recovery running) and the OAuth states; the HTTP server registers its routes
+ * over them. `config` is the configuration in force (in sandbox mode, pointed at the fake Zoom).
  */
 export interface Composition extends HttpServerDeps {
   readonly fake: FakeZoom | undefined;
-  /** Releases the Zoom client, the pacer, the store (unless a test supplied it) and an owned fake. */
+  /**
+   * After the HTTP server has closed: applies the webhook events already answered, stops Apollo,
+   * then releases the Zoom client, the pacer, the store (unless a test supplied it) and an owned fake.
+   */
   close(): Promise<void>;
 }
 
@@ -69,7 +83,7 @@ export async function composeServices(input: Config, overrides: AppOverrides = {
   const { config, fake, ownsFake } = await resolveSandbox(input, overrides);
   const backend =
     overrides.store ??
-    (await createTokenStore(config.store, config.encryptionKeys ?? [SANDBOX_KEY], logger, {
+    (await createSharedStore(config.store, config.encryptionKeys, logger, {
       namespace: config.cacheNamespace,
       durable: Boolean(config.userOAuth),
       lock: { ttlMs: config.cacheLockTtlMs },
@@ -122,10 +136,52 @@ export async function composeServices(input: Config, overrides: AppOverrides = {
   const sdk = config.sdk ? new SdkSigner(config.sdk, clock) : null;
   const videoSdk = config.videoSdk ? new VideoSdkSigner(config.videoSdk, clock) : null;
   // Cursors are signed with a key derived from TOKEN_ENCRYPTION_KEY, so every replica accepts them.
-  const cursors = new CursorCodec(config.encryptionKeys ?? [SANDBOX_KEY], MAX_FIRST);
-  const services: Services = { config, client, tokens, cache, clock, zaks, sdk, videoSdk, cursors, changes };
+  const cursors = new CursorCodec(config.encryptionKeys, MAX_FIRST);
+  const services: Services = { config, client, tokens, cache, clock, zaks, sdk, videoSdk, changes };
   const authenticator = createAuthenticator(config.auth, { clock, logger });
+  /** The caller of an HTTP request or a subscription: its credential, with the Zoom user it linked through user OAuth. */
+  const authenticate: Authenticator['authenticate'] = async (headers) => {
+    const principal = await authenticator.authenticate(headers);
+    return userOAuth ? userOAuth.withLinkedZoomUser(principal) : principal;
+  };
   const live = new LiveHub(await createLiveBus(config.store, config.cacheNamespace, logger, clock), { dropped: metrics.live.dropped }, logger);
+
+  const schema = config.graphql.federation ? await buildGatewaySubgraphSchema() : await buildGatewaySchema();
+  // One list for Apollo, the request limits (which validate for it) and subscriptions alike.
+  const validationRules = limitValidationRules(config.limits, config.graphql.introspection);
+  const costs = new CostCalculator(schema, cursors);
+  const documents = new ValidatedDocuments();
+  const apollo = await startApolloServer({
+    config,
+    schema,
+    validationRules,
+    costs,
+    documents,
+    persistedQueries: new PersistedQueryCache(store, logger),
+    metricsPlugin: graphqlMetricsPlugin(metrics),
+    tracingPlugin: tracing?.apolloPlugin(),
+    withinOperation: tracing?.withinOperation,
+  });
+  const context = requestContexts({ config, client, tokens, tokenCache: cache, clock, zaks, sdk, videoSdk, cursors, changes });
+  const subscriptions = new SubscriptionServer(schema, {
+    limits: config.subscriptions,
+    queryLimits: config.limits,
+    validationRules,
+    hub: live,
+    clock,
+    logger,
+    observe: metrics.live,
+    authenticate: (headers) => authenticate(headers),
+    context,
+    ...(trustedDocuments ? { trusted: trustedSubscriptionText(trustedDocuments, config.trustedDocuments?.allowAdmin ?? false) } : {}),
+  });
+  // Webhook events report changes to the read cache, then to the test's sink if any.
+  const webhookChanges = alsoTo(changes, overrides.changes);
+  const webhooks = config.webhookSecrets
+    ? new WebhookReceiver({ store, changes: webhookChanges, zaks, userOAuth, observe: metrics.observeWebhookEvent, live, clock })
+    : null;
+  webhooks?.startRecovery(logger);
+  const oauthStates = new OAuthStates(config.encryptionKeys[0], store, clock);
 
   return {
     config,
@@ -134,14 +190,20 @@ export async function composeServices(input: Config, overrides: AppOverrides = {
     store,
     services,
     authenticator,
+    authenticate,
     userOAuth,
     endpoints,
-    webhookChanges: alsoTo(changes, overrides.changes),
+    oauthStates,
+    graphql: { apollo, schema, validationRules, costs, documents, context },
+    subscriptions,
+    webhooks,
     trustedDocuments,
-    live,
     fake,
     tracing,
     async close() {
+      // Events already answered are applied before the store closes.
+      await webhooks?.drain();
+      await apollo.stop();
       await live.close();
       await client.close();
       await pacer?.close?.();

@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { parseApiKeys, type ApiKeyEntry } from './auth/apiKeys.js';
-import { readTracingConfig, type TracingConfig } from './observability/tracingConfig.js';
+import { parseApiKeys, type ApiKeyEntry } from './config/apiKeys.js';
+import { readTracingConfig, type TracingConfig } from './config/tracing.js';
 
 /** The rate-limit plans Zoom publishes; `business` also covers Business+ and Enterprise. */
 export type RateLimitPlan = 'free' | 'pro' | 'business';
@@ -85,8 +86,11 @@ export interface Config {
   cacheNamespace: string;
   /** CACHE_LOCK_TTL_MS: a Redis refresh lock whose holder died (stopped renewing) expires after this. */
   cacheLockTtlMs: number;
-  /** Current key first, then keys still accepted for reading. Null only in sandbox mode. */
-  encryptionKeys: Uint8Array[] | null;
+  /**
+   * The keys in force: current key first, then keys still accepted for reading. In sandbox mode
+   * without TOKEN_ENCRYPTION_KEY, the fixed public sandbox key.
+   */
+  encryptionKeys: [Uint8Array, ...Uint8Array[]];
   tokenRefreshMarginSeconds: number;
   auth: GatewayAuthConfig;
   /** `federation`: GRAPHQL_FEDERATION, serve the schema as an Apollo Federation 2 subgraph. */
@@ -144,7 +148,7 @@ export const DEFAULT_CORS_ALLOWED_HEADERS = [
   'tracestate',
 ];
 
-/** What one WebSocket client may hold (src/live/wsServer.ts). */
+/** What one WebSocket client may hold (src/http/subscriptions.ts). */
 export interface SubscriptionLimits {
   /** WS_MAX_SUBSCRIPTIONS_PER_CONNECTION: active subscriptions on one connection. */
   maxPerConnection: number;
@@ -458,20 +462,29 @@ export function readStore(value: string | undefined, problems: Problems): StoreC
 /** Prints a new TOKEN_ENCRYPTION_KEY: 32 random bytes in base64url. */
 const KEY_COMMAND = 'openssl rand -base64 32 | tr "+/" "-_" | tr -d =';
 
-function readKeys(e: Env, problems: Problems, sandbox: boolean): Uint8Array[] | null {
+/**
+ * Sandbox mode only: a fixed, public key, so a restarted sandbox can still read its own (fake)
+ * tokens. Never in force when real Zoom credentials are configured (TOKEN_ENCRYPTION_KEY is
+ * required then).
+ */
+const SANDBOX_KEY = new Uint8Array(createHash('sha256').update('zoom-graphql-gateway sandbox key').digest());
+
+function readKeys(e: Env, problems: Problems, sandbox: boolean): [Uint8Array, ...Uint8Array[]] {
   if (e.TOKEN_ENCRYPTION_KEY === undefined) {
     if (!sandbox) {
       problems.push(`TOKEN_ENCRYPTION_KEY: required outside sandbox mode; generate one with \`${KEY_COMMAND}\``);
     }
-    return null;
+    return [SANDBOX_KEY];
   }
   const all = [e.TOKEN_ENCRYPTION_KEY, ...(e.TOKEN_ENCRYPTION_OLD_KEYS?.split(',').map((k) => k.trim()).filter(Boolean) ?? [])];
-  return all.flatMap((k, i) => {
+  const [current, ...old] = all.flatMap((k, i) => {
     const bytes = Buffer.from(k, 'base64url');
     if (bytes.length === 32 && /^[A-Za-z0-9_-]{43}$/.test(k)) return [new Uint8Array(bytes)];
     problems.push(`${i === 0 ? 'TOKEN_ENCRYPTION_KEY' : 'TOKEN_ENCRYPTION_OLD_KEYS'}: expected 32 bytes in base64url (43 characters); generate one with \`${KEY_COMMAND}\``);
     return [];
   });
+  // No valid key left means a problem was reported, and the configuration is refused.
+  return current ? [current, ...old] : [SANDBOX_KEY];
 }
 
 function readAuth(e: Env, problems: Problems, production: boolean, sandbox: boolean): GatewayAuthConfig {

@@ -1,5 +1,4 @@
 import type { Config } from './config.js';
-import type { CursorCodec } from './graphql/cursor.js';
 import type { Clock } from './clock.js';
 import type { SdkSigner } from './tokens/sdkSignature.js';
 import type { TokenProvider } from './tokens/provider.js';
@@ -21,8 +20,6 @@ export interface Services {
   sdk: SdkSigner | null;
   /** Null when no Video SDK app is configured. */
   videoSdk: VideoSdkSigner | null;
-  /** Signs and verifies connection cursors. */
-  cursors: CursorCodec;
   /**
    * Where changes to Zoom's data are reported (writes through the gateway, Zoom's webhooks): the
    * read cache, or `ignoreChanges` when ZOOM_CACHE_TTL_SECONDS=0.

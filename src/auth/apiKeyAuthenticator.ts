@@ -1,10 +1,10 @@
 import { hash, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { unauthenticated } from '../errors.js';
-import type { ApiKeyEntry } from './apiKeys.js';
+import type { ApiKeyEntry } from '../config/apiKeys.js';
 import type { Authenticator } from './authenticator.js';
 import { presentedCredential } from './bearer.js';
-import { emailProblem, zoomUserIdProblem } from './identity.js';
+import { emailProblem, zoomUserIdProblem } from '../identity.js';
 import type { Principal } from './principal.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { JWTPayload } from 'jose';
 import { unauthenticated } from '../errors.js';
-import { emailProblem, zoomUserIdProblem } from './identity.js';
+import { emailProblem, zoomUserIdProblem } from '../identity.js';
 import type { Principal, Role } from './principal.js';
 
 const ROLES: readonly Role[] = ['admin', 'user'];

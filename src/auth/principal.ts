@@ -1,4 +1,6 @@
-export type Role = 'admin' | 'user';
+import type { Role } from '../identity.js';
+
+export type { Role };
 
 /** Who is calling the gateway, as established by caller authentication. */
 export interface Principal {

@@ -1,8 +1,15 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Principal } from '../auth/principal.js';
 import type { LiveHub } from '../live/hub.js';
-import type { Services } from '../services.js';
+import type { Clock } from '../clock.js';
+import type { Config } from '../config.js';
+import type { SdkSigner } from '../tokens/sdkSignature.js';
+import type { TokenCache } from '../tokens/tokenCache.js';
+import type { TokenProvider } from '../tokens/provider.js';
+import type { VideoSdkSigner } from '../tokens/videoSdkToken.js';
+import type { ZakCache } from '../tokens/zak.js';
 import type { ZoomContext } from '../zoom/zoomContext.js';
+import type { CursorCodec } from './cursor.js';
 import type { RequestBudget } from './limits/budget.js';
 import type { RequestLoaders } from './loaders.js';
 
@@ -13,7 +20,18 @@ export interface GraphQLContext {
   loaders: RequestLoaders;
   /** The request's logger: its lines carry the reqId. */
   logger: FastifyBaseLogger;
-  services: Services;
+  /** Signs and verifies connection cursors. */
+  cursors: CursorCodec;
+  tokens: TokenProvider;
+  zaks: ZakCache;
+  /** Null when no Meeting SDK app is configured. */
+  sdk: SdkSigner | null;
+  /** Null when no Video SDK app is configured. */
+  videoSdk: VideoSdkSigner | null;
+  /** What `credentials` reports: the configuration in force, the tokens cached and the time. */
+  config: Config;
+  tokenCache: TokenCache;
+  clock: Clock;
   /** Shared by the operations of one HTTP request (a batch): the cost limit is per request. */
   budget: RequestBudget;
   /** Subscriptions over WebSocket only: the replica's live events and what to do with a slow client. */

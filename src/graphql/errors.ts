@@ -77,7 +77,7 @@ export function logGraphQLError(logger: Pick<FastifyBaseLogger, 'warn' | 'error'
   if (verdict.kind === 'gateway' && (verdict.error.code === 'ZOOM_UNAVAILABLE' || verdict.error.code === 'ZOOM_API_ERROR')) {
     logger.warn({ err: verdict.error.cause ?? verdict.error, code: verdict.error.code, ...zoomDetails(verdict.error) }, 'Zoom call failed');
   } else if (verdict.kind === 'gateway' && verdict.error.code === 'STORE_UNAVAILABLE') {
-    logger.warn({ err: verdict.error.cause ?? verdict.error, code: verdict.error.code }, 'token store unavailable');
+    logger.warn({ err: verdict.error.cause ?? verdict.error, code: verdict.error.code }, 'shared store unavailable');
   } else if (verdict.kind === 'unexpected') {
     logger.error({ err: verdict.error }, 'unexpected error in GraphQL request');
   }

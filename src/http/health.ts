@@ -1,11 +1,11 @@
 import type { GatewayFastify } from './gatewayFastify.js';
 import type { Config } from '../config.js';
 import { isGatewayError } from '../errors.js';
-import type { TokenStore } from '../store/store.js';
+import type { SharedStore } from '../store/store.js';
 
 export interface HealthDeps {
   config: Config;
-  store: TokenStore;
+  store: SharedStore;
   /** In sandbox mode, the fake Zoom the gateway points at. */
   fakeZoomUrl?: string;
   /** Gets the account token (S2S or legacy JWT); resolves with its source, null when none is configured. */
@@ -19,7 +19,7 @@ type Check = { ok: true; detail: string } | { ok: false; detail: string };
 /**
  * `/healthz`: the process is up (liveness; never touches dependencies, so a slow store does
  * not get the process killed). `/readyz`: it can serve — the configuration loaded (or the
- * process would not run), the token store answers, a Zoom credential source is configured and
+ * process would not run), the shared store answers, a Zoom credential source is configured and
  * an account token can be had (cached, or fetched from Zoom: wrong credentials fail here) and,
  * in sandbox mode, the fake Zoom answers. Probes are logged only when they fail.
  */
@@ -43,7 +43,7 @@ export function registerHealthRoutes(fastify: GatewayFastify, deps: HealthDeps):
   });
 }
 
-async function checkStore(store: TokenStore & { down?: boolean }, timeoutMs: number): Promise<Check> {
+async function checkStore(store: SharedStore & { down?: boolean }, timeoutMs: number): Promise<Check> {
   // Known down: answered at once; the store's own probe notices when it is back.
   if (store.down) return { ok: false, detail: 'token store unreachable' };
   try {

@@ -3,7 +3,7 @@ import { SignJWT, jwtVerify } from 'jose';
 import type { Principal } from '../auth/principal.js';
 import type { Clock } from '../clock.js';
 import { storeKeys } from '../store/keys.js';
-import type { TokenStore } from '../store/store.js';
+import type { SharedStore } from '../store/store.js';
 
 /** How long a user has between /oauth/install and the callback. */
 export const STATE_TTL_MS = 10 * 60_000;
@@ -28,7 +28,7 @@ export class StateRejected extends Error {
 
 /**
  * `state` is a short-lived HS256 JWT naming a random id; the PKCE verifier and the caller wait
- * in the token store under that id. A forged state fails the signature before the store is
+ * in the shared store under that id. A forged state fails the signature before the store is
  * touched; a used one is gone from the store (taken and deleted under the store lock). Each state
  * is bound to one browser: only the hash of that browser's key is kept, in the store and in the
  * state itself.
@@ -38,7 +38,7 @@ export class OAuthStates {
 
   constructor(
     rootKey: Uint8Array,
-    private readonly store: TokenStore,
+    private readonly store: SharedStore,
     private readonly clock: Clock,
   ) {
     // Derived from TOKEN_ENCRYPTION_KEY, so every replica verifies every other replica's state.

@@ -3,9 +3,9 @@ import type { GatewayFastify } from './gatewayFastify.js';
 import { errorBody } from '../errors.js';
 import type { Clock } from '../clock.js';
 import { jsonDepthMessage, jsonTextDepth } from './jsonDepth.js';
-import { deliveryKeys, parseEvent, URL_VALIDATION, type EventLabel } from './webhookEvents.js';
-import type { WebhookReceiver } from './webhookReceiver.js';
-import { encryptPlainToken, verifyWebhook, WEBHOOK_MAX_SKEW_MS } from './webhookVerify.js';
+import { deliveryKeys, parseEvent, URL_VALIDATION, type EventLabel } from '../zoom/events.js';
+import type { WebhookReceiver } from '../webhooks/receiver.js';
+import { encryptPlainToken, verifyWebhook, WEBHOOK_MAX_SKEW_MS } from '../webhooks/verify.js';
 
 export const WEBHOOK_PATH = '/zoom/webhooks';
 /** Zoom's event bodies are a few KiB; anything far larger is not worth reading or hashing. */

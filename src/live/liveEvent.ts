@@ -1,4 +1,4 @@
-import type { MeetingEvent, ParticipantInfo } from '../http/webhookEvents.js';
+import type { MeetingEvent, ParticipantInfo } from '../zoom/events.js';
 
 export type LiveEventKind = 'STARTED' | 'ENDED' | 'UPDATED' | 'DELETED' | 'PARTICIPANT_JOINED' | 'PARTICIPANT_LEFT' | 'USER';
 

@@ -187,7 +187,7 @@ export class GatewayMetrics {
     this.busy.inc();
   };
 
-  /** `event` must come from a closed set (see http/webhookEvents.ts labelOf). */
+  /** `event` must come from a closed set (see zoom/events.ts labelOf). */
   readonly observeWebhookRequest = (event: string, outcome: string): void => {
     this.webhookRequests.inc({ event, outcome });
   };
@@ -226,7 +226,7 @@ export class GatewayMetrics {
     registers: [this.registry],
   });
 
-  /** For src/live/wsServer.ts. */
+  /** For src/http/subscriptions.ts. */
   readonly live = {
     connections: (delta: number) => this.wsConnections.inc(delta),
     subscriptions: (field: string, delta: number) => this.wsSubscriptions.inc({ field }, delta),

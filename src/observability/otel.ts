@@ -14,7 +14,7 @@ import { urlForDisplay } from '../config.js';
 import type { Within } from '../graphql/compiledExecutor.js';
 import type { CacheSource, Fetcher, TokenCacheOptions } from '../tokens/tokenCache.js';
 import type { ReadCache, ReadObserver, UpstreamObserver, ZoomRequest } from '../zoom/httpClient.js';
-import type { SamplerName, TracingConfig } from './tracingConfig.js';
+import type { SamplerName, TracingConfig } from '../config/tracing.js';
 
 type TokenCacheObserver = NonNullable<TokenCacheOptions['observe']>;
 

@@ -4,7 +4,7 @@ import type { Within } from '../graphql/compiledExecutor.js';
 import type { FastifyInstance } from 'fastify';
 import type { TokenCacheOptions, TokenCacheTracer } from '../tokens/tokenCache.js';
 import type { ReadCache, ReadObserver, UpstreamObserver, ZoomCallTracer } from '../zoom/httpClient.js';
-import type { TracingConfig } from './tracingConfig.js';
+import type { TracingConfig } from '../config/tracing.js';
 
 type TokenCacheObserver = NonNullable<TokenCacheOptions['observe']>;
 

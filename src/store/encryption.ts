@@ -7,13 +7,13 @@ const kidOf = (key: Uint8Array) => createHash('sha256').update(key).digest('base
  * Seals store values as compact JWE (`dir` + `A256GCM`). New writes use the first key; the
  * others still open old entries, so keys rotate without losing stored refresh tokens.
  */
-export class TokenCipher {
+export class StoreCipher {
   private readonly keys: Map<string, Uint8Array>;
   private readonly currentKid: string;
 
   constructor(keys: Uint8Array[]) {
     const [current] = keys;
-    if (!current) throw new Error('TokenCipher needs at least one key');
+    if (!current) throw new Error('StoreCipher needs at least one key');
     this.keys = new Map(keys.map((k) => [kidOf(k), k]));
     this.currentKid = kidOf(current);
   }
@@ -34,9 +34,3 @@ export class TokenCipher {
     return JSON.parse(new TextDecoder().decode(plaintext));
   }
 }
-
-/**
- * Sandbox mode only: a fixed, public key, so a restarted sandbox can still read its own
- * (fake) tokens. Never used when real Zoom credentials are configured.
- */
-export const SANDBOX_KEY = new Uint8Array(createHash('sha256').update('zoom-graphql-gateway sandbox key').digest());

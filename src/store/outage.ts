@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { isGatewayError } from '../errors.js';
-import { storeFailure, type TokenStore } from './store.js';
+import { storeFailure, type SharedStore } from './store.js';
 
 export interface OutageOptions {
   logger: Logger;
@@ -13,20 +13,20 @@ export interface OutageOptions {
 const isStoreFailure = (err: unknown) => isGatewayError(err) && err.code === 'STORE_UNAVAILABLE';
 
 /**
- * The token store as the gateway uses it, failing fast while its backend is down. The first
+ * The shared store as the gateway uses it, failing fast while its backend is down. The first
  * operation that fails (or takes longer than `timeoutMs`) marks the store down; from then on
  * every operation throws STORE_UNAVAILABLE at once instead of waiting for the driver's own
  * timeout (3 s for Redis), so callers that can do without the store (a token held in memory,
  * the read cache bypassed) answer within their usual latency. A ping every `probeEveryMs`
  * notices the backend is back and lifts the state: the replica recovers by itself.
  */
-export class OutageAwareStore implements TokenStore {
+export class OutageAwareStore implements SharedStore {
   private downSince: number | null = null;
   private probe: NodeJS.Timeout | undefined;
   private probing = false;
 
   constructor(
-    private readonly inner: TokenStore,
+    private readonly inner: SharedStore,
     private readonly opts: OutageOptions,
   ) {}
 
@@ -123,7 +123,7 @@ export class OutageAwareStore implements TokenStore {
     this.downSince = Date.now();
     // The message only: a driver's error may carry the store URL, password included.
     const cause = isGatewayError(err) && err.cause instanceof Error ? err.cause.message : undefined;
-    this.opts.logger.warn({ reason: cause }, 'token store unreachable: failing store operations at once, serving what this replica holds, until it answers again');
+    this.opts.logger.warn({ reason: cause }, 'shared store unreachable: failing store operations at once, serving what this replica holds, until it answers again');
     this.probe = setInterval(() => {
       if (this.probing) return;
       this.probing = true;
@@ -140,6 +140,6 @@ export class OutageAwareStore implements TokenStore {
     this.downSince = null;
     clearInterval(this.probe);
     this.probe = undefined;
-    this.opts.logger.info({ downSeconds: seconds }, 'token store answers again');
+    this.opts.logger.info({ downSeconds: seconds }, 'shared store answers again');
   }
 }

@@ -1,7 +1,7 @@
 import type { PersistedQueryOptions } from '@apollo/server';
 import type { Logger } from 'pino';
 import { storeKeys } from './keys.js';
-import type { TokenStore } from './store.js';
+import type { SharedStore } from './store.js';
 
 type KeyValueCache = NonNullable<PersistedQueryOptions['cache']>;
 
@@ -26,7 +26,7 @@ export class PersistedQueryCache implements KeyValueCache {
   private lastWarned = 0;
 
   constructor(
-    private readonly store: TokenStore,
+    private readonly store: SharedStore,
     private readonly logger: Logger,
     private readonly maxChars = 1024 * 1024,
   ) {}

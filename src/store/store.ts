@@ -2,13 +2,17 @@ import type Keyv from 'keyv';
 import type { Logger } from 'pino';
 import { storeUnavailable } from '../errors.js';
 import { localClaim, type Claim } from './claim.js';
-import type { TokenCipher } from './encryption.js';
+import type { StoreCipher } from './encryption.js';
 import { storeKeys } from './keys.js';
 import type { Lock } from './lock.js';
 import { localPending, type PendingIndex } from './pending.js';
 
-/** The small port every token source uses; keys are credential identities, never raw tokens. */
-export interface TokenStore {
+/**
+ * The store replicas share: cached tokens, the read cache, webhook claims and pending records,
+ * persisted queries and OAuth states. Keys name what they hold (credential identities, never raw
+ * tokens); every value is encrypted at rest.
+ */
+export interface SharedStore {
   get<T>(key: string): Promise<T | undefined>;
   /** `ttlMs` undefined = durable (user refresh tokens). */
   set<T>(key: string, value: T, ttlMs?: number): Promise<void>;
@@ -40,13 +44,13 @@ export const storeFailure = (err: unknown) => storeUnavailable('The token store 
  * Backend failures leave it as STORE_UNAVAILABLE (storeFailure): a token that cannot be read
  * is not treated as missing, since another replica may hold a live grant for it.
  */
-export class KeyvTokenStore implements TokenStore {
+export class KeyvSharedStore implements SharedStore {
   private closed = false;
   private lastErrorLogged = 0;
 
   constructor(
     private readonly keyv: Keyv,
-    private readonly cipher: TokenCipher,
+    private readonly cipher: StoreCipher,
     private readonly lock: Lock,
     private readonly logger: Logger,
     /** The backend's atomic set-if-absent; in-process when one process owns the store. */
@@ -59,7 +63,7 @@ export class KeyvTokenStore implements TokenStore {
       if (Date.now() - this.lastErrorLogged < 5000) return;
       this.lastErrorLogged = Date.now();
       // The message only: a stack on every reconnect says nothing more.
-      logger.warn({ reason: err instanceof Error ? err.message || err.name : String(err) }, 'token store error');
+      logger.warn({ reason: err instanceof Error ? err.message || err.name : String(err) }, 'shared store error');
     });
   }
 
@@ -148,6 +152,6 @@ export class KeyvTokenStore implements TokenStore {
     this.closed = true;
     await this.lock.close?.();
     // NOTE: @keyv/postgres keeps one module-wide pool; a second close in one process finds it ended.
-    await this.keyv.disconnect().catch((err: unknown) => this.logger.debug({ err }, 'token store already disconnected'));
+    await this.keyv.disconnect().catch((err: unknown) => this.logger.debug({ err }, 'shared store already disconnected'));
   }
 }

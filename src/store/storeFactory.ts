@@ -5,14 +5,14 @@ import Keyv from 'keyv';
 import type { Logger } from 'pino';
 import { ConfigError, type StoreConfig } from '../config.js';
 import { localClaim, redisClaim, sqlClaim, type Claim } from './claim.js';
-import { TokenCipher } from './encryption.js';
+import { StoreCipher } from './encryption.js';
 import { backendKeys, storeKeys } from './keys.js';
 import { LocalLock, type Lock } from './lock.js';
 import { localPending, redisPending, sqlPending, type PendingIndex } from './pending.js';
 import type { LockTiming } from './lockWait.js';
-import { KeyvTokenStore, type TokenStore } from './store.js';
+import { KeyvSharedStore, type SharedStore } from './store.js';
 
-export interface TokenStoreOptions {
+export interface SharedStoreOptions {
   /** Prefix of every key and lock; replicas sharing a store must agree on it. @default 'zgg' */
   namespace?: string;
   /** User OAuth is on: refresh tokens live in the store, so a store that forgets them is worth a warning. */
@@ -24,13 +24,13 @@ export interface TokenStoreOptions {
  * Builds the configured Keyv backend with its lock; one adapter per backend. Each backend's
  * driver is loaded only when configured, so a process never holds the other three in memory.
  */
-export async function createTokenStore(config: StoreConfig, keys: Uint8Array[], logger: Logger, options: TokenStoreOptions = {}): Promise<TokenStore> {
-  const cipher = new TokenCipher(keys);
+export async function createSharedStore(config: StoreConfig, keys: Uint8Array[], logger: Logger, options: SharedStoreOptions = {}): Promise<SharedStore> {
+  const cipher = new StoreCipher(keys);
   const namespace = options.namespace ?? 'zgg';
   const { store, lock, claim, pending } = await backend(config, namespace, logger, options);
   // NOTE: Keyv swallows store errors unless told otherwise; a refresh token that was not saved must fail loudly.
   const keyv = new Keyv({ store, namespace, throwOnErrors: true });
-  return new KeyvTokenStore(keyv, cipher, lock, logger, claim, pending);
+  return new KeyvSharedStore(keyv, cipher, lock, logger, claim, pending);
 }
 
 interface Backend {
@@ -40,7 +40,7 @@ interface Backend {
   pending: PendingIndex;
 }
 
-async function backend(config: StoreConfig, namespace: string, logger: Logger, options: TokenStoreOptions): Promise<Backend> {
+async function backend(config: StoreConfig, namespace: string, logger: Logger, options: SharedStoreOptions): Promise<Backend> {
   switch (config.kind) {
     case 'memory':
       return { store: new Map(), lock: new LocalLock(), claim: localClaim(), pending: localPending() };

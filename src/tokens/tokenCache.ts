@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { Clock } from '../clock.js';
 import { TokenEndpointError } from './oauthClient.js';
 import { SingleFlight } from './singleFlight.js';
-import type { TokenStore } from '../store/store.js';
+import type { SharedStore } from '../store/store.js';
 import { isFresh, type TokenRecord, type TokenSourceKind } from './tokenRecord.js';
 import { isGatewayError } from '../errors.js';
 
@@ -21,7 +21,7 @@ interface LookupOptions {
 }
 
 export interface TokenCacheOptions {
-  store: TokenStore;
+  store: SharedStore;
   clock: Clock;
   /** Refresh this long before expiry (TOKEN_REFRESH_MARGIN_SECONDS). */
   marginMs: number;

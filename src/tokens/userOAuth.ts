@@ -5,7 +5,7 @@ import { authorizationFailed, authorizationRequired, isGatewayError, zoomUnavail
 import type { Credential } from './credential.js';
 import { TokenEndpointError, type OAuthClientCredentials, type ZoomOAuthClient } from './oauthClient.js';
 import { storeKeys } from '../store/keys.js';
-import type { TokenStore } from '../store/store.js';
+import type { SharedStore } from '../store/store.js';
 import type { TokenCache } from './tokenCache.js';
 import type { TokenRecord } from './tokenRecord.js';
 
@@ -13,7 +13,7 @@ export interface UserOAuthOptions {
   app: OAuthClientCredentials;
   oauth: ZoomOAuthClient;
   cache: TokenCache;
-  store: TokenStore;
+  store: SharedStore;
   logger: Logger;
   /** Where a caller authorizes the app; in sandbox mode known only once the gateway listens. */
   installUrl: () => string | undefined;

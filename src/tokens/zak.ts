@@ -28,7 +28,7 @@ export interface ZakCacheOptions {
 export type ZakFetch = (ttlSeconds: number) => Promise<string>;
 
 /**
- * ZAKs, cached per (user id, ttl) in the encrypted token store. Zoom's ZAK response carries no
+ * ZAKs, cached per (user id, ttl) in the encrypted shared store. Zoom's ZAK response carries no
  * expiry, so a ZAK is kept for the ttl we asked for, counted from when the request was sent.
  */
 export class ZakCache {

@@ -76,7 +76,7 @@ export interface ZoomHttpClientOptions {
   observeRead?: ReadObserver;
   /** Unset when tracing is off: then a call costs nothing more. */
   tracing?: ZoomCallTracer;
-  /** True while the token store is down (OutageAwareStore). */
+  /** True while the shared store is down (OutageAwareStore). */
   storeDown?: () => boolean;
 }
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.js';
 import { storeKeys } from '../store/keys.js';
-import type { TokenStore } from '../store/store.js';
+import type { SharedStore } from '../store/store.js';
 import { familyOf, tagsOf, type CacheTag } from './cacheTags.js';
 import type { ZoomChange, ZoomChangeSink } from './changes.js';
 import type { ZoomResponse } from './types.js';
@@ -13,7 +13,7 @@ export type ReadCacheEvent =
   | { event: 'store_error'; op: 'read' | 'write' | 'invalidate' };
 
 export interface ReadCacheOptions {
-  store: TokenStore;
+  store: SharedStore;
   ttlSeconds: number;
   clock: Clock;
   logger: Logger;
@@ -31,7 +31,7 @@ interface Entry {
 }
 
 /**
- * Zoom GET answers in the token store (encrypted at rest, namespaced, shared by replicas).
+ * Zoom GET answers in the shared store (encrypted at rest, namespaced, shared by replicas).
  * Each answer's key folds in the current version of every tag it depends on; a change writes
  * new versions, so invalidation is a handful of writes on any replica and needs no key scan.
  * A store that fails never fails a read: the read goes to Zoom and nothing is cached.

@@ -1,20 +1,20 @@
 import Keyv from 'keyv';
 import { pino } from 'pino';
-import { TokenCipher } from '../../src/store/encryption.js';
+import { StoreCipher } from '../../src/store/encryption.js';
 import { LocalLock } from '../../src/store/lock.js';
-import { KeyvTokenStore } from '../../src/store/store.js';
+import { KeyvSharedStore } from '../../src/store/store.js';
 
 export const TEST_KEY = Buffer.alloc(32, 1).toString('base64url');
 export const silent = pino({ level: 'silent' });
 
-/** A real Keyv memory store behind the production TokenStore, for unit tests. */
+/** A real Keyv memory store behind the production SharedStore, for unit tests. */
 export function memoryStore(keys: Uint8Array[] = [new Uint8Array(Buffer.from(TEST_KEY, 'base64url'))]) {
   const keyv = new Keyv();
-  return { keyv, store: new KeyvTokenStore(keyv, new TokenCipher(keys), new LocalLock(), silent) };
+  return { keyv, store: new KeyvSharedStore(keyv, new StoreCipher(keys), new LocalLock(), silent) };
 }
 
 /**
- * The production TokenStore over a Keyv backend that throws ECONNREFUSED, as an unreachable
+ * The production SharedStore over a Keyv backend that throws ECONNREFUSED, as an unreachable
  * Redis or PostgreSQL does, while `failing` is true.
  */
 export function flakyStore(failing: boolean) {
@@ -30,7 +30,7 @@ export function flakyStore(failing: boolean) {
     clear: () => backend.clear(),
   };
   const keyv = new Keyv({ store: flaky as unknown as Map<string, unknown>, throwOnErrors: true });
-  const store = new KeyvTokenStore(keyv, new TokenCipher([new Uint8Array(Buffer.from(TEST_KEY, 'base64url'))]), new LocalLock(), silent);
+  const store = new KeyvSharedStore(keyv, new StoreCipher([new Uint8Array(Buffer.from(TEST_KEY, 'base64url'))]), new LocalLock(), silent);
   return { store, setFailing: (value: boolean) => void (state.failing = value) };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { startFakeZoom } from '../../src/sandbox/index.js';
-import type { TokenStore } from '../../src/store/store.js';
+import type { SharedStore } from '../../src/store/store.js';
 import { startHarness, stopAfterEach, type Harness } from '../helpers/gateway.js';
 import { memoryStore } from '../helpers/stores.js';
 
@@ -40,7 +40,7 @@ describe('/healthz and /readyz', () => {
 
   it('readyz is 503 when the token store does not answer; healthz stays 200', async () => {
     const { store } = memoryStore();
-    const broken: TokenStore = Object.assign(Object.create(store) as TokenStore, {
+    const broken: SharedStore = Object.assign(Object.create(store) as SharedStore, {
       ping: () => Promise.reject(new Error('connection refused')),
     });
     const h = track(await startHarness({ overrides: { store: broken } }));

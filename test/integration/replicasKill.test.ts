@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeZoom, type FakeZoom, type ZoomUser } from '../../src/sandbox/index.js';
 import type { RecordedRequest } from '../../src/sandbox/recorder.js';
 import { connectRedis } from '../../src/store/redisClient.js';
-import { createTokenStore } from '../../src/store/storeFactory.js';
+import { createSharedStore } from '../../src/store/storeFactory.js';
 import type { TokenRecord } from '../../src/tokens/tokenRecord.js';
 import { postgresReachable, postgresStore, quiet, redisReachable, redisStore, uniqueNamespace } from '../helpers/backends.js';
 import { s2sEnv, type Harness } from '../helpers/gateway.js';
@@ -94,7 +94,7 @@ async function setup(backend: Backend): Promise<Setup> {
 /** Reads the grant the replicas share, as a replica would (same store, namespace and key). */
 async function storedGrant(backend: Backend, s: Setup): Promise<TokenRecord | undefined> {
   const kind = backend.name === 'Redis' ? redisStore : postgresStore;
-  const store = await createTokenStore(kind, [new Uint8Array(Buffer.from(TEST_KEY, 'base64url'))], quiet, { namespace: s.namespace });
+  const store = await createSharedStore(kind, [new Uint8Array(Buffer.from(TEST_KEY, 'base64url'))], quiet, { namespace: s.namespace });
   closers.push(() => store.close());
   return store.get<TokenRecord>(s.key);
 }

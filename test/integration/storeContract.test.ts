@@ -5,8 +5,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import type { StoreConfig } from '../../src/config.js';
 import { isGatewayError } from '../../src/errors.js';
-import type { TokenStore } from '../../src/store/store.js';
-import { createTokenStore } from '../../src/store/storeFactory.js';
+import type { SharedStore } from '../../src/store/store.js';
+import { createSharedStore } from '../../src/store/storeFactory.js';
 import { TEST_KEY } from '../helpers/stores.js';
 import { postgresReachable, postgresStore, quiet, redisReachable, redisStore, uniqueNamespace } from '../helpers/backends.js';
 
@@ -31,11 +31,11 @@ const backends: Backend[] = [
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe.each(backends)('TokenStore contract: $name', (b) => {
+describe.each(backends)('SharedStore contract: $name', (b) => {
   const namespace = uniqueNamespace(`contract-${b.name}`);
-  let opened: TokenStore[] = [];
+  let opened: SharedStore[] = [];
   const open = async (lock = { waitMs: 2000, ttlMs: 1000 }) => {
-    const s = await createTokenStore(b.config, [KEY], quiet, { namespace, lock });
+    const s = await createSharedStore(b.config, [KEY], quiet, { namespace, lock });
     opened.push(s);
     return s;
   };
@@ -77,7 +77,7 @@ describe.each(backends)('TokenStore contract: $name', (b) => {
     it.skipIf(b.name === 'memory')('an entry written with another key is treated as missing, not thrown', async () => {
       const s = await open();
       await s.set('foreign', { v: 1 }, 60_000);
-      const other = await createTokenStore(b.config, [new Uint8Array(32).fill(9)], quiet, { namespace });
+      const other = await createSharedStore(b.config, [new Uint8Array(32).fill(9)], quiet, { namespace });
       opened.push(other);
       expect(await other.get('foreign')).toBeUndefined();
       expect(await s.get('foreign')).toEqual({ v: 1 });

@@ -52,7 +52,7 @@ function within<T>(ms: number, what: string, p: Promise<T>): Promise<T> {
   return Promise.race([p, sleep(ms).then(() => Promise.reject(new Error(`${what} did not finish within ${ms} ms`)))]);
 }
 
-describe('a token store whose backend fails', () => {
+describe('a shared store whose backend fails', () => {
   it('answers STORE_UNAVAILABLE, never ZOOM_UNAVAILABLE, and asks Zoom for no token', async () => {
     const { store, setFailing } = flakyStore(true);
     const h = track(await startHarness({ overrides: { store } }));
@@ -91,9 +91,9 @@ describe.skipIf(!redisUp)('Redis unreachable at start (like PostgreSQL: listenin
     expect(down.errors?.map((e) => e.extensions?.code)).toEqual(['STORE_UNAVAILABLE']);
     expect(down.errors?.[0]?.message).toBe('The token store cannot be reached; retry later.');
     expect(h.fake.tokenRequests('account_credentials')).toBe(0);
-    expect(h.logs.some((l) => l.includes('token store unavailable'))).toBe(true);
+    expect(h.logs.some((l) => l.includes('shared store unavailable'))).toBe(true);
     // Each reconnect is one line with the reason, not the client's stack again.
-    const reconnects = h.logs.filter((l) => l.includes('Redis connection error') || l.includes('token store error'));
+    const reconnects = h.logs.filter((l) => l.includes('Redis connection error') || l.includes('shared store error'));
     expect(reconnects.length).toBeGreaterThan(0);
     for (const line of reconnects) expect(JSON.parse(line)).toMatchObject({ reason: expect.stringMatching(/ECONNREFUSED|connect/) });
     expect(reconnects.join('\n')).not.toContain('"stack"');

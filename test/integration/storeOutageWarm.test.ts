@@ -161,7 +161,7 @@ describe('a Redis outage does not stop the reads a warmed replica can serve from
     const after = await a.gql<{ createMeeting: { id: string } }>(CREATE, {}, asAdmin);
     expect(after.errors).toBeUndefined();
     expect(a.logs.filter((l) => /"level":(50|60)/.test(l))).toEqual([]);
-    expect(a.logs.some((l) => l.includes('token store unreachable'))).toBe(true);
-    expect(a.logs.some((l) => l.includes('token store answers again'))).toBe(true);
+    expect(a.logs.some((l) => l.includes('shared store unreachable'))).toBe(true);
+    expect(a.logs.some((l) => l.includes('shared store answers again'))).toBe(true);
   }, 90_000);
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import KeyvSqlite from '@keyv/sqlite';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { RECOVER_AFTER_MS } from '../../src/http/webhookReceiver.js';
+import { RECOVER_AFTER_MS } from '../../src/webhooks/receiver.js';
 import { startFakeZoom } from '../../src/sandbox/index.js';
 import type { ZoomChange } from '../../src/zoom/changes.js';
 import { startHarness, stopAfterEach } from '../helpers/gateway.js';

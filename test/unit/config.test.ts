@@ -19,6 +19,17 @@ describe('loadConfig', () => {
     expect(c.graphql).toEqual({ introspection: true, ide: true, federation: false });
   });
 
+  it('puts the keys in force in the configuration: the fixed sandbox key in sandbox mode, the configured one otherwise', () => {
+    const sandbox = loadConfig({});
+    const again = loadConfig({});
+    expect(sandbox.encryptionKeys).toHaveLength(1);
+    // Fixed, so a restarted sandbox still reads what it stored.
+    expect(Buffer.from(again.encryptionKeys[0]).equals(Buffer.from(sandbox.encryptionKeys[0]))).toBe(true);
+    const own = loadConfig({ TOKEN_ENCRYPTION_KEY: KEY });
+    expect(own.sandbox).toBe(true);
+    expect(own.encryptionKeys.map((k) => Buffer.from(k).toString('base64url'))).toEqual([KEY]);
+  });
+
   it('GRAPHQL_FEDERATION turns the subgraph on; anything but a boolean is refused by name', () => {
     expect(loadConfig({ GRAPHQL_FEDERATION: 'true' }).graphql.federation).toBe(true);
     expect(loadConfig({ GRAPHQL_FEDERATION: 'false' }).graphql.federation).toBe(false);
@@ -83,7 +94,7 @@ describe('loadConfig', () => {
     expect(problems({ TOKEN_ENCRYPTION_KEY: 'short' })).toEqual([expect.stringMatching(/^TOKEN_ENCRYPTION_KEY: expected 32 bytes/)]);
     const old = Buffer.alloc(32, 9).toString('base64url');
     const c = loadConfig({ TOKEN_ENCRYPTION_KEY: KEY, TOKEN_ENCRYPTION_OLD_KEYS: old });
-    expect(c.encryptionKeys?.map((k) => Buffer.from(k).toString('base64url'))).toEqual([KEY, old]);
+    expect(c.encryptionKeys.map((k) => Buffer.from(k).toString('base64url'))).toEqual([KEY, old]);
   });
 
   it('requires a JWT secret of at least 32 characters or a JWKS URL with GATEWAY_AUTH=jwt', () => {

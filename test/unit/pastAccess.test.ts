@@ -15,7 +15,7 @@ const ctx = {
   principal: { id: 'alice-app', zoomUserId: 'aliceId', roles: ['user'] },
   loaders: { user: untouchable, past: untouchable },
   zoom: untouchable,
-  services: { cursors: new CursorCodec([new Uint8Array(32)], 300) },
+  cursors: new CursorCodec([new Uint8Array(32)], 300),
 } as unknown as GraphQLContext;
 
 const bobs = Meeting.from({ id: 81234567890, host_id: 'bobId', host_email: 'bob@example.com' });

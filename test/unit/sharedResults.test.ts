@@ -1,8 +1,8 @@
 import { GraphQLID, GraphQLObjectType, GraphQLSchema, GraphQLString, isObjectType, parse, type ExecutionArgs, type ExecutionResult, type GraphQLNamedType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { buildGatewaySchema } from '../../src/graphql/schema.js';
-import { SharedResults } from '../../src/live/sharedResults.js';
-import { CALLER_DEPENDENT } from '../../src/live/wsServer.js';
+import { SharedResults } from '../../src/http/sharedResults.js';
+import { CALLER_DEPENDENT } from '../../src/http/subscriptions.js';
 
 /** A source of events the test pushes, as the hub's feed is; `ended` once the subscription returns. */
 function source() {
@@ -145,7 +145,7 @@ describe('SharedResults: one execution per event and operation', () => {
 /**
  * Sharing is sound only while nothing under Subscription depends on who asks. These are the
  * types a subscription result can contain today, reviewed for that: their fields read the event
- * only. A new type here needs the same review (src/live/sharedResults.ts) before it is added.
+ * only. A new type here needs the same review (src/http/sharedResults.ts) before it is added.
  */
 const REVIEWED = ['MeetingEvent', 'MeetingParticipant', 'MeetingEventKind', 'ID', 'String', 'Int', 'Boolean', 'DateTime'];
 
@@ -165,7 +165,7 @@ describe('the gateway schema under Subscription', () => {
     };
     const root = schema.getSubscriptionType();
     expect(root).toBeDefined();
-    // Their results are shared per caller only (src/live/wsServer.ts).
+    // Their results are shared per caller only (src/http/subscriptions.ts).
     expect([...CALLER_DEPENDENT]).toEqual(['accountUserEvents']);
     for (const field of Object.values(root!.getFields())) {
       if (CALLER_DEPENDENT.has(field.name)) continue;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseEvent } from '../../src/http/webhookEvents.js';
+import { parseEvent } from '../../src/zoom/events.js';
 import { AutoRecording } from '../../src/graphql/meetings/meetingSettings.enum.js';
 import { CreateUserAction } from '../../src/graphql/users/userAdmin.enum.js';
 import { toCreateUserBody, toTransfer, toUpdateUserBody } from '../../src/graphql/users/userAdminBody.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { EventLabel, ZoomEvent } from '../../src/http/webhookEvents.js';
-import { RECOVER_AFTER_MS, WebhookReceiver, type EventOutcome } from '../../src/http/webhookReceiver.js';
+import type { EventLabel, ZoomEvent } from '../../src/zoom/events.js';
+import { RECOVER_AFTER_MS, WebhookReceiver, type EventOutcome } from '../../src/webhooks/receiver.js';
 import type { UnsequencedEvent } from '../../src/live/liveEvent.js';
 import type { ZoomChange } from '../../src/zoom/changes.js';
 import { manualClock, memoryStore, silent } from '../helpers/stores.js';

@@ -8,7 +8,7 @@ import { tokenSource } from './tokenSource.enum.js';
 export class CredentialsResolver {
   @Query(() => CredentialStatus, { nullable: true, description: 'What is configured and cached for this caller; never secrets.' })
   async credentials(@Ctx() ctx: GraphQLContext): Promise<CredentialStatus> {
-    const { config, tokens, cache, clock } = ctx.services;
+    const { config, tokens, tokenCache: cache, clock } = ctx;
     const { selected, credentials, userAuthorized } = await tokens.describe(ctx.principal);
     const records = await Promise.all(credentials.map(async ({ source, key }) => ({ source, record: await cache.peek(key) })));
     const cached = records.flatMap(({ source, record }) =>
@@ -44,6 +44,6 @@ export class CredentialsResolver {
       ),
   })
   async revokeZoomAuthorization(@Ctx() ctx: GraphQLContext): Promise<boolean> {
-    return ctx.services.tokens.revokeOwnAuthorization(ctx.principal);
+    return ctx.tokens.revokeOwnAuthorization(ctx.principal);
   }
 }

@@ -8,7 +8,6 @@ export { RequestBudget } from './budget.js';
 export { CostCalculator } from './cost.js';
 export { costLimitPlugin } from './costPlugin.js';
 export { ValidatedDocuments } from './documents.js';
-export { graphqlRouteGuards } from './httpLimits.js';
 export { requestLimits } from './requestLimits.js';
 export { parseWithinLimits, tokenRefusal } from './documentLimits.js';
 

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import type { ParticipantInfo } from '../../http/webhookEvents.js';
+import type { ParticipantInfo } from '../../zoom/events.js';
 import type { LiveEvent } from '../../live/liveEvent.js';
 import { DateTime } from '../dateTime.js';
 

@@ -37,10 +37,10 @@ export class MeetingResolver {
     checkUserId(userId, 'userId');
     checkDayOrder(from, to);
     const dates = from || to ? `:${from ?? ''}:${to ?? ''}` : '';
-    const start = checkPageArgs(ctx.services.cursors, first, after, `meetings:${userId.toLowerCase()}:${type}${dates}`);
+    const start = checkPageArgs(ctx.cursors, first, after, `meetings:${userId.toLowerCase()}:${type}${dates}`);
     assertCanActFor(ctx.principal, userId);
     return paginate(
-      ctx.services.cursors,
+      ctx.cursors,
       first,
       start,
       async (token, pageSize) => {

@@ -7,7 +7,7 @@ import { addRegistrant, updateRegistrantStatus } from '../../zoom/registrants.js
 import type { GraphQLContext } from '../context.js';
 import { failsWith } from '../failures.js';
 import { checkPageArgs, paginate } from '../pagination.js';
-import { isEmailAddress } from '../../auth/identity.js';
+import { isEmailAddress } from '../../identity.js';
 import { Meeting } from './meeting.type.js';
 import { assertCanActOnMeeting, canActOnMeeting } from './meetingAccess.js';
 import { checkMeetingNumber } from './meetingArgs.js';
@@ -38,10 +38,10 @@ export class RegistrantsResolver {
     const status = statusArg ?? RegistrantStatus.APPROVED;
     const first = firstArg ?? 30;
     const meetingNumber = checkMeetingNumber(meeting.id);
-    const start = checkPageArgs(ctx.services.cursors, first, after, `registrants:${meetingNumber}:${status}`);
+    const start = checkPageArgs(ctx.cursors, first, after, `registrants:${meetingNumber}:${status}`);
     assertCanActOnMeeting(ctx.principal, { host_id: meeting.hostId, ...(meeting.hostEmail ? { host_email: meeting.hostEmail } : {}) }, 'Reading registrants');
     return paginate(
-      ctx.services.cursors,
+      ctx.cursors,
       first,
       start,
       async (token, pageSize) => {

@@ -29,7 +29,7 @@ export class SdkSignatureResolver {
   ): Promise<SdkSignature> {
     const request = { meetingNumber: meetingNumber.trim(), role, expiresInSeconds };
     checkSdkSignatureRequest(request);
-    const { sdk } = ctx.services;
+    const { sdk } = ctx;
     if (!sdk) {
       throw new GatewayError('FORBIDDEN', 'Meeting SDK signatures are not enabled: set ZOOM_SDK_KEY and ZOOM_SDK_SECRET.', {
         reason: 'MEETING_SDK_NOT_CONFIGURED',

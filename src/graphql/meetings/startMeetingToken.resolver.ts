@@ -29,7 +29,7 @@ export class StartMeetingTokenResolver {
     if (!meeting) throw notFound(`Meeting ${id} is not found or has expired.`);
     assertCanActOnMeeting(ctx.principal, meeting, 'Starting this meeting');
     const number = String(meeting.id);
-    const { zaks, sdk } = ctx.services;
+    const { zaks, sdk } = ctx;
     const [zak, signed] = await Promise.all([
       getZak(ctx.zoom, zaks, meeting.host_id),
       sdk ? sdk.sign({ meetingNumber: number, role: MeetingRole.HOST }) : null,
@@ -59,7 +59,7 @@ export class StartMeetingTokenResolver {
   async invalidateZak(@Arg('userId', () => ID) userId: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
     checkUserId(userId, 'userId');
     assertCanActFor(ctx.principal, userId);
-    return ctx.services.zaks.invalidate(await zoomUserIdOf(ctx, userId));
+    return ctx.zaks.invalidate(await zoomUserIdOf(ctx, userId));
   }
 }
 

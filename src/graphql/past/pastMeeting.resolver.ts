@@ -15,10 +15,10 @@ export class PastMeetingResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<ParticipantConnection> {
     const first = firstArg ?? 30;
-    const start = checkPageArgs(ctx.services.cursors, first, after, `participants:${past.uuid}`);
+    const start = checkPageArgs(ctx.cursors, first, after, `participants:${past.uuid}`);
     assertMayReadPast(ctx, past, 'Reading participants');
     return paginate(
-      ctx.services.cursors,
+      ctx.cursors,
       first,
       start,
       async (token, pageSize) => {

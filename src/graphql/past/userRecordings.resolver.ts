@@ -27,12 +27,12 @@ export class UserRecordingsResolver {
     const first = firstArg ?? 30;
     const window = monthWindow(from, to);
     const userId = user.zoomId ?? user.email;
-    const start = checkPageArgs(ctx.services.cursors, first, after, `recordings:${userId.toLowerCase()}:${window.from ?? ''}:${window.to ?? ''}`);
+    const start = checkPageArgs(ctx.cursors, first, after, `recordings:${userId.toLowerCase()}:${window.from ?? ''}:${window.to ?? ''}`);
     if (!isAdmin(ctx.principal) && !isSelf(ctx.principal, userId) && !isSelf(ctx.principal, user.email)) {
       throw forbidden("Reading recordings: the user role may read only its own user's recordings.");
     }
     return paginate(
-      ctx.services.cursors,
+      ctx.cursors,
       first,
       start,
       async (token, pageSize) => {

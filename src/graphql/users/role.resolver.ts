@@ -26,10 +26,10 @@ export class RoleResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<UserConnection> {
     const first = firstArg ?? 30;
-    const start = checkPageArgs(ctx.services.cursors, first, after, `roles:${role.id}`);
+    const start = checkPageArgs(ctx.cursors, first, after, `roles:${role.id}`);
     assertAdmin(ctx.principal, 'Listing role members');
     return paginate(
-      ctx.services.cursors,
+      ctx.cursors,
       first,
       start,
       async (token, pageSize) => {

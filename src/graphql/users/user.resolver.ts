@@ -39,10 +39,10 @@ export class UserResolver {
     const status = statusArg ?? UserStatus.ACTIVE;
     const first = firstArg ?? 30;
     if (roleId) checkRoleId(roleId);
-    const start = checkPageArgs(ctx.services.cursors, first, after, roleId ? `users:${status}:${roleId}` : `users:${status}`);
+    const start = checkPageArgs(ctx.cursors, first, after, roleId ? `users:${status}:${roleId}` : `users:${status}`);
     assertAdmin(ctx.principal, 'Listing users');
     return paginate(
-      ctx.services.cursors,
+      ctx.cursors,
       first,
       start,
       async (token, pageSize) => {

@@ -10,7 +10,7 @@ import { User } from './user.type.js';
 import { DeleteUserAction, UserStatusAction } from './userAdmin.enum.js';
 import { CreateUserInput, UpdateUserInput, UserTransferInput } from './userAdmin.input.js';
 import { toCreateUserBody, toTransfer, toUpdateUserBody } from './userAdminBody.js';
-import { isEmailAddress } from '../../auth/identity.js';
+import { isEmailAddress } from '../../identity.js';
 import { checkUserId } from './userArgs.js';
 import { UserSummary } from './userSummary.type.js';
 

@@ -3,7 +3,7 @@ import type { ZoomCreateUserBody, ZoomUpdateUserBody } from '../../zoom/types.js
 import type { UserTransfer } from '../../zoom/userAdmin.js';
 import { CreateUserAction } from './userAdmin.enum.js';
 import type { CreateUserInput, UpdateUserInput, UserTransferInput } from './userAdmin.input.js';
-import { isEmailAddress } from '../../auth/identity.js';
+import { isEmailAddress } from '../../identity.js';
 
 // Zoom's limits on user fields (USERS26 `POST /users`, `PATCH /users/{userId}`), checked before
 // any Zoom call so bad input costs no request.

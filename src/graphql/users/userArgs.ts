@@ -1,4 +1,4 @@
-import { isEmailAddress, isZoomUserIdShape } from '../../auth/identity.js';
+import { isEmailAddress, isZoomUserIdShape } from '../../identity.js';
 import { badUserInput } from '../../errors.js';
 
 /**

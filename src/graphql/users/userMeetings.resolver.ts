@@ -25,10 +25,10 @@ export class UserMeetingsResolver {
     // The caller's own user lists as `me`, so its cursors are those of `meetings` without a userId.
     const self = isSelf(ctx.principal, user.id) || isSelf(ctx.principal, user.email);
     const userId = self ? 'me' : user.id;
-    const start = checkPageArgs(ctx.services.cursors, first, after, `meetings:${userId.toLowerCase()}:${type}`);
+    const start = checkPageArgs(ctx.cursors, first, after, `meetings:${userId.toLowerCase()}:${type}`);
     if (!self) assertCanActFor(ctx.principal, userId);
     return paginate(
-      ctx.services.cursors,
+      ctx.cursors,
       first,
       start,
       async (token, pageSize) => {

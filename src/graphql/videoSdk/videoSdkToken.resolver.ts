@@ -34,7 +34,7 @@ export class VideoSdkTokenResolver {
     const role = roleArg ?? VideoSdkRole.PARTICIPANT;
     const request = { sessionName, role, userIdentity, sessionKey, expiresInSeconds: expiresIn };
     checkVideoSdkTokenRequest(request);
-    const { videoSdk } = ctx.services;
+    const { videoSdk } = ctx;
     if (!videoSdk) {
       throw new GatewayError('FORBIDDEN', 'Video SDK tokens are not enabled: set ZOOM_VIDEO_SDK_KEY and ZOOM_VIDEO_SDK_SECRET.', {
         reason: 'VIDEO_SDK_NOT_CONFIGURED',

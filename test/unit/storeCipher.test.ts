@@ -1,14 +1,14 @@
 import { CompactEncrypt, compactDecrypt, decodeProtectedHeader } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { TokenCipher } from '../../src/store/encryption.js';
+import { StoreCipher } from '../../src/store/encryption.js';
 
 const KEY = new Uint8Array(32).fill(7);
 const OLD = new Uint8Array(32).fill(8);
 const VALUE = { accessToken: 'eyJ.secret', expiresAt: 1_767_225_600_000, scopes: ['user:read'], name: 'Zoë ✓' };
 
-/** What earlier releases wrote: jose's compact JWE, `dir` + `A256GCM`, kid as TokenCipher names it. */
+/** What earlier releases wrote: jose's compact JWE, `dir` + `A256GCM`, kid as StoreCipher names it. */
 async function joseSealed(key: Uint8Array, value: unknown): Promise<string> {
-  const kid = decodeProtectedHeader(await new TokenCipher([key]).seal(0)).kid as string;
+  const kid = decodeProtectedHeader(await new StoreCipher([key]).seal(0)).kid as string;
   return new CompactEncrypt(new TextEncoder().encode(JSON.stringify(value))).setProtectedHeader({ alg: 'dir', enc: 'A256GCM', kid }).encrypt(key);
 }
 
@@ -17,9 +17,9 @@ const withPart = (sealed: string, i: number, part: string) => sealed.split('.').
 /** The same part with its first character changed. */
 const flipped = (part: string) => (part[0] === 'A' ? 'B' : 'A') + part.slice(1);
 
-describe('TokenCipher', () => {
+describe('StoreCipher', () => {
   it('round-trips a value, with a fresh IV each time (equal values never look equal at rest)', async () => {
-    const c = new TokenCipher([KEY]);
+    const c = new StoreCipher([KEY]);
     const [a, b] = [await c.seal(VALUE), await c.seal(VALUE)];
     expect(a).not.toBe(b);
     expect(await c.open(a)).toEqual(VALUE);
@@ -27,7 +27,7 @@ describe('TokenCipher', () => {
   });
 
   it('writes standard compact JWE: jose opens what it seals, and it opens what jose sealed (stores written before)', async () => {
-    const c = new TokenCipher([KEY]);
+    const c = new StoreCipher([KEY]);
     const sealed = await c.seal(VALUE);
     expect(decodeProtectedHeader(sealed)).toEqual({ alg: 'dir', enc: 'A256GCM', kid: expect.any(String) });
     const { plaintext } = await compactDecrypt(sealed, KEY);
@@ -36,16 +36,16 @@ describe('TokenCipher', () => {
   });
 
   it('seals with the first key and opens with any configured one (key rotation)', async () => {
-    const before = await new TokenCipher([OLD]).seal(VALUE);
-    const rotated = new TokenCipher([KEY, OLD]);
+    const before = await new StoreCipher([OLD]).seal(VALUE);
+    const rotated = new StoreCipher([KEY, OLD]);
     expect(await rotated.open(before)).toEqual(VALUE);
     const after = await rotated.seal(VALUE);
-    expect(await new TokenCipher([KEY]).open(after)).toEqual(VALUE);
-    await expect(new TokenCipher([OLD]).open(after)).rejects.toThrow(/no configured key/);
+    expect(await new StoreCipher([KEY]).open(after)).toEqual(VALUE);
+    await expect(new StoreCipher([OLD]).open(after)).rejects.toThrow(/no configured key/);
   });
 
   it('refuses an altered header, IV, ciphertext or tag, and anything that is not such a JWE', async () => {
-    const c = new TokenCipher([KEY]);
+    const c = new StoreCipher([KEY]);
     const sealed = await c.seal(VALUE);
     const parts = sealed.split('.');
     // The header is authenticated: the same fields in another order (or spacing) fail the tag.

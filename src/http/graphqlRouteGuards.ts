@@ -1,13 +1,13 @@
 import type { FastifyError, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
-import type { QueryLimits } from '../../config.js';
-import { errorBody } from '../../errors.js';
-import { jsonDepth, jsonDepthMessage, jsonTextDepth } from '../../http/jsonDepth.js';
+import type { QueryLimits } from '../config.js';
+import { errorBody } from '../errors.js';
+import { jsonDepth, jsonDepthMessage, jsonTextDepth } from './jsonDepth.js';
 
 /**
  * Route options for `/graphql`: the body size limit, the batch size limit, and GraphQL-shaped
  * answers for bodies Fastify rejects before Apollo sees them. A rejected body is never logged
  * or echoed (JSON parse errors quote it). The query limits run once the caller is known
- * (requestLimits.ts, from the route's preHandler).
+ * (graphql/limits/requestLimits.ts, from the route's preHandler).
  */
 export function graphqlRouteGuards(limits: QueryLimits) {
   return {

@@ -1,5 +1,4 @@
-import { emailProblem, zoomUserIdProblem } from './identity.js';
-import type { Role } from './principal.js';
+import { emailProblem, zoomUserIdProblem, type Role } from '../identity.js';
 
 export interface ApiKeyEntry {
   name: string;

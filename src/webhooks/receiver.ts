@@ -1,13 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import type { FastifyBaseLogger } from 'fastify';
+import type { Logger } from 'pino';
 import { storeKeys } from '../store/keys.js';
-import type { TokenStore } from '../store/store.js';
+import type { SharedStore } from '../store/store.js';
 import type { UserOAuthSource } from '../tokens/userOAuth.js';
 import type { ZakCache } from '../tokens/zak.js';
 import type { ZoomChangeSink } from '../zoom/changes.js';
 import { ACCOUNT_USERS, liveKindOf, type LiveEventSink } from '../live/liveEvent.js';
 import type { Clock } from '../clock.js';
-import { isParticipantEvent, type EventLabel, type ZoomEvent } from './webhookEvents.js';
+import { isParticipantEvent, type EventLabel, type ZoomEvent } from '../zoom/events.js';
+
+/** Where a pass reports what went wrong: the process logger, or a request's child of it. */
+type EventLog = Pick<Logger, 'warn' | 'error'>;
 
 /**
  * How long a delivery is remembered. NOTE: Zoom retries after 5, 20 and 60 minutes (docs/zoom.md#webhooks),
@@ -30,7 +33,7 @@ interface PendingEvent {
 export type EventOutcome = 'applied' | 'duplicate' | 'ignored' | 'failed' | 'recovered';
 
 export interface WebhookReceiverOptions {
-  store: TokenStore;
+  store: SharedStore;
   changes: ZoomChangeSink;
   zaks: Pick<ZakCache, 'invalidate'>;
   /** Null when no user OAuth app is configured: there are no grants to purge. */
@@ -76,7 +79,7 @@ export class WebhookReceiver {
   }
 
   /** Starts the work without waiting for it; `drain` waits for all of it. */
-  enqueue(event: Actionable, label: EventLabel, deliveryKeys: string[], log: FastifyBaseLogger, pendingId?: string): void {
+  enqueue(event: Actionable, label: EventLabel, deliveryKeys: string[], log: EventLog, pendingId?: string): void {
     const forget = async () => {
       if (!pendingId) return;
       await this.opts.store.deletePending(PENDING_SET, pendingId).catch((err: unknown) => {
@@ -97,7 +100,7 @@ export class WebhookReceiver {
    * died, or their work failed. One replica takes each (a claim per period). Only the
    * cache and grants are brought up to date: subscribers are not sent an event this late.
    */
-  async recover(log: FastifyBaseLogger): Promise<number> {
+  async recover(log: EventLog): Promise<number> {
     let recovered = 0;
     const now = this.now();
     const acceptedAtOf = (id: string) => Number.parseInt(id, 10);
@@ -130,7 +133,7 @@ export class WebhookReceiver {
   }
 
   /** Looks for events to recover now and every RECOVER_EVERY_MS, until `drain`. */
-  startRecovery(log: FastifyBaseLogger): void {
+  startRecovery(log: EventLog): void {
     let passing = false;
     const pass = () => {
       // A pass still waiting on a slow store is not joined by another.

@@ -20,10 +20,10 @@ import type { Clock } from '../clock.js';
 import type { QueryLimits, SubscriptionLimits } from '../config.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { createFormatError } from '../graphql/errors.js';
-import type { GatewayFastify } from '../http/gatewayFastify.js';
-import { jsonDepth, jsonDepthMessage } from '../http/jsonDepth.js';
+import type { GatewayFastify } from './gatewayFastify.js';
+import { jsonDepth, jsonDepthMessage } from './jsonDepth.js';
 import { parseWithinLimits } from '../graphql/limits/documentLimits.js';
-import type { LiveHub } from './hub.js';
+import type { LiveHub } from '../live/hub.js';
 import { SharedResults } from './sharedResults.js';
 
 /** Subscription fields whose results can reach caller-dependent fields (test/unit/sharedResults.test.ts). */

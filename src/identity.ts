@@ -1,3 +1,12 @@
+/**
+ * Shapes of who is named in configuration and requests: the caller roles, Zoom user ids and email
+ * addresses. On the ground floor: config checks GATEWAY_API_KEYS with them at start, auth and the
+ * GraphQL inputs use them per request.
+ */
+
+/** What a caller may do: `admin` acts for any user of the account, `user` for itself. */
+export type Role = 'admin' | 'user';
+
 /** Zoom user ids are base64url-like, e.g. `KDcuGIm1QgePTO8WbOqwIQ` (docs/zoom.md#users). */
 const ZOOM_USER_ID = /^[A-Za-z0-9_-]{1,64}$/;
 /**

@@ -1,0 +1,39 @@
+import type { Principal } from '../auth/principal.js';
+import type { ZoomChangeSink } from '../zoom/changes.js';
+import type { ZoomHttpClient } from '../zoom/httpClient.js';
+import type { GraphQLContext } from './context.js';
+import { RequestBudget } from './limits/index.js';
+import { RequestLoaders } from './loaders.js';
+
+/** Builds one HTTP request's or one subscription's context. */
+export type RequestContexts = (principal: Principal, log: GraphQLContext['logger']) => GraphQLContext;
+
+/** The long-lived parts resolvers use, and what their Zoom access is made of. */
+export interface ContextParts extends Pick<GraphQLContext, 'cursors' | 'tokens' | 'zaks' | 'sdk' | 'videoSdk' | 'config' | 'tokenCache' | 'clock'> {
+  readonly client: ZoomHttpClient;
+  /** Where writes report their changes (the read cache). */
+  readonly changes: ZoomChangeSink;
+}
+
+/** One HTTP request's or one subscription's context: its caller, Zoom access and per-request loaders. */
+export function requestContexts(parts: ContextParts): RequestContexts {
+  const { client, changes, tokens, cursors, zaks, sdk, videoSdk, config, tokenCache, clock } = parts;
+  return (principal, log) => {
+    const zoom = { client, tokens, principal, changes };
+    return {
+      principal,
+      zoom,
+      loaders: new RequestLoaders(zoom),
+      logger: log,
+      budget: new RequestBudget(),
+      cursors,
+      tokens,
+      zaks,
+      sdk,
+      videoSdk,
+      config,
+      tokenCache,
+      clock,
+    };
+  };
+}
