@@ -22,6 +22,7 @@ import { VideoSdkTokenResolver } from './videoSdk/videoSdkToken.resolver.js';
 import { PanelistsResolver } from './webinars/panelists.resolver.js';
 import { PastWebinarResolver, UserWebinarsResolver } from './webinars/pastWebinar.resolver.js';
 import { WebinarResolver } from './webinars/webinar.resolver.js';
+import { WebinarEventsResolver } from './webinars/webinarEvents.resolver.js';
 
 export const resolvers = [
   UserResolver,
@@ -43,6 +44,7 @@ export const resolvers = [
   PanelistsResolver,
   PastWebinarResolver,
   UserWebinarsResolver,
+  WebinarEventsResolver,
   LiveEventsResolver,
   UserEventsResolver,
 ] as const;
