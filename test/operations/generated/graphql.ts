@@ -987,6 +987,8 @@ export type Subscription = {
   meetingEvents: MeetingEvent;
   /** Events of every meeting the caller hosts (admins: of the host given). */
   myMeetingEvents: MeetingEvent;
+  /** Events of one webinar as Zoom reports them (webinar.*), with the meeting events’ guarantees; user-role callers only for webinars they host. */
+  webinarEvents: MeetingEvent;
 };
 
 
@@ -997,6 +999,11 @@ export type SubscriptionMeetingEventsArgs = {
 
 export type SubscriptionMyMeetingEventsArgs = {
   hostId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type SubscriptionWebinarEventsArgs = {
+  webinarId: Scalars['ID']['input'];
 };
 
 /** Which kind of Zoom credential a token is. */
