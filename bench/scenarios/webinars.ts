@@ -1,5 +1,6 @@
 import type { BenchContext } from '../context.js';
 import { atMost, type Check } from '../stats.js';
+import { post } from './meetings.js';
 
 export type WebinarDashboardResult =
   | { skipped: string; checks: Check[] }
@@ -18,15 +19,6 @@ const DASHBOARD = `query BenchWebinarDashboard($id: ID!) {
     pastInstances { uuid participants { totalCount nodes { name } } absentees { totalCount nodes { email } } }
   }
 }`;
-
-async function post(ctx: BenchContext, query: string, variables?: Record<string, unknown>): Promise<{ data?: Record<string, unknown>; errors?: unknown[] }> {
-  const res = await fetch(`${ctx.gatewayUrl}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...ctx.gatewayHeaders },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await res.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
-}
 
 /**
  * A webinar dashboard in one operation, on the seeded launch webinar (panelists, pending

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { assertCanActFor } from '../../auth/policy.js';
-import { createMeeting, getMeeting } from '../../zoom/meetings.js';
+import { getMeeting } from '../../zoom/meetings.js';
 import type { GraphQLContext } from '../context.js';
 import { failsWith } from '../failures.js';
 import { checkDayOrder, LocalDate } from '../localDate.js';
@@ -14,7 +14,7 @@ import { checkMeetingId } from './meetingArgs.js';
 import { toMeetingBody } from './meetingBody.js';
 import { MeetingConnection } from './meetingConnection.type.js';
 import { MeetingListType } from './meetingListType.enum.js';
-import { deleteSession, sessionPages, updateSession } from './sessions.js';
+import { createSession, deleteSession, sessionPages, updateSession } from './sessions.js';
 
 @Resolver(() => Meeting)
 export class MeetingResolver {
@@ -70,11 +70,7 @@ export class MeetingResolver {
     @Arg('input', () => CreateMeetingInput) input: CreateMeetingInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<Meeting> {
-    const userId = userIdArg ?? 'me';
-    checkUserId(userId, 'userId');
-    const body = toMeetingBody(input, 'create');
-    assertCanActFor(ctx.principal, userId);
-    return Meeting.from(await createMeeting(ctx.zoom, userId, body));
+    return Meeting.from(await createSession(ctx, userIdArg, () => toMeetingBody(input, 'create')));
   }
 
   @Mutation(() => Meeting, {

@@ -1,9 +1,11 @@
-import { listMeetings, deleteMeeting, getMeeting, updateMeeting, type ListMeetingsQuery } from '../../zoom/meetings.js';
+import { assertCanActFor } from '../../auth/policy.js';
+import { createMeeting, deleteMeeting, getMeeting, listMeetings, updateMeeting, type ListMeetingsQuery } from '../../zoom/meetings.js';
 import { endMeeting } from '../../zoom/meetingStatus.js';
 import { MEETING, type SessionKind } from '../../zoom/sessionKind.js';
 import type { ZoomMeeting, ZoomMeetingBody } from '../../zoom/types.js';
 import type { GraphQLContext } from '../context.js';
 import type { ZoomPageResult } from '../pagination.js';
+import { checkUserId } from '../users/userArgs.js';
 import { checkMeetingId, checkMeetingNumber, checkOccurrence } from './meetingArgs.js';
 import { assertMayChangeMeeting, hostOfMeeting, notFoundOf } from './meetingChange.js';
 
@@ -17,6 +19,15 @@ export const sessionPages =
     const page = await listMeetings(ctx.zoom, userId, { ...q, pageSize, nextPageToken: token }, kind);
     return { items: page.meetings, next: page.next_page_token ?? '', total: page.total_records ?? page.meetings.length };
   };
+
+/** Schedules a meeting or webinar for a user: the caller itself unless admin; the body is checked before any Zoom call. */
+export async function createSession(ctx: GraphQLContext, userIdArg: string | null, toBody: () => ZoomMeetingBody, kind: SessionKind = MEETING): Promise<ZoomMeeting> {
+  const userId = userIdArg ?? 'me';
+  checkUserId(userId, 'userId');
+  const body = toBody();
+  assertCanActFor(ctx.principal, userId);
+  return createMeeting(ctx.zoom, userId, body, kind);
+}
 
 /** Changes a meeting or webinar (or one occurrence) and returns it as Zoom now has it. */
 export async function updateSession(

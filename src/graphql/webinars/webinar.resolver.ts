@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { assertCanActFor } from '../../auth/policy.js';
-import { createMeeting, getMeeting } from '../../zoom/meetings.js';
+import { getMeeting } from '../../zoom/meetings.js';
 import { WEBINAR } from '../../zoom/sessionKind.js';
 import type { GraphQLContext } from '../context.js';
 import { failsWith } from '../failures.js';
@@ -11,7 +11,7 @@ import { RegistrantAction, RegistrantStatus } from '../meetings/registrant.enum.
 import { changeRegistrations, registerFor, registrantConnection } from '../meetings/registrants.resolver.js';
 import { AddMeetingRegistrantInput, MeetingRegistrant, MeetingRegistrantConnection } from '../meetings/registrant.type.js';
 import { MeetingOccurrence, MeetingRecurrence } from '../meetings/recurrence.type.js';
-import { deleteSession, endSession, sessionPages, updateSession } from '../meetings/sessions.js';
+import { createSession, deleteSession, endSession, sessionPages, updateSession } from '../meetings/sessions.js';
 import { StartMeetingToken } from '../meetings/startMeetingToken.type.js';
 import { startToken } from '../meetings/startMeetingToken.resolver.js';
 import { checkPageArgs, paginate } from '../pagination.js';
@@ -65,11 +65,7 @@ export class WebinarResolver {
     @Arg('input', () => CreateWebinarInput) input: CreateWebinarInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<Webinar> {
-    const userId = userIdArg ?? 'me';
-    checkUserId(userId, 'userId');
-    const body = toWebinarBody(input, 'create');
-    assertCanActFor(ctx.principal, userId);
-    return Webinar.from(await createMeeting(ctx.zoom, userId, body, WEBINAR));
+    return Webinar.from(await createSession(ctx, userIdArg, () => toWebinarBody(input, 'create'), WEBINAR));
   }
 
   @Mutation(() => Webinar, {
