@@ -1,6 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { assertCanActFor } from '../../auth/policy.js';
-import { getMeeting } from '../../zoom/meetings.js';
 import type { GraphQLContext } from '../context.js';
 import { failsWith } from '../failures.js';
 import { checkDayOrder, LocalDate } from '../localDate.js';
@@ -9,12 +8,10 @@ import { checkUserId } from '../users/userArgs.js';
 import { User } from '../users/user.type.js';
 import { CreateMeetingInput, UpdateMeetingInput } from './meeting.input.js';
 import { Meeting } from './meeting.type.js';
-import { assertCanActOnMeeting } from './meetingAccess.js';
-import { checkMeetingId } from './meetingArgs.js';
 import { toMeetingBody } from './meetingBody.js';
 import { MeetingConnection } from './meetingConnection.type.js';
 import { MeetingListType } from './meetingListType.enum.js';
-import { createSession, deleteSession, sessionPages, updateSession } from './sessions.js';
+import { createSession, deleteSession, readSession, sessionPages, updateSession } from './sessions.js';
 
 @Resolver(() => Meeting)
 export class MeetingResolver {
@@ -48,10 +45,8 @@ export class MeetingResolver {
 
   @Query(() => Meeting, { nullable: true, description: 'A meeting by number or UUID; null when Zoom reports no such meeting.' })
   async meeting(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<Meeting | null> {
-    const meeting = await getMeeting(ctx.zoom, checkMeetingId(id));
-    if (!meeting) return null;
-    assertCanActOnMeeting(ctx.principal, meeting, 'Reading this meeting');
-    return Meeting.from(meeting);
+    const meeting = await readSession(ctx, id);
+    return meeting ? Meeting.from(meeting) : null;
   }
 
   @Mutation(() => Meeting, {

@@ -7,6 +7,7 @@ import type { GraphQLContext } from '../context.js';
 import type { ZoomPageResult } from '../pagination.js';
 import { checkUserId } from '../users/userArgs.js';
 import { checkMeetingId, checkMeetingNumber, checkOccurrence } from './meetingArgs.js';
+import { assertCanActOnMeeting } from './meetingAccess.js';
 import { assertMayChangeMeeting, hostOfMeeting, notFoundOf } from './meetingChange.js';
 
 // Reads and writes meetings and webinars share: the resolvers of each check their own input
@@ -19,6 +20,13 @@ export const sessionPages =
     const page = await listMeetings(ctx.zoom, userId, { ...q, pageSize, nextPageToken: token }, kind);
     return { items: page.meetings, next: page.next_page_token ?? '', total: page.total_records ?? page.meetings.length };
   };
+
+/** `meeting(id:)` and `webinar(id:)`: null when Zoom has none; the host or an admin only. */
+export async function readSession(ctx: GraphQLContext, id: string, kind: SessionKind = MEETING): Promise<ZoomMeeting | null> {
+  const found = await getMeeting(ctx.zoom, checkMeetingId(id), kind);
+  if (found) assertCanActOnMeeting(ctx.principal, found, `Reading this ${kind.noun}`);
+  return found;
+}
 
 /** Schedules a meeting or webinar for a user: the caller itself unless admin; the body is checked before any Zoom call. */
 export async function createSession(ctx: GraphQLContext, userIdArg: string | null, toBody: () => ZoomMeetingBody, kind: SessionKind = MEETING): Promise<ZoomMeeting> {

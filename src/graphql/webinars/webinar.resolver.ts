@@ -1,17 +1,14 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { assertCanActFor } from '../../auth/policy.js';
-import { getMeeting } from '../../zoom/meetings.js';
 import { WEBINAR } from '../../zoom/sessionKind.js';
 import type { GraphQLContext } from '../context.js';
 import { failsWith } from '../failures.js';
-import { assertCanActOnMeeting } from '../meetings/meetingAccess.js';
-import { checkMeetingId } from '../meetings/meetingArgs.js';
 import { detailsOf } from '../meetings/meetingExtras.resolver.js';
 import { RegistrantAction, RegistrantStatus } from '../meetings/registrant.enum.js';
 import { changeRegistrations, registerFor, registrantConnection } from '../meetings/registrants.resolver.js';
 import { AddMeetingRegistrantInput, MeetingRegistrant, MeetingRegistrantConnection } from '../meetings/registrant.type.js';
 import { MeetingOccurrence, MeetingRecurrence } from '../meetings/recurrence.type.js';
-import { createSession, deleteSession, endSession, sessionPages, updateSession } from '../meetings/sessions.js';
+import { createSession, deleteSession, endSession, readSession, sessionPages, updateSession } from '../meetings/sessions.js';
 import { StartMeetingToken } from '../meetings/startMeetingToken.type.js';
 import { startToken } from '../meetings/startMeetingToken.resolver.js';
 import { checkPageArgs, paginate } from '../pagination.js';
@@ -43,10 +40,8 @@ export class WebinarResolver {
 
   @Query(() => Webinar, { nullable: true, description: 'A webinar by number or UUID; null when Zoom reports no such webinar. Host or admin only.' })
   async webinar(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<Webinar | null> {
-    const webinar = await getMeeting(ctx.zoom, checkMeetingId(id), WEBINAR);
-    if (!webinar) return null;
-    assertCanActOnMeeting(ctx.principal, webinar, 'Reading this webinar');
-    return Webinar.from(webinar);
+    const webinar = await readSession(ctx, id, WEBINAR);
+    return webinar ? Webinar.from(webinar) : null;
   }
 
   @Mutation(() => Webinar, {
