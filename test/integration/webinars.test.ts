@@ -107,6 +107,11 @@ describe('webinars, end to end against the fake Zoom', () => {
     expect(moved.errors).toBeUndefined();
     const onlyWhole = await h.gql(q.update, { id: created.id, occ: created.occurrences[1]!.occurrenceId, input: { topic: 'x' } }, asAlice);
     expect(code(onlyWhole)).toBe('BAD_USER_INPUT');
+    expect((await h.gql(q.remove, { id: created.id, occ: created.occurrences[0]!.occurrenceId }, asAlice)).data).toEqual({ deleteWebinar: true });
+    expect(h.fake.state.findWebinar(created.id)!.occurrences!.map((o) => o.status)).toEqual(['deleted', 'available', 'available']);
+    expect(code(await h.gql(q.update, { id: '99999999999', input: { topic: 'x' } }, asAdmin))).toBe('NOT_FOUND');
+    const mine = await h.gql<{ user: { webinars: { nodes: Array<{ id: string }> } } }>(q.userWebinars, { id: alice.id }, asAlice);
+    expect(mine.data!.user.webinars.nodes.map((n) => n.id)).toEqual(expect.arrayContaining([created.id, String(aliceWebinar.id)]));
 
     const added = await h.gql<{ addWebinarPanelists: Array<{ id: string; email: string }> }>(q.addPanelists, { id: created.id, p: [{ email: 'speaker@example.com', name: 'Speaker' }] }, asAlice);
     expect(added.errors).toBeUndefined();
