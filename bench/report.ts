@@ -1,6 +1,7 @@
 import type { DashboardResult } from './scenarios/dashboard.js';
 import type { FreshnessResult } from './scenarios/freshness.js';
 import type { MeetingsResult } from './scenarios/meetings.js';
+import { reportWebinarDashboard, type WebinarDashboardResult } from './scenarios/webinars.js';
 import type { MemoryResult } from './scenarios/memory.js';
 import type { ParseWorkResult } from './scenarios/parseWork.js';
 import type { SubscriptionsResult } from './scenarios/subscriptions.js';
@@ -29,6 +30,7 @@ export interface BenchResults {
   throughput: ThroughputResult[];
   tokens: TokenResult;
   meetings: MeetingsResult;
+  webinars: WebinarDashboardResult;
   memory: MemoryResult;
   dashboard: DashboardResult;
   subscriptions: SubscriptionsResult;
@@ -100,6 +102,7 @@ export function report(r: BenchResults): string {
       '',
     );
   }
+  out.push(reportWebinarDashboard(r.webinars), '');
   const d = r.dashboard;
   out.push(
     `4) dashboard load: ${d.clients} clients on users(status: ACTIVE, first: 30) for ${d.seconds} s at ${d.upstreamLatencyMs} ms upstream, gateway with pro pacing and the read cache on: ${fmt(d.gateway.reqPerSec)} answers/s (p50 ${fmt(d.gateway.p50Ms)} ms, p99 ${fmt(d.gateway.p99Ms)} ms, ${d.gateway.failed} failed) from ${d.zoomCalls} Zoom calls; clients calling Zoom directly get at most the plan's ${d.directReqPerSec}/s: ${fmt(d.ratio)}×`,

@@ -10,6 +10,7 @@ import { rssUnderLoad } from './scenarios/memory.js';
 import { dashboardLoad } from './scenarios/dashboard.js';
 import { freshnessAcrossReplicas } from './scenarios/freshness.js';
 import { meetingsWithHosts } from './scenarios/meetings.js';
+import { webinarDashboard } from './scenarios/webinars.js';
 import { parseWork } from './scenarios/parseWork.js';
 import { subscriptionsAcrossReplicas } from './scenarios/subscriptions.js';
 import { compareThroughput } from './scenarios/throughput.js';
@@ -82,6 +83,8 @@ try {
 
   step('300 meetings with hosts');
   const meetings = await meetingsWithHosts(ctx);
+  step('a webinar dashboard in one operation');
+  const webinars = await webinarDashboard(ctx);
 
   step(`dashboard load: 50 clients on users(status: ACTIVE, first: 30), pro pacing, read cache on, ${settings.dashboardSeconds} s`);
   const dashboard = await dashboardLoad(ctx, settings.dashboardSeconds);
@@ -117,12 +120,13 @@ try {
     throughput: [at50, at0],
     tokens,
     meetings,
+    webinars,
     memory,
     dashboard,
     subscriptions,
     freshness,
     parseWork: parse,
-    checks: [...parse.checks, ...('checks' in subscriptions ? subscriptions.checks : []), ...('checks' in freshness ? freshness.checks : []), ...at50.checks, ...at0.checks, ...tokens.checks, ...meetings.checks, ...dashboard.checks, ...memory.checks],
+    checks: [...parse.checks, ...('checks' in subscriptions ? subscriptions.checks : []), ...('checks' in freshness ? freshness.checks : []), ...at50.checks, ...at0.checks, ...tokens.checks, ...meetings.checks, ...webinars.checks, ...dashboard.checks, ...memory.checks],
   };
   process.stdout.write(`${report(results)}\n`);
   const dir = new URL('./results/', import.meta.url);

@@ -26,7 +26,8 @@ interface Page {
   nodes: Array<{ id: string; host: { email: string } | null }>;
 }
 
-async function post(ctx: BenchContext, query: string, variables?: Record<string, unknown>): Promise<{ data?: Record<string, unknown>; errors?: unknown[] }> {
+/** One GraphQL operation through the bench's gateway, as its configured caller. */
+export async function post(ctx: BenchContext, query: string, variables?: Record<string, unknown>): Promise<{ data?: Record<string, unknown>; errors?: unknown[] }> {
   const res = await fetch(`${ctx.gatewayUrl}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...ctx.gatewayHeaders },

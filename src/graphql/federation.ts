@@ -25,6 +25,8 @@ import { Meeting } from './meetings/meeting.type.js';
 import { buildGatewaySchema } from './schema.js';
 import { User } from './users/user.type.js';
 import { checkUserId } from './users/userArgs.js';
+import { Webinar } from './webinars/webinar.type.js';
+import { WEBINAR } from '../zoom/sessionKind.js';
 
 /**
  * The Federation 2 version the subgraph declares, and what it imports: only `@key`, which the
@@ -45,7 +47,7 @@ function keyOf(representation: Representation): string {
 /**
  * How a router's entity references become entities: through the request's DataLoaders (one
  * Zoom call per distinct entity, however many references name it), under the policy of the
- * root fields `user(id:)` and `meeting(id:)`. An error (another user's entity for the user
+ * root fields `user(id:)`, `meeting(id:)` and `webinar(id:)`. An error (another user's entity for the user
  * role, a malformed key) is the reference's own, at its path; null when Zoom has no such entity.
  */
 const referenceResolvers = {
@@ -64,6 +66,15 @@ const referenceResolvers = {
       if (!meeting) return null;
       assertCanActOnMeeting(ctx.principal, meeting, 'Reading this meeting');
       return Meeting.from(meeting);
+    },
+  },
+  Webinar: {
+    async __resolveReference(reference: Representation, ctx: GraphQLContext): Promise<Webinar | null> {
+      const id = checkMeetingId(keyOf(reference), 'representations');
+      const webinar = await ctx.loaders.of(WEBINAR).meeting.load(id);
+      if (!webinar) return null;
+      assertCanActOnMeeting(ctx.principal, webinar, 'Reading this webinar');
+      return Webinar.from(webinar);
     },
   },
 } as const;

@@ -19,6 +19,10 @@ import { PastMeetingResolver } from './past/pastMeeting.resolver.js';
 import { UserRecordingsResolver } from './past/userRecordings.resolver.js';
 import { UserMeetingsResolver } from './users/userMeetings.resolver.js';
 import { VideoSdkTokenResolver } from './videoSdk/videoSdkToken.resolver.js';
+import { PanelistsResolver } from './webinars/panelists.resolver.js';
+import { PastWebinarResolver, UserWebinarsResolver } from './webinars/pastWebinar.resolver.js';
+import { WebinarResolver } from './webinars/webinar.resolver.js';
+import { WebinarEventsResolver } from './webinars/webinarEvents.resolver.js';
 
 export const resolvers = [
   UserResolver,
@@ -36,6 +40,11 @@ export const resolvers = [
   UserRecordingsResolver,
   UserMeetingsResolver,
   VideoSdkTokenResolver,
+  WebinarResolver,
+  PanelistsResolver,
+  PastWebinarResolver,
+  UserWebinarsResolver,
+  WebinarEventsResolver,
   LiveEventsResolver,
   UserEventsResolver,
 ] as const;

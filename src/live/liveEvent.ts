@@ -24,6 +24,12 @@ const KINDS: Partial<Record<MeetingEvent, LiveEventKind>> = {
   'meeting.deleted': 'DELETED',
   'meeting.participant_joined': 'PARTICIPANT_JOINED',
   'meeting.participant_left': 'PARTICIPANT_LEFT',
+  'webinar.started': 'STARTED',
+  'webinar.ended': 'ENDED',
+  'webinar.updated': 'UPDATED',
+  'webinar.deleted': 'DELETED',
+  'webinar.participant_joined': 'PARTICIPANT_JOINED',
+  'webinar.participant_left': 'PARTICIPANT_LEFT',
 };
 
 /** The kind a Zoom event is delivered as; undefined for one subscribers do not receive (`meeting.created`). */
@@ -46,6 +52,8 @@ export interface LiveEvent {
   participant?: ParticipantInfo;
   /** USER events only. */
   user?: UserEventInfo;
+  /** Set on a webinar's events: `meetingEvents` and `myMeetingEvents` carry meetings' only, `webinarEvents` webinars' only. */
+  webinar?: true;
 }
 
 export type UnsequencedEvent = Omit<LiveEvent, 'sequence'>;

@@ -3,6 +3,7 @@ import type { ZoomMeeting } from './model/meeting.js';
 import type { ZoomRegistrant } from './model/registrant.js';
 import type { PastInstance } from './model/past.js';
 import type { ZoomUser } from './model/user.js';
+import { kindOfType } from './sessionKind.js';
 import type { FakeZoomState } from './state.js';
 import type { WebhookDispatcher } from './webhooks.js';
 
@@ -56,13 +57,13 @@ export class FakeEvents {
   }
 
   meetingCreated(m: ZoomMeeting, operator: Operator): void {
-    this.webhooks.emit('meeting.created', { ...this.base(operator), object: meetingObject(m) });
+    this.webhooks.emit(`${kindOfType(m.type).eventPrefix}.created`, { ...this.base(operator), object: meetingObject(m) });
   }
 
   /** `before` is the meeting as it was; `meeting.updated` carries the changed fields and their old values. */
   meetingUpdated(before: ZoomMeeting, after: ZoomMeeting, operator: Operator): void {
     const diff = changed(meetingObject(before), meetingObject(after), ['id', 'uuid', 'host_id']);
-    this.webhooks.emit('meeting.updated', { ...this.base(operator), ...diff, time_stamp: this.state.clock.now() });
+    this.webhooks.emit(`${kindOfType(after.type).eventPrefix}.updated`, { ...this.base(operator), ...diff, time_stamp: this.state.clock.now() });
   }
 
   /**
@@ -71,7 +72,7 @@ export class FakeEvents {
    */
   registration(event: RegistrationEvent, m: ZoomMeeting, r: ZoomRegistrant, operator?: Operator): void {
     const registrant = { id: r.id, first_name: r.first_name, last_name: r.last_name, email: r.email, join_url: r.join_url, status: r.status };
-    this.webhooks.emit(event, {
+    this.webhooks.emit(event.replace(/^meeting/, kindOfType(m.type).eventPrefix), {
       account_id: this.state.accountId,
       ...(operator ? { operator: operator.email, operator_id: operator.id } : {}),
       object: { ...meetingObject(m), registrant },
@@ -79,7 +80,7 @@ export class FakeEvents {
   }
 
   meetingDeleted(m: ZoomMeeting, operator: Operator): void {
-    this.webhooks.emit('meeting.deleted', { ...this.base(operator), operation: 'all', object: meetingObject(m) });
+    this.webhooks.emit(`${kindOfType(m.type).eventPrefix}.deleted`, { ...this.base(operator), operation: 'all', object: meetingObject(m) });
   }
 
   user(event: 'user.created' | 'user.activated' | 'user.deactivated' | 'user.deleted' | 'user.disassociated', u: ZoomUser, operator: Operator): void {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FakeContext } from './context.js';
 import { json, type Reply } from './http.js';
 import type { ZoomMeeting } from './model/meeting.js';
+import { kindOfType } from './sessionKind.js';
 
 type Obj = Record<string, unknown>;
 
@@ -104,11 +105,12 @@ export class FakeLive {
   private emit(event: string, meeting: ZoomMeeting, extra: Obj): void {
     const object: Obj = {};
     for (const k of MEETING_FIELDS) if (meeting[k] !== undefined) object[k] = meeting[k];
-    this.ctx.webhooks.emit(event, { account_id: this.ctx.state.accountId, object: { ...object, ...extra } });
+    this.ctx.webhooks.emit(event.replace(/^meeting/, kindOfType(meeting.type).eventPrefix), { account_id: this.ctx.state.accountId, object: { ...object, ...extra } });
   }
 
   private meeting(idOrUuid: string): ZoomMeeting {
-    const meeting = this.ctx.state.findMeeting(/^\d+$/.test(idOrUuid) ? Number(idOrUuid) : idOrUuid);
+    const key = /^\d+$/.test(idOrUuid) ? Number(idOrUuid) : idOrUuid;
+    const meeting = this.ctx.state.findMeeting(key) ?? this.ctx.state.findWebinar(key);
     if (!meeting) throw new LiveInputError(`no such meeting: ${idOrUuid}`);
     return meeting;
   }
@@ -129,7 +131,7 @@ export function liveOf(ctx: FakeContext): FakeLive {
  * `GET participants`. Undefined for any other path.
  */
 export function handleLiveAdmin(ctx: FakeContext, method: string, path: string, body: Obj): Reply | undefined {
-  const m = /^\/__fake\/live\/meetings\/([^/]+)\/(start|end|participants)(?:\/([^/]+))?$/.exec(path);
+  const m = /^\/__fake\/live\/(?:meetings|webinars)\/([^/]+)\/(start|end|participants)(?:\/([^/]+))?$/.exec(path);
   if (!m) return undefined;
   const [, rawId = '', action, participant] = m;
   const id = decodeURIComponent(rawId);

@@ -1,6 +1,7 @@
 import { toZoomIso, type FakeClock } from './clock.js';
 import { meetingNumber, meetingUuid } from './ids.js';
-import type { MeetingSettings, Occurrence, Recurrence, ZoomMeeting } from './model/meeting.js';
+import type { MeetingSettings, MeetingType, Occurrence, Recurrence, ZoomMeeting } from './model/meeting.js';
+import { isFixedRecurring, isNoFixedTime, MEETINGS, type SessionKind } from './sessionKind.js';
 import type { ZoomUser } from './model/user.js';
 import type { Prng } from './random.js';
 import type { MeetingPatch, StartTime } from './rest/meetingValidation.js';
@@ -75,20 +76,20 @@ function uniqueNumber(ctx: MeetingBuildContext): number {
 }
 
 function recomputeDerived(meeting: ZoomMeeting, host: ZoomUser): void {
-  if (meeting.type === 8 && meeting.recurrence && meeting.start_time) {
+  if (isFixedRecurring(meeting.type) && meeting.recurrence && meeting.start_time) {
     meeting.occurrences = occurrencesFor(meeting.start_time, meeting.duration, meeting.recurrence);
   } else {
     delete meeting.occurrences;
   }
-  if (meeting.type === 3) delete meeting.start_time;
+  if (isNoFixedTime(meeting.type)) delete meeting.start_time;
   if (meeting.settings.use_pmi) meeting.pmi = String(host.pmi);
   else delete meeting.pmi;
 }
 
-export function buildMeeting(ctx: MeetingBuildContext, host: ZoomUser, patch: MeetingPatch, overrides: Partial<ZoomMeeting> = {}): ZoomMeeting {
+export function buildMeeting(ctx: MeetingBuildContext, host: ZoomUser, patch: MeetingPatch, overrides: Partial<ZoomMeeting> = {}, kind: SessionKind = MEETINGS): ZoomMeeting {
   const now = ctx.clock.now();
   const id = overrides.id ?? uniqueNumber(ctx);
-  const type = patch.type ?? 2;
+  const type = patch.type ?? (kind.scheduled as MeetingType);
   const timezone = patch.timezone ?? host.timezone;
   const encrypted = ctx.prng.bytes(24).toString('base64url');
   const meeting: ZoomMeeting = {
@@ -96,7 +97,7 @@ export function buildMeeting(ctx: MeetingBuildContext, host: ZoomUser, patch: Me
     id,
     host_id: host.id,
     host_email: host.email,
-    topic: patch.topic ?? 'Zoom Meeting',
+    topic: patch.topic ?? `Zoom ${kind.noun}`,
     type,
     status: 'waiting',
     start_time: patch.start && type !== 1 ? resolveStart(patch.start, timezone) : toZoomIso(now),

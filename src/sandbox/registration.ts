@@ -1,6 +1,7 @@
 import { toZoomIso } from './clock.js';
 import type { ZoomMeeting } from './model/meeting.js';
 import type { ZoomRegistrant } from './model/registrant.js';
+import { isScheduled } from './sessionKind.js';
 import type { FakeZoomState } from './state.js';
 
 // Registration as the fake's REST routes and its registration page (the portal) share it.
@@ -12,7 +13,7 @@ const MAX_REGISTRANTS = 4999;
  * NOTE: registration is on when `approval_type` is 0 or 1, for scheduled and fixed-time recurring
  * meetings; recurring meetings with no fixed time (type 3) and instant ones take none.
  */
-export const takesRegistration = (m: ZoomMeeting) => (m.type === 2 || m.type === 8) && m.settings.approval_type !== 2;
+export const takesRegistration = (m: ZoomMeeting) => isScheduled(m.type) && m.settings.approval_type !== 2;
 
 export const registrantsOf = (state: FakeZoomState, meeting: ZoomMeeting) => state.registrants.filter((r) => r.meeting_id === meeting.id);
 

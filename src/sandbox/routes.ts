@@ -28,6 +28,21 @@ export type RouteName =
   | 'meetings.addRegistrant'
   | 'meetings.registrantStatus'
   | 'past.instances'
+  | 'webinars.list'
+  | 'webinars.create'
+  | 'webinars.get'
+  | 'webinars.update'
+  | 'webinars.delete'
+  | 'webinars.status'
+  | 'webinars.panelists'
+  | 'webinars.addPanelists'
+  | 'webinars.removePanelist'
+  | 'webinars.registrants'
+  | 'webinars.addRegistrant'
+  | 'webinars.registrantStatus'
+  | 'webinars.pastInstances'
+  | 'webinars.pastParticipants'
+  | 'webinars.absentees'
   | 'past.participants'
   | 'recordings.get'
   | 'recordings.list'
@@ -42,12 +57,15 @@ export const ROUTE_NAMES: readonly RouteName[] = [
   'meetings.delete', 'meetings.status', 'meetings.invitation', 'meetings.registrants', 'meetings.addRegistrant',
   'meetings.registrantStatus', 'past.instances', 'past.participants', 'recordings.get', 'recordings.list',
   'recordings.download', 'admin', 'unknown',
+  'webinars.list', 'webinars.create', 'webinars.get', 'webinars.update', 'webinars.delete', 'webinars.status', 'webinars.panelists', 'webinars.addPanelists', 'webinars.removePanelist', 'webinars.registrants', 'webinars.addRegistrant', 'webinars.registrantStatus', 'webinars.pastInstances', 'webinars.pastParticipants', 'webinars.absentees',
 ];
 
 export interface RouteMatch {
   route: RouteName;
   /** Raw (still percent-encoded) path parameter: `userId` or `meetingId`. */
   param?: string;
+  /** A second path parameter, e.g. `panelistId`. */
+  sub?: string;
 }
 
 /**
@@ -81,7 +99,10 @@ export function matchRoute(method: string, rawPath: string): RouteMatch {
     if (n === 3 && b && c === 'meetings' && method === 'GET') return { route: 'meetings.list', param: b };
     if (n === 3 && b && c === 'meetings' && method === 'POST') return { route: 'meetings.create', param: b };
     if (n === 3 && b && c === 'recordings' && method === 'GET') return { route: 'recordings.list', param: b };
+    if (n === 3 && b && c === 'webinars' && method === 'GET') return { route: 'webinars.list', param: b };
+    if (n === 3 && b && c === 'webinars' && method === 'POST') return { route: 'webinars.create', param: b };
   }
+  if (a === 'webinars' || a === 'past_webinars') return matchWebinarRoute(method, seg);
   if (a === 'roles') {
     if (n === 1 && method === 'GET') return { route: 'roles.list' };
     if (n === 3 && b && c === 'members' && method === 'GET') return { route: 'roles.members', param: b };
@@ -104,5 +125,32 @@ export function matchRoute(method: string, rawPath: string): RouteMatch {
     if (c === 'registrants' && method === 'POST') return { route: 'meetings.addRegistrant', param: b };
   }
   if (a === 'meetings' && b && n === 4 && c === 'registrants' && d === 'status' && method === 'PUT') return { route: 'meetings.registrantStatus', param: b };
+  return { route: 'unknown' };
+}
+
+/** `/webinars/…` and `/past_webinars/…` (SPEC23): the meeting routes' shapes plus panelists and absentees. */
+function matchWebinarRoute(method: string, seg: string[]): RouteMatch {
+  const [a, b, c, d] = seg;
+  const n = seg.length;
+  if (!b) return { route: 'unknown' };
+  if (a === 'past_webinars') {
+    if (n !== 3 || method !== 'GET') return { route: 'unknown' };
+    if (c === 'instances') return { route: 'webinars.pastInstances', param: b };
+    if (c === 'participants') return { route: 'webinars.pastParticipants', param: b };
+    if (c === 'absentees') return { route: 'webinars.absentees', param: b };
+    return { route: 'unknown' };
+  }
+  if (n === 2) {
+    if (method === 'GET') return { route: 'webinars.get', param: b };
+    if (method === 'PATCH') return { route: 'webinars.update', param: b };
+    if (method === 'DELETE') return { route: 'webinars.delete', param: b };
+  }
+  if (n === 3 && c === 'status' && method === 'PUT') return { route: 'webinars.status', param: b };
+  if (n === 3 && c === 'panelists' && method === 'GET') return { route: 'webinars.panelists', param: b };
+  if (n === 3 && c === 'panelists' && method === 'POST') return { route: 'webinars.addPanelists', param: b };
+  if (n === 4 && c === 'panelists' && d && method === 'DELETE') return { route: 'webinars.removePanelist', param: b, sub: d };
+  if (n === 3 && c === 'registrants' && method === 'GET') return { route: 'webinars.registrants', param: b };
+  if (n === 3 && c === 'registrants' && method === 'POST') return { route: 'webinars.addRegistrant', param: b };
+  if (n === 4 && c === 'registrants' && d === 'status' && method === 'PUT') return { route: 'webinars.registrantStatus', param: b };
   return { route: 'unknown' };
 }

@@ -1,3 +1,4 @@
+import { register } from './registration.js';
 import type { FakeZoomState } from './state.js';
 
 /**
@@ -7,7 +8,10 @@ import type { FakeZoomState } from './state.js';
  * double-encoded in paths (docs/zoom.md#meetings). The first of them was already held twice: a week ago,
  * recorded to the cloud, and yesterday, with an instance UUID that begins with `/`.
  * For a user administration console: two custom roles with a member each, and settings that
- * differ from the defaults for the owner and the first members.
+ * differ from the defaults for the owner and the first members. Webinars: the owner hosts an
+ * upcoming one with two panelists and registrants (approved and pending), already held once
+ * (a rehearsal three hours ago)
+ * with absentees; the last active member has no Webinar plan.
  */
 export function seedAccount(state: FakeZoomState, totalUsers: number): void {
   const owner = state.addUser({ role_id: '0', type: 2, status: 'active' });
@@ -23,6 +27,7 @@ export function seedAccount(state: FakeZoomState, totalUsers: number): void {
     latest.uuid = `/${latest.uuid.slice(1)}`;
   }
   seedRolesAndSettings(state);
+  seedWebinars(state);
   if (second) second.uuid = `/${second.uuid.slice(1)}`;
   if (third) third.uuid = `${third.uuid.slice(0, 5)}//${third.uuid.slice(7)}`;
 }
@@ -50,4 +55,27 @@ function seedRolesAndSettings(state: FakeZoomState): void {
     s.schedule_meeting.audio_type = i % 2 === 0 ? 'both' : 'voip';
     s.in_meeting.polling = i > 1;
   }
+}
+
+/** Runs last, so the meetings, users and roles a seed gives stay what they were before webinars. */
+function seedWebinars(state: FakeZoomState): void {
+  const owner = state.owner;
+  const day = 86_400_000;
+  const start = (Math.floor(state.clock.now() / day) + 7) * day + 16 * 3_600_000;
+  const webinar = state.addWebinar(owner.id, {}, { topic: 'Product launch', start: { wallMs: start, isUtc: true }, duration: 60, settings: { approval_type: 1 } });
+  state.addPanelist(webinar, { email: 'ada.panel@example.com', name: 'Ada Panel' });
+  state.addPanelist(webinar, { email: 'bo.panel@example.com', name: 'Bo Panel' });
+  const members = state.users.filter((u) => u.id !== owner.id && u.status === 'active');
+  const attendee = members[0];
+  const who = [
+    { email: attendee?.email ?? 'attendee@example.com', first_name: attendee?.first_name || 'Attendee', autoApprove: true },
+    { email: 'absent@example.com', first_name: 'Absent', autoApprove: true },
+    { email: 'waiting@example.com', first_name: 'Waiting' },
+  ];
+  for (const r of who) register(state, webinar, r);
+  // Held three hours ago, so it is the account's latest ended instance and the meetings' keep their order.
+  state.addPastInstance(webinar.id, { startTime: new Date(state.clock.now() - 3 * 3_600_000).toISOString(), durationMinutes: 60, participants: attendee ? [attendee.id] : 1 });
+  state.addWebinar(owner.id, {}, { topic: 'Town hall', type: 9, start: { wallMs: start + day, isUtc: true }, duration: 45, recurrence: { type: 2, weekly_days: '3', end_times: 4 } });
+  const last = members.at(-1);
+  if (last && members.length > 1) state.withoutWebinarPlan.add(last.id);
 }

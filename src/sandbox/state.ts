@@ -2,6 +2,8 @@ import type { FakeClock } from './clock.js';
 import { buildMeeting, type MeetingBuildContext } from './meetingFactory.js';
 import { MeetingQuota } from './meetingQuota.js';
 import type { ZoomMeeting } from './model/meeting.js';
+import type { ZoomPanelist } from './model/panelist.js';
+import { kindOfType, MEETINGS, WEBINARS, type SessionKind } from './sessionKind.js';
 import type { ZoomRegistrant } from './model/registrant.js';
 import type { PastInstance } from './model/past.js';
 import type {
@@ -41,6 +43,12 @@ export class FakeZoomState implements TokenStores {
   baseUrl: string;
   readonly users: ZoomUser[] = [];
   readonly meetings: ZoomMeeting[] = [];
+  /** Webinars: the meetings' shape with types 5, 6, 9; numbers never shared with a meeting. */
+  readonly webinars: ZoomMeeting[] = [];
+  /** Webinar panelists, by webinar number. */
+  readonly panelists: ZoomPanelist[] = [];
+  /** Users whose account lacks the Webinar plan: Zoom refuses their webinar routes (400, code 200). */
+  readonly withoutWebinarPlan = new Set<string>();
   readonly registrants: ZoomRegistrant[] = [];
   /** Ended meeting instances with their participants and cloud recordings, oldest first. */
   readonly pastMeetings: PastInstance[] = [];
@@ -107,12 +115,17 @@ export class FakeZoomState implements TokenStores {
   }
 
   /** By numeric id (number or digit string) or exact UUID. */
-  findMeeting(idOrUuid: number | string): ZoomMeeting | undefined {
+  findMeeting(idOrUuid: number | string, kind: SessionKind = MEETINGS): ZoomMeeting | undefined {
+    const all = this[kind.collection];
     if (typeof idOrUuid === 'number' || /^\d+$/.test(idOrUuid)) {
       const id = Number(idOrUuid);
-      return this.meetings.find((m) => m.id === id);
+      return all.find((m) => m.id === id);
     }
-    return this.meetings.find((m) => m.uuid === idOrUuid);
+    return all.find((m) => m.uuid === idOrUuid);
+  }
+
+  findWebinar(idOrUuid: number | string): ZoomMeeting | undefined {
+    return this.findMeeting(idOrUuid, WEBINARS);
   }
 
   addUser(partial: Partial<ZoomUser> = {}): ZoomUser {
@@ -130,10 +143,30 @@ export class FakeZoomState implements TokenStores {
   }
 
   /** Adds a meeting; `partial` may set any field, including an awkward `uuid` (`/…`, `…//…`). */
-  addMeeting(hostIdOrEmail: string, partial: Partial<ZoomMeeting> = {}, patch: MeetingPatch = {}): ZoomMeeting {
-    const meeting = buildMeeting(this.meetingContext(), this.requireUser(hostIdOrEmail), patch, partial);
-    this.meetings.push(meeting);
+  addMeeting(hostIdOrEmail: string, partial: Partial<ZoomMeeting> = {}, patch: MeetingPatch = {}, kind: SessionKind = MEETINGS): ZoomMeeting {
+    const meeting = buildMeeting(this.meetingContext(), this.requireUser(hostIdOrEmail), patch, partial, kind);
+    this[kind.collection].push(meeting);
     return meeting;
+  }
+
+  /** Adds a webinar (type 5 unless `patch.type` says 6 or 9). */
+  addWebinar(hostIdOrEmail: string, partial: Partial<ZoomMeeting> = {}, patch: MeetingPatch = {}): ZoomMeeting {
+    return this.addMeeting(hostIdOrEmail, partial, patch, WEBINARS);
+  }
+
+  /** Adds a panelist to a webinar; an email already a panelist keeps its entry. */
+  addPanelist(webinar: ZoomMeeting, who: { email: string; name: string }): ZoomPanelist {
+    const existing = this.panelists.find((p) => p.webinar_id === webinar.id && p.email.toLowerCase() === who.email.toLowerCase());
+    if (existing) return existing;
+    const panelist: ZoomPanelist = {
+      webinar_id: webinar.id,
+      id: this.prng.bytes(16).toString('base64url'),
+      email: who.email,
+      name: who.name,
+      join_url: `${this.baseUrl}/w/${webinar.id}?tk=${this.prng.bytes(32).toString('base64url')}`,
+    };
+    this.panelists.push(panelist);
+    return panelist;
   }
 
   /** `n` scheduled meetings starting on consecutive days from tomorrow. */
@@ -149,8 +182,10 @@ export class FakeZoomState implements TokenStores {
   }
 
   removeMeeting(meeting: ZoomMeeting): void {
-    const i = this.meetings.indexOf(meeting);
-    if (i !== -1) this.meetings.splice(i, 1);
+    const all = this[kindOfType(meeting.type).collection];
+    const i = all.indexOf(meeting);
+    if (i !== -1) all.splice(i, 1);
+    for (let p = this.panelists.length - 1; p >= 0; p--) if (this.panelists[p]!.webinar_id === meeting.id) this.panelists.splice(p, 1);
     for (let r = this.registrants.length - 1; r >= 0; r--) if (this.registrants[r]!.meeting_id === meeting.id) this.registrants.splice(r, 1);
   }
 
@@ -163,8 +198,8 @@ export class FakeZoomState implements TokenStores {
     meetingIdOrUuid: number | string,
     options: { uuid?: string; startTime?: string; durationMinutes?: number; participants?: number | Array<string | { name: string; email?: string }>; recording?: boolean } = {},
   ): PastInstance {
-    const meeting = this.findMeeting(meetingIdOrUuid);
-    if (!meeting) throw new Error(`no such fake meeting: ${meetingIdOrUuid}`);
+    const meeting = this.findMeeting(meetingIdOrUuid) ?? this.findWebinar(meetingIdOrUuid);
+    if (!meeting) throw new Error(`no such fake meeting or webinar: ${meetingIdOrUuid}`);
     const startMs = options.startTime === undefined ? this.clock.now() - 86_400_000 : Date.parse(options.startTime);
     if (!Number.isFinite(startMs)) throw new Error(`startTime is not a date-time: ${options.startTime}`);
     const durationMinutes = options.durationMinutes ?? 60;
@@ -220,7 +255,7 @@ export class FakeZoomState implements TokenStores {
       prng: this.prng,
       clock: this.clock,
       baseUrl: this.baseUrl,
-      idTaken: (id) => this.meetings.some((m) => m.id === id),
+      idTaken: (id) => this.meetings.some((m) => m.id === id) || this.webinars.some((m) => m.id === id),
     };
   }
 }

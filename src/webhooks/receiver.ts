@@ -188,7 +188,17 @@ export class WebhookReceiver {
         if (!kind || !this.opts.live || !live) return;
         const { meetingId, hostId, topic, at, participant } = event;
         const occurredAt = event.eventTs ?? this.now();
-        return this.opts.live.publish({ meetingId, kind, occurredAt, ...(hostId ? { hostId } : {}), ...(topic ? { topic } : {}), ...(at ? { at } : {}), ...(participant ? { participant } : {}) });
+        const webinar = event.event.startsWith('webinar.');
+        return this.opts.live.publish({
+          meetingId,
+          kind,
+          occurredAt,
+          ...(hostId ? { hostId } : {}),
+          ...(topic ? { topic } : {}),
+          ...(at ? { at } : {}),
+          ...(participant ? { participant } : {}),
+          ...(webinar ? { webinar } : {}),
+        });
       }
       case 'registrants':
         return changes.changed({ kind: 'registrants', meetingId: event.meetingId });

@@ -61,6 +61,8 @@ export const tags = {
   meeting: (id: string): CacheTag[] => byMeeting('meeting', id),
   /** `GET /meetings/{number}/registrants`: stale on a registrant change and on any change to the meeting. */
   registrants: (meetingNumber: string): CacheTag[] => [...byMeeting('meeting', meetingNumber), `registrants:${meetingNumber}`],
+  /** `GET /webinars/{number}/panelists`: stale on a panelist change and on any change to the webinar. */
+  panelists: (webinarNumber: string): CacheTag[] => [...byMeeting('meeting', webinarNumber), `panelists:${webinarNumber}`],
   /** `GET /past_meetings/{id}/instances` and the participants of its instances: new ones appear when it ends. */
   pastMeeting: (meetingId: string): CacheTag[] => byMeeting('past', meetingId),
   /** `GET /meetings/{id}/recordings`. */
@@ -94,6 +96,8 @@ export function tagsOf(change: ZoomChange): CacheTag[] {
       ];
     case 'registrants':
       return [`registrants:${change.meetingId}`];
+    case 'panelists':
+      return [`panelists:${change.webinarId}`];
     default:
       return assertNever(change);
   }

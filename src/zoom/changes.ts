@@ -10,6 +10,8 @@ export type ZoomChange =
   | { kind: 'user'; userId?: string; email?: string }
   /** A meeting's registrants were added to or changed status. */
   | { kind: 'registrants'; meetingId: string }
+  /** A webinar's panelists were added or removed. */
+  | { kind: 'panelists'; webinarId: string }
   /** A user left with a transfer: its meetings (and recordings) may now have another host. */
   | { kind: 'transfer'; userId?: string; email?: string; toEmail: string };
 

@@ -12,15 +12,27 @@ const MEETING_EVENTS = [
   'meeting.ended',
   'meeting.participant_joined',
   'meeting.participant_left',
+  // A webinar's events have the meeting events' shape (its number in `payload.object.id`).
+  'webinar.created',
+  'webinar.updated',
+  'webinar.deleted',
+  'webinar.started',
+  'webinar.ended',
+  'webinar.participant_joined',
+  'webinar.participant_left',
 ] as const;
 /** Events about who is in a meeting: they change nothing a cached read returns. */
-const PARTICIPANT_EVENTS = new Set<string>(['meeting.participant_joined', 'meeting.participant_left']);
+const PARTICIPANT_EVENTS = new Set<string>(['meeting.participant_joined', 'meeting.participant_left', 'webinar.participant_joined', 'webinar.participant_left']);
 /** Registrations made outside the gateway (Zoom's registration page, the host in the portal). */
 const REGISTRATION_EVENTS = [
   'meeting.registration_created',
   'meeting.registration_approved',
   'meeting.registration_denied',
   'meeting.registration_cancelled',
+  'webinar.registration_created',
+  'webinar.registration_approved',
+  'webinar.registration_denied',
+  'webinar.registration_cancelled',
 ] as const;
 const USER_EVENTS = ['user.created', 'user.updated', 'user.activated', 'user.deactivated', 'user.deleted', 'user.disassociated', 'user.settings_updated'] as const;
 /** A user who can no longer use Zoom in this account: their ZAKs and grants must go. */
@@ -126,7 +138,7 @@ export function parseEvent(raw: Buffer): Parsed {
     const hostId = str(object.host_id);
     const eventTs = typeof body.event_ts === 'number' && Number.isFinite(body.event_ts) ? body.event_ts : undefined;
     const topic = str(object.topic);
-    const at = name === 'meeting.started' ? str(object.start_time) : name === 'meeting.ended' ? str(object.end_time) : undefined;
+    const at = name.endsWith('.started') ? str(object.start_time) : name.endsWith('.ended') ? str(object.end_time) : undefined;
     let participant: ParticipantInfo | undefined;
     if (PARTICIPANT_EVENTS.has(name)) {
       const p = isObj(object.participant) ? object.participant : undefined;

@@ -1,14 +1,15 @@
 import { tags } from './cacheTags.js';
 import { reporting, type MeetingHost } from './meetings.js';
 import type { ZoomContext } from './zoomContext.js';
+import { MEETING, type SessionKind } from './sessionKind.js';
 
-/** `PUT /meetings/{meetingId}/status` `{action: "end"}` → 204: ends a live meeting for everyone. */
-export async function endMeeting(ctx: ZoomContext, meetingNumber: string, host: MeetingHost = {}): Promise<void> {
+/** `PUT /meetings/{meetingId}/status` (or `/webinars/…`) `{action: "end"}` → 204: ends a live meeting or webinar for everyone. */
+export async function endMeeting(ctx: ZoomContext, meetingNumber: string, host: MeetingHost = {}, kind: SessionKind = MEETING): Promise<void> {
   const credential = await ctx.tokens.forAccount(ctx.principal);
   // The meeting's status and the host's `live` list change.
   await reporting(ctx, { kind: 'meeting', meetingId: meetingNumber, ...host }, () =>
     ctx.client.call<void>(
-      { method: 'PUT', path: `/meetings/${meetingNumber}/status`, body: { action: 'end' }, route: 'meetings.status', category: 'light' },
+      { method: 'PUT', path: `/${kind.collection}/${meetingNumber}/status`, body: { action: 'end' }, ...kind.ops.status },
       credential,
     ),
   );

@@ -7,6 +7,7 @@ import { userSegment } from './pathSegment.js';
 import { isAdmin } from '../auth/principal.js';
 import { ACCOUNT_OWNER, tags } from './cacheTags.js';
 import { addressOf, type ZoomContext } from './zoomContext.js';
+import { MEETING, type SessionKind } from './sessionKind.js';
 
 /** The host of a meeting, as far as the caller knows it; a change without it invalidates more. */
 export interface MeetingHost {
@@ -15,7 +16,8 @@ export interface MeetingHost {
 }
 
 export interface ListMeetingsQuery {
-  type: ZoomMeetingListType;
+  /** Meetings only: webinar lists take no type filter. */
+  type?: ZoomMeetingListType;
   /** `yyyy-mm-dd` (SPEC23 `from`, `to`). */
   from?: string;
   to?: string;
@@ -23,26 +25,26 @@ export interface ListMeetingsQuery {
   nextPageToken?: string;
 }
 
-/** `GET /users/{userId}/meetings` — one page of the user's meetings. */
-export async function listMeetings(ctx: ZoomContext, userId: string, q: ListMeetingsQuery): Promise<ZoomMeetingPage> {
+/** `GET /users/{userId}/meetings` (or `/webinars`) — one page of the user's meetings or webinars. */
+export async function listMeetings(ctx: ZoomContext, userId: string, q: ListMeetingsQuery, kind: SessionKind = MEETING): Promise<ZoomMeetingPage> {
   const selection = await ctx.tokens.forUser(ctx.principal, userId);
   const { credential, pathUserId } = selection;
-  const res = await ctx.client.call<ZoomMeetingPage>(
+  const res = await ctx.client.call<Partial<Record<SessionKind['collection'], ZoomMeeting[]>> & ZoomMeetingPage>(
     {
       method: 'GET',
-      path: `/users/${userSegment(pathUserId)}/meetings`,
+      path: `/users/${userSegment(pathUserId)}/${kind.collection}`,
       query: { type: q.type, from: q.from, to: q.to, page_size: q.pageSize, next_page_token: q.nextPageToken },
-      route: 'meetings.list',
-      category: 'medium',
+      ...kind.ops.list,
       cacheTags: tags.meetingList(addressOf(ctx, selection)),
     },
     credential,
   );
-  return { ...res.body, meetings: Array.isArray(res.body?.meetings) ? res.body.meetings : [] };
+  const items = res.body?.[kind.collection];
+  return { ...res.body, meetings: Array.isArray(items) ? items : [] };
 }
 
-/** `GET /meetings/{meetingId}` — null when Zoom says the meeting does not exist (404, code 3001). */
-export async function getMeeting(ctx: ZoomContext, meetingId: string): Promise<ZoomMeeting | null> {
+/** `GET /meetings/{meetingId}` (or `/webinars/…`) — null when Zoom says it does not exist (404, code 3001). */
+export async function getMeeting(ctx: ZoomContext, meetingId: string, kind: SessionKind = MEETING): Promise<ZoomMeeting | null> {
   const credential = await ctx.tokens.forAccount(ctx.principal);
   // NOTE: a user-role caller on the account token may read only what the resolver allows once it
   // sees the answer's host; such a read never touches the cache, so the cache answers nothing
@@ -52,9 +54,8 @@ export async function getMeeting(ctx: ZoomContext, meetingId: string): Promise<Z
     const res = await ctx.client.call<ZoomMeeting>(
       {
         method: 'GET',
-        path: `/meetings/${meetingSegment(meetingId)}`,
-        route: 'meetings.get',
-        category: 'light',
+        path: `/${kind.collection}/${meetingSegment(meetingId)}`,
+        ...kind.ops.get,
         ...(cacheable ? { cacheTags: tags.meeting(meetingId) } : {}),
       },
       credential,
@@ -67,7 +68,7 @@ export async function getMeeting(ctx: ZoomContext, meetingId: string): Promise<Z
 }
 
 /** `POST /users/{userId}/meetings` → 201 with the meeting; counts toward the host's 100/day. */
-export async function createMeeting(ctx: ZoomContext, userId: string, body: ZoomMeetingBody): Promise<ZoomMeeting> {
+export async function createMeeting(ctx: ZoomContext, userId: string, body: ZoomMeetingBody, kind: SessionKind = MEETING): Promise<ZoomMeeting> {
   const selection = await ctx.tokens.forUser(ctx.principal, userId);
   const { credential, pathUserId } = selection;
   const address = addressOf(ctx, selection);
@@ -75,7 +76,7 @@ export async function createMeeting(ctx: ZoomContext, userId: string, body: Zoom
   let res: ZoomResponse<ZoomMeeting>;
   try {
     res = await ctx.client.call<ZoomMeeting>(
-      { method: 'POST', path: `/users/${userSegment(pathUserId)}/meetings`, body, route: 'meetings.create', category: 'medium' },
+      { method: 'POST', path: `/users/${userSegment(pathUserId)}/${kind.collection}`, body, ...kind.ops.create },
       credential,
     );
   } catch (err) {
@@ -97,22 +98,29 @@ export async function createMeeting(ctx: ZoomContext, userId: string, body: Zoom
  * `PATCH /meetings/{meetingId}[?occurrence_id=]` → 204 with no body; counts toward the host's
  * 100/day. With an occurrence, Zoom changes only that occurrence's agenda, start, duration and settings.
  */
-export async function updateMeeting(ctx: ZoomContext, meetingId: string, body: ZoomMeetingBody, host: MeetingHost = {}, occurrenceId?: string): Promise<void> {
+export async function updateMeeting(
+  ctx: ZoomContext,
+  meetingId: string,
+  body: ZoomMeetingBody,
+  host: MeetingHost = {},
+  occurrenceId?: string,
+  kind: SessionKind = MEETING,
+): Promise<void> {
   const credential = await ctx.tokens.forAccount(ctx.principal);
   await reporting(ctx, { kind: 'meeting', meetingId, ...host }, () =>
     ctx.client.call<void>(
-      { method: 'PATCH', path: `/meetings/${meetingSegment(meetingId)}`, query: { occurrence_id: occurrenceId }, body, route: 'meetings.update', category: 'light' },
+      { method: 'PATCH', path: `/${kind.collection}/${meetingSegment(meetingId)}`, query: { occurrence_id: occurrenceId }, body, ...kind.ops.update },
       credential,
     ),
   );
 }
 
 /** `DELETE /meetings/{meetingId}[?occurrence_id=]` → 204; with an occurrence, only that one goes. */
-export async function deleteMeeting(ctx: ZoomContext, meetingId: string, host: MeetingHost = {}, occurrenceId?: string): Promise<void> {
+export async function deleteMeeting(ctx: ZoomContext, meetingId: string, host: MeetingHost = {}, occurrenceId?: string, kind: SessionKind = MEETING): Promise<void> {
   const credential = await ctx.tokens.forAccount(ctx.principal);
   await reporting(ctx, { kind: 'meeting', meetingId, ...host }, () =>
     ctx.client.call<void>(
-      { method: 'DELETE', path: `/meetings/${meetingSegment(meetingId)}`, query: { occurrence_id: occurrenceId }, route: 'meetings.delete', category: 'light' },
+      { method: 'DELETE', path: `/${kind.collection}/${meetingSegment(meetingId)}`, query: { occurrence_id: occurrenceId }, ...kind.ops.delete },
       credential,
     ),
   );

@@ -131,7 +131,8 @@ export interface ZoomMeetingPage extends ZoomPage {
 /** Body of `POST /users/{userId}/meetings` and `PATCH /meetings/{meetingId}`. */
 export interface ZoomMeetingBody {
   topic?: string;
-  type?: 1 | 2 | 3 | 8;
+  /** Meetings 1, 2, 3, 8; webinars 5, 6, 9. */
+  type?: 1 | 2 | 3 | 5 | 6 | 8 | 9;
   start_time?: string;
   duration?: number;
   timezone?: string;

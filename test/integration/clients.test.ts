@@ -46,10 +46,12 @@ afterAll(async () => {
  * The client documentation shows the same policies.
  */
 const KEY_ARGS = {
-  Query: { users: ['status', 'roleId'], meetings: ['userId', 'type', 'from', 'to'] },
-  User: { meetings: ['type'], recordings: ['from', 'to'] },
+  Query: { users: ['status', 'roleId'], meetings: ['userId', 'type', 'from', 'to'], webinars: ['userId'] },
+  User: { meetings: ['type'], recordings: ['from', 'to'], webinars: false },
   Meeting: { registrants: ['status'] },
+  Webinar: { registrants: ['status'] },
   PastMeeting: { participants: false },
+  PastWebinar: { participants: false, absentees: false },
   Role: { members: false },
 } as const;
 const TYPE_POLICIES = Object.fromEntries(

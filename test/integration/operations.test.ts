@@ -17,6 +17,8 @@ import {
   MeetingSdkSignatureDocument,
   MeetingsDocument,
   StartMeetingTokenDocument,
+  StartWebinarTokenDocument,
+  WebinarDashboardDocument,
   UserDocument,
   UsersDocument,
 } from '../operations/generated/graphql.js';
@@ -202,5 +204,20 @@ describe('generated operations against the gateway and the fake Zoom', () => {
     m.status = 'started';
     expect((await run(EndMeetingDocument, { id: String(m.id) })).data?.endMeeting).toBe(true);
     expect(m.status).toBe('waiting');
+  });
+
+  it('WebinarDashboard and StartWebinarToken: the seeded webinar with its panelists, registrants and past instance; a host ZAK and signature', async () => {
+    const launch = fake.state.webinars.find((w) => w.topic === 'Product launch')!;
+    const dash = await run(WebinarDashboardDocument, { id: String(launch.id) });
+    expect(dash.errors).toBeUndefined();
+    const w = dash.data!.webinar!;
+    expect(w).toMatchObject({ topic: 'Product launch', type: 'WEBINAR', host: { email: fake.state.owner.email } });
+    expect(w.panelists).toHaveLength(2);
+    expect(w.registrants!.nodes.map((r) => r.status)).toEqual(['PENDING']);
+    expect(w.pastInstances![0]!.absentees!.nodes.map((r) => r.email)).toEqual(['absent@example.com']);
+    const start = await run(StartWebinarTokenDocument, { webinarId: String(launch.id) });
+    expect(start.errors).toBeUndefined();
+    expect(start.data!.startWebinarToken).toMatchObject({ meetingId: String(launch.id), hostId: fake.state.owner.id, sdkKey: SDK.ZOOM_SDK_KEY });
+    expect(fake.state.isZakValid(start.data!.startWebinarToken!.zak)).toBe(true);
   });
 });

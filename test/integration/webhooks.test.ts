@@ -139,12 +139,12 @@ describe('POST /zoom/webhooks', () => {
 
   it('acknowledges unknown events with 200 and counts them as other, bounded', async () => {
     const { h, sink, now } = await gateway();
-    for (const event of ['webinar.created', 'meeting.sharing_started', `x.${'y'.repeat(40)}`]) {
+    for (const event of ['webinar.sharing_started', 'meeting.sharing_started', `x.${'y'.repeat(40)}`]) {
       expect((await deliver(h.url, now(), JSON.stringify({ event, event_ts: now(), payload: { object: { id: 1 } } }))).status).toBe(200);
     }
     await vi.waitFor(async () => expect(await metric(h.url, EVENTS, { event: 'other', outcome: 'ignored' })).toBe(3), { timeout: 10_000 });
     expect(await metric(h.url, REQUESTS, { event: 'other', outcome: 'accepted' })).toBe(3);
-    expect(await (await fetch(`${h.url}/metrics`)).text()).not.toContain('webinar.created');
+    expect(await (await fetch(`${h.url}/metrics`)).text()).not.toContain('webinar.sharing_started');
     expect(sink.changes).toEqual([]);
   });
 

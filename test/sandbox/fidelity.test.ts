@@ -207,6 +207,49 @@ describe('fidelity: responses match Zoom OpenAPI schemas', () => {
     }
   });
 
+  it('webinars: create 201, get, list, panelists, registrants, status, past instances, participants, absentees', async () => {
+    await setup();
+    const created = await api<{ id: number }>(fake, token, '/users/me/webinars', { method: 'POST', body: { topic: 'Launch', type: 5, start_time: '2030-01-07T09:00:00Z', duration: 60, settings: { approval_type: 1 } } });
+    expect(created.status).toBe(201);
+    expectValid(validator(m23, '/users/{userId}/webinars', 'post', '201', false), created.body);
+    const id = created.body.id;
+    expect((await api(fake, token, `/meetings/${id}`)).status).toBe(404);
+    expectValid(validator(m23, '/webinars/{webinarId}', 'get', '200', false), (await api(fake, token, `/webinars/${id}`)).body);
+    const list = await api<{ webinars: Array<{ id: number }> }>(fake, token, '/users/me/webinars?page_size=300');
+    expect(list.body.webinars.map((w) => w.id)).toContain(id);
+    expectValid(validator(m23, '/users/{userId}/webinars', 'get', '200', false), list.body);
+    const added = await api(fake, token, `/webinars/${id}/panelists`, { method: 'POST', body: { panelists: [{ email: 'p1@example.com', name: 'P One' }, { email: 'p2@example.com', name: 'P Two' }] } });
+    expect(added.status).toBe(201);
+    expectValid(validator(m23, '/webinars/{webinarId}/panelists', 'post', '201', true), added.body);
+    const panelists = await api<{ panelists: Array<{ id: string }> }>(fake, token, `/webinars/${id}/panelists`);
+    expectValid(validator(m23, '/webinars/{webinarId}/panelists', 'get', '200', true), panelists.body);
+    expect((await api(fake, token, `/webinars/${id}/panelists/${panelists.body.panelists[0]!.id}`, { method: 'DELETE' })).status).toBe(204);
+    expect((await api<{ panelists: unknown[] }>(fake, token, `/webinars/${id}/panelists`)).body.panelists).toHaveLength(1);
+    const tooMany = Array.from({ length: 31 }, (_, i) => ({ email: `p${i}@example.com`, name: `P ${i}` }));
+    expect((await api(fake, token, `/webinars/${id}/panelists`, { method: 'POST', body: { panelists: tooMany } })).status).toBe(400);
+    const reg = await api(fake, token, `/webinars/${id}/registrants`, { method: 'POST', body: { email: 'ada@example.com', first_name: 'Ada' } });
+    expect(reg.status).toBe(201);
+    expectValid(validator(m23, '/webinars/{webinarId}/registrants', 'post', '201', false), reg.body);
+    const pending = await api<{ registrants: Array<{ id: string }> }>(fake, token, `/webinars/${id}/registrants?status=pending`);
+    expectValid(validator(m23, '/webinars/{webinarId}/registrants', 'get', '200', false), pending.body);
+    expect((await api(fake, token, `/webinars/${id}/registrants/status`, { method: 'PUT', body: { action: 'approve', registrants: [{ id: pending.body.registrants[0]!.id }] } })).status).toBe(204);
+    expect((await api(fake, token, `/webinars/${id}`, { method: 'PATCH', body: { topic: 'Launch 2', type: 2 } })).status).toBe(400);
+    expect((await api(fake, token, `/webinars/${id}`, { method: 'PATCH', body: { topic: 'Launch 2' } })).status).toBe(204);
+    fake.state.findWebinar(id)!.status = 'started';
+    expect((await api(fake, token, `/webinars/${id}/status`, { method: 'PUT', body: { action: 'end' } })).status).toBe(204);
+    const seeded = fake.state.webinars.find((w) => w.topic === 'Product launch')!;
+    const instances = await api<{ webinars?: unknown; meetings: Array<{ uuid: string }> }>(fake, token, `/past_webinars/${seeded.id}/instances`);
+    expect(instances.body.meetings.length).toBe(1);
+    const uuid = encodeURIComponent(encodeURIComponent(instances.body.meetings[0]!.uuid));
+    const participants = await api(fake, token, `/past_webinars/${uuid}/participants`);
+    expectValid(validator(m23, '/past_webinars/{webinarId}/participants', 'get', '200', false), participants.body);
+    const absentees = await api<{ registrants: Array<{ email: string }> }>(fake, token, `/past_webinars/${uuid}/absentees`);
+    expectValid(validator(m23, '/past_webinars/{webinarId}/absentees', 'get', '200', false), absentees.body);
+    expect(absentees.body.registrants.map((r) => r.email)).toEqual(['absent@example.com']);
+    expect((await api(fake, token, `/webinars/${id}`, { method: 'DELETE' })).status).toBe(204);
+    expect((await api(fake, token, `/webinars/${id}`)).status).toBe(404);
+  });
+
   it('recordings: of a meeting and of a user (closed, share_url extra, numeric type)', async () => {
     await setup();
     const meeting = fake.state.meetings[0]!;
@@ -336,6 +379,8 @@ describe('fidelity: responses match Zoom OpenAPI schemas', () => {
         [m23, '/past_meetings/{meetingId}/participants', 'get', () => api(fake, userToken, `/past_meetings/${owners.id}/participants`), '400'],
         [m23, '/past_meetings/{meetingId}/participants', 'get', () => api(fake, token, `/past_meetings/${encodeURIComponent(encodeURIComponent(yearOld.uuid))}/participants`), '400'],
         [m23, '/meetings/{meetingId}/recordings', 'get', () => api(fake, token, '/meetings/12345678901/recordings'), '404'],
+        [m23, '/webinars/{webinarId}', 'get', () => api(fake, token, '/webinars/12345678901'), '404'],
+        [m23, '/users/{userId}/webinars', 'post', () => api(fake, token, `/users/${[...fake.state.withoutWebinarPlan][0]}/webinars`, { method: 'POST', body: { topic: 'No plan' } }), '400'],
         [m23, '/users/{userId}/recordings', 'get', () => api(fake, token, '/users/ghost/recordings'), '404'],
         [m23, '/meetings/{meetingId}/registrants', 'post', () => addFourTimes(), '429'],
         [u26, '/users', 'post', () => api(fake, token, '/users', { method: 'POST', body: { action: 'create', user_info: { email: member.email.toUpperCase(), type: 1 } } }), '409'],
@@ -433,6 +478,13 @@ describe('fidelity: the request vocabulary the fake accepts matches the specs', 
       ['users.email', '/users/email', 'get'],
       ['roles.list', '/roles', 'get'],
       ['roles.members', '/roles/{roleId}/members', 'get'],
+      ['webinars.list', '/users/{userId}/webinars', 'get'],
+      ['webinars.update', '/webinars/{webinarId}', 'patch'],
+      ['webinars.delete', '/webinars/{webinarId}', 'delete'],
+      ['webinars.registrants', '/webinars/{webinarId}/registrants', 'get'],
+      ['webinars.addRegistrant', '/webinars/{webinarId}/registrants', 'post'],
+      ['webinars.pastParticipants', '/past_webinars/{webinarId}/participants', 'get'],
+      ['webinars.absentees', '/past_webinars/{webinarId}/absentees', 'get'],
     ];
     for (const [route, path, method] of ops) {
       const names = new Set([...paramNames(m23, path, method), ...(route.startsWith('users.') ? paramNames(u26, path, method) : [])]);
@@ -519,6 +571,13 @@ describe('fidelity: the request vocabulary the fake accepts matches the specs', 
       ['past.instances', '/past_meetings/{meetingId}/instances', 'get'], ['past.participants', '/past_meetings/{meetingId}/participants', 'get'],
       ['recordings.get', '/meetings/{meetingId}/recordings', 'get'], ['recordings.list', '/users/{userId}/recordings', 'get'],
       ['roles.list', '/roles', 'get'], ['roles.members', '/roles/{roleId}/members', 'get'], ['roles.addMembers', '/roles/{roleId}/members', 'post'],
+      ['webinars.list', '/users/{userId}/webinars', 'get'], ['webinars.create', '/users/{userId}/webinars', 'post'], ['webinars.get', '/webinars/{webinarId}', 'get'],
+      ['webinars.update', '/webinars/{webinarId}', 'patch'], ['webinars.delete', '/webinars/{webinarId}', 'delete'], ['webinars.status', '/webinars/{webinarId}/status', 'put'],
+      ['webinars.panelists', '/webinars/{webinarId}/panelists', 'get'], ['webinars.addPanelists', '/webinars/{webinarId}/panelists', 'post'],
+      ['webinars.removePanelist', '/webinars/{webinarId}/panelists/{panelistId}', 'delete'], ['webinars.registrants', '/webinars/{webinarId}/registrants', 'get'],
+      ['webinars.addRegistrant', '/webinars/{webinarId}/registrants', 'post'], ['webinars.registrantStatus', '/webinars/{webinarId}/registrants/status', 'put'],
+      ['webinars.pastInstances', '/past_webinars/{webinarId}/instances', 'get'], ['webinars.pastParticipants', '/past_webinars/{webinarId}/participants', 'get'],
+      ['webinars.absentees', '/past_webinars/{webinarId}/absentees', 'get'],
     ];
     for (const [route, path, method] of ops) {
       const label = /Rate Limit Label[^`]*`(\w+)`/.exec(String(m23.operation(path, method).description))?.[1];

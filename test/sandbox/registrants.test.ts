@@ -25,7 +25,7 @@ describe('fake Zoom: meeting registrants', () => {
   it('manual approval: pending until approved; deny and cancel list as denied', async () => {
     const { fake, token, meeting } = await setup();
     for (const n of [1, 2, 3]) await api(fake, token, `/meetings/${meeting.id}/registrants`, { method: 'POST', body: { email: `r${n}@example.com`, first_name: `R${n}` } });
-    const ids = fake.state.registrants.map((r) => r.id);
+    const ids = fake.state.registrants.filter((r) => r.meeting_id === meeting.id).map((r) => r.id);
     const put = (action: string, registrants: unknown[]) => api(fake, token, `/meetings/${meeting.id}/registrants/status`, { method: 'PUT', body: { action, registrants } });
     expect((await put('approve', [{ id: ids[0] }, { email: 'R2@example.com' }])).status).toBe(204);
     expect((await put('deny', [{ id: ids[2] }])).status).toBe(204);
@@ -40,7 +40,7 @@ describe('fake Zoom: meeting registrants', () => {
   it('a registrant’s status changes at most 10 times a day (429), counted per UTC day', async () => {
     const { fake, token, meeting } = await setup();
     await api(fake, token, `/meetings/${meeting.id}/registrants`, { method: 'POST', body: { email: 'flip@example.com', first_name: 'F' } });
-    const id = fake.state.registrants[0]!.id;
+    const id = fake.state.registrants.find((r) => r.meeting_id === meeting.id)!.id;
     const put = (action: string) => api<{ message: string }>(fake, token, `/meetings/${meeting.id}/registrants/status`, { method: 'PUT', body: { action, registrants: [{ id }] } });
     for (let i = 0; i < 10; i++) expect((await put(i % 2 === 0 ? 'approve' : 'deny')).status).toBe(204);
     const limited = await put('approve');
@@ -71,7 +71,7 @@ describe('fake Zoom: meeting registrants', () => {
     const userToken = fake.state.issueUserToken(member.id).accessToken;
     expect((await api(fake, userToken, `/meetings/${meeting.id}/registrants`)).status).toBe(400);
     expect((await api(fake, token, `/meetings/${meeting.id}`, { method: 'DELETE' })).status).toBe(204);
-    expect(fake.state.registrants).toHaveLength(0);
+    expect(fake.state.registrants.filter((r) => r.meeting_id === meeting.id)).toHaveLength(0);
   });
 
   it('occurrence_id on PATCH and DELETE must name an occurrence the meeting has', async () => {

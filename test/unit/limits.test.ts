@@ -87,6 +87,15 @@ describe('cost', () => {
     expect(cost('mutation { updateMeetingRegistrantStatus(meetingId: "85746065432", action: APPROVE, registrantIds: ["a"]) }')).toEqual({ cost: 2 });
   });
 
+  it('webinar data costs as meeting data: a dashboard is one call per resource, times the instances it may list', () => {
+    // webinar, host, panelists, one registrants page, instances + 10 × (participants, absentees).
+    const dashboard = '{ webinar(id: "85746065432") { host { id } panelists { id } registrants(status: PENDING) { nodes { id } } pastInstances { participants { nodes { name } } absentees { nodes { email } } } } }';
+    expect(cost(dashboard)).toEqual({ cost: 25 });
+    expect(cost('{ webinars(first: 10) { nodes { host { id } panelists { id } } } }')).toEqual({ cost: 21 });
+    expect(cost('mutation { startWebinarToken(webinarId: "85746065432") { zak } }')).toEqual({ cost: 2 });
+    expect(cost('mutation { addWebinarPanelists(webinarId: "85746065432", panelists: [{ email: "a@b.co", name: "A" }]) { id } }')).toEqual({ cost: 3 });
+  });
+
   it('introspection costs nothing; invalid variables are reported', () => {
     expect(cost('{ __schema { types { name } } __typename }')).toEqual({ cost: 0 });
     expect(cost('query($n: Int!) { users(first: $n) { nodes { id } } }', { n: 'many' })).toMatchObject({ invalidVariables: expect.stringContaining('$n') });

@@ -61,6 +61,24 @@ const KNOWN_CALLS: Record<string, number> = {
   // When it starts: the meeting (user-role callers) or the host named by email; no call per event.
   'Subscription.meetingEvents': 1,
   'Subscription.myMeetingEvents': 1,
+  // Webinars cost what the meeting fields they share code with cost; panelists are one GET a webinar.
+  'Mutation.startWebinarToken': 2,
+  'Mutation.endWebinar': 2,
+  'Mutation.addWebinarRegistrant': 2,
+  'Mutation.updateWebinarRegistrantStatus': 2,
+  // The webinar (to check its host), the write, then the panelists as Zoom now has them.
+  'Mutation.addWebinarPanelists': 3,
+  'Mutation.removeWebinarPanelist': 2,
+  'Webinar.host': 1,
+  'Webinar.recurrence': 1,
+  'Webinar.occurrences': 1,
+  'Webinar.registrants': 1,
+  'Webinar.panelists': 1,
+  'Webinar.pastInstances': 1,
+  'PastWebinar.participants': 1,
+  'PastWebinar.absentees': 1,
+  'User.webinars': 1,
+  'Subscription.webinarEvents': 1,
 };
 
 type AnyField = GraphQLField<unknown, unknown>;

@@ -8,6 +8,8 @@ import { getUser } from '../../zoom/users.js';
 import type { GraphQLContext } from '../context.js';
 import { assertCanActOnMeeting } from '../meetings/meetingAccess.js';
 import { checkMeetingId } from '../meetings/meetingArgs.js';
+import { notFoundOf } from '../meetings/meetingChange.js';
+import { MEETING, type SessionKind } from '../../zoom/sessionKind.js';
 import { checkUserId } from '../users/userArgs.js';
 import { MeetingEvent } from './meetingEvent.type.js';
 
@@ -28,29 +30,34 @@ function selfIds(principal: Principal, ...more: Array<string | undefined>): Set<
  * subscribes; later, every event is checked against the host it names (or the host the replica
  * last heard of), so once the meeting has another host a user-role subscriber hears no more.
  */
-async function meetingFeed({ args, context }: Data) {
+const meetingFeed = (data: Data) => sessionFeed(data, MEETING);
+
+/** `meetingEvents` and `webinarEvents`: one meeting's or webinar's events, by its number. */
+export async function sessionFeed({ args, context }: Data, kind: SessionKind) {
   const live = liveOf(context);
-  const meetingId = checkMeetingId(String(args.meetingId), 'meetingId');
-  if (!/^\d+$/.test(meetingId)) throw badUserInput('meetingId: subscribe by meeting number (events name meetings by number).');
+  const argument = `${kind.noun}Id`;
+  const meetingId = checkMeetingId(String(args[argument]), argument);
+  if (!/^\d+$/.test(meetingId)) throw badUserInput(`${argument}: subscribe by ${kind.noun} number (events name them by number).`);
   const admin = isAdmin(context.principal);
   let known: Set<string> | undefined;
   let subscribedHost: string | undefined;
   if (!admin) {
-    const meeting = await getMeeting(context.zoom, meetingId);
-    if (!meeting) throw notFound(`Meeting ${meetingId} is not found or has expired.`);
-    assertCanActOnMeeting(context.principal, meeting, 'Subscribing to this meeting');
+    const meeting = await getMeeting(context.zoom, meetingId, kind);
+    if (!meeting) throw notFoundOf(kind, meetingId);
+    assertCanActOnMeeting(context.principal, meeting, `Subscribing to this ${kind.noun}`);
     known = selfIds(context.principal, meeting.host_id);
     subscribedHost = meeting.host_id;
   }
+  const webinars = kind.noun === 'webinar';
   return live.hub.subscribe((e: LiveEvent) => {
-    if (e.meetingId !== meetingId) return false;
+    if (e.meetingId !== meetingId || (e.webinar === true) !== webinars) return false;
     if (!known) return true;
     const host = e.hostId ?? live.hub.hostOf(meetingId) ?? subscribedHost;
     return host !== undefined && known.has(host.toLowerCase());
   }, live.overflow);
 }
 
-/** `myMeetingEvents`: every meeting whose events name (or last named) the host as its host. */
+/** `myMeetingEvents`: every meeting (not webinar) whose events name (or last named) the host as its host. */
 async function hostFeed({ args, context }: Data) {
   const live = liveOf(context);
   const hostArg = typeof args.hostId === 'string' ? args.hostId : 'me';
@@ -68,6 +75,7 @@ async function hostFeed({ args, context }: Data) {
     ids = new Set([hostArg.toLowerCase(), ...(user?.id ? [user.id.toLowerCase()] : [])]);
   }
   return live.hub.subscribe((e: LiveEvent) => {
+    if (e.webinar) return false;
     const host = e.hostId ?? live.hub.hostOf(e.meetingId);
     return host !== undefined && ids.has(host.toLowerCase());
   }, live.overflow);

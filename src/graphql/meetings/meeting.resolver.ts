@@ -1,9 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { assertCanActFor } from '../../auth/policy.js';
-import { isAdmin } from '../../auth/principal.js';
-import { notFound } from '../../errors.js';
-import { createMeeting, deleteMeeting, getMeeting, listMeetings, updateMeeting, type MeetingHost } from '../../zoom/meetings.js';
-import type { ZoomMeeting } from '../../zoom/types.js';
 import type { GraphQLContext } from '../context.js';
 import { failsWith } from '../failures.js';
 import { checkDayOrder, LocalDate } from '../localDate.js';
@@ -12,11 +8,10 @@ import { checkUserId } from '../users/userArgs.js';
 import { User } from '../users/user.type.js';
 import { CreateMeetingInput, UpdateMeetingInput } from './meeting.input.js';
 import { Meeting } from './meeting.type.js';
-import { assertCanActOnMeeting } from './meetingAccess.js';
-import { checkMeetingId, checkOccurrence } from './meetingArgs.js';
 import { toMeetingBody } from './meetingBody.js';
 import { MeetingConnection } from './meetingConnection.type.js';
 import { MeetingListType } from './meetingListType.enum.js';
+import { createSession, deleteSession, readSession, sessionPages, updateSession } from './sessions.js';
 
 @Resolver(() => Meeting)
 export class MeetingResolver {
@@ -43,20 +38,15 @@ export class MeetingResolver {
       ctx.cursors,
       first,
       start,
-      async (token, pageSize) => {
-        const page = await listMeetings(ctx.zoom, userId, { type, ...(from ? { from } : {}), ...(to ? { to } : {}), pageSize, nextPageToken: token });
-        return { items: page.meetings, next: page.next_page_token ?? '', total: page.total_records ?? page.meetings.length };
-      },
+      sessionPages(ctx, userId, { type, ...(from ? { from } : {}), ...(to ? { to } : {}) }),
       Meeting.from,
     );
   }
 
   @Query(() => Meeting, { nullable: true, description: 'A meeting by number or UUID; null when Zoom reports no such meeting.' })
   async meeting(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<Meeting | null> {
-    const meeting = await getMeeting(ctx.zoom, checkMeetingId(id));
-    if (!meeting) return null;
-    assertCanActOnMeeting(ctx.principal, meeting, 'Reading this meeting');
-    return Meeting.from(meeting);
+    const meeting = await readSession(ctx, id);
+    return meeting ? Meeting.from(meeting) : null;
   }
 
   @Mutation(() => Meeting, {
@@ -75,11 +65,7 @@ export class MeetingResolver {
     @Arg('input', () => CreateMeetingInput) input: CreateMeetingInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<Meeting> {
-    const userId = userIdArg ?? 'me';
-    checkUserId(userId, 'userId');
-    const body = toMeetingBody(input, 'create');
-    assertCanActFor(ctx.principal, userId);
-    return Meeting.from(await createMeeting(ctx.zoom, userId, body));
+    return Meeting.from(await createSession(ctx, userIdArg, () => toMeetingBody(input, 'create')));
   }
 
   @Mutation(() => Meeting, {
@@ -99,14 +85,7 @@ export class MeetingResolver {
     @Ctx() ctx: GraphQLContext,
     @Arg('occurrenceId', () => ID, { nullable: true, description: 'A MeetingOccurrence.occurrenceId.' }) occurrenceArg?: string | null,
   ): Promise<Meeting> {
-    const meetingId = checkMeetingId(id);
-    const occurrenceId = checkOccurrence(occurrenceArg, input);
-    const body = toMeetingBody(input, 'update');
-    const known = await this.assertMayChange(ctx, meetingId, 'Updating this meeting');
-    await updateMeeting(ctx.zoom, meetingId, body, hostOf(known), occurrenceId);
-    const updated = await getMeeting(ctx.zoom, meetingId);
-    if (!updated) throw notFound(`Meeting ${meetingId} is not found or has expired.`);
-    return Meeting.from(updated);
+    return Meeting.from(await updateSession(ctx, id, occurrenceArg, input, () => toMeetingBody(input, 'update')));
   }
 
   @Mutation(() => Boolean, {
@@ -124,11 +103,7 @@ export class MeetingResolver {
     @Ctx() ctx: GraphQLContext,
     @Arg('occurrenceId', () => ID, { nullable: true, description: 'A MeetingOccurrence.occurrenceId.' }) occurrenceArg?: string | null,
   ): Promise<boolean> {
-    const meetingId = checkMeetingId(id);
-    const occurrenceId = checkOccurrence(occurrenceArg);
-    const known = await this.assertMayChange(ctx, meetingId, 'Deleting this meeting');
-    await deleteMeeting(ctx.zoom, meetingId, hostOf(known), occurrenceId);
-    return true;
+    return deleteSession(ctx, id, occurrenceArg);
   }
 
   @FieldResolver(() => User, { nullable: true, description: 'Looked up once per distinct host in a request.' })
@@ -136,17 +111,4 @@ export class MeetingResolver {
     const user = await ctx.loaders.user.load(meeting.hostId);
     return user ? User.from(user) : null;
   }
-
-  /** Admins need no look-up; anyone else must host the meeting, which costs one GET first (returned). */
-  private async assertMayChange(ctx: GraphQLContext, meetingId: string, what: string): Promise<ZoomMeeting | undefined> {
-    if (isAdmin(ctx.principal)) return undefined;
-    const meeting = await getMeeting(ctx.zoom, meetingId);
-    if (!meeting) throw notFound(`Meeting ${meetingId} is not found or has expired.`);
-    assertCanActOnMeeting(ctx.principal, meeting, what);
-    return meeting;
-  }
 }
-
-/** The host a write reports with its change, when the resolver has seen the meeting. */
-const hostOf = (meeting: ZoomMeeting | undefined): MeetingHost =>
-  meeting ? { hostId: meeting.host_id, ...(meeting.host_email ? { hostEmail: meeting.host_email } : {}) } : {};

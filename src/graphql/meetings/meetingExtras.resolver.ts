@@ -1,14 +1,13 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
-import { endMeeting } from '../../zoom/meetingStatus.js';
 import { failsWith } from '../failures.js';
 import type { ZoomMeeting } from '../../zoom/types.js';
 import type { GraphQLContext } from '../context.js';
 import { Meeting } from './meeting.type.js';
 import { assertCanActOnMeeting, canActOnMeeting } from './meetingAccess.js';
-import { checkMeetingNumber } from './meetingArgs.js';
-import { assertMayChangeMeeting, hostOfMeeting } from './meetingChange.js';
 import { MeetingType } from './meetingType.enum.js';
+import { endSession } from './sessions.js';
 import { MeetingOccurrence, MeetingRecurrence } from './recurrence.type.js';
+import { MEETING, type SessionKind } from '../../zoom/sessionKind.js';
 
 const RECURRING = new Set<number | undefined>([MeetingType.RECURRING_NO_FIXED_TIME, MeetingType.RECURRING_FIXED_TIME]);
 
@@ -51,10 +50,7 @@ export class MeetingExtrasResolver {
       }),
   })
   async endMeeting(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
-    const meetingNumber = checkMeetingNumber(id);
-    const known = await assertMayChangeMeeting(ctx, meetingNumber, 'Ending this meeting');
-    await endMeeting(ctx.zoom, meetingNumber, hostOfMeeting(known));
-    return true;
+    return endSession(ctx, id);
   }
 }
 
@@ -66,7 +62,12 @@ const hostOf = (m: Meeting): Pick<ZoomMeeting, 'host_id' | 'host_email'> => ({ h
  */
 async function details(meeting: Meeting, ctx: GraphQLContext): Promise<ZoomMeeting | null> {
   if (!RECURRING.has(meeting.type ?? undefined)) return null;
-  if (meeting.zoom?.settings) return meeting.zoom;
-  const detail = await ctx.loaders.meeting.load(meeting.id);
+  return detailsOf(ctx, meeting);
+}
+
+/** A meeting's or webinar's full answer: the parent's own when it has one, else one GET per request through the loader. */
+export async function detailsOf(ctx: GraphQLContext, parent: { id: string; zoom?: ZoomMeeting }, kind: SessionKind = MEETING): Promise<ZoomMeeting | null> {
+  if (parent.zoom?.settings) return parent.zoom;
+  const detail = await ctx.loaders.of(kind).meeting.load(parent.id);
   return detail && canActOnMeeting(ctx.principal, detail) ? detail : null;
 }

@@ -1,7 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { isSelf } from '../../auth/policy.js';
 import { isAdmin } from '../../auth/principal.js';
-import { badUserInput, forbidden, notFound } from '../../errors.js';
+import { badUserInput, forbidden } from '../../errors.js';
+import { MEETING, type SessionKind } from '../../zoom/sessionKind.js';
 import { getMeeting } from '../../zoom/meetings.js';
 import { addRegistrant, updateRegistrantStatus } from '../../zoom/registrants.js';
 import type { GraphQLContext } from '../context.js';
@@ -11,7 +12,7 @@ import { isEmailAddress } from '../../identity.js';
 import { Meeting } from './meeting.type.js';
 import { assertCanActOnMeeting, canActOnMeeting } from './meetingAccess.js';
 import { checkMeetingNumber } from './meetingArgs.js';
-import { assertMayChangeMeeting } from './meetingChange.js';
+import { assertMayChangeMeeting, notFoundOf } from './meetingChange.js';
 import { RegistrantAction, RegistrantStatus } from './registrant.enum.js';
 import { AddMeetingRegistrantInput, MeetingRegistrant, MeetingRegistrantConnection } from './registrant.type.js';
 
@@ -35,21 +36,7 @@ export class RegistrantsResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<MeetingRegistrantConnection> {
-    const status = statusArg ?? RegistrantStatus.APPROVED;
-    const first = firstArg ?? 30;
-    const meetingNumber = checkMeetingNumber(meeting.id);
-    const start = checkPageArgs(ctx.cursors, first, after, `registrants:${meetingNumber}:${status}`);
-    assertCanActOnMeeting(ctx.principal, { host_id: meeting.hostId, ...(meeting.hostEmail ? { host_email: meeting.hostEmail } : {}) }, 'Reading registrants');
-    return paginate(
-      ctx.cursors,
-      first,
-      start,
-      async (token, pageSize) => {
-        const page = await ctx.loaders.registrantPage.load({ meetingNumber, status, pageSize, ...(token ? { nextPageToken: token } : {}) });
-        return { items: page.registrants, next: page.next_page_token ?? '', total: page.total_records ?? page.registrants.length };
-      },
-      (r) => MeetingRegistrant.from(r, true),
-    );
+    return registrantConnection(ctx, meeting, statusArg, firstArg, after);
   }
 
   @Mutation(() => MeetingRegistrant, {
@@ -69,22 +56,7 @@ export class RegistrantsResolver {
     @Arg('input', () => AddMeetingRegistrantInput) input: AddMeetingRegistrantInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<MeetingRegistrant> {
-    const meetingNumber = checkMeetingNumber(meetingId, 'meetingId');
-    const body = toRegistrantBody(input);
-    let host = isAdmin(ctx.principal);
-    if (!host) {
-      const meeting = await getMeeting(ctx.zoom, meetingNumber);
-      if (!meeting) throw notFound(`Meeting ${meetingNumber} is not found or has expired.`);
-      host = canActOnMeeting(ctx.principal, meeting);
-      if (!host && !isSelf(ctx.principal, body.email)) {
-        throw forbidden("Registering for this meeting: only the meeting's host or an admin may register someone else.");
-      }
-    }
-    const added = await addRegistrant(ctx.zoom, meetingNumber, body);
-    return MeetingRegistrant.from(
-      { id: added.registrant_id, email: body.email, first_name: body.first_name, ...(body.last_name ? { last_name: body.last_name } : {}), ...(added.join_url ? { join_url: added.join_url } : {}) },
-      host,
-    );
+    return registerFor(ctx, meetingId, input);
   }
 
   @Mutation(() => Boolean, {
@@ -104,12 +76,71 @@ export class RegistrantsResolver {
     @Arg('registrantIds', () => [ID]) registrantIds: string[],
     @Ctx() ctx: GraphQLContext,
   ): Promise<boolean> {
-    const meetingNumber = checkMeetingNumber(meetingId, 'meetingId');
-    checkRegistrantIds(registrantIds);
-    await assertMayChangeMeeting(ctx, meetingNumber, 'Changing registrations');
-    await updateRegistrantStatus(ctx.zoom, meetingNumber, action, registrantIds);
-    return true;
+    return changeRegistrations(ctx, meetingId, action, registrantIds);
   }
+}
+
+/** The parent a registrants field hangs off: a Meeting or a Webinar, already read under the policy. */
+interface Hosted {
+  id: string;
+  hostId: string;
+  hostEmail: string | null;
+}
+
+/** `registrants` of a meeting or webinar: host or admin only, one Zoom call per distinct page a request. */
+export async function registrantConnection(
+  ctx: GraphQLContext,
+  parent: Hosted,
+  statusArg: RegistrantStatus | null,
+  firstArg: number | null,
+  after: string | null,
+  kind: SessionKind = MEETING,
+): Promise<MeetingRegistrantConnection> {
+  const status = statusArg ?? RegistrantStatus.APPROVED;
+  const first = firstArg ?? 30;
+  const meetingNumber = checkMeetingNumber(parent.id);
+  const start = checkPageArgs(ctx.cursors, first, after, `registrants:${meetingNumber}:${status}`);
+  assertCanActOnMeeting(ctx.principal, { host_id: parent.hostId, ...(parent.hostEmail ? { host_email: parent.hostEmail } : {}) }, 'Reading registrants');
+  return paginate(
+    ctx.cursors,
+    first,
+    start,
+    async (token, pageSize) => {
+      const page = await ctx.loaders.of(kind).registrantPage.load({ meetingNumber, status, pageSize, ...(token ? { nextPageToken: token } : {}) });
+      return { items: page.registrants, next: page.next_page_token ?? '', total: page.total_records ?? page.registrants.length };
+    },
+    (r) => MeetingRegistrant.from(r, true),
+  );
+}
+
+/** Registers someone for a meeting or webinar: the host or an admin anyone, another user only itself. */
+export async function registerFor(ctx: GraphQLContext, id: string, input: AddMeetingRegistrantInput, kind: SessionKind = MEETING): Promise<MeetingRegistrant> {
+  const argument = `${kind.noun}Id`;
+  const meetingNumber = checkMeetingNumber(id, argument);
+  const body = toRegistrantBody(input);
+  let host = isAdmin(ctx.principal);
+  if (!host) {
+    const meeting = await getMeeting(ctx.zoom, meetingNumber, kind);
+    if (!meeting) throw notFoundOf(kind, meetingNumber);
+    host = canActOnMeeting(ctx.principal, meeting);
+    if (!host && !isSelf(ctx.principal, body.email)) {
+      throw forbidden(`Registering for this ${kind.noun}: only the ${kind.noun}'s host or an admin may register someone else.`);
+    }
+  }
+  const added = await addRegistrant(ctx.zoom, meetingNumber, body, kind);
+  return MeetingRegistrant.from(
+    { id: added.registrant_id, email: body.email, first_name: body.first_name, ...(body.last_name ? { last_name: body.last_name } : {}), ...(added.join_url ? { join_url: added.join_url } : {}) },
+    host,
+  );
+}
+
+/** Approves, denies or cancels up to 30 registrations of a meeting or webinar; host or admin only. */
+export async function changeRegistrations(ctx: GraphQLContext, id: string, action: RegistrantAction, registrantIds: string[], kind: SessionKind = MEETING): Promise<boolean> {
+  const meetingNumber = checkMeetingNumber(id, `${kind.noun}Id`);
+  checkRegistrantIds(registrantIds);
+  await assertMayChangeMeeting(ctx, meetingNumber, 'Changing registrations', kind);
+  await updateRegistrantStatus(ctx.zoom, meetingNumber, action, registrantIds, kind);
+  return true;
 }
 
 function toRegistrantBody(input: AddMeetingRegistrantInput): { email: string; first_name: string; last_name?: string } {

@@ -8,6 +8,8 @@ import { failsWith } from '../failures.js';
 import { checkUserId } from '../users/userArgs.js';
 import { assertCanActOnMeeting } from './meetingAccess.js';
 import { checkMeetingId } from './meetingArgs.js';
+import { notFoundOf } from './meetingChange.js';
+import { MEETING, type SessionKind } from '../../zoom/sessionKind.js';
 import { MeetingRole } from './meetingRole.enum.js';
 import { StartMeetingToken } from './startMeetingToken.type.js';
 
@@ -24,25 +26,7 @@ export class StartMeetingTokenResolver {
       }),
   })
   async startMeetingToken(@Arg('meetingId', () => ID) meetingId: string, @Ctx() ctx: GraphQLContext): Promise<StartMeetingToken> {
-    const id = checkMeetingId(meetingId, 'meetingId');
-    const meeting = await getMeeting(ctx.zoom, id);
-    if (!meeting) throw notFound(`Meeting ${id} is not found or has expired.`);
-    assertCanActOnMeeting(ctx.principal, meeting, 'Starting this meeting');
-    const number = String(meeting.id);
-    const { zaks, sdk } = ctx;
-    const [zak, signed] = await Promise.all([
-      getZak(ctx.zoom, zaks, meeting.host_id),
-      sdk ? sdk.sign({ meetingNumber: number, role: MeetingRole.HOST }) : null,
-    ]);
-    return Object.assign(new StartMeetingToken(), {
-      meetingId: number,
-      hostId: meeting.host_id,
-      zak: zak.accessToken,
-      zakExpiresAt: new Date(zak.expiresAt),
-      signature: signed?.signature ?? null,
-      sdkKey: signed?.sdkKey ?? null,
-      signatureExpiresAt: signed ? new Date(signed.expiresAt) : null,
-    });
+    return startToken(ctx, meetingId);
   }
 
   @Mutation(() => Boolean, {
@@ -61,6 +45,33 @@ export class StartMeetingTokenResolver {
     assertCanActFor(ctx.principal, userId);
     return ctx.zaks.invalidate(await zoomUserIdOf(ctx, userId));
   }
+}
+
+/**
+ * What the Meeting SDK needs to start a meeting or webinar as its host: the host's cached ZAK
+ * (one Zoom call for any number of concurrent callers) and a role-1 signature for its number.
+ */
+export async function startToken(ctx: GraphQLContext, meetingId: string, kind: SessionKind = MEETING): Promise<StartMeetingToken> {
+  const argument = `${kind.noun}Id`;
+  const id = checkMeetingId(meetingId, argument);
+  const meeting = await getMeeting(ctx.zoom, id, kind);
+  if (!meeting) throw notFoundOf(kind, id);
+  assertCanActOnMeeting(ctx.principal, meeting, `Starting this ${kind.noun}`);
+  const number = String(meeting.id);
+  const { zaks, sdk } = ctx;
+  const [zak, signed] = await Promise.all([
+    getZak(ctx.zoom, zaks, meeting.host_id),
+    sdk ? sdk.sign({ meetingNumber: number, role: MeetingRole.HOST }) : null,
+  ]);
+  return Object.assign(new StartMeetingToken(), {
+    meetingId: number,
+    hostId: meeting.host_id,
+    zak: zak.accessToken,
+    zakExpiresAt: new Date(zak.expiresAt),
+    signature: signed?.signature ?? null,
+    sdkKey: signed?.sdkKey ?? null,
+    signatureExpiresAt: signed ? new Date(signed.expiresAt) : null,
+  });
 }
 
 /** ZAKs are cached by Zoom user id: `me` and emails are resolved to it. */

@@ -1,6 +1,8 @@
 import DataLoader from 'dataloader';
 import { eachKey } from '../eachKey.js';
-import { listParticipants, listPastInstances } from '../../zoom/pastMeetings.js';
+import { listAbsentees, listParticipants, listPastInstances } from '../../zoom/pastMeetings.js';
+import { MEETING, type SessionKind } from '../../zoom/sessionKind.js';
+import type { ZoomRegistrantPage } from '../../zoom/types.js';
 import type { ZoomMeetingRecording, ZoomParticipantPage, ZoomPastInstance } from '../../zoom/pastTypes.js';
 import { getMeetingRecordings } from '../../zoom/recordings.js';
 import type { ZoomContext } from '../../zoom/zoomContext.js';
@@ -22,21 +24,33 @@ export class PastLoaders {
   private instancesLoader?: DataLoader<string, ZoomPastInstance[]>;
   private participantsLoader?: DataLoader<ParticipantsPageKey, ZoomParticipantPage, string>;
   private recordingsLoader?: DataLoader<string, ZoomMeetingRecording | null>;
+  private absenteesLoader?: DataLoader<ParticipantsPageKey, ZoomRegistrantPage, string>;
 
-  constructor(private readonly zoom: ZoomContext) {}
+  /** `kind`: the past meetings or the past webinars (`/past_webinars/…`). */
+  constructor(
+    private readonly zoom: ZoomContext,
+    private readonly kind: SessionKind = MEETING,
+  ) {}
 
   get instances(): DataLoader<string, ZoomPastInstance[]> {
-    return (this.instancesLoader ??= new DataLoader(eachKey((id: string) => listPastInstances(this.zoom, id))));
+    return (this.instancesLoader ??= new DataLoader(eachKey((id: string) => listPastInstances(this.zoom, id, this.kind))));
   }
 
   get participants(): DataLoader<ParticipantsPageKey, ZoomParticipantPage, string> {
-    return (this.participantsLoader ??= new DataLoader(
-      eachKey((k: ParticipantsPageKey) => listParticipants(this.zoom, k.uuid, { meetingId: k.meetingId, pageSize: k.pageSize, nextPageToken: k.token })),
-      { cacheKeyFn: (k) => `${k.uuid}\n${k.pageSize}\n${k.token ?? ''}` },
-    ));
+    return (this.participantsLoader ??= pageLoader((k) => listParticipants(this.zoom, k.uuid, query(k), this.kind)));
+  }
+
+  /** Webinars only: who registered and did not come. */
+  get absentees(): DataLoader<ParticipantsPageKey, ZoomRegistrantPage, string> {
+    return (this.absenteesLoader ??= pageLoader((k) => listAbsentees(this.zoom, k.uuid, query(k))));
   }
 
   get recordings(): DataLoader<string, ZoomMeetingRecording | null> {
     return (this.recordingsLoader ??= new DataLoader(eachKey((id: string) => getMeetingRecordings(this.zoom, id))));
   }
 }
+
+const query = (k: ParticipantsPageKey) => ({ meetingId: k.meetingId, pageSize: k.pageSize, nextPageToken: k.token });
+
+const pageLoader = <T>(load: (k: ParticipantsPageKey) => Promise<T>): DataLoader<ParticipantsPageKey, T, string> =>
+  new DataLoader(eachKey(load), { cacheKeyFn: (k) => `${k.uuid}\n${k.pageSize}\n${k.token ?? ''}` });

@@ -1,11 +1,11 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { assertCanActFor, isSelf } from '../../auth/policy.js';
-import { listMeetings } from '../../zoom/meetings.js';
 import type { GraphQLContext } from '../context.js';
 import { Meeting } from '../meetings/meeting.type.js';
 import { MeetingConnection } from '../meetings/meetingConnection.type.js';
 import { MeetingListType } from '../meetings/meetingListType.enum.js';
 import { checkPageArgs, paginate } from '../pagination.js';
+import { sessionPages } from '../meetings/sessions.js';
 import { User } from './user.type.js';
 
 @Resolver(() => User)
@@ -31,10 +31,7 @@ export class UserMeetingsResolver {
       ctx.cursors,
       first,
       start,
-      async (token, pageSize) => {
-        const page = await listMeetings(ctx.zoom, userId, { type, pageSize, nextPageToken: token });
-        return { items: page.meetings, next: page.next_page_token ?? '', total: page.total_records ?? page.meetings.length };
-      },
+      sessionPages(ctx, userId, { type }),
       Meeting.from,
     );
   }

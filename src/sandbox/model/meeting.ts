@@ -1,4 +1,5 @@
-export type MeetingType = 1 | 2 | 3 | 8;
+/** Meetings 1, 2, 3, 8; webinars 5, 6, 9 (the fake keeps both in this shape). */
+export type MeetingType = 1 | 2 | 3 | 5 | 6 | 8 | 9;
 
 export interface MeetingSettings {
   host_video?: boolean;

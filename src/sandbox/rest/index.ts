@@ -8,7 +8,8 @@ import { deleteMeeting, getMeeting, updateMeeting } from './meeting.js';
 import { createMeeting, listMeetings } from './meetings.js';
 import { getInvitation, updateMeetingStatus } from './meetingStatus.js';
 import { addRegistrant, listRegistrants, updateRegistrantStatus } from './registrants.js';
-import { listParticipants, listPastInstances } from './past.js';
+import { listAbsentees, listParticipants, listPastInstances } from './past.js';
+import { addPanelists, listPanelists, removePanelist } from './panelists.js';
 import { getRecordings, listUserRecordings } from './recordings.js';
 import type { RestContext } from './restContext.js';
 import { addRoleMembers, listRoleMembers, listRoles } from './roles.js';
@@ -47,6 +48,22 @@ const HANDLERS: Partial<Record<RouteName, (rc: RestContext) => Reply>> = {
   'past.participants': listParticipants,
   'recordings.get': getRecordings,
   'recordings.list': listUserRecordings,
+  // Webinars share the meetings' handlers: each picks its collection by the route (sessionKind.ts).
+  'webinars.list': listMeetings,
+  'webinars.create': createMeeting,
+  'webinars.get': getMeeting,
+  'webinars.update': updateMeeting,
+  'webinars.delete': deleteMeeting,
+  'webinars.status': updateMeetingStatus,
+  'webinars.panelists': listPanelists,
+  'webinars.addPanelists': addPanelists,
+  'webinars.removePanelist': removePanelist,
+  'webinars.registrants': listRegistrants,
+  'webinars.addRegistrant': addRegistrant,
+  'webinars.registrantStatus': updateRegistrantStatus,
+  'webinars.pastInstances': listPastInstances,
+  'webinars.pastParticipants': listParticipants,
+  'webinars.absentees': listAbsentees,
 };
 
 /** `/v2` requests: authenticate, apply the account's rate limit, run the handler. */

@@ -1,10 +1,11 @@
 import { REST, validationFailed, zoomError } from '../errors.js';
+import { kindOfRoute, WEBINARS } from '../sessionKind.js';
 import { empty, json, type Reply } from '../http.js';
 import { applyMeetingPatch, applyOccurrencePatch } from '../meetingFactory.js';
 import type { Occurrence, ZoomMeeting } from '../model/meeting.js';
 import { findMeetingByParam, type MeetingLookup } from './meetingId.js';
 import { parseJsonObject, validateMeetingBody } from './meetingValidation.js';
-import { dailyLimitReached } from './meetings.js';
+import { dailyLimitReached, webinarPlanMissing } from './meetings.js';
 import type { RestContext } from './restContext.js';
 import { meetingDetail } from './views.js';
 
@@ -13,8 +14,9 @@ import { meetingDetail } from './views.js';
  * NOTE: SPEC23 words the 3003 message "You're not the meeting host." on the status routes.
  */
 export function lookupMeeting(rc: RestContext, notHost: () => Reply = REST.notHost): MeetingLookup {
-  const found = findMeetingByParam(rc.ctx.state, rc.req.match.param ?? '');
+  const found = findMeetingByParam(rc.ctx.state, rc.req.match.param ?? '', kindOfRoute(rc.req.match.route));
   if (!found.ok) return found;
+  if (rc.ctx.state.withoutWebinarPlan.has(found.meeting.host_id) && kindOfRoute(rc.req.match.route) === WEBINARS) return { ok: false, reply: webinarPlanMissing(found.meeting.host_id) };
   if (rc.principal.kind === 'user' && found.meeting.host_id !== rc.principal.userId) {
     return { ok: false, reply: notHost() };
   }
@@ -33,7 +35,7 @@ export function updateMeeting(rc: RestContext): Reply {
   const { state } = rc.ctx;
   const body = parseJsonObject(rc.req.body);
   if (!body) return REST.badJson();
-  const { patch, errors } = validateMeetingBody(body);
+  const { patch, errors } = validateMeetingBody(body, kindOfRoute(rc.req.match.route).types);
   if (errors.length > 0) return validationFailed(errors);
   const { meeting } = found;
   const occurrence = occurrenceOf(rc, meeting);

@@ -1,7 +1,11 @@
 import { REST, zoomError } from '../errors.js';
 import type { Reply } from '../http.js';
 import type { ZoomMeeting } from '../model/meeting.js';
+import { MEETINGS, type SessionKind } from '../sessionKind.js';
 import type { FakeZoomState } from '../state.js';
+
+/** NOTE: SPEC23's 404 for the webinar routes: code 3001 "Webinar {webinarId} not found or has expired." */
+export const webinarNotFound = (id: string): Reply => zoomError(404, 3001, `Webinar ${id} not found or has expired.`);
 
 export type MeetingLookup = { ok: true; meeting: ZoomMeeting } | { ok: false; reply: Reply };
 /** A decoded `{meetingId}`: a meeting number or an instance UUID. */
@@ -37,9 +41,10 @@ export function decodeMeetingParam(raw: string, notFound: (shown: string) => Rep
 }
 
 /** Finds a meeting by the raw `{meetingId}` segment (see `decodeMeetingParam`). */
-export function findMeetingByParam(state: FakeZoomState, raw: string): MeetingLookup {
-  const param = decodeMeetingParam(raw);
+export function findMeetingByParam(state: FakeZoomState, raw: string, kind: SessionKind = MEETINGS): MeetingLookup {
+  const notFound = kind === MEETINGS ? REST.meetingNotFound : webinarNotFound;
+  const param = decodeMeetingParam(raw, notFound);
   if (!param.ok) return param;
-  const meeting = state.findMeeting(param.value);
-  return meeting ? { ok: true, meeting } : { ok: false, reply: REST.meetingNotFound(param.value) };
+  const meeting = state.findMeeting(param.value, kind);
+  return meeting ? { ok: true, meeting } : { ok: false, reply: notFound(param.value) };
 }

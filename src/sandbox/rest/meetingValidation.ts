@@ -89,7 +89,7 @@ function checkTracking(value: unknown, errors: FieldError[]): TrackingField[] | 
 const isStr = (max: number) => (v: unknown): boolean => typeof v === 'string' && v.length <= max;
 
 /** Validates a create/update body; collects every problem, like Zoom's `errors[]`. */
-export function validateMeetingBody(body: Obj): { patch: MeetingPatch; errors: FieldError[] } {
+export function validateMeetingBody(body: Obj, types: readonly number[] = MEETING_TYPES): { patch: MeetingPatch; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const take = <T>(key: string, ok: (v: unknown) => boolean): T | undefined => {
     const v = body[key];
@@ -100,7 +100,7 @@ export function validateMeetingBody(body: Obj): { patch: MeetingPatch; errors: F
   const startRaw = take<string>('start_time', (v) => typeof v === 'string' && parseStartTime(v) !== undefined);
   const patch: MeetingPatch = {
     topic: take('topic', isStr(TOPIC_MAX)),
-    type: take('type', (v) => (MEETING_TYPES as readonly unknown[]).includes(v)),
+    type: take('type', (v) => (types as readonly unknown[]).includes(v)),
     start: startRaw === undefined ? undefined : parseStartTime(startRaw),
     duration: take('duration', (v) => isInt(v) && v >= 0),
     timezone: take('timezone', (v) => typeof v === 'string' && isTimeZone(v)),

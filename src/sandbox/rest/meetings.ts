@@ -8,10 +8,18 @@ import { pageOf, readPage } from './paging.js';
 import { MEETING_LIST_TYPES } from './params.js';
 import type { RestContext } from './restContext.js';
 import { resolveSubject } from './subject.js';
+import { kindOfRoute, WEBINARS } from '../sessionKind.js';
 import { meetingCreated, meetingListItem } from './views.js';
 
 /** NOTE: message of 404/1001 on the meetings routes, per SPEC23's error table (docs/zoom.md#meetings). */
 const userNotFound = (id: string): Reply => zoomError(404, 1001, `User ${id} not exist or not belong to this account.`);
+
+/**
+ * NOTE: SPEC23 documents 400 code 200 "Subscription plan for webinar is missing. Enable webinar
+ * for this user once the subscription plan is added:{userId}." on the webinar routes.
+ */
+export const webinarPlanMissing = (userId: string): Reply =>
+  zoomError(400, 200, `Subscription plan for webinar is missing. Enable webinar for this user once the subscription plan is added:${userId}.`);
 
 export function dailyLimitReached(quota: MeetingQuota): Reply {
   return zoomError(429, 429, `You have exceeded the daily rate limit (${quota.limit}) of Meeting Create/Update API requests permitted for this particular user. You may resume these requests at GMT 00:00:00.`);
@@ -41,6 +49,7 @@ export function listMeetings(rc: RestContext): Reply {
   const subject = resolveSubject(rc, rc.req.match.param ?? '', userNotFound);
   if (!subject.ok) return subject.reply;
   const { state } = rc.ctx;
+  if (rc.req.match.route === 'webinars.list') return listWebinars(rc, subject.user.id);
   const type = rc.req.query.type ?? 'scheduled';
   if (!(MEETING_LIST_TYPES as readonly string[]).includes(type)) return invalidField('type');
   // NOTE: SPEC23 names `from`/`to` (format: date) without saying more; the fake keeps meetings
@@ -72,9 +81,11 @@ export function createMeeting(rc: RestContext): Reply {
   const subject = resolveSubject(rc, rc.req.match.param ?? '', userNotFound);
   if (!subject.ok) return subject.reply;
   const { state } = rc.ctx;
+  const kind = kindOfRoute(rc.req.match.route);
+  if (kind === WEBINARS && state.withoutWebinarPlan.has(subject.user.id)) return webinarPlanMissing(subject.user.id);
   const body = parseJsonObject(rc.req.body);
   if (!body) return REST.badJson();
-  const { patch, errors } = validateMeetingBody(body);
+  const { patch, errors } = validateMeetingBody(body, kind.types);
   if (errors.length > 0) return validationFailed(errors);
   let host = subject.user;
   if (patch.schedule_for !== undefined) {
@@ -83,8 +94,19 @@ export function createMeeting(rc: RestContext): Reply {
     host = other;
   }
   if (state.meetingQuota.exceeded(host.id)) return dailyLimitReached(state.meetingQuota);
-  const meeting = state.addMeeting(host.id, {}, patch);
+  const meeting = state.addMeeting(host.id, {}, patch, kind);
   state.meetingQuota.record(host.id);
   rc.ctx.events.meetingCreated(meeting, rc.ctx.events.operatorOf(rc.principal.userId));
   return json(201, meetingCreated(meeting));
+}
+
+/** `GET /users/{userId}/webinars`: every webinar the user hosts (SPEC23 documents no type filter that matters here). */
+function listWebinars(rc: RestContext, userId: string): Reply {
+  const { state } = rc.ctx;
+  if (state.withoutWebinarPlan.has(userId)) return webinarPlanMissing(userId);
+  const scope = `webinars.list|${userId}`;
+  const page = readPage(state, rc.req.query, scope);
+  if ('status' in page) return page;
+  const { items, meta } = pageOf(state, state.webinars.filter((w) => w.host_id === userId), page, scope);
+  return json(200, { ...meta, webinars: items.map(meetingListItem) });
 }

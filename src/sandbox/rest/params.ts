@@ -38,6 +38,13 @@ export const QUERY_PARAMS: Partial<Record<RouteName, readonly string[]>> = {
   'meetings.addRegistrant': ['occurrence_ids'],
   'meetings.list': ['type', 'page_size', 'next_page_token', 'page_number', 'from', 'to'],
   'past.participants': ['page_size', 'next_page_token'],
+  'webinars.list': ['page_size', 'page_number'],
+  'webinars.update': ['occurrence_id'],
+  'webinars.delete': ['occurrence_id'],
+  'webinars.registrants': ['occurrence_id', 'status', 'page_size', 'page_number', 'next_page_token'],
+  'webinars.addRegistrant': ['occurrence_ids'],
+  'webinars.pastParticipants': ['page_size', 'next_page_token'],
+  'webinars.absentees': ['page_size', 'next_page_token'],
   'recordings.list': ['page_size', 'next_page_token', 'from', 'to'],
 };
 

@@ -11,6 +11,7 @@ import { pageOf, readPage } from './paging.js';
 import { REGISTRANT_ACTIONS, REGISTRANT_STATUSES } from './params.js';
 import type { RestContext } from './restContext.js';
 import { register, registrantsOf, takesRegistration } from '../registration.js';
+import { isFixedRecurring } from '../sessionKind.js';
 
 /** NOTE: 3 registrations a day for the same registrant and meeting (DOCS26 rate-limits, docs/zoom.md#errors-and-rate-limits). */
 const DAILY_ADDS = 3;
@@ -35,7 +36,7 @@ function dailyCounts(state: FakeZoomState): Map<string, number> {
 const notRequired = (m: ZoomMeeting) => zoomError(400, 300, `This meeting has not set registration as required: ${m.id}.`);
 const notEnabled = (m: ZoomMeeting) => zoomError(404, 404, `Registration has not been enabled for this meeting: ${m.id}.`);
 
-function registrantView(r: ZoomRegistrant): Obj {
+export function registrantView(r: ZoomRegistrant): Obj {
   return {
     id: r.id,
     first_name: r.first_name,
@@ -136,7 +137,7 @@ export function addRegistrant(rc: RestContext): Reply {
     registrant_id: registrant.registrant.id,
     start_time: meeting.start_time,
     topic: meeting.topic,
-    ...(meeting.type === 8 ? { occurrences } : {}),
+    ...(isFixedRecurring(meeting.type) ? { occurrences } : {}),
   });
 }
 

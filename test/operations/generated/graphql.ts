@@ -95,6 +95,25 @@ export type CreateUserInput = {
   type: UserType;
 };
 
+/** Body of createWebinar. */
+export type CreateWebinarInput = {
+  /** At most 2000 characters. */
+  agenda?: InputMaybe<Scalars['String']['input']>;
+  /** Whether attendees register, and who approves them. */
+  approvalType?: InputMaybe<RegistrationApproval>;
+  /** Minutes, 1 or more. */
+  duration?: InputMaybe<Scalars['Int']['input']>;
+  /** For RECURRING_FIXED_TIME webinars. */
+  recurrence?: InputMaybe<RecurrenceInput>;
+  /** When the webinar starts, with Z or an offset, in whole seconds. */
+  startTime?: InputMaybe<Scalars['DateTime']['input']>;
+  /** IANA time zone, e.g. Europe/Berlin. */
+  timezone?: InputMaybe<Scalars['String']['input']>;
+  /** At most 200 characters. */
+  topic: Scalars['String']['input'];
+  type?: InputMaybe<WebinarType>;
+};
+
 /** Which Zoom credentials are configured and cached. Never secrets. */
 export type CredentialStatus = {
   __typename?: 'CredentialStatus';
@@ -424,28 +443,42 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Registers someone for a meeting that takes registration. The host and admins may register anyone; another user only its own email, and does not see the join link (Zoom emails it). Zoom allows 3 a day per email and meeting. Errors (extensions.code): BAD_USER_INPUT when the id, email or name is malformed (nothing reaches Zoom); FORBIDDEN when a user-role caller that does not host the meeting registers another email; NOT_FOUND when Zoom has no such meeting, or it takes no registration; ZOOM_RATE_LIMITED when the email has registered 3 times today. Also, from Zoom or the token store: ZOOM_AUTHORIZATION_REQUIRED, ZOOM_UNAVAILABLE, ZOOM_API_ERROR, STORE_UNAVAILABLE. */
   addMeetingRegistrant?: Maybe<MeetingRegistrant>;
+  /** Adds up to 30 panelists (Zoom emails each an invitation) and returns all of the webinar’s panelists. Host or admin only. Errors (extensions.code): BAD_USER_INPUT when webinarId, an email or a name is malformed, an email repeats, or more than 30 are given (nothing reaches Zoom); FORBIDDEN when a user-role caller does not host the webinar (before any change); NOT_FOUND when Zoom has no such webinar; ZOOM_API_ERROR when Zoom refuses, e.g. the webinar has as many panelists as the plan allows (zoomCode 3000). Also, from Zoom or the token store: ZOOM_AUTHORIZATION_REQUIRED, ZOOM_RATE_LIMITED, ZOOM_UNAVAILABLE, STORE_UNAVAILABLE. */
+  addWebinarPanelists?: Maybe<Array<Panelist>>;
+  /** Registers someone for a webinar that takes registration: the host and admins anyone, another user only its own email. Errors (extensions.code): BAD_USER_INPUT when the id, email or name is malformed (nothing reaches Zoom); FORBIDDEN when a user-role caller that does not host the webinar registers another email; NOT_FOUND when Zoom has no such webinar, or it takes no registration; ZOOM_RATE_LIMITED when the email has registered 3 times today. Also, from Zoom or the token store: ZOOM_AUTHORIZATION_REQUIRED, ZOOM_UNAVAILABLE, ZOOM_API_ERROR, STORE_UNAVAILABLE. */
+  addWebinarRegistrant?: Maybe<MeetingRegistrant>;
   /** Gives users a role (admin), in place of the role each had; true once Zoom has. At most 30 users, each named once by id or email. Errors (extensions.code): BAD_USER_INPUT when roleId or a user id is malformed, or userIds is empty, repeats a user or names more than 30 (nothing reaches Zoom); also Zoom’s refusal of the owner and member roles; FORBIDDEN when the caller is not an admin (nothing reaches Zoom); NOT_FOUND when Zoom has no such user; ZOOM_API_ERROR with zoomCode 1034 when the role does not exist. Also, from Zoom or the token store: ZOOM_AUTHORIZATION_REQUIRED, ZOOM_RATE_LIMITED, ZOOM_UNAVAILABLE, STORE_UNAVAILABLE. */
   assignRole?: Maybe<Scalars['Boolean']['output']>;
   /** Schedules a meeting for a user (the caller unless admin). Counts toward the host’s 100 per day. Errors (extensions.code): BAD_USER_INPUT when userId or input is invalid (naming every bad field in `fields`; nothing reaches Zoom); FORBIDDEN when a user-role caller schedules for another user; NOT_FOUND when Zoom has no such user; ZOOM_RATE_LIMITED also when the host has used up its daily creates (retryAfterSeconds). Also, from Zoom or the token store: ZOOM_AUTHORIZATION_REQUIRED, ZOOM_UNAVAILABLE, ZOOM_API_ERROR, STORE_UNAVAILABLE. */
   createMeeting?: Maybe<Meeting>;
   /** Adds a user to the account (admin) and returns it as Zoom now has it: with CREATE the user is PENDING until it accepts the emailed invitation. Errors (extensions.code): BAD_USER_INPUT when input is invalid (naming every bad field in `fields`; nothing reaches Zoom); FORBIDDEN when the caller is not an admin (nothing reaches Zoom); ZOOM_API_ERROR with zoomCode 1005 when the email is in use, or Zoom’s own reason (e.g. 200 without the privilege). Also, from Zoom or the token store: ZOOM_AUTHORIZATION_REQUIRED, ZOOM_RATE_LIMITED, ZOOM_UNAVAILABLE, STORE_UNAVAILABLE. */
   createUser?: Maybe<User>;
+  /** Schedules a webinar for a user (the caller unless admin). Counts toward the host’s 100 creates and updates per day. Errors (extensions.code): BAD_USER_INPUT when userId or input is invalid (naming every bad field in `fields`; nothing reaches Zoom); FORBIDDEN when a user-role caller schedules for another user; NOT_FOUND when Zoom has no such user; ZOOM_API_ERROR when the host has no Webinar plan (zoomCode 200, Zoom’s reason in the message). Also, from Zoom or the token store: ZOOM_AUTHORIZATION_REQUIRED, ZOOM_RATE_LIMITED, ZOOM_UNAVAILABLE, STORE_UNAVAILABLE. */
+  createWebinar?: Maybe<Webinar>;
   /** Deletes a meeting, or with occurrenceId one occurrence of it; true once Zoom has deleted it. Errors (extensions.code): BAD_USER_INPUT when id or occurrenceId is malformed; FORBIDDEN when a user-role caller does not host the meeting (before any change); NOT_FOUND when Zoom has no such meeting or occurrence. Also, from Zoom or the token store: ZOOM_AUTHORIZATION_REQUIRED, ZOOM_RATE_LIMITED, ZOOM_UNAVAILABLE, ZOOM_API_ERROR, STORE_UNAVAILABLE. */
   deleteMeeting?: Maybe<Scalars['Boolean']['output']>;
   /** Removes a user from the account (admin); true once Zoom has. With transfer, its meetings, webinars, recordings and whiteboards go to another user first. Errors (extensions.code): BAD_USER_INPUT when id or transfer.toEmail is malformed, or Zoom refuses the transfer (e.g. to the user’s own address); FORBIDDEN when the caller is not an admin (nothing reaches Zoom); NOT_FOUND when Zoom has no such user; ZOOM_API_ERROR with Zoom’s code when it keeps the user: 200 (e.g. the account owner), 1117 (an admin cannot be disassociated). Also, from Zoom or the token store: ZOOM_AUTHORIZATION_REQUIRED, ZOOM_RATE_LIMITED, ZOOM_UNAVAILABLE, STORE_UNAVAILABLE. */
   deleteUser?: Maybe<Scalars['Boolean']['output']>;
+  /** Deletes a webinar, or with occurrenceId one occurrence of it. Errors (extensions.code): BAD_USER_INPUT when id or occurrenceId is malformed; FORBIDDEN when a user-role caller does not host the webinar (before any change); NOT_FOUND when Zoom has no such webinar; ZOOM_API_ERROR when Zoom refuses, e.g. the host has no Webinar plan (zoomCode 200). Also, from Zoom or the token store: ZOOM_AUTHORIZATION_REQUIRED, ZOOM_RATE_LIMITED, ZOOM_UNAVAILABLE, STORE_UNAVAILABLE. */
+  deleteWebinar?: Maybe<Scalars['Boolean']['output']>;
   /** Ends a live meeting for every participant. Host or admin only. Errors (extensions.code): BAD_USER_INPUT when id is not a meeting number (nothing reaches Zoom); FORBIDDEN when a user-role caller does not host the meeting (before any change); NOT_FOUND when Zoom has no such meeting; ZOOM_API_ERROR when Zoom refuses, e.g. the meeting is not live. Also, from Zoom or the token store: ZOOM_AUTHORIZATION_REQUIRED, ZOOM_RATE_LIMITED, ZOOM_UNAVAILABLE, STORE_UNAVAILABLE. */
   endMeeting?: Maybe<Scalars['Boolean']['output']>;
+  /** Ends a live webinar for everyone. Errors (extensions.code): BAD_USER_INPUT when id is not a webinar number (nothing reaches Zoom); FORBIDDEN when a user-role caller does not host the webinar (before any change); NOT_FOUND when Zoom has no such webinar; ZOOM_API_ERROR when Zoom refuses, e.g. the host has no Webinar plan (zoomCode 200). Also, from Zoom or the token store: ZOOM_AUTHORIZATION_REQUIRED, ZOOM_RATE_LIMITED, ZOOM_UNAVAILABLE, STORE_UNAVAILABLE. */
+  endWebinar?: Maybe<Scalars['Boolean']['output']>;
   /** Drops a user's cached ZAK, e.g. after the Meeting SDK reported a failed start or the user signed out everywhere. Admin or the user itself. True when a cached ZAK was dropped. Errors (extensions.code): BAD_USER_INPUT when userId is not me, a Zoom user id or an email; FORBIDDEN when a user-role caller names another user; NOT_FOUND when Zoom has no user with that email. Also, from Zoom or the token store: ZOOM_AUTHORIZATION_REQUIRED, ZOOM_RATE_LIMITED, ZOOM_UNAVAILABLE, ZOOM_API_ERROR, STORE_UNAVAILABLE. */
   invalidateZak?: Maybe<Scalars['Boolean']['output']>;
   /** Signs a Meeting SDK JWT. HOST only for the meeting’s host or an admin. expiresInSeconds: 1800–172800, default 7200. Errors (extensions.code): BAD_USER_INPUT when meetingNumber or expiresInSeconds is invalid; FORBIDDEN with reason MEETING_SDK_NOT_CONFIGURED when no Meeting SDK app is configured, or for HOST when a user-role caller does not host the meeting; NOT_FOUND for HOST when Zoom has no such meeting. Also, from Zoom or the token store: ZOOM_AUTHORIZATION_REQUIRED, ZOOM_RATE_LIMITED, ZOOM_UNAVAILABLE, ZOOM_API_ERROR, STORE_UNAVAILABLE. */
   meetingSdkSignature?: Maybe<SdkSignature>;
+  /** Removes one panelist. Host or admin only. Errors (extensions.code): BAD_USER_INPUT when webinarId or panelistId is malformed (nothing reaches Zoom); FORBIDDEN when a user-role caller does not host the webinar (before any change); NOT_FOUND when Zoom has no such webinar or panelist. Also, from Zoom or the token store: ZOOM_AUTHORIZATION_REQUIRED, ZOOM_RATE_LIMITED, ZOOM_UNAVAILABLE, ZOOM_API_ERROR, STORE_UNAVAILABLE. */
+  removeWebinarPanelist?: Maybe<Scalars['Boolean']['output']>;
   /** Revokes the caller's own user OAuth authorization at Zoom and forgets its tokens; false when there was none. Errors (extensions.code): ZOOM_UNAVAILABLE when Zoom's revoke endpoint cannot be reached (nothing is forgotten; retry); STORE_UNAVAILABLE when the grant cannot be read or removed. */
   revokeZoomAuthorization?: Maybe<Scalars['Boolean']['output']>;
   /** Activates or deactivates a user (admin) and returns it as Zoom now has it: it moves between users(status: ACTIVE) and users(status: INACTIVE) at once. Errors (extensions.code): BAD_USER_INPUT when id is malformed; FORBIDDEN when the caller is not an admin (nothing reaches Zoom); NOT_FOUND when Zoom has no such user; ZOOM_API_ERROR with zoomCode 200 for owners, admins and Zoom Rooms, which Zoom does not (de)activate this way. Also, from Zoom or the token store: ZOOM_AUTHORIZATION_REQUIRED, ZOOM_RATE_LIMITED, ZOOM_UNAVAILABLE, STORE_UNAVAILABLE. */
   setUserStatus?: Maybe<User>;
   /** The host's cached ZAK and, when a Meeting SDK app is configured, a host signature. Host or admin only. Errors (extensions.code): BAD_USER_INPUT when meetingId is not a meeting number or UUID; FORBIDDEN when a user-role caller does not host the meeting (no ZAK is fetched); NOT_FOUND when Zoom has no such meeting. Also, from Zoom or the token store: ZOOM_AUTHORIZATION_REQUIRED, ZOOM_RATE_LIMITED, ZOOM_UNAVAILABLE, ZOOM_API_ERROR, STORE_UNAVAILABLE. */
   startMeetingToken?: Maybe<StartMeetingToken>;
+  /** What the Meeting SDK needs to start the webinar as its host: the host's cached ZAK and, when a Meeting SDK app is configured, a host signature for the webinar number. Host or admin only. Errors (extensions.code): BAD_USER_INPUT when webinarId is not a webinar number or UUID; FORBIDDEN when a user-role caller does not host the webinar (no ZAK is fetched); NOT_FOUND when Zoom has no such webinar. Also, from Zoom or the token store: ZOOM_AUTHORIZATION_REQUIRED, ZOOM_RATE_LIMITED, ZOOM_UNAVAILABLE, ZOOM_API_ERROR, STORE_UNAVAILABLE. */
+  startWebinarToken?: Maybe<StartMeetingToken>;
   /** Changes the given fields and returns the meeting as Zoom now has it. With occurrenceId only that occurrence changes, and only its agenda, startTime, duration and settings. Errors (extensions.code): BAD_USER_INPUT when id or input is invalid, or input changes nothing (nothing reaches Zoom); FORBIDDEN when a user-role caller does not host the meeting (before any change); NOT_FOUND when Zoom has no such meeting or occurrence. Also, from Zoom or the token store: ZOOM_AUTHORIZATION_REQUIRED, ZOOM_RATE_LIMITED, ZOOM_UNAVAILABLE, ZOOM_API_ERROR, STORE_UNAVAILABLE. */
   updateMeeting?: Maybe<Meeting>;
   /** Approves, denies or cancels up to 30 registrations at once. Host or admin only; Zoom allows 10 status changes a day per registrant. Errors (extensions.code): BAD_USER_INPUT when an id is malformed or repeated, or more than 30 are given (nothing reaches Zoom), or the meeting takes no registration; FORBIDDEN when a user-role caller does not host the meeting; NOT_FOUND when Zoom has no such meeting or registrant. Also, from Zoom or the token store: ZOOM_AUTHORIZATION_REQUIRED, ZOOM_RATE_LIMITED, ZOOM_UNAVAILABLE, ZOOM_API_ERROR, STORE_UNAVAILABLE. */
@@ -454,6 +487,10 @@ export type Mutation = {
   updateUser?: Maybe<User>;
   /** Changes the given settings only (Zoom keeps every other) and returns the settings as Zoom now has them. Admins change anyone’s; a user its own. Errors (extensions.code): BAD_USER_INPUT when id is malformed or input changes nothing (nothing reaches Zoom); FORBIDDEN when a user-role caller names another user (nothing reaches Zoom); NOT_FOUND when Zoom has no such user; ZOOM_API_ERROR with Zoom’s code for a setting the user’s plan does not allow (e.g. 1108), or 1120 for an expired invitation. Also, from Zoom or the token store: ZOOM_AUTHORIZATION_REQUIRED, ZOOM_RATE_LIMITED, ZOOM_UNAVAILABLE, STORE_UNAVAILABLE. */
   updateUserSettings?: Maybe<UserSettings>;
+  /** Changes the given fields and returns the webinar as Zoom now has it. With occurrenceId only that occurrence changes (agenda, startTime, duration). Errors (extensions.code): BAD_USER_INPUT when id or input is invalid, or input changes nothing (nothing reaches Zoom); FORBIDDEN when a user-role caller does not host the webinar (before any change); NOT_FOUND when Zoom has no such webinar; ZOOM_API_ERROR when Zoom refuses, e.g. the host has no Webinar plan (zoomCode 200). Also, from Zoom or the token store: ZOOM_AUTHORIZATION_REQUIRED, ZOOM_RATE_LIMITED, ZOOM_UNAVAILABLE, STORE_UNAVAILABLE. */
+  updateWebinar?: Maybe<Webinar>;
+  /** Approves, denies or cancels up to 30 registrations at once. Host or admin only. Errors (extensions.code): BAD_USER_INPUT when an id is malformed or repeated, or more than 30 are given (nothing reaches Zoom); FORBIDDEN when a user-role caller does not host the webinar (before any change); NOT_FOUND when Zoom has no such webinar; ZOOM_API_ERROR when Zoom refuses, e.g. the host has no Webinar plan (zoomCode 200). Also, from Zoom or the token store: ZOOM_AUTHORIZATION_REQUIRED, ZOOM_RATE_LIMITED, ZOOM_UNAVAILABLE, STORE_UNAVAILABLE. */
+  updateWebinarRegistrantStatus?: Maybe<Scalars['Boolean']['output']>;
   /** Signs a Video SDK JWT for one session. HOST only for admins; a user-role caller may name only itself as userIdentity. sessionName ≤ 200 characters, userIdentity ≤ 35, sessionKey ≤ 36, expiresIn 1800–172800 s (default 7200). Errors (extensions.code): BAD_USER_INPUT when an argument is empty, too long or out of bounds; FORBIDDEN for HOST without the admin role, another caller as userIdentity, or no Video SDK app configured (reason VIDEO_SDK_NOT_CONFIGURED). */
   videoSdkToken?: Maybe<VideoSdkToken>;
 };
@@ -462,6 +499,18 @@ export type Mutation = {
 export type MutationAddMeetingRegistrantArgs = {
   input: AddMeetingRegistrantInput;
   meetingId: Scalars['ID']['input'];
+};
+
+
+export type MutationAddWebinarPanelistsArgs = {
+  panelists: Array<PanelistInput>;
+  webinarId: Scalars['ID']['input'];
+};
+
+
+export type MutationAddWebinarRegistrantArgs = {
+  input: AddMeetingRegistrantInput;
+  webinarId: Scalars['ID']['input'];
 };
 
 
@@ -482,6 +531,12 @@ export type MutationCreateUserArgs = {
 };
 
 
+export type MutationCreateWebinarArgs = {
+  input: CreateWebinarInput;
+  userId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
 export type MutationDeleteMeetingArgs = {
   id: Scalars['ID']['input'];
   occurrenceId?: InputMaybe<Scalars['ID']['input']>;
@@ -495,7 +550,18 @@ export type MutationDeleteUserArgs = {
 };
 
 
+export type MutationDeleteWebinarArgs = {
+  id: Scalars['ID']['input'];
+  occurrenceId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
 export type MutationEndMeetingArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationEndWebinarArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -512,6 +578,12 @@ export type MutationMeetingSdkSignatureArgs = {
 };
 
 
+export type MutationRemoveWebinarPanelistArgs = {
+  panelistId: Scalars['ID']['input'];
+  webinarId: Scalars['ID']['input'];
+};
+
+
 export type MutationSetUserStatusArgs = {
   action: UserStatusAction;
   id: Scalars['ID']['input'];
@@ -520,6 +592,11 @@ export type MutationSetUserStatusArgs = {
 
 export type MutationStartMeetingTokenArgs = {
   meetingId: Scalars['ID']['input'];
+};
+
+
+export type MutationStartWebinarTokenArgs = {
+  webinarId: Scalars['ID']['input'];
 };
 
 
@@ -549,6 +626,20 @@ export type MutationUpdateUserSettingsArgs = {
 };
 
 
+export type MutationUpdateWebinarArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateWebinarInput;
+  occurrenceId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type MutationUpdateWebinarRegistrantStatusArgs = {
+  action: RegistrantAction;
+  registrantIds: Array<Scalars['ID']['input']>;
+  webinarId: Scalars['ID']['input'];
+};
+
+
 export type MutationVideoSdkTokenArgs = {
   expiresIn?: InputMaybe<Scalars['Int']['input']>;
   role?: InputMaybe<VideoSdkRole>;
@@ -571,6 +662,24 @@ export type PageInfo = {
   hasPreviousPage: Scalars['Boolean']['output'];
   /** The first edge's cursor; null when the page is empty. */
   startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+/** Someone who speaks at a webinar, with video and screen sharing. */
+export type Panelist = {
+  __typename?: 'Panelist';
+  email: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** The panelist’s own link; treat it as a credential. */
+  joinUrl?: Maybe<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+};
+
+/** A panelist to add: Zoom emails the invitation. */
+export type PanelistInput = {
+  /** At most 128 characters. */
+  email: Scalars['String']['input'];
+  /** 1–64 characters. */
+  name: Scalars['String']['input'];
 };
 
 /** Someone who joined an ended meeting instance (Zoom’s participants report). */
@@ -623,6 +732,32 @@ export type PastMeetingParticipantsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** An ended instance of a webinar. */
+export type PastWebinar = {
+  __typename?: 'PastWebinar';
+  /** Who was registered and approved but did not join this instance. Host or admin only. */
+  absentees?: Maybe<MeetingRegistrantConnection>;
+  /** Who joined this instance. Host or admin only. */
+  participants?: Maybe<ParticipantConnection>;
+  startTime?: Maybe<Scalars['DateTime']['output']>;
+  /** The instance UUID. */
+  uuid: Scalars['ID']['output'];
+};
+
+
+/** An ended instance of a webinar. */
+export type PastWebinarAbsenteesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** An ended instance of a webinar. */
+export type PastWebinarParticipantsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type Query = {
   __typename?: 'Query';
   /** What is configured and cached for this caller; never secrets. */
@@ -643,6 +778,10 @@ export type Query = {
   userSummary?: Maybe<UserSummary>;
   /** The account's users (admin). */
   users?: Maybe<UserConnection>;
+  /** A webinar by number or UUID; null when Zoom reports no such webinar. Host or admin only. */
+  webinar?: Maybe<Webinar>;
+  /** A user's webinars (the caller's own unless admin). */
+  webinars?: Maybe<WebinarConnection>;
 };
 
 
@@ -676,6 +815,18 @@ export type QueryUsersArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   roleId?: InputMaybe<Scalars['String']['input']>;
   status?: InputMaybe<UserStatus>;
+};
+
+
+export type QueryWebinarArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryWebinarsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  userId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** The gateway's cache of Zoom GET answers (ZOOM_CACHE_TTL_SECONDS). */
@@ -836,6 +987,8 @@ export type Subscription = {
   meetingEvents: MeetingEvent;
   /** Events of every meeting the caller hosts (admins: of the host given). */
   myMeetingEvents: MeetingEvent;
+  /** Events of one webinar as Zoom reports them (webinar.*), with the meeting events’ guarantees; user-role callers only for webinars they host. */
+  webinarEvents: MeetingEvent;
 };
 
 
@@ -846,6 +999,11 @@ export type SubscriptionMeetingEventsArgs = {
 
 export type SubscriptionMyMeetingEventsArgs = {
   hostId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type SubscriptionWebinarEventsArgs = {
+  webinarId: Scalars['ID']['input'];
 };
 
 /** Which kind of Zoom credential a token is. */
@@ -899,6 +1057,22 @@ export type UpdateUserInput = {
   type?: InputMaybe<UserType>;
 };
 
+/** Body of updateWebinar: only the fields given change; at least one is required. */
+export type UpdateWebinarInput = {
+  /** At most 2000 characters. */
+  agenda?: InputMaybe<Scalars['String']['input']>;
+  /** Minutes, 1 or more. */
+  duration?: InputMaybe<Scalars['Int']['input']>;
+  /** For RECURRING_FIXED_TIME webinars. */
+  recurrence?: InputMaybe<RecurrenceInput>;
+  /** When the webinar starts, with Z or an offset, in whole seconds. */
+  startTime?: InputMaybe<Scalars['DateTime']['input']>;
+  /** IANA time zone, e.g. Europe/Berlin. */
+  timezone?: InputMaybe<Scalars['String']['input']>;
+  /** At most 200 characters. */
+  topic?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** A Zoom user. */
 export type User = {
   __typename?: 'User';
@@ -927,6 +1101,8 @@ export type User = {
   /** Null for a type this schema does not know (such as On-prem, 3, in older Zoom documents). */
   type?: Maybe<UserType>;
   verified?: Maybe<Scalars['Boolean']['output']>;
+  /** This user's webinars, as `webinars(userId:)` lists them. */
+  webinars?: Maybe<WebinarConnection>;
   /** Zoom's user id; null for pending users. */
   zoomId?: Maybe<Scalars['ID']['output']>;
 };
@@ -946,6 +1122,13 @@ export type UserRecordingsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   from?: InputMaybe<Scalars['LocalDate']['input']>;
   to?: InputMaybe<Scalars['LocalDate']['input']>;
+};
+
+
+/** A Zoom user. */
+export type UserWebinarsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of Zoom users; cursors wrap Zoom next_page_token values. */
@@ -1054,6 +1237,72 @@ export type VideoSdkToken = {
   token: Scalars['String']['output'];
 };
 
+/** A Zoom webinar. List results carry fewer fields than a single webinar. */
+export type Webinar = {
+  __typename?: 'Webinar';
+  agenda?: Maybe<Scalars['String']['output']>;
+  /** Minutes. */
+  duration?: Maybe<Scalars['Int']['output']>;
+  /** Looked up once per distinct host in a request. */
+  host?: Maybe<User>;
+  hostId: Scalars['ID']['output'];
+  /** Webinar number: 64-bit, so an ID (string). */
+  id: Scalars['ID']['output'];
+  joinUrl?: Maybe<Scalars['String']['output']>;
+  /** Occurrences of a recurring webinar with a fixed time. */
+  occurrences?: Maybe<Array<MeetingOccurrence>>;
+  /** Who speaks at the webinar, with their own join links. Host or admin only. */
+  panelists?: Maybe<Array<Panelist>>;
+  /** Ended instances of this webinar, latest first (`first`: 1–300, default 10). Host or admin only. */
+  pastInstances?: Maybe<Array<PastWebinar>>;
+  /** How a recurring webinar repeats; on a list item it costs one GET of the webinar. */
+  recurrence?: Maybe<MeetingRecurrence>;
+  /** People registered for the webinar, by status. Host or admin only. */
+  registrants?: Maybe<MeetingRegistrantConnection>;
+  startTime?: Maybe<Scalars['DateTime']['output']>;
+  timezone?: Maybe<Scalars['String']['output']>;
+  topic?: Maybe<Scalars['String']['output']>;
+  type?: Maybe<WebinarType>;
+  /** UUID of this webinar instance. */
+  uuid?: Maybe<Scalars['ID']['output']>;
+};
+
+
+/** A Zoom webinar. List results carry fewer fields than a single webinar. */
+export type WebinarPastInstancesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A Zoom webinar. List results carry fewer fields than a single webinar. */
+export type WebinarRegistrantsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<RegistrantStatus>;
+};
+
+/** A page of webinars; cursors wrap Zoom next_page_token values. */
+export type WebinarConnection = {
+  __typename?: 'WebinarConnection';
+  edges: Array<WebinarEdge>;
+  nodes: Array<Webinar>;
+  pageInfo: PageInfo;
+  /** Total across all pages, as Zoom reports it. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type WebinarEdge = {
+  __typename?: 'WebinarEdge';
+  cursor: Scalars['String']['output'];
+  node: Webinar;
+};
+
+/** Zoom webinar type: one webinar, or recurring with or without a fixed time. */
+export type WebinarType =
+  | 'RECURRING_FIXED_TIME'
+  | 'RECURRING_NO_FIXED_TIME'
+  | 'WEBINAR';
+
 export type AddMeetingRegistrantMutationVariables = Exact<{
   meetingId: Scalars['ID']['input'];
   input: AddMeetingRegistrantInput;
@@ -1154,6 +1403,13 @@ export type StartMeetingTokenMutationVariables = Exact<{
 
 export type StartMeetingTokenMutation = { __typename?: 'Mutation', startMeetingToken?: { __typename?: 'StartMeetingToken', meetingId: string, hostId: string, zak: string, zakExpiresAt: string, signature?: string | null, sdkKey?: string | null, signatureExpiresAt?: string | null } | null };
 
+export type StartWebinarTokenMutationVariables = Exact<{
+  webinarId: Scalars['ID']['input'];
+}>;
+
+
+export type StartWebinarTokenMutation = { __typename?: 'Mutation', startWebinarToken?: { __typename?: 'StartMeetingToken', meetingId: string, hostId: string, zak: string, signature?: string | null, sdkKey?: string | null } | null };
+
 export type UpdateMeetingRegistrantStatusMutationVariables = Exact<{
   meetingId: Scalars['ID']['input'];
   action: RegistrantAction;
@@ -1190,6 +1446,13 @@ export type VideoSdkTokenMutationVariables = Exact<{
 
 export type VideoSdkTokenMutation = { __typename?: 'Mutation', videoSdkToken?: { __typename?: 'VideoSdkToken', token: string, expiresAt: string } | null };
 
+export type WebinarDashboardQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type WebinarDashboardQuery = { __typename?: 'Query', webinar?: { __typename?: 'Webinar', id: string, topic?: string | null, type?: WebinarType | null, startTime?: string | null, host?: { __typename?: 'User', email: string } | null, panelists?: Array<{ __typename?: 'Panelist', id: string, email: string, name: string }> | null, registrants?: { __typename?: 'MeetingRegistrantConnection', totalCount: number, nodes: Array<{ __typename?: 'MeetingRegistrant', id: string, email: string, status?: RegistrantStatus | null }> } | null, pastInstances?: Array<{ __typename?: 'PastWebinar', uuid: string, startTime?: string | null, participants?: { __typename?: 'ParticipantConnection', totalCount: number, nodes: Array<{ __typename?: 'Participant', name: string }> } | null, absentees?: { __typename?: 'MeetingRegistrantConnection', totalCount: number, nodes: Array<{ __typename?: 'MeetingRegistrant', email: string }> } | null }> | null } | null };
+
 
 export const AddMeetingRegistrantDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AddMeetingRegistrant"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"meetingId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AddMeetingRegistrantInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addMeetingRegistrant"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"meetingId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"meetingId"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"joinUrl"}}]}}]}}]} as unknown as DocumentNode<AddMeetingRegistrantMutation, AddMeetingRegistrantMutationVariables>;
 export const CredentialsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Credentials"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"credentials"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sandbox"}},{"kind":"Field","name":{"kind":"Name","value":"serverToServer"}},{"kind":"Field","name":{"kind":"Name","value":"userOAuth"}},{"kind":"Field","name":{"kind":"Name","value":"meetingSdk"}},{"kind":"Field","name":{"kind":"Name","value":"legacyJwt"}},{"kind":"Field","name":{"kind":"Name","value":"selectedSource"}},{"kind":"Field","name":{"kind":"Name","value":"cached"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"scopes"}}]}},{"kind":"Field","name":{"kind":"Name","value":"readCache"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"ttlSeconds"}}]}}]}}]}}]} as unknown as DocumentNode<CredentialsQuery, CredentialsQueryVariables>;
@@ -1204,7 +1467,9 @@ export const MyMeetingEventsDocument = {"kind":"Document","definitions":[{"kind"
 export const MyRecordingsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyRecordings"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"LocalDate"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"LocalDate"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"30"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"recordings"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"meetingId"}},{"kind":"Field","name":{"kind":"Name","value":"uuid"}},{"kind":"Field","name":{"kind":"Name","value":"topic"}},{"kind":"Field","name":{"kind":"Name","value":"startTime"}},{"kind":"Field","name":{"kind":"Name","value":"files"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fileType"}},{"kind":"Field","name":{"kind":"Name","value":"sizeBytes"}},{"kind":"Field","name":{"kind":"Name","value":"downloadUrl"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<MyRecordingsQuery, MyRecordingsQueryVariables>;
 export const PastMeetingsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PastMeetings"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"instances"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"10"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"30"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"meeting"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"pastInstances"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"instances"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uuid"}},{"kind":"Field","name":{"kind":"Name","value":"meetingId"}},{"kind":"Field","name":{"kind":"Name","value":"startTime"}},{"kind":"Field","name":{"kind":"Name","value":"participants"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"joinTime"}},{"kind":"Field","name":{"kind":"Name","value":"leaveTime"}},{"kind":"Field","name":{"kind":"Name","value":"durationSeconds"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"recordings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uuid"}},{"kind":"Field","name":{"kind":"Name","value":"shareUrl"}},{"kind":"Field","name":{"kind":"Name","value":"totalSizeBytes"}},{"kind":"Field","name":{"kind":"Name","value":"files"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"fileType"}},{"kind":"Field","name":{"kind":"Name","value":"recordingType"}},{"kind":"Field","name":{"kind":"Name","value":"sizeBytes"}},{"kind":"Field","name":{"kind":"Name","value":"playUrl"}},{"kind":"Field","name":{"kind":"Name","value":"downloadUrl"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"endedAt"}}]}}]}}]}}]}}]} as unknown as DocumentNode<PastMeetingsQuery, PastMeetingsQueryVariables>;
 export const StartMeetingTokenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StartMeetingToken"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"meetingId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startMeetingToken"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"meetingId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"meetingId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"meetingId"}},{"kind":"Field","name":{"kind":"Name","value":"hostId"}},{"kind":"Field","name":{"kind":"Name","value":"zak"}},{"kind":"Field","name":{"kind":"Name","value":"zakExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"signature"}},{"kind":"Field","name":{"kind":"Name","value":"sdkKey"}},{"kind":"Field","name":{"kind":"Name","value":"signatureExpiresAt"}}]}}]}}]} as unknown as DocumentNode<StartMeetingTokenMutation, StartMeetingTokenMutationVariables>;
+export const StartWebinarTokenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StartWebinarToken"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"webinarId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startWebinarToken"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"webinarId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"webinarId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"meetingId"}},{"kind":"Field","name":{"kind":"Name","value":"hostId"}},{"kind":"Field","name":{"kind":"Name","value":"zak"}},{"kind":"Field","name":{"kind":"Name","value":"signature"}},{"kind":"Field","name":{"kind":"Name","value":"sdkKey"}}]}}]}}]} as unknown as DocumentNode<StartWebinarTokenMutation, StartWebinarTokenMutationVariables>;
 export const UpdateMeetingRegistrantStatusDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateMeetingRegistrantStatus"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"meetingId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"action"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RegistrantAction"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"registrantIds"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateMeetingRegistrantStatus"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"meetingId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"meetingId"}}},{"kind":"Argument","name":{"kind":"Name","value":"action"},"value":{"kind":"Variable","name":{"kind":"Name","value":"action"}}},{"kind":"Argument","name":{"kind":"Name","value":"registrantIds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"registrantIds"}}}]}]}}]} as unknown as DocumentNode<UpdateMeetingRegistrantStatusMutation, UpdateMeetingRegistrantStatusMutationVariables>;
 export const UserDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"User"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"user"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"zoomId"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"pmi"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]} as unknown as DocumentNode<UserQuery, UserQueryVariables>;
 export const UsersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Users"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"status"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"UserStatus"}},"defaultValue":{"kind":"EnumValue","value":"ACTIVE"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"30"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"users"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"Variable","name":{"kind":"Name","value":"status"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]}}]} as unknown as DocumentNode<UsersQuery, UsersQueryVariables>;
 export const VideoSdkTokenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"VideoSdkToken"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"sessionName"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"role"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"VideoSdkRole"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userIdentity"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"sessionKey"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"expiresIn"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"videoSdkToken"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"sessionName"},"value":{"kind":"Variable","name":{"kind":"Name","value":"sessionName"}}},{"kind":"Argument","name":{"kind":"Name","value":"role"},"value":{"kind":"Variable","name":{"kind":"Name","value":"role"}}},{"kind":"Argument","name":{"kind":"Name","value":"userIdentity"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userIdentity"}}},{"kind":"Argument","name":{"kind":"Name","value":"sessionKey"},"value":{"kind":"Variable","name":{"kind":"Name","value":"sessionKey"}}},{"kind":"Argument","name":{"kind":"Name","value":"expiresIn"},"value":{"kind":"Variable","name":{"kind":"Name","value":"expiresIn"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}}]}}]} as unknown as DocumentNode<VideoSdkTokenMutation, VideoSdkTokenMutationVariables>;
+export const WebinarDashboardDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"WebinarDashboard"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"webinar"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"topic"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"startTime"}},{"kind":"Field","name":{"kind":"Name","value":"host"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"email"}}]}},{"kind":"Field","name":{"kind":"Name","value":"panelists"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"registrants"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"EnumValue","value":"PENDING"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pastInstances"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uuid"}},{"kind":"Field","name":{"kind":"Name","value":"startTime"}},{"kind":"Field","name":{"kind":"Name","value":"participants"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"absentees"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"email"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<WebinarDashboardQuery, WebinarDashboardQueryVariables>;
