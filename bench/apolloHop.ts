@@ -45,7 +45,12 @@ const app = Fastify();
 const execution = compiledExecution(schema);
 const apollo = new ApolloServer({
   gateway: execution.gateway,
-  plugins: [fastifyApolloDrainPlugin(app), ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled(), execution.plugin],
+  plugins: [
+    fastifyApolloDrainPlugin(app),
+    ApolloServerPluginCacheControlDisabled(),
+    ApolloServerPluginLandingPageDisabled(),
+    execution.plugin,
+  ],
 });
 await apollo.start();
 app.post('/graphql', fastifyApolloHandler(apollo));

@@ -46,7 +46,9 @@ await listener.subscribe(channel, (message) => {
   const space = message.indexOf(' ');
   const sequence = Number(message.slice(0, space));
   const e = JSON.parse(message.slice(space + 1)) as Event;
-  const payload = JSON.stringify({ data: { meetingEvents: { meetingId: e.meetingId, kind: e.kind, sequence, occurredAt: new Date(e.occurredAt).toISOString() } } });
+  const payload = JSON.stringify({
+    data: { meetingEvents: { meetingId: e.meetingId, kind: e.kind, sequence, occurredAt: new Date(e.occurredAt).toISOString() } },
+  });
   for (const s of subscribers.get(e.meetingId) ?? []) s.socket.send(`{"id":${JSON.stringify(s.id)},"type":"next","payload":${payload}}`);
 });
 
@@ -72,9 +74,10 @@ app.post('/zoom/webhooks', async (req, reply) => {
 });
 const url = await app.listen({ host: '127.0.0.1', port: 0 });
 process.stdout.write(`${JSON.stringify({ url })}\n`);
-const stop = () => void app.close().then(async () => {
-  await Promise.allSettled([commands.quit(), listener.quit()]);
-  process.exit(0);
-});
+const stop = () =>
+  void app.close().then(async () => {
+    await Promise.allSettled([commands.quit(), listener.quit()]);
+    process.exit(0);
+  });
 process.once('SIGTERM', stop);
 process.once('SIGINT', stop);

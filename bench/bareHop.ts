@@ -12,7 +12,6 @@ import { usersConnection, type ZoomUserPage } from './usersPage.js';
  * Env: BARE_UPSTREAM (origin), BARE_PATH (path and query), BARE_TOKEN. Prints {"url"} once listening.
  */
 
-
 const upstream = process.env.BARE_UPSTREAM;
 const path = process.env.BARE_PATH;
 const token = process.env.BARE_TOKEN;

@@ -36,7 +36,10 @@ export class FakeAdmin {
 
   /** Subscribes the user OAuth app's events to `url` (the fake validates it first, as Zoom does). */
   async subscribeWebhooks(url: string, secretToken: string): Promise<void> {
-    const { subscriptions } = await this.call<{ subscriptions: Array<{ url: string; validated: boolean }> }>('POST', '/__fake/webhooks', { url, secretToken });
+    const { subscriptions } = await this.call<{ subscriptions: Array<{ url: string; validated: boolean }> }>('POST', '/__fake/webhooks', {
+      url,
+      secretToken,
+    });
     if (!subscriptions.some((s) => s.url === url && s.validated)) throw new Error(`${url} did not pass Zoom's endpoint validation`);
   }
 

@@ -99,7 +99,11 @@ export async function startFake(): Promise<{ info: FakeInfo; handle: ChildHandle
 }
 
 /** Starts one of the hops (`bench/bareHop.ts`, `bench/apolloHop.ts`) in its own process, making the direct arm's REST call for every POST. */
-async function startHop(entry: string, what: string, direct: { origin: string; path: string; headers: Record<string, string> }): Promise<{ url: string; handle: ChildHandle }> {
+async function startHop(
+  entry: string,
+  what: string,
+  direct: { origin: string; path: string; headers: Record<string, string> },
+): Promise<{ url: string; handle: ChildHandle }> {
   const token = (direct.headers.authorization ?? '').replace(/^Bearer /, '');
   const env = { ...baseEnv(), NODE_ENV: 'production', BARE_UPSTREAM: direct.origin, BARE_PATH: direct.path, BARE_TOKEN: token };
   const { child, handle } = spawnTs(entry, env);
@@ -122,8 +126,15 @@ export async function startBareFanout(redisUrl: string, channel: string): Promis
  * Runs `bench/webhookSender.ts`: the signed burst, sent at once from a process of its own; the
  * wall-clock times each webhook was sent and answered, in input order.
  */
-export async function sendWebhookBurst(deliveries: Array<{ url: string; body: string }>, secret: string): Promise<Array<{ sent: number; answered: number }>> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/webhookSender.ts'], { cwd: ROOT, env: { ...baseEnv(), BENCH_WEBHOOK_SECRET: secret }, stdio: ['pipe', 'pipe', 'pipe'] });
+export async function sendWebhookBurst(
+  deliveries: Array<{ url: string; body: string }>,
+  secret: string,
+): Promise<Array<{ sent: number; answered: number }>> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/webhookSender.ts'], {
+    cwd: ROOT,
+    env: { ...baseEnv(), BENCH_WEBHOOK_SECRET: secret },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   child.stdout.on('data', (d) => (out += String(d)));

@@ -17,7 +17,8 @@ const wanted = named.length > 0 ? named : SCENARIOS;
 const fake = await startFake();
 try {
   if (wanted.includes('subscriptions')) process.stdout.write(`${reportSubscriptions(await subscriptionsAcrossReplicas(fake.info))}\n`);
-  if (wanted.includes('freshness')) process.stdout.write(`${reportFreshness(await freshnessAcrossReplicas(fake.info, new FakeAdmin(fake.info.url)))}\n`);
+  if (wanted.includes('freshness'))
+    process.stdout.write(`${reportFreshness(await freshnessAcrossReplicas(fake.info, new FakeAdmin(fake.info.url)))}\n`);
 } finally {
   await fake.handle.stop();
 }

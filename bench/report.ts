@@ -50,7 +50,20 @@ export function report(r: BenchResults): string {
     '',
     `1) users(first: 30): gateway vs the same REST call direct (keep-alive, ${s.concurrency} concurrent, ${s.armSeconds} s per arm in ${s.segments} alternating segments, ${s.warmupSeconds} s warm-up discarded)`,
     renderTable(
-      ['upstream', 'direct req/s', 'gateway req/s', 'ratio', 'direct p50', 'gateway p50', 'added p50', 'direct p99', 'gateway p99', 'added p99', 'gw CPU/req', 'Zoom calls/req'],
+      [
+        'upstream',
+        'direct req/s',
+        'gateway req/s',
+        'ratio',
+        'direct p50',
+        'gateway p50',
+        'added p50',
+        'direct p99',
+        'gateway p99',
+        'added p99',
+        'gw CPU/req',
+        'Zoom calls/req',
+      ],
       r.throughput.map((t) => [
         `${t.upstreamLatencyMs} ms`,
         t.direct.reqPerSec,
@@ -70,7 +83,18 @@ export function report(r: BenchResults): string {
     `   The same call through a bare hop (bench/bareHop.ts: Fastify + undici + JSON, no GraphQL) — what any extra hop costs on this machine —`,
     `   and behind an Apollo hop (bench/apolloHop.ts: the bare hop's work in a resolver of Apollo Server 5 with the gateway's executor, nothing else of the gateway's) — what the GraphQL server alone costs:`,
     renderTable(
-      ['upstream', 'bare req/s', 'bare/direct', 'bare added p50', 'bare added p99', 'Apollo hop req/s', 'Apollo/bare', 'gateway/bare', 'gateway/Apollo', 'CPU/req bare, Apollo, gateway'],
+      [
+        'upstream',
+        'bare req/s',
+        'bare/direct',
+        'bare added p50',
+        'bare added p99',
+        'Apollo hop req/s',
+        'Apollo/bare',
+        'gateway/bare',
+        'gateway/Apollo',
+        'CPU/req bare, Apollo, gateway',
+      ],
       r.throughput.map((t) => [
         `${t.upstreamLatencyMs} ms`,
         t.bare.reqPerSec,
@@ -81,7 +105,9 @@ export function report(r: BenchResults): string {
         `${fmt(t.apolloVsBare)}×`,
         `${fmt(t.gatewayVsBare)}×`,
         `${fmt(t.gatewayVsApollo)}×`,
-        [t.bareCpuMsPerRequest, t.apolloCpuMsPerRequest, t.gatewayCpuMsPerRequest].map((v) => (v === undefined ? 'n/a' : fmt(v))).join(', ') + ' ms',
+        [t.bareCpuMsPerRequest, t.apolloCpuMsPerRequest, t.gatewayCpuMsPerRequest]
+          .map((v) => (v === undefined ? 'n/a' : fmt(v)))
+          .join(', ') + ' ms',
       ]),
     ),
     '',

@@ -89,7 +89,7 @@ try {
   step(`dashboard load: 50 clients on users(status: ACTIVE, first: 30), pro pacing, read cache on, ${settings.dashboardSeconds} s`);
   const dashboard = await dashboardLoad(ctx, settings.dashboardSeconds);
 
-  step('expensive documents: CPU per refused document, a victim\'s p50 while 4 senders send them');
+  step("expensive documents: CPU per refused document, a victim's p50 while 4 senders send them");
   const parse = await parseWork(ctx);
 
   step(`RSS at ${settings.inflight} concurrent requests`);
@@ -126,7 +126,18 @@ try {
     subscriptions,
     freshness,
     parseWork: parse,
-    checks: [...parse.checks, ...('checks' in subscriptions ? subscriptions.checks : []), ...('checks' in freshness ? freshness.checks : []), ...at50.checks, ...at0.checks, ...tokens.checks, ...meetings.checks, ...webinars.checks, ...dashboard.checks, ...memory.checks],
+    checks: [
+      ...parse.checks,
+      ...('checks' in subscriptions ? subscriptions.checks : []),
+      ...('checks' in freshness ? freshness.checks : []),
+      ...at50.checks,
+      ...at0.checks,
+      ...tokens.checks,
+      ...meetings.checks,
+      ...webinars.checks,
+      ...dashboard.checks,
+      ...memory.checks,
+    ],
   };
   process.stdout.write(`${report(results)}\n`);
   const dir = new URL('./results/', import.meta.url);

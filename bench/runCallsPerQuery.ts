@@ -24,12 +24,17 @@ try {
     rss: new RssSampler(gatewayProcess.handle.pid),
   };
   // `npm run bench` counts tokens first; here one read fetches the account token before counting starts.
-  await fetch(`${ctx.gatewayUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...ctx.gatewayHeaders }, body: JSON.stringify({ query: '{ webinars(first: 1) { totalCount } }' }) });
+  await fetch(`${ctx.gatewayUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...ctx.gatewayHeaders },
+    body: JSON.stringify({ query: '{ webinars(first: 1) { totalCount } }' }),
+  });
   const meetings = await meetingsWithHosts(ctx);
   const webinars = await webinarDashboard(ctx);
   if (!('skipped' in meetings)) process.stdout.write(`3) meetings with hosts: ${fmt(meetings.callsPerQuery)} Zoom calls per query\n`);
   process.stdout.write(`${reportWebinarDashboard(webinars)}\n`);
-  for (const c of [...meetings.checks, ...webinars.checks]) process.stdout.write(`${c.pass ? 'PASS' : 'MISS'} ${c.what}: ${fmt(c.actual)} (${c.target})\n`);
+  for (const c of [...meetings.checks, ...webinars.checks])
+    process.stdout.write(`${c.pass ? 'PASS' : 'MISS'} ${c.what}: ${fmt(c.actual)} (${c.target})\n`);
 } catch (err) {
   process.stderr.write(`bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
   process.exitCode = 1;

@@ -23,7 +23,16 @@ const deliveries = JSON.parse(input) as Array<{ url: string; body: string }>;
 const signed = deliveries.map(({ url, body }) => {
   const ts = String(Math.floor(Date.now() / 1000));
   const signature = `v0=${createHmac('sha256', secret).update(`v0:${ts}:${body}`).digest('hex')}`;
-  return { url: `${url}/zoom/webhooks`, body, headers: { 'content-type': 'application/json', 'x-zm-request-id': randomUUID(), 'x-zm-request-timestamp': ts, 'x-zm-signature': signature } };
+  return {
+    url: `${url}/zoom/webhooks`,
+    body,
+    headers: {
+      'content-type': 'application/json',
+      'x-zm-request-id': randomUUID(),
+      'x-zm-request-timestamp': ts,
+      'x-zm-signature': signature,
+    },
+  };
 });
 const times = await Promise.all(
   signed.map(async ({ url, body, headers }) => {

@@ -76,7 +76,11 @@ export async function composeServices(input: Config, overrides: AppOverrides = {
     : createLogger(input.logLevel, undefined, { traceFields, pretty: !input.production && process.stdout.isTTY });
   // Read first: a bad manifest stops the start before anything is opened.
   const trustedDocuments = input.trustedDocuments ? await TrustedDocuments.load(input.trustedDocuments.path) : null;
-  if (trustedDocuments) logger.info({ documents: trustedDocuments.size, allowAdmin: input.trustedDocuments?.allowAdmin }, 'only trusted documents run (GRAPHQL_TRUSTED_DOCUMENTS)');
+  if (trustedDocuments)
+    logger.info(
+      { documents: trustedDocuments.size, allowAdmin: input.trustedDocuments?.allowAdmin },
+      'only trusted documents run (GRAPHQL_TRUSTED_DOCUMENTS)',
+    );
   tracing = input.tracing ? await startTracing(input.tracing, logger) : null;
   const metrics = new GatewayMetrics();
   const clock = overrides.clock ?? systemClock;
@@ -144,7 +148,11 @@ export async function composeServices(input: Config, overrides: AppOverrides = {
     const principal = await authenticator.authenticate(headers);
     return userOAuth ? userOAuth.withLinkedZoomUser(principal) : principal;
   };
-  const live = new LiveHub(await createLiveBus(config.store, config.cacheNamespace, logger, clock), { dropped: metrics.live.dropped }, logger);
+  const live = new LiveHub(
+    await createLiveBus(config.store, config.cacheNamespace, logger, clock),
+    { dropped: metrics.live.dropped },
+    logger,
+  );
 
   const schema = config.graphql.federation ? await buildGatewaySubgraphSchema() : await buildGatewaySchema();
   // One list for Apollo, the request limits (which validate for it) and subscriptions alike.

@@ -10,10 +10,7 @@ export type RateLimitPlan = 'free' | 'pro' | 'business';
 export type PacingPlan = RateLimitPlan | 'none';
 
 export type StoreConfig =
-  | { kind: 'sqlite'; path: string; url: string }
-  | { kind: 'redis'; url: string }
-  | { kind: 'postgres'; url: string }
-  | { kind: 'memory' };
+  { kind: 'sqlite'; path: string; url: string } | { kind: 'redis'; url: string } | { kind: 'postgres'; url: string } | { kind: 'memory' };
 
 export type GatewayAuthConfig =
   | { mode: 'none' }
@@ -341,8 +338,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       : null,
     sdk: sdk ? { key: sdk.ZOOM_SDK_KEY, secret: sdk.ZOOM_SDK_SECRET } : null,
     videoSdk: videoSdk ? { key: videoSdk.ZOOM_VIDEO_SDK_KEY, secret: videoSdk.ZOOM_VIDEO_SDK_SECRET } : null,
-    legacyJwt:
-      legacy && e.ZOOM_LEGACY_JWT === 'allow' ? { apiKey: legacy.ZOOM_API_KEY, apiSecret: legacy.ZOOM_API_SECRET } : null,
+    legacyJwt: legacy && e.ZOOM_LEGACY_JWT === 'allow' ? { apiKey: legacy.ZOOM_API_KEY, apiSecret: legacy.ZOOM_API_SECRET } : null,
     store: readStore(e.CACHE_URL, problems),
     cacheNamespace: e.CACHE_NAMESPACE ?? 'zgg',
     cacheLockTtlMs: e.CACHE_LOCK_TTL_MS,
@@ -350,7 +346,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     tokenRefreshMarginSeconds: e.TOKEN_REFRESH_MARGIN_SECONDS,
     auth: readAuth(e, problems, production, sandbox),
     graphql: { introspection: e.GRAPHQL_INTROSPECTION, ide: readIde(e, problems, production), federation: e.GRAPHQL_FEDERATION },
-    trustedDocuments: e.GRAPHQL_TRUSTED_DOCUMENTS ? { path: e.GRAPHQL_TRUSTED_DOCUMENTS, allowAdmin: e.GRAPHQL_TRUSTED_DOCUMENTS_ALLOW_ADMIN } : null,
+    trustedDocuments: e.GRAPHQL_TRUSTED_DOCUMENTS
+      ? { path: e.GRAPHQL_TRUSTED_DOCUMENTS, allowAdmin: e.GRAPHQL_TRUSTED_DOCUMENTS_ALLOW_ADMIN }
+      : null,
     limits: {
       maxDepth: e.GRAPHQL_MAX_DEPTH,
       maxCost: e.GRAPHQL_MAX_COST,
@@ -386,10 +384,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     browser: readBrowserClients(e, problems, sandbox),
   };
   if (e.HTTP_HEADERS_TIMEOUT_MS > e.HTTP_REQUEST_TIMEOUT_MS) {
-    problems.push(`HTTP_HEADERS_TIMEOUT_MS: the head is part of the request, so it cannot exceed HTTP_REQUEST_TIMEOUT_MS (${e.HTTP_REQUEST_TIMEOUT_MS})`);
+    problems.push(
+      `HTTP_HEADERS_TIMEOUT_MS: the head is part of the request, so it cannot exceed HTTP_REQUEST_TIMEOUT_MS (${e.HTTP_REQUEST_TIMEOUT_MS})`,
+    );
   }
   if (e.GRAPHQL_TRUSTED_DOCUMENTS_ALLOW_ADMIN && !e.GRAPHQL_TRUSTED_DOCUMENTS) {
-    problems.push('GRAPHQL_TRUSTED_DOCUMENTS_ALLOW_ADMIN: has no effect without GRAPHQL_TRUSTED_DOCUMENTS (the manifest of trusted documents)');
+    problems.push(
+      'GRAPHQL_TRUSTED_DOCUMENTS_ALLOW_ADMIN: has no effect without GRAPHQL_TRUSTED_DOCUMENTS (the manifest of trusted documents)',
+    );
   }
   problems.push(...unknownVariables(env), ...missingZoomCredential(e, production, sandbox));
   if (oauth && !config.userOAuth?.redirectUri && !sandbox) {
@@ -452,7 +454,9 @@ export function readStore(value: string | undefined, problems: Problems): StoreC
   // NOTE: never echo the value: a URL that does not parse may still hold a password.
   if (kind && URL.canParse(raw)) return { kind, url: raw };
   if (kind) {
-    problems.push(`CACHE_URL: not a valid ${kind} URL (value not shown, it may hold a password); expected e.g. ${kind === 'redis' ? 'redis://[user:password@]host:6379[/db]' : 'postgresql://user:password@host:5432/database'}`);
+    problems.push(
+      `CACHE_URL: not a valid ${kind} URL (value not shown, it may hold a password); expected e.g. ${kind === 'redis' ? 'redis://[user:password@]host:6379[/db]' : 'postgresql://user:password@host:5432/database'}`,
+    );
   } else {
     problems.push(`CACHE_URL: expected sqlite://path, redis://…, postgresql://… or memory://, got "${urlForDisplay(raw)}"`);
   }
@@ -476,11 +480,18 @@ function readKeys(e: Env, problems: Problems, sandbox: boolean): [Uint8Array, ..
     }
     return [SANDBOX_KEY];
   }
-  const all = [e.TOKEN_ENCRYPTION_KEY, ...(e.TOKEN_ENCRYPTION_OLD_KEYS?.split(',').map((k) => k.trim()).filter(Boolean) ?? [])];
+  const all = [
+    e.TOKEN_ENCRYPTION_KEY,
+    ...(e.TOKEN_ENCRYPTION_OLD_KEYS?.split(',')
+      .map((k) => k.trim())
+      .filter(Boolean) ?? []),
+  ];
   const [current, ...old] = all.flatMap((k, i) => {
     const bytes = Buffer.from(k, 'base64url');
     if (bytes.length === 32 && /^[A-Za-z0-9_-]{43}$/.test(k)) return [new Uint8Array(bytes)];
-    problems.push(`${i === 0 ? 'TOKEN_ENCRYPTION_KEY' : 'TOKEN_ENCRYPTION_OLD_KEYS'}: expected 32 bytes in base64url (43 characters); generate one with \`${KEY_COMMAND}\``);
+    problems.push(
+      `${i === 0 ? 'TOKEN_ENCRYPTION_KEY' : 'TOKEN_ENCRYPTION_OLD_KEYS'}: expected 32 bytes in base64url (43 characters); generate one with \`${KEY_COMMAND}\``,
+    );
     return [];
   });
   // No valid key left means a problem was reported, and the configuration is refused.
@@ -530,7 +541,10 @@ function readIde(e: Env, problems: Problems, production: boolean): boolean {
 /** Origins as browsers send them (`scheme://host[:port]`, no path), or `*` alone. */
 function readCorsOrigins(value: string | undefined, problems: Problems): string[] | null {
   if (value === undefined) return null;
-  const origins = value.split(',').map((o) => o.trim()).filter(Boolean);
+  const origins = value
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
   if (origins.includes('*')) {
     if (origins.length > 1) problems.push('CORS_ORIGINS: "*" allows every origin and cannot be combined with others');
     return ['*'];
@@ -548,7 +562,8 @@ function readWebhookSecrets(value: string | undefined, problems: Problems): stri
   if (value === undefined) return null;
   const secrets = [...new Set(value.split(',').map((t) => t.trim()))];
   // Zoom generates the token, so its strength is not ours to check; a stray comma is a typo.
-  if (secrets.includes('')) problems.push('ZOOM_WEBHOOK_SECRET_TOKEN: an empty entry in the comma list; expected token or newToken,oldToken (value not shown)');
+  if (secrets.includes(''))
+    problems.push('ZOOM_WEBHOOK_SECRET_TOKEN: an empty entry in the comma list; expected token or newToken,oldToken (value not shown)');
   return secrets.filter(Boolean);
 }
 
@@ -566,11 +581,18 @@ const SERVICE_LINK = /_SERVICE_(HOST|PORT)(_[A-Z0-9_]+)?$|_PORT(_\d+_(TCP|UDP|SC
 function unknownVariables(env: Record<string, string | undefined>): Problems {
   const known = Object.keys(EnvSchema.shape);
   return Object.keys(env)
-    .filter((name) => OWN_PREFIXES.some((p) => name.startsWith(p)) && !known.includes(name) && !SERVICE_LINK.test(name) && (env[name] ?? '').trim() !== '')
+    .filter(
+      (name) =>
+        OWN_PREFIXES.some((p) => name.startsWith(p)) &&
+        !known.includes(name) &&
+        !SERVICE_LINK.test(name) &&
+        (env[name] ?? '').trim() !== '',
+    )
     .sort()
     .map((name) => {
       // A name cut short or run on (ZOOM_WEBHOOK_SECRET) is closer than its edit count says.
-      const score = (k: string) => (k.startsWith(name) || name.startsWith(k) ? Math.abs(k.length - name.length) / 2 : editDistance(name, k));
+      const score = (k: string) =>
+        k.startsWith(name) || name.startsWith(k) ? Math.abs(k.length - name.length) / 2 : editDistance(name, k);
       const closest = known.reduce((best, k) => (score(k) < score(best) ? k : best));
       return `${name}: not a variable this gateway reads; did you mean ${closest}?`;
     });
@@ -589,12 +611,20 @@ function editDistance(a: string, b: string): number {
 
 /** In production the fake never runs, so a gateway with no Zoom credential at all could serve nothing. */
 function missingZoomCredential(e: Env, production: boolean, sandbox: boolean): Problems {
-  const names = ['ZOOM_ACCOUNT_ID', 'ZOOM_CLIENT_ID', 'ZOOM_CLIENT_SECRET', 'ZOOM_OAUTH_CLIENT_ID', 'ZOOM_OAUTH_CLIENT_SECRET', 'ZOOM_API_KEY', 'ZOOM_API_SECRET'] as const;
+  const names = [
+    'ZOOM_ACCOUNT_ID',
+    'ZOOM_CLIENT_ID',
+    'ZOOM_CLIENT_SECRET',
+    'ZOOM_OAUTH_CLIENT_ID',
+    'ZOOM_OAUTH_CLIENT_SECRET',
+    'ZOOM_API_KEY',
+    'ZOOM_API_SECRET',
+  ] as const;
   // A partly set group is already named by group().
   if (!production || sandbox || names.some((n) => e[n] !== undefined)) return [];
   return [
     'ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET: no Zoom credential is set, and with NODE_ENV=production the built-in fake Zoom never runs. ' +
-      "Set these three from a Server-to-Server OAuth app, or ZOOM_OAUTH_CLIENT_ID, ZOOM_OAUTH_CLIENT_SECRET and ZOOM_OAUTH_REDIRECT_URI from a user OAuth app (or both)",
+      'Set these three from a Server-to-Server OAuth app, or ZOOM_OAUTH_CLIENT_ID, ZOOM_OAUTH_CLIENT_SECRET and ZOOM_OAUTH_REDIRECT_URI from a user OAuth app (or both)',
   ];
 }
 
@@ -602,11 +632,23 @@ function missingZoomCredential(e: Env, production: boolean, sandbox: boolean): P
 function readBrowserClients(e: Env, problems: Problems, sandbox: boolean): BrowserClientConfig {
   let corsAllowedHeaders = DEFAULT_CORS_ALLOWED_HEADERS;
   if (e.CORS_ALLOWED_HEADERS !== undefined) {
-    corsAllowedHeaders = [...new Set(e.CORS_ALLOWED_HEADERS.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean))];
+    corsAllowedHeaders = [
+      ...new Set(
+        e.CORS_ALLOWED_HEADERS.split(',')
+          .map((h) => h.trim().toLowerCase())
+          .filter(Boolean),
+      ),
+    ];
     const bad = corsAllowedHeaders.filter((h) => !/^[!#$%&'*+.^_`|~0-9a-z-]+$/.test(h));
-    if (bad.length > 0) problems.push(`CORS_ALLOWED_HEADERS: ${bad.map((h) => JSON.stringify(h)).join(', ')} is not a header name; expected a comma list such as ${DEFAULT_CORS_ALLOWED_HEADERS.slice(0, 3).join(',')}`);
+    if (bad.length > 0)
+      problems.push(
+        `CORS_ALLOWED_HEADERS: ${bad.map((h) => JSON.stringify(h)).join(', ')} is not a header name; expected a comma list such as ${DEFAULT_CORS_ALLOWED_HEADERS.slice(0, 3).join(',')}`,
+      );
     if (!corsAllowedHeaders.includes('content-type')) {
-      problems.push('CORS_ALLOWED_HEADERS: must include content-type, or no browser can POST a JSON query; the default list is ' + DEFAULT_CORS_ALLOWED_HEADERS.join(','));
+      problems.push(
+        'CORS_ALLOWED_HEADERS: must include content-type, or no browser can POST a JSON query; the default list is ' +
+          DEFAULT_CORS_ALLOWED_HEADERS.join(','),
+      );
     }
   }
   let csrfPrevention = !sandbox;
@@ -615,7 +657,8 @@ function readBrowserClients(e: Env, problems: Problems, sandbox: boolean): Brows
     else if (/^(0|false)$/i.test(e.GRAPHQL_CSRF_PREVENTION)) csrfPrevention = false;
     else problems.push(`GRAPHQL_CSRF_PREVENTION: expected true or false, got "${e.GRAPHQL_CSRF_PREVENTION}"`);
   }
-  if (e.ZOOM_SANDBOX_PORT !== 0 && !sandbox) problems.push('ZOOM_SANDBOX_PORT: pins the port of the sandbox\'s fake Zoom, and sandbox mode is off');
+  if (e.ZOOM_SANDBOX_PORT !== 0 && !sandbox)
+    problems.push("ZOOM_SANDBOX_PORT: pins the port of the sandbox's fake Zoom, and sandbox mode is off");
   return { corsAllowedHeaders, csrfPrevention, sandboxPort: e.ZOOM_SANDBOX_PORT };
 }
 

@@ -43,12 +43,9 @@ export const authorizationFailed = (message: string, reason: string, cause?: unk
   new GatewayError('ZOOM_AUTHORIZATION_FAILED', message, { reason }, { cause });
 export const rateLimited = (retryAfterSeconds: number, message = 'Zoom rate limit reached; retry later.') =>
   new GatewayError('ZOOM_RATE_LIMITED', message, { retryAfterSeconds });
-export const zoomUnavailable = (message: string, cause?: unknown) =>
-  new GatewayError('ZOOM_UNAVAILABLE', message, {}, { cause });
-export const gatewayBusy = (message: string, retryAfterSeconds: number) =>
-  new GatewayError('GATEWAY_BUSY', message, { retryAfterSeconds });
-export const storeUnavailable = (message: string, cause?: unknown) =>
-  new GatewayError('STORE_UNAVAILABLE', message, {}, { cause });
+export const zoomUnavailable = (message: string, cause?: unknown) => new GatewayError('ZOOM_UNAVAILABLE', message, {}, { cause });
+export const gatewayBusy = (message: string, retryAfterSeconds: number) => new GatewayError('GATEWAY_BUSY', message, { retryAfterSeconds });
+export const storeUnavailable = (message: string, cause?: unknown) => new GatewayError('STORE_UNAVAILABLE', message, {}, { cause });
 
 /** One GraphQL error in a response body. */
 export interface ErrorEntry {

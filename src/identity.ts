@@ -13,7 +13,8 @@ const ZOOM_USER_ID = /^[A-Za-z0-9_-]{1,64}$/;
  * An address as Zoom stores it: a local part without whitespace, quotes or brackets (RFC 5322
  * atext, dots included) and a domain of at least two DNS labels.
  */
-const EMAIL = /^[^\s@"(),:;<>[\]\\\p{Cc}\p{Cs}]{1,64}@[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?)+$/u;
+const EMAIL =
+  /^[^\s@"(),:;<>[\]\\\p{Cc}\p{Cs}]{1,64}@[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?)+$/u;
 /** RFC 5321's limit on a whole address. */
 const MAX_EMAIL_LENGTH = 254;
 

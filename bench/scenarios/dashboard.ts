@@ -49,7 +49,10 @@ export async function dashboardLoad(ctx: BenchContext, seconds: number): Promise
       directReqPerSec,
       ratio,
       zoomCalls,
-      checks: [atLeast(`${label}: gateway answers/s vs direct at the plan's rate`, ratio, 20, '×'), atMost(`${label}: failed (ZOOM_RATE_LIMITED or other)`, gateway.failed, 0)],
+      checks: [
+        atLeast(`${label}: gateway answers/s vs direct at the plan's rate`, ratio, 20, '×'),
+        atMost(`${label}: failed (ZOOM_RATE_LIMITED or other)`, gateway.failed, 0),
+      ],
     };
   } finally {
     await pool.close();

@@ -39,7 +39,8 @@ const FOLLOW_MS = 500;
 const PAUSE_MS = 10;
 const SECRET = 'bench-freshness-secret-token';
 
-const MEETING_READ = 'query ($id: ID!, $host: ID) { meeting(id: $id) { topic } meetings(userId: $host, first: 300) { nodes { id topic } } }';
+const MEETING_READ =
+  'query ($id: ID!, $host: ID) { meeting(id: $id) { topic } meetings(userId: $host, first: 300) { nodes { id topic } } }';
 const USER_READ = 'query ($id: ID!) { user(id: $id) { firstName } users(status: ACTIVE, first: 300) { nodes { id firstName } } }';
 
 interface Change {
@@ -118,7 +119,8 @@ async function answered(fake: FakeAdmin, after: number, event: string): Promise<
     const d = deliveries.slice(after).find((x) => x.event === event);
     const attempt = d?.attempts[0];
     if (d && attempt?.status !== undefined) {
-      if (attempt.status !== 200 || attempt.answeredAt === undefined) throw new Error(`${event} was answered ${attempt.status}${attempt.error ? ` (${attempt.error})` : ''}`);
+      if (attempt.status !== 200 || attempt.answeredAt === undefined)
+        throw new Error(`${event} was answered ${attempt.status}${attempt.error ? ` (${attempt.error})` : ''}`);
       return attempt.answeredAt;
     }
     if (Date.now() > deadline) throw new Error(`no ${event} delivery was answered within 10 s`);
@@ -180,7 +182,11 @@ async function round(fake: FakeAdmin, replicas: GatewayProcess[], change: Change
  * reads show it: no read sent WINDOW_MS or more after the 200 may return the old data. Within
  * the TTL nothing but the webhook can end a cached answer.
  */
-export async function freshnessAcrossReplicas(info: FakeInfo, fake: FakeAdmin, redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'): Promise<FreshnessResult> {
+export async function freshnessAcrossReplicas(
+  info: FakeInfo,
+  fake: FakeAdmin,
+  redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+): Promise<FreshnessResult> {
   if (!(await redisReachable(redisUrl))) return { skipped: `Redis (${redisUrl}) is unreachable; set REDIS_URL` };
   const [meetingHost, user] = info.hosts;
   if (!meetingHost || !user) throw new Error('the fake needs two seeded hosts');
@@ -203,7 +209,10 @@ export async function freshnessAcrossReplicas(info: FakeInfo, fake: FakeAdmin, r
     const list = await fetch(`${replicas[0]!.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...replicas[0]!.headers },
-      body: JSON.stringify({ query: 'query ($host: ID) { meetings(userId: $host, first: 1) { nodes { id } } }', variables: { host: meetingHost.id } }),
+      body: JSON.stringify({
+        query: 'query ($host: ID) { meetings(userId: $host, first: 1) { nodes { id } } }',
+        variables: { host: meetingHost.id },
+      }),
     });
     const meetingId = ((await list.json()) as { data?: { meetings: { nodes: Array<{ id: string }> } } }).data?.meetings.nodes[0]?.id;
     if (!meetingId) throw new Error(`no meeting of host ${meetingHost.id} through the gateway`);
@@ -245,9 +254,16 @@ export async function freshnessAcrossReplicas(info: FakeInfo, fake: FakeAdmin, r
       staleAtWindow,
       visibleP50Ms: percentile(visible, 50),
       visibleMaxMs: Math.max(...visible),
-      deliveryP50Ms: percentile(rounds.map((x) => x.answeredAt - x.changedAt), 50),
+      deliveryP50Ms: percentile(
+        rounds.map((x) => x.answeredAt - x.changedAt),
+        50,
+      ),
       checks: [
-        atMost(`freshness: reads on ${REPLICAS} replicas returning the old data ${WINDOW_MS} ms or more after the webhook's 200`, staleAfterWindow, 0),
+        atMost(
+          `freshness: reads on ${REPLICAS} replicas returning the old data ${WINDOW_MS} ms or more after the webhook's 200`,
+          staleAfterWindow,
+          0,
+        ),
         atMost('freshness: failed reads, and Zoom calls for reads that should have been cached', failed + zoomCallsWhileCached, 0),
       ],
     };

@@ -27,7 +27,11 @@ interface Page {
 }
 
 /** One GraphQL operation through the bench's gateway, as its configured caller. */
-export async function post(ctx: BenchContext, query: string, variables?: Record<string, unknown>): Promise<{ data?: Record<string, unknown>; errors?: unknown[] }> {
+export async function post(
+  ctx: BenchContext,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<{ data?: Record<string, unknown>; errors?: unknown[] }> {
   const res = await fetch(`${ctx.gatewayUrl}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...ctx.gatewayHeaders },

@@ -46,13 +46,19 @@ function operations(n: number) {
 /** Sends `shape`'s body with a fresh trailing comment. */
 function uniqueBodies(): Array<() => Buffer> {
   return SHAPES.map(({ body }) => {
-    const [head, tail] = JSON.stringify({ ...body, query: `${body.query}\n# ${MARK}` }).split(MARK).map((part) => Buffer.from(part));
+    const [head, tail] = JSON.stringify({ ...body, query: `${body.query}\n# ${MARK}` })
+      .split(MARK)
+      .map((part) => Buffer.from(part));
     return () => Buffer.concat([head!, Buffer.from(randomUUID()), tail!]);
   });
 }
 
 async function post(ctx: BenchContext, body: string | Buffer): Promise<{ status: number; text: string }> {
-  const res = await fetch(`${ctx.gatewayUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...ctx.gatewayHeaders }, body });
+  const res = await fetch(`${ctx.gatewayUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...ctx.gatewayHeaders },
+    body,
+  });
   return { status: res.status, text: await res.text() };
 }
 
@@ -112,7 +118,8 @@ export async function parseWork(ctx: BenchContext): Promise<ParseWorkResult> {
       bytes = body.length;
       const r = await post(ctx, body);
       const named = /"limit":"([A-Z_]+)"/.exec(r.text)?.[1];
-      if (r.status !== 400 || !named) throw new Error(`${shape}: expected a refusal naming its limit, got ${r.status} ${r.text.slice(0, 300)}`);
+      if (r.status !== 400 || !named)
+        throw new Error(`${shape}: expected a refusal naming its limit, got ${r.status} ${r.text.slice(0, 300)}`);
       limit = named;
     }
     const used = ((cpuMs(ctx.gatewayPid) ?? NaN) - before) / DOCUMENTS_PER_SHAPE;
@@ -125,7 +132,10 @@ export async function parseWork(ctx: BenchContext): Promise<ParseWorkResult> {
   // The senders run on a thread of their own: sending a megabyte must not hold up the event
   // loop on which the victim's latency is measured.
   const parts = SHAPES.map(({ body }) => JSON.stringify({ ...body, query: `${body.query}\n# ${MARK}` }).split(MARK));
-  const senders = new Worker(ATTACK, { eval: true, workerData: { url: `${ctx.gatewayUrl}/graphql`, headers: ctx.gatewayHeaders, parts, attackers: ATTACKERS } });
+  const senders = new Worker(ATTACK, {
+    eval: true,
+    workerData: { url: `${ctx.gatewayUrl}/graphql`, headers: ctx.gatewayHeaders, parts, attackers: ATTACKERS },
+  });
   await new Promise((resolve) => senders.once('message', resolve));
   const cpuBefore = cpuMs(ctx.gatewayPid) ?? NaN;
   const t0 = performance.now();

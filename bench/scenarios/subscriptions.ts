@@ -1,7 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import WebSocket from 'ws';
-import { redisReachable, sendWebhookBurst, startBareFanout, startGateway, type ChildHandle, type FakeInfo, type GatewayProcess } from '../processes.js';
+import {
+  redisReachable,
+  sendWebhookBurst,
+  startBareFanout,
+  startGateway,
+  type ChildHandle,
+  type FakeInfo,
+  type GatewayProcess,
+} from '../processes.js';
 import { cpuMs, rssMiB } from '../procStats.js';
 import { atMost, percentile, type Check } from '../stats.js';
 
@@ -29,7 +37,14 @@ export type SubscriptionsResult =
       /** The bench process's own CPU time (the 1,000 subscribers), per delivery. */
       harnessCpuUsPerDelivery: number;
       /** The same burst through three bare fan-out processes (bench/bareFanout.ts). */
-      bare: { delivered: number; p50Ms: number; p99Ms: number; p99FromSendMs: number; cpuUsPerDelivery: number; harnessCpuUsPerDelivery: number };
+      bare: {
+        delivered: number;
+        p50Ms: number;
+        p99Ms: number;
+        p99FromSendMs: number;
+        cpuUsPerDelivery: number;
+        harnessCpuUsPerDelivery: number;
+      };
       rssPerIdleSubscriberKiB: number;
       /** The machine's 1-minute load average during the burst (other work competes for the cores). */
       loadAverage: number;
@@ -68,7 +83,12 @@ const now = () => performance.timeOrigin + performance.now();
  * next). The protocol by hand rather than graphql-ws's client, whose per-message work for a
  * thousand clients in this one process would compete with the gateways for the same two cores.
  */
-function subscriber(url: string, headers: Record<string, string>, variables: Record<string, unknown>, onNext: (data: Omit<Received, 'at'>) => void): Promise<WebSocket> {
+function subscriber(
+  url: string,
+  headers: Record<string, string>,
+  variables: Record<string, unknown>,
+  onNext: (data: Omit<Received, 'at'>) => void,
+): Promise<WebSocket> {
   const ws = new WebSocket(url, 'graphql-transport-ws');
   return new Promise((resolve, reject) => {
     ws.once('open', () => ws.send(JSON.stringify({ type: 'connection_init', payload: headers })));
@@ -90,9 +110,12 @@ function burstEvents(meetingIds: number[], base: number): Array<{ meetingId: num
   const out: Array<{ meetingId: number; eventTs: number; body: string }> = [];
   for (const [m, id] of meetingIds.entries()) {
     for (let i = 0; i < WEBHOOKS / MEETINGS; i++) {
-      const event = i === 0 ? 'meeting.started' : i === 9 ? 'meeting.ended' : i % 2 === 1 ? 'meeting.participant_joined' : 'meeting.participant_left';
+      const event =
+        i === 0 ? 'meeting.started' : i === 9 ? 'meeting.ended' : i % 2 === 1 ? 'meeting.participant_joined' : 'meeting.participant_left';
       const eventTs = base + m * 100 + i;
-      const participant = event.includes('participant') ? { participant: { user_name: `Guest ${i >> 1}`, user_id: String(16778240 + (i >> 1)), id: '', join_time: '2026-01-01T00:00:00Z' } } : {};
+      const participant = event.includes('participant')
+        ? { participant: { user_name: `Guest ${i >> 1}`, user_id: String(16778240 + (i >> 1)), id: '', join_time: '2026-01-01T00:00:00Z' } }
+        : {};
       const object = { id, uuid: `u${id}==`, host_id: 'benchHost', topic: 'Bench', type: 2, ...participant };
       out.push({ meetingId: id, eventTs, body: JSON.stringify({ event, event_ts: eventTs, payload: { account_id: 'bench', object } }) });
     }
@@ -159,7 +182,18 @@ async function burst(servers: Server[], sockets: WebSocket[], ready: () => Promi
   const serverCpuMs = servers.reduce((sum, s, i) => sum + ((cpuMs(s.pid) ?? NaN) - cpuBefore[i]!), 0);
   await new Promise((r) => setTimeout(r, 500));
 
-  const r: BurstResult = { subscribed, delivered: 0, missing: 0, duplicates: 0, outOfOrder: 0, foreign: 0, latencies: [], fromSend: [], serverCpuMs, harnessCpuMs: (harness.user + harness.system) / 1000 };
+  const r: BurstResult = {
+    subscribed,
+    delivered: 0,
+    missing: 0,
+    duplicates: 0,
+    outOfOrder: 0,
+    foreign: 0,
+    latencies: [],
+    fromSend: [],
+    serverCpuMs,
+    harnessCpuMs: (harness.user + harness.system) / 1000,
+  };
   for (const [i, got] of received.entries()) {
     const meetingId = String(meetingIds[i % MEETINGS]);
     r.delivered += got.length;
@@ -187,7 +221,10 @@ async function burst(servers: Server[], sockets: WebSocket[], ready: () => Promi
  * Then the same burst through three bare fan-out processes (bench/bareFanout.ts) on the same
  * Redis, side by side: what the machine itself allows.
  */
-export async function subscriptionsAcrossReplicas(fake: FakeInfo, redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'): Promise<SubscriptionsResult> {
+export async function subscriptionsAcrossReplicas(
+  fake: FakeInfo,
+  redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+): Promise<SubscriptionsResult> {
   if (!(await redisReachable(redisUrl))) return { skipped: `Redis (${redisUrl}) is unreachable; set REDIS_URL` };
   const namespace = `bench-live-${randomBytes(4).toString('hex')}`;
   const overrides = {

@@ -110,10 +110,16 @@ export async function compareThroughput(
   const addedP99Ms = gateway.p99Ms - direct.p99Ms;
   const label = `users(first: 30) @ ${upstreamLatencyMs} ms`;
   const checks: Check[] = [atLeast(`${label}: gateway/direct req/s`, ratio, targets.minRatio, '×')];
-  if (targets.minVsBare !== undefined) checks.push(atLeast(`${label}: uncached gateway/bare hop req/s`, per(gateway.reqPerSec, bare.reqPerSec), targets.minVsBare, '×'));
+  if (targets.minVsBare !== undefined)
+    checks.push(atLeast(`${label}: uncached gateway/bare hop req/s`, per(gateway.reqPerSec, bare.reqPerSec), targets.minVsBare, '×'));
   if (targets.maxAddedP50Ms !== undefined) checks.push(atMost(`${label}: added p50`, addedP50Ms, targets.maxAddedP50Ms, ' ms'));
   if (targets.maxAddedP99Ms !== undefined) checks.push(atMost(`${label}: added p99`, addedP99Ms, targets.maxAddedP99Ms, ' ms'));
-  for (const [name, stats] of [['direct', direct], ['bare hop', bare], ['Apollo hop', apollo], ['gateway', gateway]] as const) {
+  for (const [name, stats] of [
+    ['direct', direct],
+    ['bare hop', bare],
+    ['Apollo hop', apollo],
+    ['gateway', gateway],
+  ] as const) {
     // A run with failures measures error paths, not the gateway: never let it pass.
     checks.push(atMost(`${label}: ${name} failed requests`, stats.failed, 0));
   }

@@ -3,8 +3,7 @@ import { atMost, type Check } from '../stats.js';
 import { post } from './meetings.js';
 
 export type WebinarDashboardResult =
-  | { skipped: string; checks: Check[] }
-  | { queries: number; callsPerQuery: number; byRoute: Record<string, number>; checks: Check[] };
+  { skipped: string; checks: Check[] } | { queries: number; callsPerQuery: number; byRoute: Record<string, number>; checks: Check[] };
 
 const QUERIES = 5;
 const LATENCY_MS = 50;
@@ -39,12 +38,25 @@ export async function webinarDashboard(ctx: BenchContext): Promise<WebinarDashbo
   const byRoute: Record<string, number> = {};
   for (const [route, n] of Object.entries(hits.routes)) if (n > 0 && route !== 'admin') byRoute[route] = n / QUERIES;
   const callsPerQuery = hits.total / QUERIES;
-  return { queries: QUERIES, callsPerQuery, byRoute, checks: [atMost('webinar dashboard (panelists, pending registrants, past instances with participants and absentees): Zoom calls per query', callsPerQuery, IDEAL)] };
+  return {
+    queries: QUERIES,
+    callsPerQuery,
+    byRoute,
+    checks: [
+      atMost(
+        'webinar dashboard (panelists, pending registrants, past instances with participants and absentees): Zoom calls per query',
+        callsPerQuery,
+        IDEAL,
+      ),
+    ],
+  };
 }
 
 /** The report's line for it. */
 export function reportWebinarDashboard(w: WebinarDashboardResult): string {
   if ('skipped' in w) return `3b) webinar dashboard: skipped: ${w.skipped}`;
-  const routes = Object.entries(w.byRoute).map(([r, n]) => `${r} ${n}`).join(', ');
+  const routes = Object.entries(w.byRoute)
+    .map(([r, n]) => `${r} ${n}`)
+    .join(', ');
   return `3b) webinar dashboard in one operation: ${w.callsPerQuery} Zoom calls per query (${routes}), at most ${IDEAL}: one per resource`;
 }

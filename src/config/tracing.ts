@@ -1,5 +1,6 @@
 /** A sampler of the OpenTelemetry specification (OTEL_TRACES_SAMPLER). */
-export type SamplerName = 'always_on' | 'always_off' | 'traceidratio' | 'parentbased_always_on' | 'parentbased_always_off' | 'parentbased_traceidratio';
+export type SamplerName =
+  'always_on' | 'always_off' | 'traceidratio' | 'parentbased_always_on' | 'parentbased_always_off' | 'parentbased_traceidratio';
 
 /** OpenTelemetry tracing, read from the standard OTEL_* variables; null when off. */
 export interface TracingConfig {
@@ -20,7 +21,14 @@ export interface TracingConfig {
   protobufAsked: boolean;
 }
 
-const SAMPLERS: readonly SamplerName[] = ['always_on', 'always_off', 'traceidratio', 'parentbased_always_on', 'parentbased_always_off', 'parentbased_traceidratio'];
+const SAMPLERS: readonly SamplerName[] = [
+  'always_on',
+  'always_off',
+  'traceidratio',
+  'parentbased_always_on',
+  'parentbased_always_off',
+  'parentbased_traceidratio',
+];
 
 type Env = Record<string, string | undefined>;
 

@@ -67,7 +67,13 @@ export interface CompiledExecution {
  */
 export function compiledExecution(schema: GraphQLSchema, within: Within = direct): CompiledExecution {
   const cache = new WeakMap<DocumentNode, Map<string, Entry>>();
-  const run = (operation: object, document: DocumentNode, contextValue: object, variables: Record<string, unknown>, operationName: string | null) => {
+  const run = (
+    operation: object,
+    document: DocumentNode,
+    contextValue: object,
+    variables: Record<string, unknown>,
+    operationName: string | null,
+  ) => {
     let byOperation = cache.get(document);
     if (!byOperation) cache.set(document, (byOperation = new Map()));
     const key = operationName ?? '';

@@ -13,15 +13,21 @@ import { ZoomApiError } from '../zoom/zoomApiError.js';
  * reach clients as Apollo gives them (Apollo Client, urql and tools switch on them); the
  * gateway's closed set is for what it adds.
  */
-const CLIENT_CODES = new Set<unknown>(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE']);
+const CLIENT_CODES = new Set<unknown>([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
 
 /** For errors thrown before execution (the context): a store outage there fails the whole request. */
 const HTTP_STATUS: Partial<Record<ErrorCode, number>> = { UNAUTHENTICATED: 401, STORE_UNAVAILABLE: 503 };
 
 type Verdict =
-  | { kind: 'gateway'; error: GatewayError }
-  | { kind: 'client' | 'graphql'; error?: undefined }
-  | { kind: 'unexpected'; error: unknown };
+  { kind: 'gateway'; error: GatewayError } | { kind: 'client' | 'graphql'; error?: undefined } | { kind: 'unexpected'; error: unknown };
 
 /** What an error is: deliberate (GatewayError), the client's (parse, validation), GraphQL's own, or a bug. */
 function classify(error: unknown, formattedCode?: unknown): Verdict {
@@ -59,14 +65,21 @@ export function createFormatError() {
         const tokens = code === 'GRAPHQL_PARSE_FAILED' ? tokenRefusal(error) : undefined;
         if (tokens) return { message: tokens.message, extensions: { code: 'BAD_USER_INPUT', limit: tokens.limit, max: tokens.max } };
         // A query limit enforced by a validation rule is the gateway's own refusal (limitError.ts).
-        if (formatted.extensions?.limit !== undefined) return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT' } };
+        if (formatted.extensions?.limit !== undefined)
+          return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT' } };
         // Apollo refuses some requests with a bare 4xx and no code ("provided sha does not match query").
-        return code === 'INTERNAL_SERVER_ERROR' || code === undefined ? { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_REQUEST' } } : formatted;
+        return code === 'INTERNAL_SERVER_ERROR' || code === undefined
+          ? { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_REQUEST' } }
+          : formatted;
       }
       case 'graphql':
         return formatted;
       case 'unexpected':
-        return { message: 'Internal server error', ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+        return {
+          message: 'Internal server error',
+          ...(formatted.path ? { path: formatted.path } : {}),
+          extensions: { code: 'INTERNAL_SERVER_ERROR' },
+        };
     }
   };
 }

@@ -1,7 +1,13 @@
 import type { ErrorCode } from '../errors.js';
 
 /** What any field that calls Zoom may also answer, whatever its own checks. */
-const ZOOM_FAILURES: readonly ErrorCode[] = ['ZOOM_AUTHORIZATION_REQUIRED', 'ZOOM_RATE_LIMITED', 'ZOOM_UNAVAILABLE', 'ZOOM_API_ERROR', 'STORE_UNAVAILABLE'];
+const ZOOM_FAILURES: readonly ErrorCode[] = [
+  'ZOOM_AUTHORIZATION_REQUIRED',
+  'ZOOM_RATE_LIMITED',
+  'ZOOM_UNAVAILABLE',
+  'ZOOM_API_ERROR',
+  'STORE_UNAVAILABLE',
+];
 
 /**
  * The failure codes a mutation answers, for its field description, so a UI can switch on

@@ -40,7 +40,8 @@ type Representation = Record<string, unknown>;
 /** A representation's key, as the entity's root field would take it as an argument. */
 function keyOf(representation: Representation): string {
   const { id } = representation;
-  if (typeof id !== 'string') throw badUserInput(`A ${String(representation.__typename)} representation needs its key, "id", as a string.`, 'representations');
+  if (typeof id !== 'string')
+    throw badUserInput(`A ${String(representation.__typename)} representation needs its key, "id", as a string.`, 'representations');
   return id;
 }
 
@@ -154,7 +155,10 @@ function checkRepresentations(subgraph: GraphQLSchema): void {
     for (const r of list) {
       const typename = typeof r === 'object' && r !== null ? (r as Representation).__typename : undefined;
       if (typeof typename !== 'string' || !ENTITY_TYPES.has(typename)) {
-        throw badUserInput(`Each representation must be an object whose __typename is an entity of this subgraph (${[...ENTITY_TYPES].join(', ')}).`, 'representations');
+        throw badUserInput(
+          `Each representation must be an object whose __typename is an entity of this subgraph (${[...ENTITY_TYPES].join(', ')}).`,
+          'representations',
+        );
       }
     }
     return resolve(source, args, ctx, info);

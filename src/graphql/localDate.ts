@@ -36,7 +36,10 @@ export function monthWindow(from: string | null | undefined, to: string | null |
   const end = to ?? addMonths(from!, 1);
   // Zoom keeps the month before `to`: an earlier `from` is what it would cut away.
   if (dayMs(start) < dayMs(addMonths(end, -1))) {
-    throw badUserInput(`from and to may be at most one month apart (Zoom's limit); got ${Math.round((dayMs(end) - dayMs(start)) / DAY_MS)} days.`, 'to');
+    throw badUserInput(
+      `from and to may be at most one month apart (Zoom's limit); got ${Math.round((dayMs(end) - dayMs(start)) / DAY_MS)} days.`,
+      'to',
+    );
   }
   return { from: start, to: end };
 }

@@ -154,7 +154,8 @@ class Page<N> implements ConnectionShape<N> {
     if (!this.builtEdges) {
       const edges: Edge<N>[] = [];
       let k = 0;
-      for (const t of this.taken) for (let j = 0; j < t.count; j++) edges.push(new LazyEdge(this.cursors, positionAfter(t, j), this.nodes[k++]!));
+      for (const t of this.taken)
+        for (let j = 0; j < t.count; j++) edges.push(new LazyEdge(this.cursors, positionAfter(t, j), this.nodes[k++]!));
       this.builtEdges = edges;
     }
     return this.builtEdges;

@@ -9,7 +9,10 @@ import { RequestLoaders } from './loaders.js';
 export type RequestContexts = (principal: Principal, log: GraphQLContext['logger']) => GraphQLContext;
 
 /** The long-lived parts resolvers use, and what their Zoom access is made of. */
-export interface ContextParts extends Pick<GraphQLContext, 'cursors' | 'tokens' | 'zaks' | 'sdk' | 'videoSdk' | 'config' | 'tokenCache' | 'clock'> {
+export interface ContextParts extends Pick<
+  GraphQLContext,
+  'cursors' | 'tokens' | 'zaks' | 'sdk' | 'videoSdk' | 'config' | 'tokenCache' | 'clock'
+> {
   readonly client: ZoomHttpClient;
   /** Where writes report their changes (the read cache). */
   readonly changes: ZoomChangeSink;

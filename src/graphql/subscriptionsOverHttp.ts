@@ -2,7 +2,8 @@ import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { errorBody } from '../errors.js';
 
 /** The answer to `subscription { … }` sent as a plain HTTP request (GET or POST). */
-export const SUBSCRIPTIONS_NOT_OVER_HTTP = 'subscriptions are not supported over HTTP; subscribe over WebSocket (graphql-transport-ws) on /graphql';
+export const SUBSCRIPTIONS_NOT_OVER_HTTP =
+  'subscriptions are not supported over HTTP; subscribe over WebSocket (graphql-transport-ws) on /graphql';
 
 /**
  * Refuses subscription operations over HTTP with 400 BAD_USER_INPUT before execution: graphql-js
@@ -21,7 +22,10 @@ export function subscriptionsOverHttpPlugin(): ApolloServerPlugin {
           if (operation?.operation !== 'subscription') return null;
           return {
             http: { status: 400, headers: new HeaderMap() },
-            body: { kind: 'single', singleResult: errorBody('BAD_USER_INPUT', SUBSCRIPTIONS_NOT_OVER_HTTP, { reason: 'SUBSCRIPTION_OVER_HTTP' }) },
+            body: {
+              kind: 'single',
+              singleResult: errorBody('BAD_USER_INPUT', SUBSCRIPTIONS_NOT_OVER_HTTP, { reason: 'SUBSCRIPTION_OVER_HTTP' }),
+            },
           };
         },
       };

@@ -94,6 +94,10 @@ export function admissionHook(admission: Admission, onBusy?: () => void) {
     return reply
       .code(503)
       .header('retry-after', '1')
-      .send(errorBody('GATEWAY_BUSY', `The gateway is busy: ${admission.max} requests are in progress (GRAPHQL_MAX_INFLIGHT). Retry shortly.`, { retryAfterSeconds: 1 }));
+      .send(
+        errorBody('GATEWAY_BUSY', `The gateway is busy: ${admission.max} requests are in progress (GRAPHQL_MAX_INFLIGHT). Retry shortly.`, {
+          retryAfterSeconds: 1,
+        }),
+      );
   };
 }

@@ -42,7 +42,10 @@ const INIT_SCRIPT = `(function () {
 const ASSETS: Record<string, Asset> = {
   'graphiql.min.css': { type: 'text/css; charset=utf-8', source: { file: join(packageDir('graphiql'), 'graphiql.min.css') } },
   'graphiql.min.js': { type: 'text/javascript; charset=utf-8', source: { file: join(packageDir('graphiql'), 'graphiql.min.js') } },
-  'react.production.min.js': { type: 'text/javascript; charset=utf-8', source: { file: join(packageDir('react'), 'umd/react.production.min.js') } },
+  'react.production.min.js': {
+    type: 'text/javascript; charset=utf-8',
+    source: { file: join(packageDir('react'), 'umd/react.production.min.js') },
+  },
   'react-dom.production.min.js': {
     type: 'text/javascript; charset=utf-8',
     source: { file: join(packageDir('react-dom'), 'umd/react-dom.production.min.js') },
@@ -111,7 +114,8 @@ export function prefersHtml(accept: string | undefined): boolean {
   const quality = (mime: string) => {
     const [type] = mime.split('/');
     // The most specific matching range decides (RFC 9110 §12.5.1).
-    const match = ranges.find((r) => r.range === mime) ?? ranges.find((r) => r.range === `${type}/*`) ?? ranges.find((r) => r.range === '*/*');
+    const match =
+      ranges.find((r) => r.range === mime) ?? ranges.find((r) => r.range === `${type}/*`) ?? ranges.find((r) => r.range === '*/*');
     return match?.q ?? 0;
   };
   const html = quality('text/html');
@@ -163,7 +167,8 @@ export function registerGraphiql(fastify: GatewayFastify, opts: { endpoint: stri
 
   // Callback hooks on every request: an async hook costs a promise and a tick each.
   fastify.addHook('onRequest', (request, reply, done) => {
-    if (request.method === 'GET' && request.routeOptions.url === opts.endpoint && prefersHtml(request.headers.accept)) return void sendPage(reply);
+    if (request.method === 'GET' && request.routeOptions.url === opts.endpoint && prefersHtml(request.headers.accept))
+      return void sendPage(reply);
     done();
   });
   fastify.get('/graphiql', async (_request, reply) => sendPage(reply));

@@ -29,7 +29,10 @@ export function prefersGraphQLResponse(accept: string | undefined): boolean {
   const ranges = acceptRanges(accept);
   const own = ranges.find((r) => r.range === GRAPHQL_RESPONSE_JSON);
   if (!own || own.q <= 0) return false;
-  const json = ranges.find((r) => r.range === 'application/json') ?? ranges.find((r) => r.range === 'application/*') ?? ranges.find((r) => r.range === '*/*');
+  const json =
+    ranges.find((r) => r.range === 'application/json') ??
+    ranges.find((r) => r.range === 'application/*') ??
+    ranges.find((r) => r.range === '*/*');
   return !json || own.q > json.q || (own.q === json.q && own.order < json.order);
 }
 
@@ -40,7 +43,12 @@ export function prefersGraphQLResponse(accept: string | undefined): boolean {
  * Client and urql read its `errors` and their codes instead of reporting a bare status. Apollo's
  * own answers already carry the negotiated type and are left alone.
  */
-export function graphqlErrorMediaType(request: FastifyRequest, reply: FastifyReply, payload: unknown, done: (err: Error | null, value?: unknown) => void): void {
+export function graphqlErrorMediaType(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  payload: unknown,
+  done: (err: Error | null, value?: unknown) => void,
+): void {
   if (reply.statusCode >= 400 && isPlainJson(reply.getHeader('content-type')) && prefersGraphQLResponse(request.headers.accept)) {
     void reply.header('content-type', `${GRAPHQL_RESPONSE_JSON}; charset=utf-8`);
   }

@@ -17,7 +17,15 @@ export function graphqlRouteGuards(limits: QueryLimits) {
       const depth = requestJsonDepth(request);
       if (depth > limits.maxJsonDepth) {
         const max = limits.maxJsonDepth;
-        void reply.code(400).send(errorBody('BAD_USER_INPUT', jsonDepthMessage('The request\'s JSON', depth, max), { limit: 'HTTP_MAX_JSON_DEPTH', max, actual: depth }));
+        void reply
+          .code(400)
+          .send(
+            errorBody('BAD_USER_INPUT', jsonDepthMessage("The request's JSON", depth, max), {
+              limit: 'HTTP_MAX_JSON_DEPTH',
+              max,
+              actual: depth,
+            }),
+          );
         return;
       }
       if (!Array.isArray(request.body) || request.body.length <= limits.maxBatch) return done();
@@ -25,7 +33,13 @@ export function graphqlRouteGuards(limits: QueryLimits) {
       const max = limits.maxBatch;
       void reply
         .code(400)
-        .send(errorBody('BAD_USER_INPUT', `The request batches ${actual} operations; the limit is ${max} (GRAPHQL_MAX_BATCH).`, { limit: 'GRAPHQL_MAX_BATCH', max, actual }));
+        .send(
+          errorBody('BAD_USER_INPUT', `The request batches ${actual} operations; the limit is ${max} (GRAPHQL_MAX_BATCH).`, {
+            limit: 'GRAPHQL_MAX_BATCH',
+            max,
+            actual,
+          }),
+        );
     },
     errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
       const status = error.statusCode ?? 500;
@@ -39,7 +53,12 @@ export function graphqlRouteGuards(limits: QueryLimits) {
         const max = limits.maxBodyBytes;
         return reply
           .code(413)
-          .send(errorBody('BAD_USER_INPUT', `The request body exceeds ${max} bytes (GRAPHQL_MAX_BODY_BYTES).`, { limit: 'GRAPHQL_MAX_BODY_BYTES', max }));
+          .send(
+            errorBody('BAD_USER_INPUT', `The request body exceeds ${max} bytes (GRAPHQL_MAX_BODY_BYTES).`, {
+              limit: 'GRAPHQL_MAX_BODY_BYTES',
+              max,
+            }),
+          );
       }
       const message = error instanceof SyntaxError ? 'The request body is not valid JSON.' : error.message;
       return reply.code(status).send(errorBody('BAD_USER_INPUT', message, { reason }));

@@ -64,7 +64,10 @@ async function checkTokenSource(config: Config, accountToken: HealthDeps['accoun
   } catch (err) {
     // A GatewayError's message names the variable to check and never a secret.
     if (isGatewayError(err)) return { ok: false, detail: `no Zoom token: ${err.message}` };
-    return { ok: false, detail: (err as Error).message.startsWith('timed out') ? `no Zoom token within ${timeoutMs} ms` : 'no Zoom token: unexpected failure' };
+    return {
+      ok: false,
+      detail: (err as Error).message.startsWith('timed out') ? `no Zoom token within ${timeoutMs} ms` : 'no Zoom token: unexpected failure',
+    };
   }
 }
 

@@ -24,7 +24,9 @@ export class OAuthEndpoints {
     url.search = '';
     url.hash = '';
     // A gateway behind a path prefix keeps it: …/prefix/oauth/callback → …/prefix/oauth/install.
-    url.pathname = url.pathname.endsWith('/oauth/callback') ? url.pathname.replace(/\/oauth\/callback$/, '/oauth/install') : '/oauth/install';
+    url.pathname = url.pathname.endsWith('/oauth/callback')
+      ? url.pathname.replace(/\/oauth\/callback$/, '/oauth/install')
+      : '/oauth/install';
     return url.toString();
   }
 }

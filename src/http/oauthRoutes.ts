@@ -33,7 +33,8 @@ export function registerOAuthRoutes(fastify: GatewayFastify, deps: OAuthRouteDep
   fastify.get('/oauth/install', async (request, reply) => {
     const { userOAuth } = deps;
     const redirectUri = deps.endpoints.redirectUri();
-    if (!userOAuth || !redirectUri) return reply.code(404).send({ error: { code: 'NOT_FOUND', message: 'User OAuth is not configured (ZOOM_OAUTH_CLIENT_ID).' } });
+    if (!userOAuth || !redirectUri)
+      return reply.code(404).send({ error: { code: 'NOT_FOUND', message: 'User OAuth is not configured (ZOOM_OAUTH_CLIENT_ID).' } });
     let principal: Principal;
     try {
       principal = await deps.authenticator.authenticate(request.headers);
@@ -66,9 +67,18 @@ export function registerOAuthRoutes(fastify: GatewayFastify, deps: OAuthRouteDep
   });
 }
 
-async function callback(deps: OAuthRouteDeps, query: Record<string, string | undefined>, cookieHeader: string | undefined, reply: FastifyReply) {
+async function callback(
+  deps: OAuthRouteDeps,
+  query: Record<string, string | undefined>,
+  cookieHeader: string | undefined,
+  reply: FastifyReply,
+) {
   const page = (status: number, title: string, message: string) =>
-    reply.code(status).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(oauthPage(title, message));
+    reply
+      .code(status)
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .send(oauthPage(title, message));
   const { userOAuth } = deps;
   const redirectUri = deps.endpoints.redirectUri();
   if (!userOAuth || !redirectUri) return page(404, 'Not available', 'User OAuth is not configured on this gateway.');
@@ -84,17 +94,28 @@ async function callback(deps: OAuthRouteDeps, query: Record<string, string | und
   } catch (err) {
     if (!(err instanceof StateRejected)) throw err;
     deps.logger.warn({ reason: err.reason }, 'OAuth callback with a rejected state');
-    return page(400, 'Authorization failed', 'This authorization link is invalid, expired or already used. Start again from /oauth/install.');
+    return page(
+      400,
+      'Authorization failed',
+      'This authorization link is invalid, expired or already used. Start again from /oauth/install.',
+    );
   }
   if (query.error) return page(400, 'Authorization not granted', `Zoom did not grant access (${query.error}).`);
   if (!query.code) return page(400, 'Authorization failed', 'Zoom sent no authorization code. Start again from /oauth/install.');
   const sameBrowser = fromSameBrowser(pending, browserKey);
   if (!sameBrowser) {
-    deps.logger.warn({ principal: pending.principal.id, cookie: browserKey ? 'mismatch' : 'missing' }, 'OAuth callback in a browser that did not start the flow');
+    deps.logger.warn(
+      { principal: pending.principal.id, cookie: browserKey ? 'mismatch' : 'missing' },
+      'OAuth callback in a browser that did not start the flow',
+    );
     // NOTE: the code is redeemed only to end the grant Zoom made at consent, and so that a
     // callback address handed back to whoever started the flow is worth nothing.
     await discardCode(userOAuth, query.code, redirectUri, pending.codeVerifier, deps.logger);
-    return page(400, 'Authorization refused', 'This authorization was started in another browser, so it was not accepted and nothing was connected. If you meant to connect your Zoom user, start again from /oauth/install in this browser.');
+    return page(
+      400,
+      'Authorization refused',
+      'This authorization was started in another browser, so it was not accepted and nothing was connected. If you meant to connect your Zoom user, start again from /oauth/install in this browser.',
+    );
   }
 
   let record;
@@ -117,9 +138,13 @@ async function callback(deps: OAuthRouteDeps, query: Record<string, string | und
   }
 
   if (!sameZoomUser(pending.principal, zoomUser, sameBrowser)) {
-    deps.logger.warn({ principal: pending.principal.id, zoomUserId: zoomUser.id }, 'authorizing Zoom user is not the caller\'s Zoom user');
+    deps.logger.warn({ principal: pending.principal.id, zoomUserId: zoomUser.id }, "authorizing Zoom user is not the caller's Zoom user");
     await userOAuth.discard(record);
-    return page(403, 'Wrong Zoom user', `You signed in to Zoom as ${zoomUser.email || zoomUser.id}, which is not the Zoom user of your account. Sign in as your own Zoom user and start again.`);
+    return page(
+      403,
+      'Wrong Zoom user',
+      `You signed in to Zoom as ${zoomUser.email || zoomUser.id}, which is not the Zoom user of your account. Sign in as your own Zoom user and start again.`,
+    );
   }
 
   await userOAuth.save(zoomUser.id, record, pending.principal);
@@ -138,7 +163,13 @@ function sameZoomUser(principal: Principal, user: { id: string; email: string },
   return sameBrowser;
 }
 
-async function discardCode(userOAuth: UserOAuthSource, code: string, redirectUri: string, codeVerifier: string, logger: Logger): Promise<void> {
+async function discardCode(
+  userOAuth: UserOAuthSource,
+  code: string,
+  redirectUri: string,
+  codeVerifier: string,
+  logger: Logger,
+): Promise<void> {
   try {
     await userOAuth.discard(await userOAuth.exchangeCode(code, redirectUri, codeVerifier));
   } catch (err) {

@@ -76,5 +76,6 @@ class RequestLogger implements FastifyBaseLogger {
 /** Fastify's `childLoggerFactory`: request loggers made lazily, with the levels of `logger` (the root). */
 export function requestLoggers(logger: Logger) {
   const values = logger.levels.values;
-  return (parent: FastifyBaseLogger, bindings: Bindings, opts: ChildLoggerOptions): FastifyBaseLogger => new RequestLogger(parent, values, bindings, opts);
+  return (parent: FastifyBaseLogger, bindings: Bindings, opts: ChildLoggerOptions): FastifyBaseLogger =>
+    new RequestLogger(parent, values, bindings, opts);
 }

@@ -139,7 +139,9 @@ export async function createHttpServer(parts: HttpServerDeps): Promise<HttpServe
   // A slot is taken once the body has arrived and the caller is known: a slow or
   // unauthenticated client holds a socket (until HTTP_REQUEST_TIMEOUT_MS), never a slot.
   const checkLimits = requestLimits(config.limits, costs, documents, { schema, rules: validationRules });
-  const trusted = parts.trustedDocuments ? trustedDocumentsGuard(parts.trustedDocuments, config.trustedDocuments?.allowAdmin ?? false) : null;
+  const trusted = parts.trustedDocuments
+    ? trustedDocumentsGuard(parts.trustedDocuments, config.trustedDocuments?.allowAdmin ?? false)
+    : null;
   const admitCaller = async (request: FastifyRequest, reply: FastifyReply) => {
     if (request.method === 'OPTIONS' || !(await callers.settle(request))) return;
     // Listed ids become their texts before the limits read the request.
@@ -173,7 +175,12 @@ export async function createHttpServer(parts: HttpServerDeps): Promise<HttpServe
   fastify.route({ ...graphqlRoute, method: ['POST', 'OPTIONS'] });
   // GET serves queries over HTTP and, upgraded, subscriptions over graphql-transport-ws.
   fastify.route({ ...graphqlRoute, method: 'GET', wsHandler: subscriptions.handler });
-  registerHealthRoutes(fastify, { config, store, accountToken: () => tokens.accountTokenSource(), ...(parts.fake ? { fakeZoomUrl: parts.fake.url } : {}) });
+  registerHealthRoutes(fastify, {
+    config,
+    store,
+    accountToken: () => tokens.accountTokenSource(),
+    ...(parts.fake ? { fakeZoomUrl: parts.fake.url } : {}),
+  });
   registerMetricsRoute(fastify, metrics);
   if (parts.webhooks && config.webhookSecrets) {
     await registerWebhookRoute(fastify, {

@@ -27,7 +27,10 @@ export class SharedResults {
     const source = await createSourceEventStream(args);
     if (!(Symbol.asyncIterator in source)) return source;
     const key = this.keys.get(args);
-    return mapped(source, key === undefined ? (event) => execute({ ...args, rootValue: event }) : (event) => this.resultOf(event, key, args));
+    return mapped(
+      source,
+      key === undefined ? (event) => execute({ ...args, rootValue: event }) : (event) => this.resultOf(event, key, args),
+    );
   };
 
   private resultOf(event: unknown, key: string, args: ExecutionArgs): Result {

@@ -204,7 +204,11 @@ export class SubscriptionServer {
     const { socket } = conn;
     if (socket.readyState !== socket.OPEN) return;
     if (socket.bufferedAmount > this.opts.limits.maxBufferedBytes) {
-      return this.closeSlow(conn, { pending: socket.bufferedAmount }, `more than ${this.opts.limits.maxBufferedBytes} bytes unsent (WS_MAX_BUFFERED_BYTES)`);
+      return this.closeSlow(
+        conn,
+        { pending: socket.bufferedAmount },
+        `more than ${this.opts.limits.maxBufferedBytes} bytes unsent (WS_MAX_BUFFERED_BYTES)`,
+      );
     }
     this.cork(conn);
     socket.send(data);
@@ -259,53 +263,56 @@ export class SubscriptionServer {
 
   private makeProtocolServer() {
     return makeServer<Record<string, unknown> | undefined, Connection>({
-    connectionInitWaitTimeout: this.opts.limits.initTimeoutMs,
-    subscribe: this.shared.subscribe,
-    onConnect: async (ctx) => {
-      const conn = ctx.extra;
-      let principal: Principal;
-      try {
-        principal = await this.opts.authenticate(credentialHeaders(ctx.connectionParams), conn.log);
-      } catch (err) {
-        this.opts.observe.closed('unauthenticated');
-        conn.socket.close(WS_CLOSE.forbidden, reason(`Forbidden: ${(err as Error).message}`));
-        return false;
-      }
-      if (principal.expiresAt !== undefined && this.opts.clock.now() >= principal.expiresAt) {
-        conn.socket.close(WS_CLOSE.expired, 'Unauthorized: the token has expired');
-        return false;
-      }
-      const held = this.perCaller.get(principal.id) ?? 0;
-      if (held >= this.opts.limits.maxConnectionsPerCaller) {
-        this.opts.observe.closed('too_many_connections');
-        conn.socket.close(WS_CLOSE.tooManyConnections, reason(`Too many connections for this caller (WS_MAX_CONNECTIONS_PER_CALLER=${this.opts.limits.maxConnectionsPerCaller})`));
-        return false;
-      }
-      if (conn.socket.readyState !== conn.socket.OPEN) return false;
-      this.perCaller.set(principal.id, held + 1);
-      conn.principal = principal;
-      conn.log = conn.log.child({ caller: principal.id });
-      return true;
-    },
-    onSubscribe: (ctx, id, payload) => this.prepare(ctx, id, payload),
-    onOperation: (ctx, id, _payload, args, result) => {
-      if (!(Symbol.asyncIterator in (result as object))) return;
-      const field = rootField(args.document, args.operationName) ?? 'unknown';
-      ctx.extra.operations.set(id, field);
-      this.opts.observe.subscriptions(field, 1);
-    },
-    onNext: (ctx, id, _payload, _args, result) => {
-      const field = ctx.extra.operations.get(id);
-      if (field && !result.errors) this.opts.observe.delivered(field);
-      if (!result.errors) return;
-      return { ...result, errors: result.errors.map((e) => this.formatError(e.toJSON(), e)) };
-    },
-    onError: (ctx, id, _payload, errors) => {
-      this.forget(ctx.extra, id);
-      return errors.map((e) => (refusals.has(e) ? e.toJSON() : this.formatError(e.toJSON(), e)));
-    },
-    onComplete: (ctx, id) => this.forget(ctx.extra, id),
-  });
+      connectionInitWaitTimeout: this.opts.limits.initTimeoutMs,
+      subscribe: this.shared.subscribe,
+      onConnect: async (ctx) => {
+        const conn = ctx.extra;
+        let principal: Principal;
+        try {
+          principal = await this.opts.authenticate(credentialHeaders(ctx.connectionParams), conn.log);
+        } catch (err) {
+          this.opts.observe.closed('unauthenticated');
+          conn.socket.close(WS_CLOSE.forbidden, reason(`Forbidden: ${(err as Error).message}`));
+          return false;
+        }
+        if (principal.expiresAt !== undefined && this.opts.clock.now() >= principal.expiresAt) {
+          conn.socket.close(WS_CLOSE.expired, 'Unauthorized: the token has expired');
+          return false;
+        }
+        const held = this.perCaller.get(principal.id) ?? 0;
+        if (held >= this.opts.limits.maxConnectionsPerCaller) {
+          this.opts.observe.closed('too_many_connections');
+          conn.socket.close(
+            WS_CLOSE.tooManyConnections,
+            reason(`Too many connections for this caller (WS_MAX_CONNECTIONS_PER_CALLER=${this.opts.limits.maxConnectionsPerCaller})`),
+          );
+          return false;
+        }
+        if (conn.socket.readyState !== conn.socket.OPEN) return false;
+        this.perCaller.set(principal.id, held + 1);
+        conn.principal = principal;
+        conn.log = conn.log.child({ caller: principal.id });
+        return true;
+      },
+      onSubscribe: (ctx, id, payload) => this.prepare(ctx, id, payload),
+      onOperation: (ctx, id, _payload, args, result) => {
+        if (!(Symbol.asyncIterator in (result as object))) return;
+        const field = rootField(args.document, args.operationName) ?? 'unknown';
+        ctx.extra.operations.set(id, field);
+        this.opts.observe.subscriptions(field, 1);
+      },
+      onNext: (ctx, id, _payload, _args, result) => {
+        const field = ctx.extra.operations.get(id);
+        if (field && !result.errors) this.opts.observe.delivered(field);
+        if (!result.errors) return;
+        return { ...result, errors: result.errors.map((e) => this.formatError(e.toJSON(), e)) };
+      },
+      onError: (ctx, id, _payload, errors) => {
+        this.forget(ctx.extra, id);
+        return errors.map((e) => (refusals.has(e) ? e.toJSON() : this.formatError(e.toJSON(), e)));
+      },
+      onComplete: (ctx, id) => this.forget(ctx.extra, id),
+    });
   }
 
   private forget(conn: Connection, id: string): void {
@@ -314,18 +321,35 @@ export class SubscriptionServer {
   }
 
   /** Parses and validates a subscribe message itself: limits first, then the schema's rules. */
-  private prepare(ctx: Context<Record<string, unknown> | undefined, Connection>, id: string, payload: { query: string; operationName?: string | null; variables?: Record<string, unknown> | null; extensions?: unknown }): ExecutionArgs | GraphQLError[] {
+  private prepare(
+    ctx: Context<Record<string, unknown> | undefined, Connection>,
+    id: string,
+    payload: { query: string; operationName?: string | null; variables?: Record<string, unknown> | null; extensions?: unknown },
+  ): ExecutionArgs | GraphQLError[] {
     const conn = ctx.extra;
     const principal = conn.principal;
     if (!principal) return [refusal('Not authenticated.', { code: 'UNAUTHENTICATED' })];
     const max = this.opts.limits.maxPerConnection;
     if (conn.operations.size >= max) {
-      return [refusal(`At most ${max} subscriptions per connection (WS_MAX_SUBSCRIPTIONS_PER_CONNECTION).`, { code: 'BAD_USER_INPUT', limit: 'WS_MAX_SUBSCRIPTIONS_PER_CONNECTION', max })];
+      return [
+        refusal(`At most ${max} subscriptions per connection (WS_MAX_SUBSCRIPTIONS_PER_CONNECTION).`, {
+          code: 'BAD_USER_INPUT',
+          limit: 'WS_MAX_SUBSCRIPTIONS_PER_CONNECTION',
+          max,
+        }),
+      ];
     }
     const depth = jsonDepth([payload.variables, payload.extensions]) - 1;
     const maxDepth = this.opts.queryLimits.maxJsonDepth;
     if (depth > maxDepth) {
-      return [refusal(jsonDepthMessage('The subscribe message\'s variables or extensions', depth, maxDepth), { code: 'BAD_USER_INPUT', limit: 'HTTP_MAX_JSON_DEPTH', max: maxDepth, actual: depth })];
+      return [
+        refusal(jsonDepthMessage("The subscribe message's variables or extensions", depth, maxDepth), {
+          code: 'BAD_USER_INPUT',
+          limit: 'HTTP_MAX_JSON_DEPTH',
+          max: maxDepth,
+          actual: depth,
+        }),
+      ];
     }
     const listed = this.opts.trusted ? this.opts.trusted(payload, principal) : { query: payload.query };
     if ('reason' in listed) return [refusal(listed.message, { code: 'UNTRUSTED_DOCUMENT', reason: listed.reason })];
@@ -336,7 +360,11 @@ export class SubscriptionServer {
     }
     if ('syntaxError' in read) {
       const err = read.syntaxError;
-      return [err instanceof GraphQLError ? withCode(err, 'GRAPHQL_PARSE_FAILED') : refusal('The query could not be parsed.', { code: 'BAD_USER_INPUT' })];
+      return [
+        err instanceof GraphQLError
+          ? withCode(err, 'GRAPHQL_PARSE_FAILED')
+          : refusal('The query could not be parsed.', { code: 'BAD_USER_INPUT' }),
+      ];
     }
     const document = read.document;
     const errors = validate(this.schema, document, [...specifiedRules, ...this.opts.validationRules]);
@@ -344,12 +372,17 @@ export class SubscriptionServer {
     const operation = getOperationAST(document, payload.operationName ?? undefined);
     if (!operation) return [refusal('Name the operation to run (operationName).', { code: 'BAD_USER_INPUT' })];
     if (operation.operation !== 'subscription') {
-      return [refusal('Only subscriptions are served over WebSocket; send queries and mutations over HTTP POST.', { code: 'BAD_USER_INPUT' })];
+      return [
+        refusal('Only subscriptions are served over WebSocket; send queries and mutations over HTTP POST.', { code: 'BAD_USER_INPUT' }),
+      ];
     }
     // Reserved now, so a burst of subscribe messages cannot pass the limit while they resolve.
     conn.operations.set(id, '');
     const base = this.opts.context(principal, conn.log);
-    const contextValue: GraphQLContext = { ...base, live: { hub: this.opts.hub, overflow: (queued) => this.closeSlow(conn, { queued }, `${queued} events waiting to be sent`) } };
+    const contextValue: GraphQLContext = {
+      ...base,
+      live: { hub: this.opts.hub, overflow: (queued) => this.closeSlow(conn, { queued }, `${queued} events waiting to be sent`) },
+    };
     const operationName = payload.operationName ?? null;
     const variableValues = payload.variables ?? null;
     // The same text, operation and variables: one execution per event for all such subscriptions.
@@ -357,7 +390,12 @@ export class SubscriptionServer {
     // User.meetings): those results are shared by one caller's subscriptions only, as are those of
     // a root selected through a fragment.
     const perCaller = operation.selectionSet.selections.some((s) => s.kind !== Kind.FIELD || CALLER_DEPENDENT.has(s.name.value));
-    const shareKey = JSON.stringify([listed.query, operationName, variableValues, ...(perCaller ? [principal.id, principal.zoomUserId ?? null, principal.email ?? null, principal.roles] : [])]);
+    const shareKey = JSON.stringify([
+      listed.query,
+      operationName,
+      variableValues,
+      ...(perCaller ? [principal.id, principal.zoomUserId ?? null, principal.email ?? null, principal.roles] : []),
+    ]);
     return this.shared.share({ schema: this.schema, document, operationName, variableValues, contextValue }, shareKey);
   }
 }

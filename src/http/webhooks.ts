@@ -75,7 +75,9 @@ async function receive(request: FastifyRequest, reply: FastifyReply, opts: Webho
     opts.observe('unverified', 'malformed');
     request.log.warn({ depth, max: opts.maxJsonDepth }, 'signed webhook body nests too deeply');
     const max = opts.maxJsonDepth;
-    return reply.code(400).send(errorBody('BAD_USER_INPUT', jsonDepthMessage('The body', depth, max), { limit: 'HTTP_MAX_JSON_DEPTH', max, actual: depth }));
+    return reply
+      .code(400)
+      .send(errorBody('BAD_USER_INPUT', jsonDepthMessage('The body', depth, max), { limit: 'HTTP_MAX_JSON_DEPTH', max, actual: depth }));
   }
   const parsed = parseEvent(rawBody);
   if (!parsed.ok) {

@@ -20,7 +20,14 @@ export const SEQUENCE_TTL_MS = 30 * 24 * 60 * 60_000;
 /** A decoded bus message as an event; null (and logged) for one that is not an event. */
 function asEvent(value: unknown, logger: Logger): LiveEvent | null {
   const e = value as Partial<LiveEvent> | null;
-  if (typeof e === 'object' && e !== null && typeof e.meetingId === 'string' && typeof e.kind === 'string' && Number.isSafeInteger(e.sequence)) return e as LiveEvent;
+  if (
+    typeof e === 'object' &&
+    e !== null &&
+    typeof e.meetingId === 'string' &&
+    typeof e.kind === 'string' &&
+    Number.isSafeInteger(e.sequence)
+  )
+    return e as LiveEvent;
   logger.warn('live event bus: a message that is not an event was ignored');
   return null;
 }

@@ -111,10 +111,14 @@ export class LiveHub implements LiveEventSink {
 
   /** Events for which `accepts` is true, from now on. */
   subscribe(accepts: (event: LiveEvent) => boolean, onOverflow: (queued: number) => void): Feed {
-    const feed = new Feed(accepts, (queued) => {
-      this.observer.dropped('slow_consumer', queued);
-      onOverflow(queued);
-    }, (f) => this.feeds.delete(f));
+    const feed = new Feed(
+      accepts,
+      (queued) => {
+        this.observer.dropped('slow_consumer', queued);
+        onOverflow(queued);
+      },
+      (f) => this.feeds.delete(f),
+    );
     this.feeds.add(feed);
     return feed;
   }
@@ -172,7 +176,8 @@ export class LiveHub implements LiveEventSink {
         m.timer = undefined;
         // The missing event is lost (a replica died between its sequence and its publish): skip it.
         const first = Math.min(...m.pending.keys());
-        if (!m.fresh) this.logger.warn({ missing: m.last + 1, resumedAt: first }, 'live events: a sequence number never arrived; skipping it');
+        if (!m.fresh)
+          this.logger.warn({ missing: m.last + 1, resumedAt: first }, 'live events: a sequence number never arrived; skipping it');
         m.last = first - 1;
         this.flush(m);
       }, REORDER_WAIT_MS);

@@ -36,7 +36,14 @@ export class PgBus implements LiveBus {
     // A channel is an identifier of at most 63 bytes: derived from the namespace, not made of it.
     this.channel = `zgg_live_${createHash('sha256').update(namespace).digest('hex').slice(0, 24)}`;
     // A publish that cannot finish fails (and is logged) rather than holding its webhook's work.
-    this.pool = new pg.Pool({ connectionString: url, max: 4, idleTimeoutMillis: 30_000, connectionTimeoutMillis: 5000, statement_timeout: 5000, query_timeout: 6000 });
+    this.pool = new pg.Pool({
+      connectionString: url,
+      max: 4,
+      idleTimeoutMillis: 30_000,
+      connectionTimeoutMillis: 5000,
+      statement_timeout: 5000,
+      query_timeout: 6000,
+    });
     this.pool.on('error', (err) => logger.warn({ err }, 'live events: PostgreSQL connection error'));
     this.listening = this.listen();
   }

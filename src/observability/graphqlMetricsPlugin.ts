@@ -8,7 +8,9 @@ export function graphqlMetricsPlugin<C extends object>(metrics: GatewayMetrics):
       return {
         async willSendResponse({ response, operation }) {
           const result = response.body.kind === 'single' ? response.body.singleResult : response.body.initialResult;
-          const codes = (result.errors ?? []).map((e) => (typeof e.extensions?.code === 'string' ? e.extensions.code : 'INTERNAL_SERVER_ERROR'));
+          const codes = (result.errors ?? []).map((e) =>
+            typeof e.extensions?.code === 'string' ? e.extensions.code : 'INTERNAL_SERVER_ERROR',
+          );
           metrics.observeOperation(operation?.operation ?? 'unknown', codes);
         },
       };

@@ -96,8 +96,7 @@ export class GatewayMetrics {
 
   private readonly webhookRequests = new Counter({
     name: 'zgg_webhook_requests_total',
-    help:
-      'POST /zoom/webhooks requests by event (a known name, endpoint.url_validation, other, or unverified when refused before the body was trusted) and outcome: accepted, validated (url_validation answered), unsigned, bad_signature, stale, malformed, too_large.',
+    help: 'POST /zoom/webhooks requests by event (a known name, endpoint.url_validation, other, or unverified when refused before the body was trusted) and outcome: accepted, validated (url_validation answered), unsigned, bad_signature, stale, malformed, too_large.',
     labelNames: ['event', 'outcome'] as const,
     registers: [this.registry],
   });

@@ -1,13 +1,38 @@
 import { readFileSync } from 'node:fs';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { createContextKey, defaultTextMapGetter, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Attributes, type Context, type Span, type Tracer } from '@opentelemetry/api';
+import {
+  createContextKey,
+  defaultTextMapGetter,
+  ROOT_CONTEXT,
+  SpanKind,
+  SpanStatusCode,
+  trace,
+  type Attributes,
+  type Context,
+  type Span,
+  type Tracer,
+} from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { setGlobalErrorHandler, W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { defaultResource, resourceFromAttributes } from '@opentelemetry/resources';
-import { AlwaysOffSampler, AlwaysOnSampler, BatchSpanProcessor, ParentBasedSampler, TraceIdRatioBasedSampler, type Sampler } from '@opentelemetry/sdk-trace-base';
+import {
+  AlwaysOffSampler,
+  AlwaysOnSampler,
+  BatchSpanProcessor,
+  ParentBasedSampler,
+  TraceIdRatioBasedSampler,
+  type Sampler,
+} from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
-import { ATTR_ERROR_TYPE, ATTR_HTTP_REQUEST_METHOD, ATTR_HTTP_RESPONSE_STATUS_CODE, ATTR_HTTP_ROUTE, ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION } from '@opentelemetry/semantic-conventions';
+import {
+  ATTR_ERROR_TYPE,
+  ATTR_HTTP_REQUEST_METHOD,
+  ATTR_HTTP_RESPONSE_STATUS_CODE,
+  ATTR_HTTP_ROUTE,
+  ATTR_SERVICE_NAME,
+  ATTR_SERVICE_VERSION,
+} from '@opentelemetry/semantic-conventions';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { urlForDisplay } from '../config.js';
@@ -74,7 +99,9 @@ export class OtelTracing {
     setGlobalErrorHandler(this.warnExportFailed);
     logger.info(
       { endpoint: urlForDisplay(config.url), sampler: config.sampler, serviceName: config.serviceName },
-      config.protobufAsked ? 'tracing on: OTLP over HTTP, sent as JSON (every OTLP/HTTP receiver accepts it)' : 'tracing on: OTLP over HTTP (JSON)',
+      config.protobufAsked
+        ? 'tracing on: OTLP over HTTP, sent as JSON (every OTLP/HTTP receiver accepts it)'
+        : 'tracing on: OTLP over HTTP (JSON)',
     );
   }
 
@@ -92,7 +119,11 @@ export class OtelTracing {
       const parent = this.continueTraceparent ? this.propagator.extract(ROOT_CONTEXT, request.headers, defaultTextMapGetter) : ROOT_CONTEXT;
       // The route template (`/graphql-ide/assets/:name`), never the path or its query string.
       const attributes: Attributes = { [ATTR_HTTP_REQUEST_METHOD]: request.method, ...(route ? { [ATTR_HTTP_ROUTE]: route } : {}) };
-      const span = this.tracer.startSpan(route ? `${request.method} ${route}` : request.method, { kind: SpanKind.SERVER, attributes }, parent);
+      const span = this.tracer.startSpan(
+        route ? `${request.method} ${route}` : request.method,
+        { kind: SpanKind.SERVER, attributes },
+        parent,
+      );
       const ctx = trace.setSpan(parent, span);
       requests.set(request, { span, ctx });
       this.contexts.with(ctx, done);
@@ -107,7 +138,8 @@ export class OtelTracing {
       const started = requests.get(request);
       if (started) {
         started.span.setAttribute(ATTR_HTTP_RESPONSE_STATUS_CODE, reply.statusCode);
-        if (reply.statusCode >= 500) started.span.setStatus({ code: SpanStatusCode.ERROR }).setAttribute(ATTR_ERROR_TYPE, String(reply.statusCode));
+        if (reply.statusCode >= 500)
+          started.span.setStatus({ code: SpanStatusCode.ERROR }).setAttribute(ATTR_ERROR_TYPE, String(reply.statusCode));
         started.span.end();
       }
       done();
@@ -154,10 +186,14 @@ export class OtelTracing {
   call<T>(req: ZoomRequest, run: () => Promise<T>): Promise<T> {
     const parent = this.contexts.active();
     // The route's stable name (`users.list`): the path holds ids and emails, the query string values.
-    const span = this.tracer.startSpan(`zoom ${req.route}`, {
-      kind: SpanKind.CLIENT,
-      attributes: { [ATTR_HTTP_REQUEST_METHOD]: req.method, 'zoom.route': req.route, 'zoom.rate_limit.category': req.category },
-    }, parent);
+    const span = this.tracer.startSpan(
+      `zoom ${req.route}`,
+      {
+        kind: SpanKind.CLIENT,
+        attributes: { [ATTR_HTTP_REQUEST_METHOD]: req.method, 'zoom.route': req.route, 'zoom.rate_limit.category': req.category },
+      },
+      parent,
+    );
     const state: ZoomCallState = { span, attempts: 0 };
     const ctx = trace.setSpan(parent, span).setValue(ZOOM_CALL, state);
     const end = (err?: unknown) => {
@@ -233,7 +269,8 @@ export class OtelTracing {
     return (e) => {
       const span = this.contexts.active().getValue(TOKEN_LOOKUP) as Span | undefined;
       if (span) {
-        if (e.event === 'memory_hit' || e.event === 'store_hit') span.setAttributes({ 'cache.hit': true, 'cache.layer': e.event === 'memory_hit' ? 'memory' : 'store' });
+        if (e.event === 'memory_hit' || e.event === 'store_hit')
+          span.setAttributes({ 'cache.hit': true, 'cache.layer': e.event === 'memory_hit' ? 'memory' : 'store' });
         else if (e.event === 'fetch') span.setAttribute('cache.hit', false);
         else if (e.event === 'stale_served') span.setAttribute('zoom.token.stale', true);
       }

@@ -36,12 +36,14 @@ function applyKnobs(ctx: FakeContext, body: Obj): void {
     const l = body.latency as Obj;
     knobs.latency(num(l.ms, 'latency.ms'), l.route === undefined ? undefined : route(l.route));
   }
-  for (const f of body.fail === undefined ? [] : asList<FailRule>(body.fail)) knobs.fail({ ...f, route: route(f.route), status: num(f.status, 'fail.status') });
+  for (const f of body.fail === undefined ? [] : asList<FailRule>(body.fail))
+    knobs.fail({ ...f, route: route(f.route), status: num(f.status, 'fail.status') });
   for (const d of body.drop === undefined ? [] : asList<DropRule>(body.drop)) {
     if (d.when !== 'before' && d.when !== 'after') throw new AdminError('drop.when must be "before" or "after"');
     knobs.drop({ ...d, route: route(d.route) });
   }
-  for (const m of body.malformed === undefined ? [] : asList<MalformedRule>(body.malformed)) knobs.malformed({ ...m, route: route(m.route) });
+  for (const m of body.malformed === undefined ? [] : asList<MalformedRule>(body.malformed))
+    knobs.malformed({ ...m, route: route(m.route) });
   if (body.hold !== undefined) knobs.hold(route(body.hold));
   if (body.release !== undefined) knobs.activeHold(route(body.release))?.release();
   if (body.setAuthorizingUser !== undefined) knobs.setAuthorizingUser(str(body.setAuthorizingUser, 'setAuthorizingUser'));
@@ -90,9 +92,17 @@ export async function handleAdmin(ctx: FakeContext, req: FakeRequest): Promise<R
       case 'GET /__fake/hits':
         return json(200, hitsBody(ctx));
       case 'GET /__fake/requests':
-        return json(200, ctx.recorder.requests.filter((r) => r !== req.record));
+        return json(
+          200,
+          ctx.recorder.requests.filter((r) => r !== req.record),
+        );
       case 'GET /__fake/account':
-        return json(200, { accountId: ctx.state.accountId, owner: { id: ctx.state.owner.id, email: ctx.state.owner.email }, users: ctx.state.users.length, meetings: ctx.state.meetings.length });
+        return json(200, {
+          accountId: ctx.state.accountId,
+          owner: { id: ctx.state.owner.id, email: ctx.state.owner.email },
+          users: ctx.state.users.length,
+          meetings: ctx.state.meetings.length,
+        });
       case 'POST /__fake/knobs':
         applyKnobs(ctx, body);
         return json(200, { ok: true });

@@ -46,7 +46,8 @@ function portal(ctx: FakeContext, method: string, rest: string[], body: Obj): Re
   const [kind, id, action] = rest.map(decodeURIComponent);
   if (!id) return undefined;
   const p = ctx.portal;
-  if (kind === 'meetings' && !action && method === 'POST') return json(200, p.updateMeeting(id, only(body, MEETING_EDIT_KEYS) as MeetingEdit));
+  if (kind === 'meetings' && !action && method === 'POST')
+    return json(200, p.updateMeeting(id, only(body, MEETING_EDIT_KEYS) as MeetingEdit));
   if (kind === 'meetings' && !action && method === 'DELETE') return (p.deleteMeeting(id), json(200, { ok: true }));
   if (kind === 'users' && !action && method === 'POST') {
     if (body.status === 'active' || body.status === 'inactive') p.setUserStatus(id, body.status);
@@ -55,7 +56,8 @@ function portal(ctx: FakeContext, method: string, rest: string[], body: Obj): Re
     return json(200, Object.keys(edit).length > 0 ? p.updateUser(id, edit) : ctx.state.requireUser(id));
   }
   if (kind === 'users' && !action && method === 'DELETE') return (p.deleteUser(id), json(200, { ok: true }));
-  if (kind === 'users' && action === 'deauthorize' && method === 'POST') return (p.removeApp(id, appOf(ctx, body.clientId)), json(200, { ok: true }));
+  if (kind === 'users' && action === 'deauthorize' && method === 'POST')
+    return (p.removeApp(id, appOf(ctx, body.clientId)), json(200, { ok: true }));
   return undefined;
 }
 

@@ -37,8 +37,7 @@ export const REST = {
   invalidToken: () => zoomError(401, 124, 'Invalid access token.'),
   expiredToken: () => zoomError(401, 124, 'Access token is expired.'),
   // NOTE: tokens in the query string are refused since Feb 2023 (docs/zoom.md#user-oauth).
-  queryToken: () =>
-    zoomError(401, 124, 'Invalid access token, this access token is not supported as query parameter string.'),
+  queryToken: () => zoomError(401, 124, 'Invalid access token, this access token is not supported as query parameter string.'),
   // NOTE: 403 with code 4711 is UNCONFIRMED; the message is DOCS26 using-zoom-apis (docs/zoom.md#user-oauth).
   forbidden: () => zoomError(403, 4711, 'The Authenticated user has not permitted access to the targeted resource.'),
   userNotFound: (userId: string) => zoomError(404, 1001, `User does not exist: ${userId}.`),

@@ -22,10 +22,7 @@ function meetingObject(m: ZoomMeeting): Record<string, unknown> {
 }
 
 export type RegistrationEvent =
-  | 'meeting.registration_created'
-  | 'meeting.registration_approved'
-  | 'meeting.registration_denied'
-  | 'meeting.registration_cancelled';
+  'meeting.registration_created' | 'meeting.registration_approved' | 'meeting.registration_denied' | 'meeting.registration_cancelled';
 
 const userObject = (u: ZoomUser) => ({ id: u.id, first_name: u.first_name, last_name: u.last_name, email: u.email, type: u.type });
 
@@ -63,7 +60,11 @@ export class FakeEvents {
   /** `before` is the meeting as it was; `meeting.updated` carries the changed fields and their old values. */
   meetingUpdated(before: ZoomMeeting, after: ZoomMeeting, operator: Operator): void {
     const diff = changed(meetingObject(before), meetingObject(after), ['id', 'uuid', 'host_id']);
-    this.webhooks.emit(`${kindOfType(after.type).eventPrefix}.updated`, { ...this.base(operator), ...diff, time_stamp: this.state.clock.now() });
+    this.webhooks.emit(`${kindOfType(after.type).eventPrefix}.updated`, {
+      ...this.base(operator),
+      ...diff,
+      time_stamp: this.state.clock.now(),
+    });
   }
 
   /**
@@ -71,7 +72,14 @@ export class FakeEvents {
    * itself names no operator; approve/deny/cancel name the host or admin who did it.
    */
   registration(event: RegistrationEvent, m: ZoomMeeting, r: ZoomRegistrant, operator?: Operator): void {
-    const registrant = { id: r.id, first_name: r.first_name, last_name: r.last_name, email: r.email, join_url: r.join_url, status: r.status };
+    const registrant = {
+      id: r.id,
+      first_name: r.first_name,
+      last_name: r.last_name,
+      email: r.email,
+      join_url: r.join_url,
+      status: r.status,
+    };
     this.webhooks.emit(event.replace(/^meeting/, kindOfType(m.type).eventPrefix), {
       account_id: this.state.accountId,
       ...(operator ? { operator: operator.email, operator_id: operator.id } : {}),
@@ -83,7 +91,11 @@ export class FakeEvents {
     this.webhooks.emit(`${kindOfType(m.type).eventPrefix}.deleted`, { ...this.base(operator), operation: 'all', object: meetingObject(m) });
   }
 
-  user(event: 'user.created' | 'user.activated' | 'user.deactivated' | 'user.deleted' | 'user.disassociated', u: ZoomUser, operator: Operator): void {
+  user(
+    event: 'user.created' | 'user.activated' | 'user.deactivated' | 'user.deleted' | 'user.disassociated',
+    u: ZoomUser,
+    operator: Operator,
+  ): void {
     this.webhooks.emit(event, { ...this.base(operator), object: userObject(u) });
   }
 
@@ -94,7 +106,11 @@ export class FakeEvents {
 
   /** `user.settings_updated`: the user with the settings that changed (RIVET `Users.UserSettingsUpdatedEvent`). */
   userSettingsUpdated(u: ZoomUser, settings: object, operator: Operator): void {
-    this.webhooks.emit('user.settings_updated', { ...this.base(operator), object: { id: u.id, email: u.email, settings }, time_stamp: this.state.clock.now() });
+    this.webhooks.emit('user.settings_updated', {
+      ...this.base(operator),
+      object: { id: u.id, email: u.email, settings },
+      time_stamp: this.state.clock.now(),
+    });
   }
 
   /** NOTE: `app_deauthorized` has no top-level `event_ts`; it sits in the payload (Marketplace events OpenAPI). */
@@ -102,7 +118,14 @@ export class FakeEvents {
     const now = this.state.clock.now();
     this.webhooks.emit(
       'app_deauthorized',
-      { account_id: this.state.accountId, user_id: userId, signature: randomBytes(32).toString('hex'), deauthorization_time: new Date(now).toISOString(), client_id: clientId, event_ts: now },
+      {
+        account_id: this.state.accountId,
+        user_id: userId,
+        signature: randomBytes(32).toString('hex'),
+        deauthorization_time: new Date(now).toISOString(),
+        client_id: clientId,
+        event_ts: now,
+      },
       { onlyClientId: clientId, eventTs: false },
     );
   }
@@ -111,9 +134,18 @@ export class FakeEvents {
   recordingCompleted(p: PastInstance): void {
     const files = p.recording?.files ?? [];
     const object = {
-      uuid: p.uuid, id: p.meeting_id, account_id: this.state.accountId, host_id: p.host_id, topic: p.topic, type: p.type,
-      start_time: p.start_time, duration: p.duration, share_url: p.recording?.share_url, recording_count: files.length,
-      total_size: files.reduce((n, f) => n + (f.file_size ?? 0), 0), recording_files: files,
+      uuid: p.uuid,
+      id: p.meeting_id,
+      account_id: this.state.accountId,
+      host_id: p.host_id,
+      topic: p.topic,
+      type: p.type,
+      start_time: p.start_time,
+      duration: p.duration,
+      share_url: p.recording?.share_url,
+      recording_count: files.length,
+      total_size: files.reduce((n, f) => n + (f.file_size ?? 0), 0),
+      recording_files: files,
     };
     this.webhooks.emit('recording.completed', { account_id: this.state.accountId, object });
   }

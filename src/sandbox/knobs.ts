@@ -12,7 +12,11 @@ interface Counted<T> {
   remaining: number;
 }
 
-function take<T extends { route: RouteName }>(list: Counted<T>[], route: RouteName, extra: (rule: T) => boolean = () => true): T | undefined {
+function take<T extends { route: RouteName }>(
+  list: Counted<T>[],
+  route: RouteName,
+  extra: (rule: T) => boolean = () => true,
+): T | undefined {
   const entry = list.find((c) => c.remaining > 0 && c.rule.route === route && extra(c.rule));
   if (!entry) return undefined;
   entry.remaining--;

@@ -66,7 +66,8 @@ export class FakeLive {
     if (meeting.status !== 'started' || !list) throw new LiveInputError(`meeting ${meeting.id} is not started`);
     const user = typeof who.user === 'string' ? this.ctx.state.findUser(who.user) : undefined;
     if (who.user !== undefined && !user) throw new LiveInputError(`unknown user: ${String(who.user)}`);
-    const name = typeof who.name === 'string' && who.name !== '' ? who.name : user ? `${user.first_name} ${user.last_name}`.trim() : undefined;
+    const name =
+      typeof who.name === 'string' && who.name !== '' ? who.name : user ? `${user.first_name} ${user.last_name}`.trim() : undefined;
     if (!name) throw new LiveInputError('name (a guest) or user (a Zoom user) is required');
     const participant: FakeParticipant = {
       userId: String(this.nextParticipant++),
@@ -105,7 +106,10 @@ export class FakeLive {
   private emit(event: string, meeting: ZoomMeeting, extra: Obj): void {
     const object: Obj = {};
     for (const k of MEETING_FIELDS) if (meeting[k] !== undefined) object[k] = meeting[k];
-    this.ctx.webhooks.emit(event.replace(/^meeting/, kindOfType(meeting.type).eventPrefix), { account_id: this.ctx.state.accountId, object: { ...object, ...extra } });
+    this.ctx.webhooks.emit(event.replace(/^meeting/, kindOfType(meeting.type).eventPrefix), {
+      account_id: this.ctx.state.accountId,
+      object: { ...object, ...extra },
+    });
   }
 
   private meeting(idOrUuid: string): ZoomMeeting {

@@ -86,7 +86,13 @@ function recomputeDerived(meeting: ZoomMeeting, host: ZoomUser): void {
   else delete meeting.pmi;
 }
 
-export function buildMeeting(ctx: MeetingBuildContext, host: ZoomUser, patch: MeetingPatch, overrides: Partial<ZoomMeeting> = {}, kind: SessionKind = MEETINGS): ZoomMeeting {
+export function buildMeeting(
+  ctx: MeetingBuildContext,
+  host: ZoomUser,
+  patch: MeetingPatch,
+  overrides: Partial<ZoomMeeting> = {},
+  kind: SessionKind = MEETINGS,
+): ZoomMeeting {
   const now = ctx.clock.now();
   const id = overrides.id ?? uniqueNumber(ctx);
   const type = patch.type ?? (kind.scheduled as MeetingType);

@@ -69,7 +69,8 @@ export const ROUTE_CATEGORY: Partial<Record<RouteName, RateCategory>> = {
 export type RateDecision = { allowed: true; headers: Record<string, string> } | { allowed: false; reply: Reply };
 
 const PER_SECOND = 'You have reached the maximum per-second rate limit for this API. Try again later.';
-const PER_DAY = 'You have reached the maximum daily rate limit for this API. Refer to the response header for details on when you can make another request.';
+const PER_DAY =
+  'You have reached the maximum daily rate limit for this API. Refer to the response header for details on when you can make another request.';
 
 /** Per-account, per-category limits: a 1-second sliding window plus, on Free, a UTC-day count. */
 export class RateLimiter {
@@ -97,9 +98,8 @@ export class RateLimiter {
     }
     window.push(now);
     this.days.set(dayKey, dayCount + 1);
-    const [shown, remaining] = limit.perDay !== undefined
-      ? [limit.perDay, limit.perDay - dayCount - 1]
-      : [limit.perSecond, limit.perSecond - window.length];
+    const [shown, remaining] =
+      limit.perDay !== undefined ? [limit.perDay, limit.perDay - dayCount - 1] : [limit.perSecond, limit.perSecond - window.length];
     return { allowed: true, headers: rateHeaders(category, shown, Math.max(0, remaining)) };
   }
 

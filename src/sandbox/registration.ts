@@ -29,7 +29,11 @@ export interface Registration {
  * Registers `who` (REST, or the registration page through `fake.portal`): an email already
  * registered gets its registration back; undefined when the meeting is full.
  */
-export function register(state: FakeZoomState, meeting: ZoomMeeting, who: Registration): { registrant: ZoomRegistrant; created: boolean } | undefined {
+export function register(
+  state: FakeZoomState,
+  meeting: ZoomMeeting,
+  who: Registration,
+): { registrant: ZoomRegistrant; created: boolean } | undefined {
   const mine = registrantsOf(state, meeting);
   const existing = mine.find((r) => r.email.toLowerCase() === who.email.toLowerCase());
   if (existing) return { registrant: existing, created: false };

@@ -51,13 +51,56 @@ export type RouteName =
   | 'unknown';
 
 export const ROUTE_NAMES: readonly RouteName[] = [
-  'oauth.token', 'oauth.authorize', 'oauth.revoke', 'users.list', 'users.get', 'users.token',
-  'users.zak', 'users.create', 'users.update', 'users.delete', 'users.status', 'users.settings',
-  'users.updateSettings', 'users.summary', 'users.email', 'roles.list', 'roles.members', 'roles.addMembers', 'meetings.list', 'meetings.create', 'meetings.get', 'meetings.update',
-  'meetings.delete', 'meetings.status', 'meetings.invitation', 'meetings.registrants', 'meetings.addRegistrant',
-  'meetings.registrantStatus', 'past.instances', 'past.participants', 'recordings.get', 'recordings.list',
-  'recordings.download', 'admin', 'unknown',
-  'webinars.list', 'webinars.create', 'webinars.get', 'webinars.update', 'webinars.delete', 'webinars.status', 'webinars.panelists', 'webinars.addPanelists', 'webinars.removePanelist', 'webinars.registrants', 'webinars.addRegistrant', 'webinars.registrantStatus', 'webinars.pastInstances', 'webinars.pastParticipants', 'webinars.absentees',
+  'oauth.token',
+  'oauth.authorize',
+  'oauth.revoke',
+  'users.list',
+  'users.get',
+  'users.token',
+  'users.zak',
+  'users.create',
+  'users.update',
+  'users.delete',
+  'users.status',
+  'users.settings',
+  'users.updateSettings',
+  'users.summary',
+  'users.email',
+  'roles.list',
+  'roles.members',
+  'roles.addMembers',
+  'meetings.list',
+  'meetings.create',
+  'meetings.get',
+  'meetings.update',
+  'meetings.delete',
+  'meetings.status',
+  'meetings.invitation',
+  'meetings.registrants',
+  'meetings.addRegistrant',
+  'meetings.registrantStatus',
+  'past.instances',
+  'past.participants',
+  'recordings.get',
+  'recordings.list',
+  'recordings.download',
+  'admin',
+  'unknown',
+  'webinars.list',
+  'webinars.create',
+  'webinars.get',
+  'webinars.update',
+  'webinars.delete',
+  'webinars.status',
+  'webinars.panelists',
+  'webinars.addPanelists',
+  'webinars.removePanelist',
+  'webinars.registrants',
+  'webinars.addRegistrant',
+  'webinars.registrantStatus',
+  'webinars.pastInstances',
+  'webinars.pastParticipants',
+  'webinars.absentees',
 ];
 
 export interface RouteMatch {
@@ -124,7 +167,8 @@ export function matchRoute(method: string, rawPath: string): RouteMatch {
     if (c === 'registrants' && method === 'GET') return { route: 'meetings.registrants', param: b };
     if (c === 'registrants' && method === 'POST') return { route: 'meetings.addRegistrant', param: b };
   }
-  if (a === 'meetings' && b && n === 4 && c === 'registrants' && d === 'status' && method === 'PUT') return { route: 'meetings.registrantStatus', param: b };
+  if (a === 'meetings' && b && n === 4 && c === 'registrants' && d === 'status' && method === 'PUT')
+    return { route: 'meetings.registrantStatus', param: b };
   return { route: 'unknown' };
 }
 

@@ -3,14 +3,62 @@ import { pmi as newPmi, userId as newUserId } from './ids.js';
 import type { ZoomUser, UserStatus } from './model/user.js';
 import type { Prng } from './random.js';
 
-const FIRST = ['Jill', 'Omar', 'Ana', 'Kenji', 'Priya', 'Lars', 'Chloe', 'Mateo', 'Amara', 'Wei',
-  'Noah', 'Sofia', 'Ivan', 'Leila', 'Tomas', 'Yuki', 'Grace', 'Diego', 'Fatima', 'Ben'];
-const LAST = ['Chill', 'Haddad', 'Silva', 'Sato', 'Patel', 'Berg', 'Martin', 'Garcia', 'Okafor',
-  'Zhang', 'Smith', 'Rossi', 'Petrov', 'Karimi', 'Novak', 'Tanaka', 'Hopper', 'Lopez', 'Ali', 'Cohen'];
+const FIRST = [
+  'Jill',
+  'Omar',
+  'Ana',
+  'Kenji',
+  'Priya',
+  'Lars',
+  'Chloe',
+  'Mateo',
+  'Amara',
+  'Wei',
+  'Noah',
+  'Sofia',
+  'Ivan',
+  'Leila',
+  'Tomas',
+  'Yuki',
+  'Grace',
+  'Diego',
+  'Fatima',
+  'Ben',
+];
+const LAST = [
+  'Chill',
+  'Haddad',
+  'Silva',
+  'Sato',
+  'Patel',
+  'Berg',
+  'Martin',
+  'Garcia',
+  'Okafor',
+  'Zhang',
+  'Smith',
+  'Rossi',
+  'Petrov',
+  'Karimi',
+  'Novak',
+  'Tanaka',
+  'Hopper',
+  'Lopez',
+  'Ali',
+  'Cohen',
+];
 const DEPTS = ['Engineering', 'Sales', 'Marketing', 'Support', 'Finance', 'Operations', ''];
 const JOBS = ['Engineer', 'Account Executive', 'Designer', 'Support Agent', 'Analyst', ''];
-const TIMEZONES = ['America/Los_Angeles', 'America/New_York', 'Europe/London', 'Europe/Berlin',
-  'Asia/Tokyo', 'Asia/Shanghai', 'Australia/Sydney', 'America/Sao_Paulo'];
+const TIMEZONES = [
+  'America/Los_Angeles',
+  'America/New_York',
+  'Europe/London',
+  'Europe/Berlin',
+  'Asia/Tokyo',
+  'Asia/Shanghai',
+  'Australia/Sydney',
+  'America/Sao_Paulo',
+];
 const CLIENTS = ['5.17.11.34827(mac)', '6.0.2.33403(win)', '5.16.10.26186(android)', '6.1.0.35904(iphone)'];
 
 export interface StatusMix {

@@ -19,10 +19,18 @@ export function seedAccount(state: FakeZoomState, totalUsers: number): void {
   if (totalUsers > 2) state.seedUsers(totalUsers - 2);
   const [first, second, third] = state.seedMeetings(owner.id, 3);
   if (first) {
-    const members = state.users.filter((u) => u.id !== owner.id && u.status === 'active').slice(0, 3).map((u) => u.id);
+    const members = state.users
+      .filter((u) => u.id !== owner.id && u.status === 'active')
+      .slice(0, 3)
+      .map((u) => u.id);
     const day = 86_400_000;
     const at = (daysAgo: number) => new Date((Math.floor(state.clock.now() / day) - daysAgo) * day + 15 * 3_600_000).toISOString();
-    state.addPastInstance(first.id, { startTime: at(7), durationMinutes: 45, participants: [...members, { name: 'Guest Caller' }], recording: true });
+    state.addPastInstance(first.id, {
+      startTime: at(7),
+      durationMinutes: 45,
+      participants: [...members, { name: 'Guest Caller' }],
+      recording: true,
+    });
     const latest = state.addPastInstance(first.id, { startTime: at(1), durationMinutes: 30, participants: members.slice(0, 1) });
     latest.uuid = `/${latest.uuid.slice(1)}`;
   }
@@ -62,7 +70,11 @@ function seedWebinars(state: FakeZoomState): void {
   const owner = state.owner;
   const day = 86_400_000;
   const start = (Math.floor(state.clock.now() / day) + 7) * day + 16 * 3_600_000;
-  const webinar = state.addWebinar(owner.id, {}, { topic: 'Product launch', start: { wallMs: start, isUtc: true }, duration: 60, settings: { approval_type: 1 } });
+  const webinar = state.addWebinar(
+    owner.id,
+    {},
+    { topic: 'Product launch', start: { wallMs: start, isUtc: true }, duration: 60, settings: { approval_type: 1 } },
+  );
   state.addPanelist(webinar, { email: 'ada.panel@example.com', name: 'Ada Panel' });
   state.addPanelist(webinar, { email: 'bo.panel@example.com', name: 'Bo Panel' });
   const members = state.users.filter((u) => u.id !== owner.id && u.status === 'active');
@@ -74,8 +86,22 @@ function seedWebinars(state: FakeZoomState): void {
   ];
   for (const r of who) register(state, webinar, r);
   // Held three hours ago, so it is the account's latest ended instance and the meetings' keep their order.
-  state.addPastInstance(webinar.id, { startTime: new Date(state.clock.now() - 3 * 3_600_000).toISOString(), durationMinutes: 60, participants: attendee ? [attendee.id] : 1 });
-  state.addWebinar(owner.id, {}, { topic: 'Town hall', type: 9, start: { wallMs: start + day, isUtc: true }, duration: 45, recurrence: { type: 2, weekly_days: '3', end_times: 4 } });
+  state.addPastInstance(webinar.id, {
+    startTime: new Date(state.clock.now() - 3 * 3_600_000).toISOString(),
+    durationMinutes: 60,
+    participants: attendee ? [attendee.id] : 1,
+  });
+  state.addWebinar(
+    owner.id,
+    {},
+    {
+      topic: 'Town hall',
+      type: 9,
+      start: { wallMs: start + day, isUtc: true },
+      duration: 45,
+      recurrence: { type: 2, weekly_days: '3', end_times: 4 },
+    },
+  );
   const last = members.at(-1);
   if (last && members.length > 1) state.withoutWebinarPlan.add(last.id);
 }

@@ -120,9 +120,13 @@ async function handle(ctx: FakeContext, req: IncomingMessage, res: ServerRespons
 export function createListener(ctx: FakeContext): RequestListener {
   return (req, res) => {
     handle(ctx, req, res).catch((err: unknown) => {
-      ctx.logger?.(`fake zoom internal error: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+      ctx.logger?.(`fake zoom internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
       if (res.headersSent || res.destroyed) res.destroy();
-      else sendReply(res, req.url?.startsWith('/oauth/') ? oauthError(500, 'server_error', 'Internal error') : zoomError(500, 500, 'Internal error.'));
+      else
+        sendReply(
+          res,
+          req.url?.startsWith('/oauth/') ? oauthError(500, 'server_error', 'Internal error') : zoomError(500, 500, 'Internal error.'),
+        );
     });
   };
 }

@@ -6,9 +6,7 @@ import type { ZoomPanelist } from './model/panelist.js';
 import { kindOfType, MEETINGS, WEBINARS, type SessionKind } from './sessionKind.js';
 import type { ZoomRegistrant } from './model/registrant.js';
 import type { PastInstance } from './model/past.js';
-import type {
-  AccessTokenRecord, AuthCodeRecord, OAuthGrant, PageCursor, RefreshTokenRecord, ZakRecord,
-} from './model/tokens.js';
+import type { AccessTokenRecord, AuthCodeRecord, OAuthGrant, PageCursor, RefreshTokenRecord, ZakRecord } from './model/tokens.js';
 import type { ZoomUser } from './model/user.js';
 import type { ZoomRole } from './model/role.js';
 import { defaultUserSettings, type ZoomUserSettings } from './model/userSettings.js';
@@ -143,7 +141,12 @@ export class FakeZoomState implements TokenStores {
   }
 
   /** Adds a meeting; `partial` may set any field, including an awkward `uuid` (`/…`, `…//…`). */
-  addMeeting(hostIdOrEmail: string, partial: Partial<ZoomMeeting> = {}, patch: MeetingPatch = {}, kind: SessionKind = MEETINGS): ZoomMeeting {
+  addMeeting(
+    hostIdOrEmail: string,
+    partial: Partial<ZoomMeeting> = {},
+    patch: MeetingPatch = {},
+    kind: SessionKind = MEETINGS,
+  ): ZoomMeeting {
     const meeting = buildMeeting(this.meetingContext(), this.requireUser(hostIdOrEmail), patch, partial, kind);
     this[kind.collection].push(meeting);
     return meeting;
@@ -186,7 +189,8 @@ export class FakeZoomState implements TokenStores {
     const i = all.indexOf(meeting);
     if (i !== -1) all.splice(i, 1);
     for (let p = this.panelists.length - 1; p >= 0; p--) if (this.panelists[p]!.webinar_id === meeting.id) this.panelists.splice(p, 1);
-    for (let r = this.registrants.length - 1; r >= 0; r--) if (this.registrants[r]!.meeting_id === meeting.id) this.registrants.splice(r, 1);
+    for (let r = this.registrants.length - 1; r >= 0; r--)
+      if (this.registrants[r]!.meeting_id === meeting.id) this.registrants.splice(r, 1);
   }
 
   /**
@@ -196,24 +200,33 @@ export class FakeZoomState implements TokenStores {
    */
   addPastInstance(
     meetingIdOrUuid: number | string,
-    options: { uuid?: string; startTime?: string; durationMinutes?: number; participants?: number | Array<string | { name: string; email?: string }>; recording?: boolean } = {},
+    options: {
+      uuid?: string;
+      startTime?: string;
+      durationMinutes?: number;
+      participants?: number | Array<string | { name: string; email?: string }>;
+      recording?: boolean;
+    } = {},
   ): PastInstance {
     const meeting = this.findMeeting(meetingIdOrUuid) ?? this.findWebinar(meetingIdOrUuid);
     if (!meeting) throw new Error(`no such fake meeting or webinar: ${meetingIdOrUuid}`);
     const startMs = options.startTime === undefined ? this.clock.now() - 86_400_000 : Date.parse(options.startTime);
     if (!Number.isFinite(startMs)) throw new Error(`startTime is not a date-time: ${options.startTime}`);
     const durationMinutes = options.durationMinutes ?? 60;
-    if (!Number.isInteger(durationMinutes) || durationMinutes < 1 || durationMinutes > 24 * 60) throw new Error('durationMinutes must be 1–1440');
+    if (!Number.isInteger(durationMinutes) || durationMinutes < 1 || durationMinutes > 24 * 60)
+      throw new Error('durationMinutes must be 1–1440');
     const given = options.participants ?? 2;
-    const participants: ParticipantSpec[] = typeof given === 'number'
-      ? Array.from({ length: given }, () => ({ name: guestName(this.pastPrng) }))
-      : given.map((p) => (typeof p === 'string' ? { user: this.requireUser(p) } : p));
-    const instance = buildPastInstance(
-      { prng: this.pastPrng, baseUrl: this.baseUrl },
-      meeting,
-      this.requireUser(meeting.host_id),
-      { ...(options.uuid ? { uuid: options.uuid } : {}), startMs, durationMinutes, participants, recording: options.recording ?? false },
-    );
+    const participants: ParticipantSpec[] =
+      typeof given === 'number'
+        ? Array.from({ length: given }, () => ({ name: guestName(this.pastPrng) }))
+        : given.map((p) => (typeof p === 'string' ? { user: this.requireUser(p) } : p));
+    const instance = buildPastInstance({ prng: this.pastPrng, baseUrl: this.baseUrl }, meeting, this.requireUser(meeting.host_id), {
+      ...(options.uuid ? { uuid: options.uuid } : {}),
+      startMs,
+      durationMinutes,
+      participants,
+      recording: options.recording ?? false,
+    });
     this.pastMeetings.push(instance);
     this.pastMeetings.sort((a, b) => Date.parse(a.start_time) - Date.parse(b.start_time));
     return instance;
@@ -229,7 +242,10 @@ export class FakeZoomState implements TokenStores {
    * Test seam: a user OAuth grant without going through /oauth/authorize. Like a real new
    * authorization it ends the user's earlier grant for the same client (OAuth error 4741).
    */
-  issueUserToken(userIdOrEmail: string, clientId = this.defaultClients.oauth ?? 'sandbox-oauth-client'): { accessToken: string; refreshToken: string } {
+  issueUserToken(
+    userIdOrEmail: string,
+    clientId = this.defaultClients.oauth ?? 'sandbox-oauth-client',
+  ): { accessToken: string; refreshToken: string } {
     const grant = createGrant(this, clientId, this.requireUser(userIdOrEmail).id);
     const { access, refresh } = issueGrantTokens(this, grant);
     return { accessToken: access.token, refreshToken: refresh.token };

@@ -99,7 +99,14 @@ export class WebhookDispatcher {
     for (const sub of this.subs.values()) {
       if (!sub.validated || (options.onlyClientId && sub.clientId !== options.onlyClientId)) continue;
       const envelope = options.eventTs === false ? { event, payload } : { event, event_ts: this.clock.now(), payload };
-      const delivery: WebhookDelivery = { id: randomUUID(), clientId: sub.clientId, event, body: JSON.stringify(envelope), attempts: [], state: 'sending' };
+      const delivery: WebhookDelivery = {
+        id: randomUUID(),
+        clientId: sub.clientId,
+        event,
+        body: JSON.stringify(envelope),
+        attempts: [],
+        state: 'sending',
+      };
       this.deliveries.push(delivery);
       this.attempt(delivery);
       out.push(delivery);

@@ -28,7 +28,8 @@ export const storeKeys = {
   /** A claim that one replica is applying, in one period, an accepted webhook event another did not finish. */
   webhookRecovery: (pendingId: string, period: number) => `webhook:recover:${pendingId}:${period}`,
   /** One cached Zoom answer: who asked (credential identity), what, and the versions it depends on. */
-  zoomRead: (credentialKey: string, method: string, url: string, scope: string) => `zread:${digest(`${credentialKey}\n${method} ${url}\n${scope}`)}`,
+  zoomRead: (credentialKey: string, method: string, url: string, scope: string) =>
+    `zread:${digest(`${credentialKey}\n${method} ${url}\n${scope}`)}`,
   /** The current version of one read-cache tag. */
   zoomReadVersion: (tag: string) => `zreadver:${digest(tag).slice(0, 32)}`,
   /** A pending entry of a set (work accepted and not yet done), by its random id. */

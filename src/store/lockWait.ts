@@ -18,7 +18,10 @@ export const DEFAULT_LOCK_TTL_MS = 8_000;
 
 /** The wait ran out: another replica holds the lock and has not finished. */
 export const lockWaitExceeded = (key: string, waitMs: number, cause?: unknown) =>
-  zoomUnavailable(`Another gateway replica is refreshing this Zoom credential and did not finish within ${waitMs} ms; retry.`, cause ?? new Error(`lock ${key}`));
+  zoomUnavailable(
+    `Another gateway replica is refreshing this Zoom credential and did not finish within ${waitMs} ms; retry.`,
+    cause ?? new Error(`lock ${key}`),
+  );
 
 /** Polls `attempt` with jittered, growing pauses until it returns true or `waitMs` passes. */
 export async function pollUntil(attempt: () => Promise<boolean>, waitMs: number, onError: (err: unknown) => void): Promise<boolean> {

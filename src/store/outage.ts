@@ -123,7 +123,10 @@ export class OutageAwareStore implements SharedStore {
     this.downSince = Date.now();
     // The message only: a driver's error may carry the store URL, password included.
     const cause = isGatewayError(err) && err.cause instanceof Error ? err.cause.message : undefined;
-    this.opts.logger.warn({ reason: cause }, 'shared store unreachable: failing store operations at once, serving what this replica holds, until it answers again');
+    this.opts.logger.warn(
+      { reason: cause },
+      'shared store unreachable: failing store operations at once, serving what this replica holds, until it answers again',
+    );
     this.probe = setInterval(() => {
       if (this.probing) return;
       this.probing = true;

@@ -39,7 +39,13 @@ type SqlQuery = (sql: string, params: unknown[]) => Promise<unknown[]>;
  * SQLite and PostgreSQL: the entries' own rows in Keyv's table are the index (Keyv stores `key`
  * as `namespace:key`), so adding and removing write nothing of their own.
  */
-export function sqlPending(dialect: 'sqlite' | 'postgres', table: string, namespace: string, entryKey: (set: string, id: string) => string, query: SqlQuery): PendingIndex {
+export function sqlPending(
+  dialect: 'sqlite' | 'postgres',
+  table: string,
+  namespace: string,
+  entryKey: (set: string, id: string) => string,
+  query: SqlQuery,
+): PendingIndex {
   const select = `SELECT key FROM ${table} WHERE key LIKE ${dialect === 'sqlite' ? '?' : '$1'}`;
   return {
     add: async () => undefined,

@@ -48,11 +48,14 @@ export class RedisLock implements Lock {
     // Redis itself did not answer (rather than another replica holding the lock).
     if (!acquired && failure !== undefined) throw storeFailure(failure);
     if (!acquired) throw lockWaitExceeded(key, this.waitMs);
-    const renewal = setInterval(() => {
-      this.redis.eval(RENEW, { keys: [lockKey], arguments: [owner, String(this.ttlMs)] }).catch((err: unknown) => {
-        this.logger.warn({ err, key }, 'Redis lock renewal failed');
-      });
-    }, Math.max(100, Math.floor(this.ttlMs / 3)));
+    const renewal = setInterval(
+      () => {
+        this.redis.eval(RENEW, { keys: [lockKey], arguments: [owner, String(this.ttlMs)] }).catch((err: unknown) => {
+          this.logger.warn({ err, key }, 'Redis lock renewal failed');
+        });
+      },
+      Math.max(100, Math.floor(this.ttlMs / 3)),
+    );
     renewal.unref();
     try {
       return await fn();

@@ -24,7 +24,12 @@ export interface SharedStoreOptions {
  * Builds the configured Keyv backend with its lock; one adapter per backend. Each backend's
  * driver is loaded only when configured, so a process never holds the other three in memory.
  */
-export async function createSharedStore(config: StoreConfig, keys: Uint8Array[], logger: Logger, options: SharedStoreOptions = {}): Promise<SharedStore> {
+export async function createSharedStore(
+  config: StoreConfig,
+  keys: Uint8Array[],
+  logger: Logger,
+  options: SharedStoreOptions = {},
+): Promise<SharedStore> {
   const cipher = new StoreCipher(keys);
   const namespace = options.namespace ?? 'zgg';
   const { store, lock, claim, pending } = await backend(config, namespace, logger, options);
@@ -48,7 +53,12 @@ async function backend(config: StoreConfig, namespace: string, logger: Logger, o
       const store = await openSqlite(config.path);
       // Several processes may open one SQLite file: claims are decided by SQLite, not in memory.
       const query = (sql: string, params: unknown[]) => store.query(sql, ...params);
-      return { store, lock: new LocalLock(), claim: sqlClaim('sqlite', 'keyv', namespace, query), pending: sqlPending('sqlite', 'keyv', namespace, storeKeys.pending, query) };
+      return {
+        store,
+        lock: new LocalLock(),
+        claim: sqlClaim('sqlite', 'keyv', namespace, query),
+        pending: sqlPending('sqlite', 'keyv', namespace, storeKeys.pending, query),
+      };
     }
     case 'redis': {
       const [{ default: KeyvRedis }, { openRedis, redisKeepsNothing }, { RedisLock }] = await Promise.all([
@@ -98,7 +108,9 @@ async function backend(config: StoreConfig, namespace: string, logger: Logger, o
 async function openSqlite(path: string): Promise<InstanceType<typeof import('@keyv/sqlite').default>> {
   const cannot = (what: string, err: unknown) =>
     new ConfigError(
-      [`CACHE_URL: cannot ${what} "${path}" (${(err as Error).message}); make its directory writable by this user, or point CACHE_URL at a writable file elsewhere, e.g. ${elsewhere(path)}`],
+      [
+        `CACHE_URL: cannot ${what} "${path}" (${(err as Error).message}); make its directory writable by this user, or point CACHE_URL at a writable file elsewhere, e.g. ${elsewhere(path)}`,
+      ],
       'Cannot start',
     );
   if (path !== ':memory:') {

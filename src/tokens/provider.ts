@@ -91,7 +91,8 @@ export class TokenProvider {
     if (this.opts.legacy) credentials.push({ source: this.opts.legacy.credential.source, key: this.opts.legacy.key });
     if (userAuthorized && userOAuth && zoomUser) credentials.push({ source: 'user', key: userOAuth.keyFor(zoomUser) });
     const accountKind: TokenSourceKind | null = this.opts.s2s ? 's2s' : this.opts.legacy ? 'legacy' : null;
-    const accountServesMe = accountKind !== null && (isAdmin(principal) || (zoomUserOf(principal) !== undefined && !principal.zoomUserLinked));
+    const accountServesMe =
+      accountKind !== null && (isAdmin(principal) || (zoomUserOf(principal) !== undefined && !principal.zoomUserLinked));
     return {
       selected: userAuthorized ? 'user' : accountServesMe ? accountKind : null,
       credentials,

@@ -31,7 +31,11 @@ export interface TokenCacheOptions {
   /** @default 60000 */
   maxBackoffMs?: number;
   /** Observes outcomes (metrics). */
-  observe?: (e: { key: string; source: CacheSource; event: 'memory_hit' | 'store_hit' | 'fetch' | 'fetch_ok' | 'fetch_error' | 'stale_served' }) => void;
+  observe?: (e: {
+    key: string;
+    source: CacheSource;
+    event: 'memory_hit' | 'store_hit' | 'fetch' | 'fetch_ok' | 'fetch_error' | 'stale_served';
+  }) => void;
   /** Spans around lookups and fetches (observability/tracing.ts); unset when tracing is off. */
   tracing?: TokenCacheTracer;
   /** Observes how long a load waited for the store's lock, in wall-clock ms (metrics). */
@@ -95,7 +99,13 @@ export class TokenCache {
   }
 
   /** The store is down: this process's copy while it lasts, or (where allowed) a token fetched and kept in memory only. */
-  private async withoutStore(key: string, source: CacheSource, fetch: Fetcher, options: LookupOptions, storeError: unknown): Promise<TokenRecord> {
+  private async withoutStore(
+    key: string,
+    source: CacheSource,
+    fetch: Fetcher,
+    options: LookupOptions,
+    storeError: unknown,
+  ): Promise<TokenRecord> {
     const held = options.memory === false ? undefined : this.memory.get(key);
     if (held && held.expiresAt > this.opts.clock.now()) {
       this.opts.observe?.({ key, source, event: 'stale_served' });

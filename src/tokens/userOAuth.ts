@@ -170,7 +170,8 @@ export class UserOAuthSource {
     try {
       await this.opts.oauth.revoke(this.opts.app, record.accessToken);
     } catch (err) {
-      if (err instanceof TokenEndpointError && err.unavailable) throw zoomUnavailable("Zoom's revoke endpoint is unavailable; retry later.", err);
+      if (err instanceof TokenEndpointError && err.unavailable)
+        throw zoomUnavailable("Zoom's revoke endpoint is unavailable; retry later.", err);
       this.opts.logger.info({ key, error: (err as TokenEndpointError).error }, 'Zoom did not revoke the grant; removing it here anyway');
     }
     this.knownGrants.set(key, false);

@@ -62,7 +62,10 @@ export function checkVideoSdkTokenRequest(req: VideoSdkTokenRequest): CheckedReq
     throw badUserInput(`sessionName must be 1 to ${SESSION_NAME_MAX} characters, not only spaces.`, 'sessionName');
   }
   if (!SESSION_NAME.test(sessionName)) {
-    throw badUserInput('sessionName may hold letters, digits, spaces and the symbols ! # $ % & ( ) + - : ; < = . > ? @ [ ] ^ _ { } | ~ , \\ only.', 'sessionName');
+    throw badUserInput(
+      'sessionName may hold letters, digits, spaces and the symbols ! # $ % & ( ) + - : ; < = . > ? @ [ ] ^ _ { } | ~ , \\ only.',
+      'sessionName',
+    );
   }
   if (req.role !== 0 && req.role !== 1) throw badUserInput('role must be PARTICIPANT (0) or HOST (1).', 'role');
   const userIdentity = optionalText(req.userIdentity, 'userIdentity', USER_IDENTITY_MAX);
@@ -108,7 +111,11 @@ export class VideoSdkSigner {
       ...(userIdentity === undefined ? {} : { user_identity: userIdentity }),
       ...(sessionKey === undefined ? {} : { session_key: sessionKey }),
     };
-    const token = await new SignJWT(claims).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).setIssuedAt(iat).setExpirationTime(exp).sign(this.secret);
+    const token = await new SignJWT(claims)
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setIssuedAt(iat)
+      .setExpirationTime(exp)
+      .sign(this.secret);
     return { token, issuedAt: iat * 1000, expiresAt: exp * 1000 };
   }
 }

@@ -208,7 +208,12 @@ export class WebhookReceiver {
         // The cache first: a subscriber that reads the user on the event sees the change.
         await changes.changed({ kind: 'user', ...named });
         if (!this.opts.live || !live) return;
-        return this.opts.live.publish({ meetingId: ACCOUNT_USERS, kind: 'USER', occurredAt: event.eventTs ?? this.now(), user: { type: event.event, ...named } });
+        return this.opts.live.publish({
+          meetingId: ACCOUNT_USERS,
+          kind: 'USER',
+          occurredAt: event.eventTs ?? this.now(),
+          user: { type: event.event, ...named },
+        });
       }
       case 'deauthorized':
         return this.forgetUser(event.userId);

@@ -22,7 +22,12 @@ const MEETING_EVENTS = [
   'webinar.participant_left',
 ] as const;
 /** Events about who is in a meeting: they change nothing a cached read returns. */
-const PARTICIPANT_EVENTS = new Set<string>(['meeting.participant_joined', 'meeting.participant_left', 'webinar.participant_joined', 'webinar.participant_left']);
+const PARTICIPANT_EVENTS = new Set<string>([
+  'meeting.participant_joined',
+  'meeting.participant_left',
+  'webinar.participant_joined',
+  'webinar.participant_left',
+]);
 /** Registrations made outside the gateway (Zoom's registration page, the host in the portal). */
 const REGISTRATION_EVENTS = [
   'meeting.registration_created',
@@ -34,7 +39,15 @@ const REGISTRATION_EVENTS = [
   'webinar.registration_denied',
   'webinar.registration_cancelled',
 ] as const;
-const USER_EVENTS = ['user.created', 'user.updated', 'user.activated', 'user.deactivated', 'user.deleted', 'user.disassociated', 'user.settings_updated'] as const;
+const USER_EVENTS = [
+  'user.created',
+  'user.updated',
+  'user.activated',
+  'user.deactivated',
+  'user.deleted',
+  'user.disassociated',
+  'user.settings_updated',
+] as const;
 /** A user who can no longer use Zoom in this account: their ZAKs and grants must go. */
 const USER_GONE = new Set<string>(['user.deactivated', 'user.deleted', 'user.disassociated']);
 export const URL_VALIDATION = 'endpoint.url_validation';

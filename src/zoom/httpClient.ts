@@ -114,7 +114,9 @@ export class ZoomHttpClient {
     // store is down they cannot be bumped, and the replicas would serve the old answer for up to
     // ZOOM_CACHE_TTL_SECONDS once it is back: the write is refused instead, before Zoom sees it.
     if (req.method !== 'GET' && this.opts.readCache && this.opts.storeDown?.()) {
-      throw storeUnavailable('The token store cannot be reached, so changes cannot be made now (the read cache could not be told of them); retry later.');
+      throw storeUnavailable(
+        'The token store cannot be reached, so changes cannot be made now (the read cache could not be told of them); retry later.',
+      );
     }
     const deadline = Date.now() + this.deadlineMs;
     const token = await credential.get();
@@ -155,7 +157,13 @@ export class ZoomHttpClient {
   }
 
   /** `url`: the request's URL for `token`, when the caller has built it already. */
-  private async callWith<T>(req: ZoomRequest, credential: Credential, token: TokenRecord, deadline: number, url?: URL): Promise<ZoomResponse<T>> {
+  private async callWith<T>(
+    req: ZoomRequest,
+    credential: Credential,
+    token: TokenRecord,
+    deadline: number,
+    url?: URL,
+  ): Promise<ZoomResponse<T>> {
     try {
       return await this.send<T>(req, token, deadline, url);
     } catch (err) {
@@ -176,7 +184,7 @@ export class ZoomHttpClient {
   private async send<T>(req: ZoomRequest, token: TokenRecord, deadline: number, url = this.urlFor(req, token)): Promise<ZoomResponse<T>> {
     // NOTE: a POST whose answer was lost may have been applied (a meeting created): never repeat it.
     const attempts = IDEMPOTENT.has(req.method) ? this.retries + 1 : 1;
-    for (let failures = 0; ; ) {
+    for (let failures = 0; ;) {
       try {
         return await this.once<T>(req, url, token, deadline);
       } catch (err) {

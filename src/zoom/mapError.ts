@@ -1,12 +1,4 @@
-import {
-  GatewayError,
-  badUserInput,
-  forbidden,
-  isGatewayError,
-  notFound,
-  rateLimited,
-  zoomUnavailable,
-} from '../errors.js';
+import { GatewayError, badUserInput, forbidden, isGatewayError, notFound, rateLimited, zoomUnavailable } from '../errors.js';
 import { ZoomApiError, ZoomUnreachableError } from './zoomApiError.js';
 
 /**

@@ -26,7 +26,12 @@ export interface ListMeetingsQuery {
 }
 
 /** `GET /users/{userId}/meetings` (or `/webinars`) — one page of the user's meetings or webinars. */
-export async function listMeetings(ctx: ZoomContext, userId: string, q: ListMeetingsQuery, kind: SessionKind = MEETING): Promise<ZoomMeetingPage> {
+export async function listMeetings(
+  ctx: ZoomContext,
+  userId: string,
+  q: ListMeetingsQuery,
+  kind: SessionKind = MEETING,
+): Promise<ZoomMeetingPage> {
   const selection = await ctx.tokens.forUser(ctx.principal, userId);
   const { credential, pathUserId } = selection;
   const res = await ctx.client.call<Partial<Record<SessionKind['collection'], ZoomMeeting[]>> & ZoomMeetingPage>(
@@ -68,7 +73,12 @@ export async function getMeeting(ctx: ZoomContext, meetingId: string, kind: Sess
 }
 
 /** `POST /users/{userId}/meetings` → 201 with the meeting; counts toward the host's 100/day. */
-export async function createMeeting(ctx: ZoomContext, userId: string, body: ZoomMeetingBody, kind: SessionKind = MEETING): Promise<ZoomMeeting> {
+export async function createMeeting(
+  ctx: ZoomContext,
+  userId: string,
+  body: ZoomMeetingBody,
+  kind: SessionKind = MEETING,
+): Promise<ZoomMeeting> {
   const selection = await ctx.tokens.forUser(ctx.principal, userId);
   const { credential, pathUserId } = selection;
   const address = addressOf(ctx, selection);
@@ -109,18 +119,35 @@ export async function updateMeeting(
   const credential = await ctx.tokens.forAccount(ctx.principal);
   await reporting(ctx, { kind: 'meeting', meetingId, ...host }, () =>
     ctx.client.call<void>(
-      { method: 'PATCH', path: `/${kind.collection}/${meetingSegment(meetingId)}`, query: { occurrence_id: occurrenceId }, body, ...kind.ops.update },
+      {
+        method: 'PATCH',
+        path: `/${kind.collection}/${meetingSegment(meetingId)}`,
+        query: { occurrence_id: occurrenceId },
+        body,
+        ...kind.ops.update,
+      },
       credential,
     ),
   );
 }
 
 /** `DELETE /meetings/{meetingId}[?occurrence_id=]` → 204; with an occurrence, only that one goes. */
-export async function deleteMeeting(ctx: ZoomContext, meetingId: string, host: MeetingHost = {}, occurrenceId?: string, kind: SessionKind = MEETING): Promise<void> {
+export async function deleteMeeting(
+  ctx: ZoomContext,
+  meetingId: string,
+  host: MeetingHost = {},
+  occurrenceId?: string,
+  kind: SessionKind = MEETING,
+): Promise<void> {
   const credential = await ctx.tokens.forAccount(ctx.principal);
   await reporting(ctx, { kind: 'meeting', meetingId, ...host }, () =>
     ctx.client.call<void>(
-      { method: 'DELETE', path: `/${kind.collection}/${meetingSegment(meetingId)}`, query: { occurrence_id: occurrenceId }, ...kind.ops.delete },
+      {
+        method: 'DELETE',
+        path: `/${kind.collection}/${meetingSegment(meetingId)}`,
+        query: { occurrence_id: occurrenceId },
+        ...kind.ops.delete,
+      },
       credential,
     ),
   );

@@ -49,7 +49,6 @@ export class ZoomReadCache implements ZoomChangeSink {
     this.versionTtlMs = 2 * this.ttlMs + 60_000;
   }
 
-
   /** The versions of `tags`, to fold into a key; null when the store cannot say (read Zoom, cache nothing). */
   async scope(tagList: readonly CacheTag[]): Promise<string | null> {
     if (this.opts.clock.now() < this.pausedUntil) return null;

@@ -13,7 +13,13 @@ export async function getMeetingRecordings(ctx: ZoomContext, meetingId: string):
   const credential = await ctx.tokens.forAccount(ctx.principal);
   try {
     const res = await ctx.client.call<ZoomMeetingRecording>(
-      { method: 'GET', path: `/meetings/${meetingSegment(meetingId)}/recordings`, route: 'recordings.get', category: 'light', cacheTags: tags.recordings(meetingId) },
+      {
+        method: 'GET',
+        path: `/meetings/${meetingSegment(meetingId)}/recordings`,
+        route: 'recordings.get',
+        category: 'light',
+        cacheTags: tags.recordings(meetingId),
+      },
       credential,
     );
     return res.body ?? null;

@@ -17,7 +17,12 @@ export interface ListRegistrantsQuery {
 // check the id with checkMeetingNumber first, so the path needs no encoding beyond digits.
 
 /** `GET /meetings/{meetingId}/registrants` — one page; cached until a registrant or the meeting changes. */
-export async function listRegistrants(ctx: ZoomContext, meetingNumber: string, q: ListRegistrantsQuery, kind: SessionKind = MEETING): Promise<ZoomRegistrantPage> {
+export async function listRegistrants(
+  ctx: ZoomContext,
+  meetingNumber: string,
+  q: ListRegistrantsQuery,
+  kind: SessionKind = MEETING,
+): Promise<ZoomRegistrantPage> {
   const credential = await ctx.tokens.forAccount(ctx.principal);
   const res = await ctx.client.call<ZoomRegistrantPage>(
     {

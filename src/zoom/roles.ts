@@ -18,7 +18,11 @@ export async function listRoles(ctx: ZoomContext): Promise<ZoomRole[]> {
 }
 
 /** `GET /roles/{roleId}/members` (Medium), one page. */
-export async function listRoleMembers(ctx: ZoomContext, roleId: string, q: { pageSize: number; nextPageToken?: string }): Promise<ZoomRoleMemberPage> {
+export async function listRoleMembers(
+  ctx: ZoomContext,
+  roleId: string,
+  q: { pageSize: number; nextPageToken?: string },
+): Promise<ZoomRoleMemberPage> {
   const credential = await ctx.tokens.forAccount(ctx.principal);
   const res = await ctx.client.call<ZoomRoleMemberPage>(
     {
@@ -38,7 +42,8 @@ export async function listRoleMembers(ctx: ZoomContext, roleId: string, q: { pag
 export async function assignRole(ctx: ZoomContext, roleId: string, userIds: readonly string[]): Promise<void> {
   const credential = await ctx.tokens.forAccount(ctx.principal);
   const members = userIds.map((u) => (u.includes('@') ? { email: u } : { id: u }));
-  const report = () => Promise.all(userIds.map((u) => ctx.changes.changed(u.includes('@') ? { kind: 'user', email: u } : { kind: 'user', userId: u })));
+  const report = () =>
+    Promise.all(userIds.map((u) => ctx.changes.changed(u.includes('@') ? { kind: 'user', email: u } : { kind: 'user', userId: u })));
   try {
     await ctx.client.call<unknown>(
       { method: 'POST', path: `/roles/${pathSegment(roleId)}/members`, body: { members }, route: 'roles.addMembers', category: 'medium' },

@@ -1,8 +1,17 @@
 import type { RateCategory } from './rateCategory.js';
 
 type Operation =
-  | 'list' | 'create' | 'get' | 'update' | 'delete' | 'status'
-  | 'registrants' | 'addRegistrant' | 'registrantStatus' | 'pastInstances' | 'participants';
+  | 'list'
+  | 'create'
+  | 'get'
+  | 'update'
+  | 'delete'
+  | 'status'
+  | 'registrants'
+  | 'addRegistrant'
+  | 'registrantStatus'
+  | 'pastInstances'
+  | 'participants';
 
 /**
  * Meetings and webinars are the same resources in Zoom's API under other paths (SPEC23):

@@ -23,7 +23,10 @@ export async function createUser(ctx: ZoomContext, body: ZoomCreateUserBody): Pr
   const credential = await ctx.tokens.forAccount(ctx.principal);
   let res: ZoomResponse<ZoomCreatedUser>;
   try {
-    res = await ctx.client.call<ZoomCreatedUser>({ method: 'POST', path: '/users', body, route: 'users.create', category: 'light' }, credential);
+    res = await ctx.client.call<ZoomCreatedUser>(
+      { method: 'POST', path: '/users', body, route: 'users.create', category: 'light' },
+      credential,
+    );
   } catch (err) {
     // An answer lost on the way back may hide a user Zoom created: the lists may have changed.
     if (err instanceof ZoomUnreachableError) await ctx.changes.changed({ kind: 'user', email: body.user_info.email });
@@ -49,7 +52,13 @@ export async function setUserStatus(ctx: ZoomContext, userId: string, action: 'a
   const selection = await ctx.tokens.forUser(ctx.principal, userId);
   await reporting(ctx, userChange(ctx, selection), () =>
     ctx.client.call<void>(
-      { method: 'PUT', path: `/users/${userSegment(selection.pathUserId)}/status`, body: { action }, route: 'users.status', category: 'light' },
+      {
+        method: 'PUT',
+        path: `/users/${userSegment(selection.pathUserId)}/status`,
+        body: { action },
+        route: 'users.status',
+        category: 'light',
+      },
       selection.credential,
     ),
   );
@@ -67,7 +76,12 @@ export interface UserTransfer {
  * `DELETE /users/{userId}?action=…&transfer_email=…` → 204. With a transfer, meetings change
  * hosts: every cached meeting may now name the wrong host, so the change says so.
  */
-export async function deleteUser(ctx: ZoomContext, userId: string, action: 'disassociate' | 'delete', transfer?: UserTransfer): Promise<void> {
+export async function deleteUser(
+  ctx: ZoomContext,
+  userId: string,
+  action: 'disassociate' | 'delete',
+  transfer?: UserTransfer,
+): Promise<void> {
   const selection = await ctx.tokens.forUser(ctx.principal, userId);
   const query = {
     action,
@@ -82,7 +96,10 @@ export async function deleteUser(ctx: ZoomContext, userId: string, action: 'disa
       : {}),
   };
   const gone = userChange(ctx, selection);
-  const moved: ZoomChange | undefined = transfer && gone.kind === 'user' ? { kind: 'transfer', toEmail: transfer.email, ...definedOnly({ userId: gone.userId, email: gone.email }) } : undefined;
+  const moved: ZoomChange | undefined =
+    transfer && gone.kind === 'user'
+      ? { kind: 'transfer', toEmail: transfer.email, ...definedOnly({ userId: gone.userId, email: gone.email }) }
+      : undefined;
   try {
     await reporting(ctx, gone, () =>
       ctx.client.call<void>(
@@ -97,8 +114,10 @@ export async function deleteUser(ctx: ZoomContext, userId: string, action: 'disa
   if (moved) await ctx.changes.changed(moved);
 }
 
-const definedOnly = (o: { userId?: string | undefined; email?: string | undefined }): { userId?: string; email?: string } =>
-  ({ ...(o.userId ? { userId: o.userId } : {}), ...(o.email ? { email: o.email } : {}) });
+const definedOnly = (o: { userId?: string | undefined; email?: string | undefined }): { userId?: string; email?: string } => ({
+  ...(o.userId ? { userId: o.userId } : {}),
+  ...(o.email ? { email: o.email } : {}),
+});
 
 /** `GET /users/summary`: counts of the account's users by type and status. */
 export async function getUserSummary(ctx: ZoomContext): Promise<ZoomUserSummary> {

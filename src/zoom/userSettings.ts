@@ -34,7 +34,13 @@ export async function updateUserSettings(ctx: ZoomContext, userId: string, body:
   const change = address === ACCOUNT_OWNER ? {} : address.includes('@') ? { email: address } : { userId: address };
   await reporting(ctx, { kind: 'user', ...change }, () =>
     ctx.client.call<void>(
-      { method: 'PATCH', path: `/users/${userSegment(selection.pathUserId)}/settings`, body, route: 'users.updateSettings', category: 'medium' },
+      {
+        method: 'PATCH',
+        path: `/users/${userSegment(selection.pathUserId)}/settings`,
+        body,
+        route: 'users.updateSettings',
+        category: 'medium',
+      },
       selection.credential,
     ),
   );

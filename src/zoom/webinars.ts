@@ -18,18 +18,34 @@ export interface ZoomPanelist {
 export async function listPanelists(ctx: ZoomContext, webinarNumber: string): Promise<ZoomPanelist[]> {
   const credential = await ctx.tokens.forAccount(ctx.principal);
   const res = await ctx.client.call<{ panelists?: ZoomPanelist[] }>(
-    { method: 'GET', path: `/webinars/${webinarNumber}/panelists`, route: 'webinars.panelists', category: 'medium', cacheTags: tags.panelists(webinarNumber) },
+    {
+      method: 'GET',
+      path: `/webinars/${webinarNumber}/panelists`,
+      route: 'webinars.panelists',
+      category: 'medium',
+      cacheTags: tags.panelists(webinarNumber),
+    },
     credential,
   );
   return Array.isArray(res.body?.panelists) ? res.body.panelists : [];
 }
 
 /** `POST /webinars/{webinarId}/panelists` `{panelists: [{email, name}]}` → 201; at most 30 a request (SPEC23). */
-export async function addPanelists(ctx: ZoomContext, webinarNumber: string, panelists: ReadonlyArray<{ email: string; name: string }>): Promise<void> {
+export async function addPanelists(
+  ctx: ZoomContext,
+  webinarNumber: string,
+  panelists: ReadonlyArray<{ email: string; name: string }>,
+): Promise<void> {
   const credential = await ctx.tokens.forAccount(ctx.principal);
   await reporting(ctx, { kind: 'panelists', webinarId: webinarNumber }, () =>
     ctx.client.call<void>(
-      { method: 'POST', path: `/webinars/${webinarNumber}/panelists`, body: { panelists }, route: 'webinars.addPanelists', category: 'medium' },
+      {
+        method: 'POST',
+        path: `/webinars/${webinarNumber}/panelists`,
+        body: { panelists },
+        route: 'webinars.addPanelists',
+        category: 'medium',
+      },
       credential,
     ),
   );
@@ -40,7 +56,12 @@ export async function removePanelist(ctx: ZoomContext, webinarNumber: string, pa
   const credential = await ctx.tokens.forAccount(ctx.principal);
   await reporting(ctx, { kind: 'panelists', webinarId: webinarNumber }, () =>
     ctx.client.call<void>(
-      { method: 'DELETE', path: `/webinars/${webinarNumber}/panelists/${encodeURIComponent(panelistId)}`, route: 'webinars.removePanelist', category: 'light' },
+      {
+        method: 'DELETE',
+        path: `/webinars/${webinarNumber}/panelists/${encodeURIComponent(panelistId)}`,
+        route: 'webinars.removePanelist',
+        category: 'light',
+      },
       credential,
     ),
   );

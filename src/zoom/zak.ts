@@ -25,7 +25,8 @@ export async function fetchZak(client: ZoomHttpClient, credential: Credential, p
           credential,
         );
   const token = res.body?.token;
-  if (typeof token !== 'string' || token === '') throw new ZoomUnreachableError('Zoom answered a ZAK request without a token', 'users.token');
+  if (typeof token !== 'string' || token === '')
+    throw new ZoomUnreachableError('Zoom answered a ZAK request without a token', 'users.token');
   return token;
 }
 

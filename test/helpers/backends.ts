@@ -30,7 +30,10 @@ export async function redisReachable(): Promise<boolean> {
 
 export async function postgresReachable(): Promise<boolean> {
   const ok = await canConnect(DATABASE_URL, 5432);
-  if (!ok) console.warn(`Skipping PostgreSQL tests: DATABASE_URL (${DATABASE_URL}) is unreachable; set DATABASE_URL to a running PostgreSQL to run them.`);
+  if (!ok)
+    console.warn(
+      `Skipping PostgreSQL tests: DATABASE_URL (${DATABASE_URL}) is unreachable; set DATABASE_URL to a running PostgreSQL to run them.`,
+    );
   return ok;
 }
 

@@ -23,7 +23,11 @@ export interface Harness {
   app: App;
   url: string;
   logs: string[];
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GqlResult<T>>;
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GqlResult<T>>;
   stop(): Promise<void>;
 }
 
@@ -59,7 +63,13 @@ export function s2sEnv(fake: FakeZoom): Record<string, string> {
  * share one fake between gateways (restarts, replicas).
  */
 export async function startHarness(
-  opts: { env?: Record<string, string>; fake?: FakeZoom; fakeOptions?: FakeZoomOptions; overrides?: AppOverrides; shareClock?: boolean } = {},
+  opts: {
+    env?: Record<string, string>;
+    fake?: FakeZoom;
+    fakeOptions?: FakeZoomOptions;
+    overrides?: AppOverrides;
+    shareClock?: boolean;
+  } = {},
 ): Promise<Harness> {
   const fake = opts.fake ?? (await startFakeZoom({ rateLimits: false, ...opts.fakeOptions }));
   const { logger, lines } = captureLogs();

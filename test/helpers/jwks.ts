@@ -7,7 +7,10 @@ export interface JwksServer {
   /** Times the key set was fetched. */
   hits(): number;
   /** Signs with the served key (RS256, its kid) unless told otherwise. */
-  sign(claims: JWTPayload, opts?: { expiresInSeconds?: number; now?: number; kid?: string; key?: CryptoKey; issuer?: string; audience?: string }): Promise<string>;
+  sign(
+    claims: JWTPayload,
+    opts?: { expiresInSeconds?: number; now?: number; kid?: string; key?: CryptoKey; issuer?: string; audience?: string },
+  ): Promise<string>;
   /** Answer with this status instead of the key set (e.g. 503). */
   failWith(status: number | null): void;
   close(): Promise<void>;
@@ -55,9 +58,16 @@ export async function startJwksServer(): Promise<JwksServer> {
 }
 
 /** HS256 token with the shared secret, as GATEWAY_JWT_SECRET callers send. */
-export async function signHs256(secret: string, claims: JWTPayload, opts: { now: number; expiresInSeconds?: number; issuer?: string; audience?: string }): Promise<string> {
+export async function signHs256(
+  secret: string,
+  claims: JWTPayload,
+  opts: { now: number; expiresInSeconds?: number; issuer?: string; audience?: string },
+): Promise<string> {
   const now = Math.floor(opts.now / 1000);
-  let jwt = new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setIssuedAt(now).setExpirationTime(now + (opts.expiresInSeconds ?? 86_400));
+  let jwt = new SignJWT(claims)
+    .setProtectedHeader({ alg: 'HS256' })
+    .setIssuedAt(now)
+    .setExpirationTime(now + (opts.expiresInSeconds ?? 86_400));
   if (opts.issuer) jwt = jwt.setIssuer(opts.issuer);
   if (opts.audience) jwt = jwt.setAudience(opts.audience);
   return jwt.sign(new TextEncoder().encode(secret));

@@ -18,7 +18,13 @@ export async function metric(url: string, name: string, labels: Record<string, s
  * Polls /metrics until the sample reaches `value`: a condition, not a duration, so a slow
  * machine only takes longer. Fails with what it saw after `timeoutMs`.
  */
-export async function untilMetric(url: string, name: string, labels: Record<string, string>, value: number, timeoutMs = 30_000): Promise<void> {
+export async function untilMetric(
+  url: string,
+  name: string,
+  labels: Record<string, string>,
+  value: number,
+  timeoutMs = 30_000,
+): Promise<void> {
   const started = Date.now();
   for (;;) {
     const seen = await metric(url, name, labels);

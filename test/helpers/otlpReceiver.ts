@@ -31,7 +31,11 @@ interface ExportRequest {
 }
 
 const plain = (v: OtlpValue): unknown =>
-  v.stringValue ?? (v.intValue !== undefined ? Number(v.intValue) : undefined) ?? v.boolValue ?? v.doubleValue ?? v.arrayValue?.values?.map(plain);
+  v.stringValue ??
+  (v.intValue !== undefined ? Number(v.intValue) : undefined) ??
+  v.boolValue ??
+  v.doubleValue ??
+  v.arrayValue?.values?.map(plain);
 const flatten = (attrs: Array<{ key: string; value: OtlpValue }> = []) => Object.fromEntries(attrs.map((a) => [a.key, plain(a.value)]));
 
 /**
@@ -55,7 +59,8 @@ export async function startOtlpReceiver() {
       const parsed = JSON.parse(body) as ExportRequest;
       for (const rs of parsed.resourceSpans ?? []) {
         resources.push(flatten(rs.resource?.attributes));
-        for (const ss of rs.scopeSpans ?? []) for (const s of ss.spans ?? []) spans.push({ ...s, attributes: flatten(s.attributes), status: s.status ?? {} });
+        for (const ss of rs.scopeSpans ?? [])
+          for (const s of ss.spans ?? []) spans.push({ ...s, attributes: flatten(s.attributes), status: s.status ?? {} });
       }
       res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
     });

@@ -30,7 +30,12 @@ export function baseEnv(): Record<string, string> {
 
 /** Starts `command args` in its own process group and collects its output. */
 export function spawnGateway(command: string, args: string[], opts: { cwd: string; env: Record<string, string> }): GatewayChild {
-  const child = spawn(command, args, { cwd: opts.cwd, env: { ...baseEnv(), ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(command, args, {
+    cwd: opts.cwd,
+    env: { ...baseEnv(), ...opts.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   const lines: Array<Record<string, unknown>> = [];
   const other: string[] = [];
   const waiters: Array<() => void> = [];
@@ -98,7 +103,12 @@ export function stopProcessesAfterEach(): (g: GatewayChild) => GatewayChild {
 }
 
 /** `users(status: ACTIVE)` over HTTP, as a newcomer would ask it. */
-export async function activeUsers(address: string): Promise<{ status: number; body: { data?: { users: { nodes: unknown[] } | null }; errors?: Array<{ message: string; extensions?: { code?: string } }> } }> {
+export async function activeUsers(
+  address: string,
+): Promise<{
+  status: number;
+  body: { data?: { users: { nodes: unknown[] } | null }; errors?: Array<{ message: string; extensions?: { code?: string } }> };
+}> {
   const res = await fetch(`${address}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

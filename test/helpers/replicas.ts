@@ -96,7 +96,12 @@ export async function startReplicas(n: number, env: Record<string, string>): Pro
 }
 
 /** POSTs a GraphQL operation to one replica. */
-export async function gqlAt<T = Record<string, unknown>>(url: string, query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) {
+export async function gqlAt<T = Record<string, unknown>>(
+  url: string,
+  query: string,
+  variables?: Record<string, unknown>,
+  headers: Record<string, string> = {},
+) {
   const res = await fetch(`${url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },

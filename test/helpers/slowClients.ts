@@ -40,7 +40,9 @@ export async function rawClient(url: string, head: string): Promise<RawClient> {
 
 /** Request head of a `POST /graphql` announcing `contentLength` bytes of JSON body. */
 export function postHead(host: string, contentLength: number, headers: Record<string, string> = {}): string {
-  const extra = Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join('');
+  const extra = Object.entries(headers)
+    .map(([k, v]) => `${k}: ${v}\r\n`)
+    .join('');
   return `POST /graphql HTTP/1.1\r\nHost: ${host}\r\nContent-Type: application/json\r\nContent-Length: ${contentLength}\r\n${extra}\r\n`;
 }
 

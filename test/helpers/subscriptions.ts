@@ -88,11 +88,20 @@ export const MY_MEETING_EVENTS = `subscription ($hostId: ID) {
 }`;
 
 /** What a test drives on the fake, over its admin routes, as people do in Zoom. */
-export async function fakeLive(fakeUrl: string, meetingId: number | string, action: 'start' | 'end' | 'join' | 'leave', arg?: string | Record<string, unknown>) {
+export async function fakeLive(
+  fakeUrl: string,
+  meetingId: number | string,
+  action: 'start' | 'end' | 'join' | 'leave',
+  arg?: string | Record<string, unknown>,
+) {
   const base = `${fakeUrl}/__fake/live/meetings/${meetingId}`;
   const res =
     action === 'join'
-      ? await fetch(`${base}/participants`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(arg ?? {}) })
+      ? await fetch(`${base}/participants`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(arg ?? {}),
+        })
       : action === 'leave'
         ? await fetch(`${base}/participants/${String(arg)}`, { method: 'DELETE' })
         : await fetch(`${base}/${action}`, { method: 'POST' });
@@ -109,5 +118,6 @@ export async function subscribeFakeWebhooks(fakeUrl: string, gatewayUrl: string,
     body: JSON.stringify({ url: `${gatewayUrl}/zoom/webhooks`, secretToken }),
   });
   const body = (await res.json()) as { subscriptions: Array<{ validated: boolean }> };
-  if (!body.subscriptions.every((s) => s.validated)) throw new Error(`the gateway did not validate its webhook endpoint: ${JSON.stringify(body)}`);
+  if (!body.subscriptions.every((s) => s.validated))
+    throw new Error(`the gateway did not validate its webhook endpoint: ${JSON.stringify(body)}`);
 }

@@ -70,7 +70,9 @@ export class Browser {
   /** The `cookie` request header for `url`, when the jar holds any for its path. */
   header(url: string): Record<string, string> {
     const { pathname } = new URL(url);
-    const sent = [...this.cookies].filter(([, c]) => pathname === c.path || pathname.startsWith(c.path.endsWith('/') ? c.path : `${c.path}/`));
+    const sent = [...this.cookies].filter(
+      ([, c]) => pathname === c.path || pathname.startsWith(c.path.endsWith('/') ? c.path : `${c.path}/`),
+    );
     return sent.length ? { cookie: sent.map(([k, c]) => `${k}=${c.value}`).join('; ') } : {};
   }
 
@@ -92,7 +94,11 @@ export class Browser {
 }
 
 /** `GET /oauth/install` in `browser` with the caller's credentials: Zoom's authorize URL, or the failed answer. */
-export async function startInstall(h: Pick<Harness, 'url'>, headers: Record<string, string>, browser: Browser): Promise<{ authorizeUrl?: string; status: number; body: string }> {
+export async function startInstall(
+  h: Pick<Harness, 'url'>,
+  headers: Record<string, string>,
+  browser: Browser,
+): Promise<{ authorizeUrl?: string; status: number; body: string }> {
   const install = await browser.fetch(`${h.url}/oauth/install`, { headers });
   if (install.status !== 302) return { status: install.status, body: await install.text() };
   return { status: 302, body: '', authorizeUrl: install.headers.get('location') as string };
@@ -116,7 +122,11 @@ export async function approveInBrowser(h: Pick<Harness, 'url'>, authorizeUrl: st
  * A browser's trip: /oauth/install (with the caller's credentials) → the fake's consent page
  * (auto-approved) → back to /oauth/callback, all in one browser that keeps its cookies.
  */
-export async function installViaBrowser(h: Pick<Harness, 'url'>, headers: Record<string, string>, browser = new Browser()): Promise<InstallResult> {
+export async function installViaBrowser(
+  h: Pick<Harness, 'url'>,
+  headers: Record<string, string>,
+  browser = new Browser(),
+): Promise<InstallResult> {
   const started = await startInstall(h, headers, browser);
   if (!started.authorizeUrl) return { status: started.status, body: started.body };
   return approveInBrowser(h, started.authorizeUrl, browser);

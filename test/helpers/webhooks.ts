@@ -20,13 +20,20 @@ export interface DeliveryOptions {
 }
 
 /** POSTs `body` (sent byte for byte) to the gateway's webhook route as Zoom would. */
-export async function deliver(url: string, now: number, body: string | Buffer, o: DeliveryOptions = {}): Promise<{ status: number; text: string; json?: unknown }> {
+export async function deliver(
+  url: string,
+  now: number,
+  body: string | Buffer,
+  o: DeliveryOptions = {},
+): Promise<{ status: number; text: string; json?: unknown }> {
   const timestamp = String(Math.floor((o.at ?? now) / 1000));
   const headers: Record<string, string> = {
     'content-type': 'application/json; charset=utf-8',
     'user-agent': 'Zoom Marketplace/1.0a',
     'x-zm-request-id': o.requestId ?? randomUUID(),
-    ...(o.unsigned ? {} : { 'x-zm-request-timestamp': timestamp, 'x-zm-signature': zoomSignature(o.secret ?? WEBHOOK_SECRET, timestamp, body) }),
+    ...(o.unsigned
+      ? {}
+      : { 'x-zm-request-timestamp': timestamp, 'x-zm-signature': zoomSignature(o.secret ?? WEBHOOK_SECRET, timestamp, body) }),
     ...o.headers,
   };
   const res = await fetch(`${url}/zoom/webhooks`, { method: 'POST', headers, body });
@@ -40,11 +47,22 @@ export async function deliver(url: string, now: number, body: string | Buffer, o
   return { status: res.status, text, json };
 }
 
-export function meetingEvent(event: string, meetingId: number, hostId: string | undefined, eventTs: number, extra: Record<string, unknown> = {}): string {
+export function meetingEvent(
+  event: string,
+  meetingId: number,
+  hostId: string | undefined,
+  eventTs: number,
+  extra: Record<string, unknown> = {},
+): string {
   return JSON.stringify({
     event,
     event_ts: eventTs,
-    payload: { account_id: 'fakeAccount1', operator: 'admin@example.com', operator_id: 'op1', object: { id: meetingId, ...(hostId ? { host_id: hostId } : {}), ...extra } },
+    payload: {
+      account_id: 'fakeAccount1',
+      operator: 'admin@example.com',
+      operator_id: 'op1',
+      object: { id: meetingId, ...(hostId ? { host_id: hostId } : {}), ...extra },
+    },
   });
 }
 
@@ -52,7 +70,12 @@ export function userEvent(event: string, user: { id: string; email: string }, ev
   return JSON.stringify({
     event,
     event_ts: eventTs,
-    payload: { account_id: 'fakeAccount1', operator: 'admin@example.com', operator_id: 'op1', object: { id: user.id, email: user.email, first_name: 'A', last_name: 'B', type: 1 } },
+    payload: {
+      account_id: 'fakeAccount1',
+      operator: 'admin@example.com',
+      operator_id: 'op1',
+      object: { id: user.id, email: user.email, first_name: 'A', last_name: 'B', type: 1 },
+    },
   });
 }
 

@@ -31,9 +31,15 @@ describe('GRAPHQL_MAX_INFLIGHT bounds the GraphQL requests worked on at once', (
     const cursor = page.data!.users.pageInfo.endCursor;
     h.fake.knobs.latency(700, 'users.list');
     const before = h.fake.hits('users.list');
-    const first = h.gql<{ users: { nodes: unknown[] } }>('query ($c: String) { users(first: 3, after: $c) { nodes { id } } }', { c: cursor });
+    const first = h.gql<{ users: { nodes: unknown[] } }>('query ($c: String) { users(first: 3, after: $c) { nodes { id } } }', {
+      c: cursor,
+    });
     while (h.fake.hits('users.list') === before) await new Promise((r) => setTimeout(r, 10));
-    const res = await fetch(`${h.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: USERS }) });
+    const res = await fetch(`${h.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: USERS }),
+    });
     expect(res.status).toBe(503);
     expect(res.headers.get('retry-after')).toBe('1');
     const body = (await res.json()) as { errors: Array<{ message: string; extensions: Record<string, unknown> }> };

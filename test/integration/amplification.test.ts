@@ -35,7 +35,8 @@ async function post(h: Harness, payload: unknown): Promise<Answer> {
   return { status: res.status, body: JSON.parse(text) as unknown, cpuMs: (used.user + used.system) / 1000 };
 }
 
-const errorsOf = (a: Answer): Errors => (Array.isArray(a.body) ? a.body.flatMap((b: { errors?: Errors }) => b.errors ?? []) : ((a.body as { errors?: Errors }).errors ?? []));
+const errorsOf = (a: Answer): Errors =>
+  Array.isArray(a.body) ? a.body.flatMap((b: { errors?: Errors }) => b.errors ?? []) : ((a.body as { errors?: Errors }).errors ?? []);
 
 /** Refused: 400, every error BAD_USER_INPUT, the named limit among them, no Zoom call. */
 function expectRefused(h: Harness, a: Answer, limit: string) {
@@ -84,25 +85,45 @@ describe('introspection is bounded', () => {
     expect(errorsOf(two)[0]).toMatchObject({ extensions: { max: 1, actual: 2 } });
     await refusedQuickly(h, { query: aliased(11, '__type(name: "User") { name }') }, 'INTROSPECTION');
     // The same limits hold for GET.
-    const get = await fetch(`${h.url}/graphql?query=${encodeURIComponent(aliased(2, INTROSPECT))}`, { headers: { 'apollo-require-preflight': '1' } });
+    const get = await fetch(`${h.url}/graphql?query=${encodeURIComponent(aliased(2, INTROSPECT))}`, {
+      headers: { 'apollo-require-preflight': '1' },
+    });
     expect(get.status).toBe(400);
-    expect(((await get.json()) as { errors: Errors }).errors[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', limit: 'INTROSPECTION' });
+    expect(((await get.json()) as { errors: Errors }).errors[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      limit: 'INTROSPECTION',
+    });
     expect(h.fake.hits()).toBe(0);
   });
 
   it('a batch of ten introspection queries is refused whole', async () => {
     const h = await start(WIDE);
-    const plain = await refusedQuickly(h, Array.from({ length: 10 }, () => ({ query: `{ ${INTROSPECT} }` })), 'INTROSPECTION');
+    const plain = await refusedQuickly(
+      h,
+      Array.from({ length: 10 }, () => ({ query: `{ ${INTROSPECT} }` })),
+      'INTROSPECTION',
+    );
     // Counted up to the operation that crosses the limit.
     expect(errorsOf(plain)[0]).toMatchObject({ extensions: { max: 1, actual: 2 } });
-    await refusedQuickly(h, Array.from({ length: 10 }, () => ({ query: aliased(600, INTROSPECT) })), 'GRAPHQL_MAX_ALIASES');
+    await refusedQuickly(
+      h,
+      Array.from({ length: 10 }, () => ({ query: aliased(600, INTROSPECT) })),
+      'GRAPHQL_MAX_ALIASES',
+    );
   });
 
   it("GraphiQL's and codegen's introspection query still passes with the default limits", async () => {
     const h = await start();
     for (const query of [
       getIntrospectionQuery(),
-      getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true, oneOf: true }),
+      getIntrospectionQuery({
+        descriptions: true,
+        specifiedByUrl: true,
+        directiveIsRepeatable: true,
+        schemaDescription: true,
+        inputValueDeprecation: true,
+        oneOf: true,
+      }),
     ]) {
       const r = await post(h, { query });
       expect(r.status).toBe(200);
@@ -232,7 +253,11 @@ describe('the cost limit applies to the whole HTTP request', () => {
       query: `query($u: ID!) { ${['a', 'b', 'c'].map((a) => `${a}: meetings(userId: $u, first: 300) { nodes { host { id } } }`).join(' ')} }`,
       variables: { u: owner },
     };
-    const ten = await refusedQuickly(h, Array.from({ length: 10 }, () => op), 'GRAPHQL_MAX_COST');
+    const ten = await refusedQuickly(
+      h,
+      Array.from({ length: 10 }, () => op),
+      'GRAPHQL_MAX_COST',
+    );
     // Counted up to the operation that crosses the limit.
     expect(errorsOf(ten)[0]?.extensions).toMatchObject({ max: 1000, actual: 2 * 903 });
     await refusedQuickly(h, [op, op], 'GRAPHQL_MAX_COST');
@@ -261,23 +286,41 @@ describe('the cost limit applies to the whole HTTP request', () => {
     // Each operation of the batch lists another user's meetings, so identical reads in flight
     // (shared as one Zoom call) cannot hide an operation that ran: one list call per operation run.
     const users = h.fake.state.users.slice(0, 3).map((u) => u.id);
-    const batch = await post(h, users.map((u) => ({ ...op, variables: { u } })));
+    const batch = await post(
+      h,
+      users.map((u) => ({ ...op, variables: { u } })),
+    );
     const answers = batch.body as Array<{ data?: unknown; errors?: Errors }>;
     expect(answers.filter((a) => a.data && !a.errors)).toHaveLength(1);
-    for (const a of answers.filter((x) => x.errors)) expect(a.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', limit: 'GRAPHQL_MAX_COST', max: 1000 });
+    for (const a of answers.filter((x) => x.errors))
+      expect(a.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', limit: 'GRAPHQL_MAX_COST', max: 1000 });
     expect(h.fake.hits('meetings.list')).toBe(1);
   });
 });
 
 describe('the query limits are worked out for known callers only', () => {
   it('an anonymous 600-alias batch is answered 401 before any document is walked; the same from an admin is refused by the limit', async () => {
-    const h = await start({ ...WIDE, GATEWAY_AUTH: 'jwt', GATEWAY_JWT_SECRET: USER_OAUTH_ENV.GATEWAY_JWT_SECRET!, GATEWAY_JWT_ISSUER: USER_OAUTH_ENV.GATEWAY_JWT_ISSUER!, GATEWAY_JWT_AUDIENCE: USER_OAUTH_ENV.GATEWAY_JWT_AUDIENCE! });
+    const h = await start({
+      ...WIDE,
+      GATEWAY_AUTH: 'jwt',
+      GATEWAY_JWT_SECRET: USER_OAUTH_ENV.GATEWAY_JWT_SECRET!,
+      GATEWAY_JWT_ISSUER: USER_OAUTH_ENV.GATEWAY_JWT_ISSUER!,
+      GATEWAY_JWT_AUDIENCE: USER_OAUTH_ENV.GATEWAY_JWT_AUDIENCE!,
+    });
     const attack = Array.from({ length: 10 }, () => ({ query: aliased(600, INTROSPECT) }));
-    const anonymous = await fetch(`${h.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(attack) });
+    const anonymous = await fetch(`${h.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(attack),
+    });
     expect(anonymous.status).toBe(401);
     expect(JSON.stringify(await anonymous.json())).toContain('UNAUTHENTICATED');
     const admin = await bearer(h.fake, { sub: 'ops', roles: ['admin'] });
-    const known = await fetch(`${h.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...admin }, body: JSON.stringify(attack) });
+    const known = await fetch(`${h.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...admin },
+      body: JSON.stringify(attack),
+    });
     expect(known.status).toBe(400);
     const body = JSON.stringify(await known.json());
     expect(body).toContain('BAD_USER_INPUT');

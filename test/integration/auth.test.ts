@@ -17,11 +17,41 @@ describe('GATEWAY_AUTH=jwt with a shared secret', () => {
     ['no Authorization header', async () => ({}), /Authorization: Bearer/],
     ['a non-bearer scheme', async () => ({ authorization: 'Basic dXNlcjpwdw==' }), /Authorization: Bearer/],
     ['not a JWT', async () => ({ authorization: 'Bearer not-a-jwt' }), /well-formed/],
-    ['an expired token', async (now) => ({ authorization: `Bearer ${await signHs256(JWT_SECRET, { sub: 'a' }, { now: now - 7_200_000, expiresInSeconds: 3600, issuer: USER_OAUTH_ENV.GATEWAY_JWT_ISSUER, audience: USER_OAUTH_ENV.GATEWAY_JWT_AUDIENCE })}` }), /expired/],
-    ['another secret', async (now) => ({ authorization: `Bearer ${await signHs256('x'.repeat(40), { sub: 'a' }, { now, issuer: USER_OAUTH_ENV.GATEWAY_JWT_ISSUER, audience: USER_OAUTH_ENV.GATEWAY_JWT_AUDIENCE })}` }), /signature/],
-    ['a wrong issuer', async (now) => ({ authorization: `Bearer ${await signHs256(JWT_SECRET, { sub: 'a' }, { now, issuer: 'https://evil.test', audience: USER_OAUTH_ENV.GATEWAY_JWT_AUDIENCE })}` }), /"iss"/],
-    ['a wrong audience', async (now) => ({ authorization: `Bearer ${await signHs256(JWT_SECRET, { sub: 'a' }, { now, issuer: USER_OAUTH_ENV.GATEWAY_JWT_ISSUER, audience: 'other-api' })}` }), /"aud"/],
-    ['no sub claim', async (now) => ({ authorization: `Bearer ${await signHs256(JWT_SECRET, {}, { now, issuer: USER_OAUTH_ENV.GATEWAY_JWT_ISSUER, audience: USER_OAUTH_ENV.GATEWAY_JWT_AUDIENCE })}` }), /"sub"/],
+    [
+      'an expired token',
+      async (now) => ({
+        authorization: `Bearer ${await signHs256(JWT_SECRET, { sub: 'a' }, { now: now - 7_200_000, expiresInSeconds: 3600, issuer: USER_OAUTH_ENV.GATEWAY_JWT_ISSUER, audience: USER_OAUTH_ENV.GATEWAY_JWT_AUDIENCE })}`,
+      }),
+      /expired/,
+    ],
+    [
+      'another secret',
+      async (now) => ({
+        authorization: `Bearer ${await signHs256('x'.repeat(40), { sub: 'a' }, { now, issuer: USER_OAUTH_ENV.GATEWAY_JWT_ISSUER, audience: USER_OAUTH_ENV.GATEWAY_JWT_AUDIENCE })}`,
+      }),
+      /signature/,
+    ],
+    [
+      'a wrong issuer',
+      async (now) => ({
+        authorization: `Bearer ${await signHs256(JWT_SECRET, { sub: 'a' }, { now, issuer: 'https://evil.test', audience: USER_OAUTH_ENV.GATEWAY_JWT_AUDIENCE })}`,
+      }),
+      /"iss"/,
+    ],
+    [
+      'a wrong audience',
+      async (now) => ({
+        authorization: `Bearer ${await signHs256(JWT_SECRET, { sub: 'a' }, { now, issuer: USER_OAUTH_ENV.GATEWAY_JWT_ISSUER, audience: 'other-api' })}`,
+      }),
+      /"aud"/,
+    ],
+    [
+      'no sub claim',
+      async (now) => ({
+        authorization: `Bearer ${await signHs256(JWT_SECRET, {}, { now, issuer: USER_OAUTH_ENV.GATEWAY_JWT_ISSUER, audience: USER_OAUTH_ENV.GATEWAY_JWT_AUDIENCE })}`,
+      }),
+      /"sub"/,
+    ],
   ];
   it.each(bad)('%s → HTTP 401 UNAUTHENTICATED, no Zoom call', async (_name, headers, message) => {
     const h = track(await startHarness({ env: USER_OAUTH_ENV }));
@@ -121,7 +151,14 @@ describe('GATEWAY_AUTH=apikey', () => {
 
 describe('GATEWAY_AUTH=none', () => {
   it('is refused at start when NODE_ENV=production', () => {
-    const env = { NODE_ENV: 'production', GATEWAY_AUTH: 'none', ZOOM_ACCOUNT_ID: 'a', ZOOM_CLIENT_ID: 'b', ZOOM_CLIENT_SECRET: 'c', TOKEN_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64url') };
+    const env = {
+      NODE_ENV: 'production',
+      GATEWAY_AUTH: 'none',
+      ZOOM_ACCOUNT_ID: 'a',
+      ZOOM_CLIENT_ID: 'b',
+      ZOOM_CLIENT_SECRET: 'c',
+      TOKEN_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64url'),
+    };
     const error = (() => {
       try {
         loadConfig(env);

@@ -57,7 +57,11 @@ const KEY_ARGS = {
 const TYPE_POLICIES = Object.fromEntries(
   Object.entries(KEY_ARGS).map(([type, fields]) => [
     type,
-    { fields: Object.fromEntries(Object.entries(fields).map(([field, keys]) => [field, relayStylePagination(keys === false ? false : [...keys])])) },
+    {
+      fields: Object.fromEntries(
+        Object.entries(fields).map(([field, keys]) => [field, relayStylePagination(keys === false ? false : [...keys])]),
+      ),
+    },
   ]),
 );
 
@@ -81,7 +85,10 @@ describe('cache key arguments', () => {
       }
     }
     const documented = Object.fromEntries(
-      Object.entries(KEY_ARGS).map(([type, fields]) => [type, Object.fromEntries(Object.entries(fields).map(([f, k]) => [f, k === false ? false : [...k].sort()]))]),
+      Object.entries(KEY_ARGS).map(([type, fields]) => [
+        type,
+        Object.fromEntries(Object.entries(fields).map(([f, k]) => [f, k === false ? false : [...k].sort()])),
+      ]),
     );
     expect(documented).toEqual(expected);
   });
@@ -89,7 +96,9 @@ describe('cache key arguments', () => {
   it('users filtered by roleId and unfiltered stay two lists in the cache', async () => {
     const client = apollo(ADMIN_KEY);
     try {
-      const USERS_BY_ROLE = parse('query ByRole($roleId: String) { users(first: 50, roleId: $roleId) { edges { cursor node { id roleId } } pageInfo { hasNextPage endCursor } } }');
+      const USERS_BY_ROLE = parse(
+        'query ByRole($roleId: String) { users(first: 50, roleId: $roleId) { edges { cursor node { id roleId } } pageInfo { hasNextPage endCursor } } }',
+      );
       const all = await client.query({ query: USERS_BY_ROLE, variables: {} });
       const members = await client.query({ query: USERS_BY_ROLE, variables: { roleId: '2' } });
       type Page = { users: { edges: Array<{ node: { id: string; roleId: string } }> } };
@@ -124,7 +133,11 @@ describe('Apollo Client 4 (InMemoryCache, relayStylePagination)', () => {
       expect(merged.edges.map((e) => e.node.id).sort()).toEqual([...active].sort());
       expect(merged.totalCount).toBe(active.length);
       // relayStylePagination keeps the first page's start and the last page's end.
-      expect(merged.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: false, startCursor: first.data.users!.pageInfo.startCursor });
+      expect(merged.pageInfo).toMatchObject({
+        hasNextPage: false,
+        hasPreviousPage: false,
+        startCursor: first.data.users!.pageInfo.startCursor,
+      });
 
       const cache = client.cache.extract() as NormalizedCacheObject;
       for (const id of active) expect(cache[`User:${id}`], id).toMatchObject({ __typename: 'User', id });
@@ -166,8 +179,15 @@ const USERS_URQL = gql`
   query ($first: Int, $after: String) {
     users(first: $first, after: $after) {
       totalCount
-      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-      nodes { id }
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
+      nodes {
+        id
+      }
     }
   }
 `;
@@ -196,7 +216,10 @@ describe('urql 6 (defaults: short queries as GET)', () => {
     for (let guard = 0; guard < 100; guard++) {
       const r = await client.query(USERS_URQL, { first: 5, after }).toPromise();
       expect(r.error).toBeUndefined();
-      const users = r.data.users as { nodes: Array<{ id: string }>; pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string } };
+      const users = r.data.users as {
+        nodes: Array<{ id: string }>;
+        pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string };
+      };
       expect(users.pageInfo.hasPreviousPage).toBe(after !== null);
       seen.push(...users.nodes.map((n) => n.id));
       if (!users.pageInfo.hasNextPage) break;

@@ -18,7 +18,9 @@ const { track, fakes } = stopAfterEach();
 describe('identical Zoom GETs in flight are sent once', () => {
   it('200 admin callers asking users(status: ACTIVE, first: 30) at once cause 1 Zoom call, and all get its answer', async () => {
     const h = track(await startHarness({ env: ENV }));
-    const callers = await Promise.all(Array.from({ length: 200 }, (_, i) => bearer(h.fake, { sub: `dashboard-tab-${i}`, roles: ['admin'] })));
+    const callers = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => bearer(h.fake, { sub: `dashboard-tab-${i}`, roles: ['admin'] })),
+    );
     const hold = h.fake.knobs.hold('users.list');
     const pending = callers.map((headers) => h.gql<{ users: { nodes: Array<{ id: string }>; totalCount: number } }>(USERS, {}, headers));
     await hold.whenWaiting(1);
@@ -74,7 +76,10 @@ describe('identical Zoom GETs in flight are sent once', () => {
     const h = track(await startHarness({ env: ENV }));
     const admin = await bearer(h.fake, { sub: 'ops', roles: ['admin'], zoom_user_id: member(h.fake).id });
     const hold = h.fake.knobs.hold('meetings.create');
-    const pending = [h.gql<{ createMeeting: { id: string } }>(CREATE, {}, admin), h.gql<{ createMeeting: { id: string } }>(CREATE, {}, admin)];
+    const pending = [
+      h.gql<{ createMeeting: { id: string } }>(CREATE, {}, admin),
+      h.gql<{ createMeeting: { id: string } }>(CREATE, {}, admin),
+    ];
     await hold.whenWaiting(2);
     hold.release();
     const [a, b] = await Promise.all(pending);
@@ -101,8 +106,17 @@ describe('identical Zoom GETs in flight are sent once', () => {
     const client = new ZoomHttpClient({ apiUrl: `${fake.url}/v2`, logger: pino({ level: 'silent' }), clock: fake.clock });
     try {
       const hold = fake.knobs.hold('users.list');
-      const req = { method: 'GET', path: '/users', query: { status: 'active', page_size: 2 }, route: 'users.list', category: 'medium' } as const;
-      const pending = [client.call<{ users: Array<{ id: string }> }>(req, credential), client.call<{ users: Array<{ id: string }> }>(req, credential)];
+      const req = {
+        method: 'GET',
+        path: '/users',
+        query: { status: 'active', page_size: 2 },
+        route: 'users.list',
+        category: 'medium',
+      } as const;
+      const pending = [
+        client.call<{ users: Array<{ id: string }> }>(req, credential),
+        client.call<{ users: Array<{ id: string }> }>(req, credential),
+      ];
       await hold.whenWaiting(1);
       hold.release();
       const [a, b] = await Promise.all(pending);

@@ -33,8 +33,12 @@ afterAll(async () => {
 beforeEach(() => fake.resetCounters());
 
 describe('partial results: an error stays at its path', () => {
-  it("a user-role caller asking for me and users gets me, and FORBIDDEN at users with no Zoom list call", async () => {
-    const r = await h.gql<{ me: { id: string } | null; users: { totalCount: number } | null }>('{ me { id } users { totalCount } }', {}, asUser);
+  it('a user-role caller asking for me and users gets me, and FORBIDDEN at users with no Zoom list call', async () => {
+    const r = await h.gql<{ me: { id: string } | null; users: { totalCount: number } | null }>(
+      '{ me { id } users { totalCount } }',
+      {},
+      asUser,
+    );
     expect(r.status).toBe(200);
     expect(r.data).toEqual({ me: { id: member.id }, users: null });
     expect(r.errors).toHaveLength(1);
@@ -48,7 +52,12 @@ describe('partial results: an error stays at its path', () => {
       { other: fake.state.owner.id },
       asUser,
     );
-    expect(r.data).toMatchObject({ me: { email: member.email }, theirs: null, mine: { totalCount: expect.any(Number) }, credentials: { selectedSource: 'S2S' } });
+    expect(r.data).toMatchObject({
+      me: { email: member.email },
+      theirs: null,
+      mine: { totalCount: expect.any(Number) },
+      credentials: { selectedSource: 'S2S' },
+    });
     expect(r.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([[['theirs'], 'FORBIDDEN']]);
   });
 
@@ -102,11 +111,10 @@ describe('enums instead of magic values', () => {
 
 describe('introspection tells a client what to expect', () => {
   it('every mutation documents its failure codes; DateTime names its specification', async () => {
-    const r = await h.gql<{ __schema: { mutationType: { fields: Array<{ name: string; description: string }> } }; __type: { specifiedByURL: string } }>(
-      '{ __schema { mutationType { fields { name description } } } __type(name: "DateTime") { specifiedByURL } }',
-      {},
-      admin,
-    );
+    const r = await h.gql<{
+      __schema: { mutationType: { fields: Array<{ name: string; description: string }> } };
+      __type: { specifiedByURL: string };
+    }>('{ __schema { mutationType { fields { name description } } } __type(name: "DateTime") { specifiedByURL } }', {}, admin);
     expect(r.errors).toBeUndefined();
     const fields = r.data!.__schema.mutationType.fields;
     expect(fields.length).toBeGreaterThan(0);
@@ -117,7 +125,10 @@ describe('introspection tells a client what to expect', () => {
 
 describe('subscriptions over HTTP', () => {
   it('are BAD_USER_INPUT with HTTP 400 and the fixed message, before any resolver or Zoom call', async () => {
-    for (const query of ['subscription { myMeetingEvents { meetingId } }', 'subscription Events { meetingEvents(meetingId: "85746065432") { kind sequence } }']) {
+    for (const query of [
+      'subscription { myMeetingEvents { meetingId } }',
+      'subscription Events { meetingEvents(meetingId: "85746065432") { kind sequence } }',
+    ]) {
       const res = await fetch(`${h.url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...asUser },
@@ -125,13 +136,17 @@ describe('subscriptions over HTTP', () => {
       });
       expect(res.status, query).toBe(400);
       const body = (await res.json()) as { errors: Array<{ message: string; extensions: { code: string } }> };
-      expect(body.errors).toEqual([{ message: SUBSCRIPTIONS_NOT_OVER_HTTP, extensions: { code: 'BAD_USER_INPUT', reason: 'SUBSCRIPTION_OVER_HTTP' } }]);
+      expect(body.errors).toEqual([
+        { message: SUBSCRIPTIONS_NOT_OVER_HTTP, extensions: { code: 'BAD_USER_INPUT', reason: 'SUBSCRIPTION_OVER_HTTP' } },
+      ]);
     }
     expect(fake.hits()).toBe(0);
   });
 
   it('over GET are refused too (Apollo runs only queries over GET)', async () => {
-    const res = await fetch(`${h.url}/graphql?query=${encodeURIComponent('subscription { me { id } }')}`, { headers: { accept: 'application/json', ...asUser } });
+    const res = await fetch(`${h.url}/graphql?query=${encodeURIComponent('subscription { me { id } }')}`, {
+      headers: { accept: 'application/json', ...asUser },
+    });
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect(res.status).toBeLessThan(500);
     expect(fake.hits()).toBe(0);
@@ -163,7 +178,11 @@ describe('GET queries and CSRF', () => {
     const res = await get('{ me { id } }', { cookie });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { errors: Array<{ message: string }> }).errors[0]!.message).toMatch(/Cross-Site Request Forgery/);
-    const post = await fetch(`${h.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ query: '{ me { id } }' }) });
+    const post = await fetch(`${h.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie },
+      body: JSON.stringify({ query: '{ me { id } }' }),
+    });
     expect(post.status).toBe(401);
     expect(fake.hits()).toBe(0);
   });

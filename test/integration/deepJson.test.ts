@@ -14,13 +14,20 @@ const nestedObject = (levels: number): string => `${'{"topic":'.repeat(levels)}"
 /** JSON.stringify of `value`, with each `"$deep"` string replaced by the raw JSON text given. */
 const jsonWith = (value: unknown, deep: string): string => JSON.stringify(value).replace('"$deep"', deep);
 
-async function post(h: Harness, body: string): Promise<{ status: number; json: { errors?: Array<{ message: string; extensions?: Record<string, unknown> }> } }> {
+async function post(
+  h: Harness,
+  body: string,
+): Promise<{ status: number; json: { errors?: Array<{ message: string; extensions?: Record<string, unknown> }> } }> {
   const res = await fetch(`${h.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
   return { status: res.status, json: (await res.json()) as never };
 }
 
 /** 400 BAD_USER_INPUT naming HTTP_MAX_JSON_DEPTH, nothing sent to Zoom, no error logged. */
-function expectDepthRefusal(h: Harness, r: { status: number; json: { errors?: Array<{ message: string; extensions?: Record<string, unknown> }> } }, max = 64) {
+function expectDepthRefusal(
+  h: Harness,
+  r: { status: number; json: { errors?: Array<{ message: string; extensions?: Record<string, unknown> }> } },
+  max = 64,
+) {
   expect(r.status).toBe(400);
   expect(r.json.errors).toHaveLength(1);
   expect(r.json.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', limit: 'HTTP_MAX_JSON_DEPTH', max });
@@ -28,19 +35,35 @@ function expectDepthRefusal(h: Harness, r: { status: number; json: { errors?: Ar
   expect(h.fake.hits()).toBe(0);
 }
 
-const noErrorLogged = (h: Harness) => expect(h.logs.filter((l) => /"level":(50|60)/.test(l) || /RangeError|Maximum call stack/.test(l))).toEqual([]);
+const noErrorLogged = (h: Harness) =>
+  expect(h.logs.filter((l) => /"level":(50|60)/.test(l) || /RangeError|Maximum call stack/.test(l))).toEqual([]);
 
 describe('deeply nested JSON is bad input, never a stack overflow', () => {
   it('variables 5,000 levels deep (list and input object) are refused with the named limit', async () => {
     const h = track(await startHarness());
     h.fake.resetCounters();
-    expectDepthRefusal(h, await post(h, jsonWith({ query: 'query ($a: [String]) { me { id } }', variables: { a: '$deep' } }, nestedList(5000))));
-    expectDepthRefusal(h, await post(h, jsonWith({ query: 'query ($a: MeetingInput) { me { id } }', variables: { a: '$deep' } }, nestedObject(5000))));
+    expectDepthRefusal(
+      h,
+      await post(h, jsonWith({ query: 'query ($a: [String]) { me { id } }', variables: { a: '$deep' } }, nestedList(5000))),
+    );
+    expectDepthRefusal(
+      h,
+      await post(h, jsonWith({ query: 'query ($a: MeetingInput) { me { id } }', variables: { a: '$deep' } }, nestedObject(5000))),
+    );
     // A variable the operation does not declare, and the extensions, are read as deeply.
     expectDepthRefusal(h, await post(h, jsonWith({ query: '{ me { id } }', variables: { unused: '$deep' } }, nestedList(5000))));
     expectDepthRefusal(h, await post(h, jsonWith({ query: '{ me { id } }', extensions: { x: '$deep' } }, nestedObject(5000))));
     // In a batch, one deep operation refuses the request.
-    expectDepthRefusal(h, await post(h, jsonWith([{ query: '{ me { id } }' }, { query: 'query ($a: [String]) { me { id } }', variables: { a: '$deep' } }], nestedList(5000))));
+    expectDepthRefusal(
+      h,
+      await post(
+        h,
+        jsonWith(
+          [{ query: '{ me { id } }' }, { query: 'query ($a: [String]) { me { id } }', variables: { a: '$deep' } }],
+          nestedList(5000),
+        ),
+      ),
+    );
     noErrorLogged(h);
   });
 
@@ -51,7 +74,10 @@ describe('deeply nested JSON is bad input, never a stack overflow', () => {
     const res = await fetch(`${h.url}/graphql?${params}`, { headers: { 'apollo-require-preflight': 'true' } });
     expectDepthRefusal(h, { status: res.status, json: (await res.json()) as never });
     // Brackets inside strings are not nesting.
-    const inString = new URLSearchParams({ query: '{ users(first: 1) { nodes { id } } }', variables: JSON.stringify({ a: '['.repeat(1000) }) });
+    const inString = new URLSearchParams({
+      query: '{ users(first: 1) { nodes { id } } }',
+      variables: JSON.stringify({ a: '['.repeat(1000) }),
+    });
     const ok = await fetch(`${h.url}/graphql?${inString}`, { headers: { 'apollo-require-preflight': 'true' } });
     expect(ok.status, await ok.clone().text()).toBe(200);
     noErrorLogged(h);
@@ -60,16 +86,29 @@ describe('deeply nested JSON is bad input, never a stack overflow', () => {
   it('the limit is configurable, and JSON just under it is answered as usual (no 500, no RangeError) even at the highest setting', async () => {
     const h = track(await startHarness({ env: { HTTP_MAX_JSON_DEPTH: '1000' } }));
     // Body { variables: { a: … } } adds two levels.
-    const under = await post(h, jsonWith({ query: 'query ($a: [String]) { users(first: 1) { nodes { id } } }', variables: { a: '$deep' } }, nestedList(997)));
+    const under = await post(
+      h,
+      jsonWith({ query: 'query ($a: [String]) { users(first: 1) { nodes { id } } }', variables: { a: '$deep' } }, nestedList(997)),
+    );
     expect(under.status).toBe(400);
     // Refused by GraphQL's own validation ($a is never used), with Apollo's code: no depth limit, no 500.
     expect(under.json.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(under.json.errors?.[0]?.extensions?.limit).toBeUndefined();
-    const deepInput = await post(h, jsonWith({ query: 'mutation ($a: CreateMeetingInput!) { createMeeting(input: $a) { id } }', variables: { a: '$deep' } }, nestedObject(997)));
+    const deepInput = await post(
+      h,
+      jsonWith(
+        { query: 'mutation ($a: CreateMeetingInput!) { createMeeting(input: $a) { id } }', variables: { a: '$deep' } },
+        nestedObject(997),
+      ),
+    );
     expect(deepInput.status).toBe(400);
     expect(deepInput.json.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     h.fake.resetCounters();
-    expectDepthRefusal(h, await post(h, jsonWith({ query: 'query ($a: [String]) { me { id } }', variables: { a: '$deep' } }, nestedList(999))), 1000);
+    expectDepthRefusal(
+      h,
+      await post(h, jsonWith({ query: 'query ($a: [String]) { me { id } }', variables: { a: '$deep' } }, nestedList(999))),
+      1000,
+    );
     noErrorLogged(h);
   });
 
@@ -99,7 +138,9 @@ describe('deeply nested JSON is bad input, never a stack overflow', () => {
     ws.send(jsonWith({ id: 's1', type: 'subscribe', payload: { query, variables: { id: '1', extra: '$deep' } } }, nestedList(5000)));
     const refused = await next(2);
     expect(refused).toMatchObject({ id: 's1', type: 'error' });
-    expect(refused.payload).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', limit: 'HTTP_MAX_JSON_DEPTH', max: 64 }) })]);
+    expect(refused.payload).toEqual([
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', limit: 'HTTP_MAX_JSON_DEPTH', max: 64 }) }),
+    ]);
     // The same connection still answers the next subscribe, refused only for its own reasons.
     ws.send(JSON.stringify({ id: 's2', type: 'subscribe', payload: { query: '{ me { id } }' } }));
     const second = await next(3);

@@ -4,7 +4,12 @@ import type { ZoomMeeting, ZoomUser } from '../../src/sandbox/index.js';
 import { startHarness, type Harness } from '../helpers/gateway.js';
 import { bearer, JWT_AUDIENCE, JWT_ISSUER, JWT_SECRET, member } from '../helpers/userOAuth.js';
 
-const CALLER_JWT = { GATEWAY_AUTH: 'jwt', GATEWAY_JWT_SECRET: JWT_SECRET, GATEWAY_JWT_ISSUER: JWT_ISSUER, GATEWAY_JWT_AUDIENCE: JWT_AUDIENCE };
+const CALLER_JWT = {
+  GATEWAY_AUTH: 'jwt',
+  GATEWAY_JWT_SECRET: JWT_SECRET,
+  GATEWAY_JWT_ISSUER: JWT_ISSUER,
+  GATEWAY_JWT_AUDIENCE: JWT_AUDIENCE,
+};
 
 const ENTITIES = `query ($representations: [_Any!]!) {
   _entities(representations: $representations) {
@@ -14,7 +19,13 @@ const ENTITIES = `query ($representations: [_Any!]!) {
   }
 }`;
 
-type Entity = { __typename: string; id: string; email?: string; topic?: string | null; meetings?: { nodes: Array<{ topic: string | null }> } };
+type Entity = {
+  __typename: string;
+  id: string;
+  email?: string;
+  topic?: string | null;
+  meetings?: { nodes: Array<{ topic: string | null }> };
+};
 
 let h: Harness;
 let alice: ZoomUser;
@@ -89,7 +100,11 @@ describe('GRAPHQL_FEDERATION=true: an Apollo Federation 2 subgraph', () => {
   it('the compiled executor runs _entities too: the same operation asked again and again stays one call per entity', async () => {
     for (let i = 0; i < 3; i++) {
       h.fake.resetCounters();
-      const r = await h.gql<{ _entities: Entity[] }>(ENTITIES, { representations: [userRef(bob), meetingRef(bobMeeting), userRef(bob)] }, asAdmin);
+      const r = await h.gql<{ _entities: Entity[] }>(
+        ENTITIES,
+        { representations: [userRef(bob), meetingRef(bobMeeting), userRef(bob)] },
+        asAdmin,
+      );
       expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
       expect(r.data!._entities.map((e) => e.id)).toEqual([bob.id, String(bobMeeting.id), bob.id]);
       expect(h.fake.hits('users.get')).toBe(1);
@@ -112,7 +127,8 @@ describe('GRAPHQL_FEDERATION=true: an Apollo Federation 2 subgraph', () => {
   });
 
   it('User.settings resolves for entity references as for queries: the admin reads anyone’s, a user only its own', async () => {
-    const SETTINGS = 'query ($representations: [_Any!]!) { _entities(representations: $representations) { __typename ... on User { id settings { recording { autoRecording } inMeeting { chat } } } } }';
+    const SETTINGS =
+      'query ($representations: [_Any!]!) { _entities(representations: $representations) { __typename ... on User { id settings { recording { autoRecording } inMeeting { chat } } } } }';
     type WithSettings = { id: string; settings: { recording: { autoRecording: string }; inMeeting: { chat: boolean } } | null };
     const expected = (u: ZoomUser) => {
       const s = h.fake.state.settingsOf(u);
@@ -123,7 +139,11 @@ describe('GRAPHQL_FEDERATION=true: an Apollo Federation 2 subgraph', () => {
     expect(admin.data!._entities.map((e) => e.settings)).toEqual([expected(alice), expected(bob)]);
     expect(h.fake.hits('users.settings')).toBe(2);
     h.fake.resetCounters();
-    const own = await h.gql<{ _entities: Array<WithSettings | null> }>(SETTINGS, { representations: [userRef(alice), userRef(bob), userRef(alice)] }, asAlice);
+    const own = await h.gql<{ _entities: Array<WithSettings | null> }>(
+      SETTINGS,
+      { representations: [userRef(alice), userRef(bob), userRef(alice)] },
+      asAlice,
+    );
     expect(own.data!._entities[0]?.settings, JSON.stringify(own)).toEqual(expected(alice));
     expect(own.data!._entities[1], JSON.stringify(own)).toBeNull();
     expect(own.errors?.map((e) => [JSON.stringify(e.path), e.extensions?.code])).toEqual([['["_entities",1]', 'FORBIDDEN']]);
@@ -133,7 +153,12 @@ describe('GRAPHQL_FEDERATION=true: an Apollo Federation 2 subgraph', () => {
   it('an unknown entity is null; a malformed key or a type that is no entity is BAD_USER_INPUT', async () => {
     const unknown = await h.gql<{ _entities: unknown[] }>(
       ENTITIES,
-      { representations: [{ __typename: 'User', id: 'nobodyAtAll0000000000' }, { __typename: 'Meeting', id: '99999999999' }] },
+      {
+        representations: [
+          { __typename: 'User', id: 'nobodyAtAll0000000000' },
+          { __typename: 'Meeting', id: '99999999999' },
+        ],
+      },
       asAdmin,
     );
     expect(unknown.errors, JSON.stringify(unknown.errors)).toBeUndefined();
@@ -164,7 +189,11 @@ describe('GRAPHQL_FEDERATION=true: an Apollo Federation 2 subgraph', () => {
   it('GRAPHQL_MAX_COST counts each representation with its own type’s share of the selection', async () => {
     // A User here costs its look-up and one page of meetings (2); a Meeting its look-up (1).
     const users = (n: number) => Array.from({ length: n }, () => userRef(alice));
-    const within = await h.gql(ENTITIES, { representations: [...users(25), ...Array.from({ length: 10 }, () => meetingRef(aliceMeeting))] }, asAdmin);
+    const within = await h.gql(
+      ENTITIES,
+      { representations: [...users(25), ...Array.from({ length: 10 }, () => meetingRef(aliceMeeting))] },
+      asAdmin,
+    );
     expect(within.errors, JSON.stringify(within.errors)).toBeUndefined();
 
     h.fake.resetCounters();

@@ -41,7 +41,9 @@ async function startTeams(teams: Record<string, string[]>): Promise<TeamsService
   const schema = buildSubgraphSchema({
     typeDefs: TEAMS_SDL,
     resolvers: {
-      Query: { team: (_: unknown, { name }: { name: string }) => (teams[name] ? { name, members: teams[name].map((id) => ({ id })) } : null) },
+      Query: {
+        team: (_: unknown, { name }: { name: string }) => (teams[name] ? { name, members: teams[name].map((id) => ({ id })) } : null),
+      },
     },
   });
   const seen: IncomingHttpHeaders[] = [];
@@ -50,10 +52,16 @@ async function startTeams(teams: Record<string, string[]>): Promise<TeamsService
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { query: string; variables?: Record<string, unknown>; operationName?: string };
-      void graphql({ schema, source: body.query, variableValues: body.variables ?? null, operationName: body.operationName ?? null }).then((result) => {
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result));
-      });
+      const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+        query: string;
+        variables?: Record<string, unknown>;
+        operationName?: string;
+      };
+      void graphql({ schema, source: body.query, variableValues: body.variables ?? null, operationName: body.operationName ?? null }).then(
+        (result) => {
+          res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result));
+        },
+      );
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -69,7 +77,9 @@ interface Router {
 interface RouterConfig {
   supergraph: string;
   logging: boolean;
-  propagateHeaders: { fromClientToSubgraphs(payload: { request: Request; subgraphName: string }): Record<string, string | null | undefined> };
+  propagateHeaders: {
+    fromClientToSubgraphs(payload: { request: Request; subgraphName: string }): Record<string, string | null | undefined>;
+  };
 }
 
 /**
@@ -82,7 +92,12 @@ async function loadHiveGateway(): Promise<{ createGatewayRuntime(config: RouterC
   return (await import(/* @vite-ignore */ name)) as { createGatewayRuntime(config: RouterConfig): Router };
 }
 
-const CALLER_JWT = { GATEWAY_AUTH: 'jwt', GATEWAY_JWT_SECRET: JWT_SECRET, GATEWAY_JWT_ISSUER: JWT_ISSUER, GATEWAY_JWT_AUDIENCE: JWT_AUDIENCE };
+const CALLER_JWT = {
+  GATEWAY_AUTH: 'jwt',
+  GATEWAY_JWT_SECRET: JWT_SECRET,
+  GATEWAY_JWT_ISSUER: JWT_ISSUER,
+  GATEWAY_JWT_AUDIENCE: JWT_AUDIENCE,
+};
 
 const TEAM_QUERY = `query ($name: String!) { team(name: $name) { name members { email meetings { nodes { topic } } } } }`;
 
@@ -104,7 +119,10 @@ async function ask(query: string, variables: Record<string, unknown>, headers: R
     headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
     body: JSON.stringify({ query, variables }),
   });
-  return (await res.json()) as { data?: TeamResult; errors?: Array<{ message: string; path?: unknown[]; extensions?: Record<string, unknown> }> };
+  return (await res.json()) as {
+    data?: TeamResult;
+    errors?: Array<{ message: string; path?: unknown[]; extensions?: Record<string, unknown> }>;
+  };
 }
 
 beforeAll(async () => {
@@ -130,7 +148,8 @@ beforeAll(async () => {
     logging: false,
     // The caller's credential goes to the zoom subgraph only; the teams service never sees it.
     propagateHeaders: {
-      fromClientToSubgraphs: ({ request, subgraphName }) => (subgraphName === 'zoom' ? { authorization: request.headers.get('authorization') } : {}),
+      fromClientToSubgraphs: ({ request, subgraphName }) =>
+        subgraphName === 'zoom' ? { authorization: request.headers.get('authorization') } : {},
     },
   });
   // Loading Hive Gateway (a large module graph) is most of this; a loaded CI machine may be slow at it.
@@ -176,7 +195,10 @@ describe('the subgraph composed with another behind Hive Gateway', () => {
     expect(r.data!.team!.members).toEqual([{ email: users[0]!.email }, null]);
     // The subgraph reports it at ["_entities", 1]; the router maps it into the client's query.
     expect(r.errors).toHaveLength(1);
-    expect(r.errors![0]).toMatchObject({ message: 'The user role may only act on its own Zoom user.', extensions: { code: 'FORBIDDEN', serviceName: 'zoom' } });
+    expect(r.errors![0]).toMatchObject({
+      message: 'The user role may only act on its own Zoom user.',
+      extensions: { code: 'FORBIDDEN', serviceName: 'zoom' },
+    });
     expect(r.errors![0]!.path?.slice(0, 2)).toEqual(['team', 'members']);
     expect(zoom.fake.hits('users.get')).toBe(1);
   });

@@ -81,29 +81,66 @@ describe('refusals: media type and codes', () => {
   const APOLLO_ACCEPT = 'application/graphql-response+json,application/json;q=0.9';
   const URQL_ACCEPT = 'application/graphql-response+json, application/graphql+json, application/json, text/event-stream, multipart/mixed';
   const post = (body: string, accept: string | undefined, headers: Record<string, string> = {}) =>
-    fetch(`${h.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(accept ? { accept } : {}), ...headers }, body });
+    fetch(`${h.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(accept ? { accept } : {}), ...headers },
+      body,
+    });
   const deep = JSON.stringify({ query: '{ me { settings { timezone } } }' });
 
   const cases: Array<[string, () => Promise<Response>, number, Record<string, unknown>]> = [
     ['a query over GRAPHQL_MAX_DEPTH', () => post(deep, APOLLO_ACCEPT), 400, { code: 'BAD_USER_INPUT', limit: 'GRAPHQL_MAX_DEPTH' }],
-    ['a batch over GRAPHQL_MAX_BATCH', () => post(JSON.stringify([{ query: '{ me { id } }' }, { query: '{ me { id } }' }]), URQL_ACCEPT), 400, { code: 'BAD_USER_INPUT', limit: 'GRAPHQL_MAX_BATCH' }],
-    ['a body over GRAPHQL_MAX_BODY_BYTES', () => post(JSON.stringify({ query: `{ me { id } } #${'x'.repeat(2000)}` }), APOLLO_ACCEPT), 413, { code: 'BAD_USER_INPUT', limit: 'GRAPHQL_MAX_BODY_BYTES' }],
+    [
+      'a batch over GRAPHQL_MAX_BATCH',
+      () => post(JSON.stringify([{ query: '{ me { id } }' }, { query: '{ me { id } }' }]), URQL_ACCEPT),
+      400,
+      { code: 'BAD_USER_INPUT', limit: 'GRAPHQL_MAX_BATCH' },
+    ],
+    [
+      'a body over GRAPHQL_MAX_BODY_BYTES',
+      () => post(JSON.stringify({ query: `{ me { id } } #${'x'.repeat(2000)}` }), APOLLO_ACCEPT),
+      413,
+      { code: 'BAD_USER_INPUT', limit: 'GRAPHQL_MAX_BODY_BYTES' },
+    ],
     ['a body that is not JSON', () => post('{"query": ', URQL_ACCEPT), 400, { code: 'BAD_USER_INPUT' }],
-    ['a document that does not parse', () => post(JSON.stringify({ query: '{ me(' }), APOLLO_ACCEPT), 400, { code: 'GRAPHQL_PARSE_FAILED' }],
-    ['a field the schema lacks', () => post(JSON.stringify({ query: '{ me { nope } }' }), URQL_ACCEPT), 400, { code: 'GRAPHQL_VALIDATION_FAILED' }],
-    ['an unknown automatic persisted query', () => post(JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } } }), APOLLO_ACCEPT), 200, { code: 'PERSISTED_QUERY_NOT_FOUND' }],
-    ['a GET without a preflight header (CSRF)', () => fetch(`${h.url}/graphql?query=${encodeURIComponent('{ me { id } }')}`, { headers: { accept: URQL_ACCEPT } }), 400, { code: 'BAD_REQUEST' }],
+    [
+      'a document that does not parse',
+      () => post(JSON.stringify({ query: '{ me(' }), APOLLO_ACCEPT),
+      400,
+      { code: 'GRAPHQL_PARSE_FAILED' },
+    ],
+    [
+      'a field the schema lacks',
+      () => post(JSON.stringify({ query: '{ me { nope } }' }), URQL_ACCEPT),
+      400,
+      { code: 'GRAPHQL_VALIDATION_FAILED' },
+    ],
+    [
+      'an unknown automatic persisted query',
+      () => post(JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } } }), APOLLO_ACCEPT),
+      200,
+      { code: 'PERSISTED_QUERY_NOT_FOUND' },
+    ],
+    [
+      'a GET without a preflight header (CSRF)',
+      () => fetch(`${h.url}/graphql?query=${encodeURIComponent('{ me { id } }')}`, { headers: { accept: URQL_ACCEPT } }),
+      400,
+      { code: 'BAD_REQUEST' },
+    ],
   ];
 
-  it.each(cases)('%s: application/graphql-response+json for a client that prefers it, with its code', async (_name, send, status, extensions) => {
-    h.fake.resetCounters();
-    const res = await send();
-    expect(res.status).toBe(status);
-    expect(res.headers.get('content-type')).toMatch(/^application\/graphql-response\+json; charset=utf-8$/);
-    const body = (await res.json()) as { errors: Array<{ extensions: Record<string, unknown> }> };
-    expect(body.errors[0]?.extensions).toMatchObject(extensions);
-    expect(h.fake.hits()).toBe(0);
-  });
+  it.each(cases)(
+    '%s: application/graphql-response+json for a client that prefers it, with its code',
+    async (_name, send, status, extensions) => {
+      h.fake.resetCounters();
+      const res = await send();
+      expect(res.status).toBe(status);
+      expect(res.headers.get('content-type')).toMatch(/^application\/graphql-response\+json; charset=utf-8$/);
+      const body = (await res.json()) as { errors: Array<{ extensions: Record<string, unknown> }> };
+      expect(body.errors[0]?.extensions).toMatchObject(extensions);
+      expect(h.fake.hits()).toBe(0);
+    },
+  );
 
   it.each([
     ['no Accept header', undefined],
@@ -114,13 +151,18 @@ describe('refusals: media type and codes', () => {
     const res = await post(deep, accept);
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
-    expect(((await res.json()) as { errors: Array<{ extensions: Record<string, unknown> }> }).errors[0]?.extensions).toMatchObject({ limit: 'GRAPHQL_MAX_DEPTH' });
+    expect(((await res.json()) as { errors: Array<{ extensions: Record<string, unknown> }> }).errors[0]?.extensions).toMatchObject({
+      limit: 'GRAPHQL_MAX_DEPTH',
+    });
   });
 
   it("a limit found by Apollo's validation (the request check skips an operation name the document lacks) keeps the gateway code and names the limit", async () => {
     const res = await post(JSON.stringify({ query: 'query A { me { settings { timezone } } }', operationName: 'B' }), APOLLO_ACCEPT);
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toMatch(/^application\/graphql-response\+json/);
-    expect(((await res.json()) as { errors: Array<{ extensions: Record<string, unknown> }> }).errors[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', limit: 'GRAPHQL_MAX_DEPTH' });
+    expect(((await res.json()) as { errors: Array<{ extensions: Record<string, unknown> }> }).errors[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      limit: 'GRAPHQL_MAX_DEPTH',
+    });
   });
 });

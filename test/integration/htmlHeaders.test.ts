@@ -53,7 +53,7 @@ describe('security headers on the HTML pages of the OAuth flow', () => {
     expectPageHeaders(res);
   });
 
-  it('GraphiQL keeps a policy that runs it from the gateway\'s own assets, with framing denied and no referrer', async () => {
+  it("GraphiQL keeps a policy that runs it from the gateway's own assets, with framing denied and no referrer", async () => {
     const h = track(await startHarness({ env: { GRAPHQL_IDE: 'true' } }));
     for (const path of ['/graphiql', '/graphql']) {
       const res = await fetch(`${h.url}${path}`, { headers: { accept: 'text/html' } });
@@ -69,7 +69,11 @@ describe('security headers on the HTML pages of the OAuth flow', () => {
 
   it('JSON answers are left as they were', async () => {
     const h = track(await startHarness());
-    const res = await fetch(`${h.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+    const res = await fetch(`${h.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-security-policy')).toBeNull();
     expect(res.headers.get('x-frame-options')).toBeNull();

@@ -118,14 +118,23 @@ describe('GraphiQL routes', () => {
     });
     expect(get.status).toBe(200);
     expect(((await get.json()) as { data: { users: { totalCount: number } } }).data.users.totalCount).toBeGreaterThan(0);
-    const post = await h.gql<{ users: { totalCount: number } }>('{ users(first: 1) { totalCount } }', undefined, { accept: BROWSER_ACCEPT });
+    const post = await h.gql<{ users: { totalCount: number } }>('{ users(first: 1) { totalCount } }', undefined, {
+      accept: BROWSER_ACCEPT,
+    });
     expect(post.status).toBe(200);
     expect(post.data?.users.totalCount).toBeGreaterThan(0);
   });
 
   it('refuses asset names outside the fixed list, including path traversal', async () => {
     h = await startHarness();
-    for (const name of ['..%2Fpackage.json', '%2E%2E%2F%2E%2E%2Fpackage.json', 'graphiql.min.js.map', 'index.html', 'toString', '__proto__']) {
+    for (const name of [
+      '..%2Fpackage.json',
+      '%2E%2E%2F%2E%2E%2Fpackage.json',
+      'graphiql.min.js.map',
+      'index.html',
+      'toString',
+      '__proto__',
+    ]) {
       const res = await fetch(`${h.url}/graphql-ide/assets/${name}`);
       expect(res.status, name).toBe(404);
     }

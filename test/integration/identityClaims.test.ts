@@ -67,7 +67,11 @@ describe('identity claims are validated where the principal is built', () => {
     expect(byId.data?.me.id).toBe(alice.id);
     const byEmail = await h.gql<{ me: { id: string } }>(ME, {}, await bearer({ sub: 'alice-app', roles: ['user'], email: alice.email }));
     expect(byEmail.data?.me.id).toBe(alice.id);
-    const created = await h.gql<{ createMeeting: { hostId: string } }>(CREATE, {}, await bearer({ sub: 'alice-app', roles: ['user'], zoom_user_id: alice.id }));
+    const created = await h.gql<{ createMeeting: { hostId: string } }>(
+      CREATE,
+      {},
+      await bearer({ sub: 'alice-app', roles: ['user'], zoom_user_id: alice.id }),
+    );
     expect(created.data?.createMeeting.hostId).toBe(alice.id);
     expect(created.data?.createMeeting.hostId).not.toBe(owner.id);
   });
@@ -89,9 +93,14 @@ describe('identity claims are validated where the principal is built', () => {
 });
 
 describe('API keys are held to the same rule', () => {
-  it.each([['me'], ['ME'], ['not an email@'], ['../x']])('GATEWAY_API_KEYS naming %j as the Zoom user is refused at startup', (zoomUser) => {
-    expect(() => loadConfig({ GATEWAY_AUTH: 'apikey', GATEWAY_API_KEYS: `k:${sha('key')}:user:${zoomUser}` })).toThrow(/GATEWAY_API_KEYS: entry 1 \("k"\)/);
-  });
+  it.each([['me'], ['ME'], ['not an email@'], ['../x']])(
+    'GATEWAY_API_KEYS naming %j as the Zoom user is refused at startup',
+    (zoomUser) => {
+      expect(() => loadConfig({ GATEWAY_AUTH: 'apikey', GATEWAY_API_KEYS: `k:${sha('key')}:user:${zoomUser}` })).toThrow(
+        /GATEWAY_API_KEYS: entry 1 \("k"\)/,
+      );
+    },
+  );
 
   it('a valid API key identity still loads', () => {
     expect(loadConfig({ GATEWAY_AUTH: 'apikey', GATEWAY_API_KEYS: `k:${sha('key')}:user:KDcuGIm1QgePTO8WbOqwIQ` }).auth).toBeDefined();

@@ -109,7 +109,12 @@ describe('query limits are enforced before execution', () => {
 
     const eleven = await post(h, JSON.stringify(Array.from({ length: 11 }, () => ({ query: '{ users { nodes { id } } }' }))));
     expect(eleven.status).toBe(400);
-    expect((eleven.json as { errors: Errors }).errors[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', limit: 'GRAPHQL_MAX_BATCH', max: 10, actual: 11 });
+    expect((eleven.json as { errors: Errors }).errors[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      limit: 'GRAPHQL_MAX_BATCH',
+      max: 10,
+      actual: 11,
+    });
     expect(h.fake.hits()).toBe(0);
   });
 
@@ -132,7 +137,10 @@ describe('query limits are enforced before execution', () => {
     });
     const bad = await post(h, '{"query": "{ users { nodes { id } } }",');
     expect(bad.status).toBe(400);
-    expect((bad.json as { errors: Errors }).errors[0]).toMatchObject({ message: expect.stringContaining('not valid JSON'), extensions: { code: 'BAD_USER_INPUT' } });
+    expect((bad.json as { errors: Errors }).errors[0]).toMatchObject({
+      message: expect.stringContaining('not valid JSON'),
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
     expect(h.fake.hits()).toBe(0);
   });
 });

@@ -31,11 +31,15 @@ describe('logs carry request ids and tracking ids, never secrets', () => {
       fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
 
     // A caller with a wrong bearer token: refused, and the token is not logged.
-    const refused = await post(JSON.stringify({ query: '{ credentials { sandbox } }' }), { authorization: `Bearer ${SECRETS.wrongBearer}` });
+    const refused = await post(JSON.stringify({ query: '{ credentials { sandbox } }' }), {
+      authorization: `Bearer ${SECRETS.wrongBearer}`,
+    });
     expect(refused.status).toBe(401);
     // Token-looking arguments, inline and as variables; the first call also fetches the S2S token.
     expect((await post(JSON.stringify({ query: `{ user(id: "${SECRETS.inlineArg}") { id } }` }))).status).toBe(200);
-    expect((await post(JSON.stringify({ query: 'query($id: ID!) { user(id: $id) { id } }', variables: { id: SECRETS.variable } }))).status).toBe(200);
+    expect(
+      (await post(JSON.stringify({ query: 'query($id: ID!) { user(id: $id) { id } }', variables: { id: SECRETS.variable } }))).status,
+    ).toBe(200);
     // The whole operation in the query string of a GET.
     const get = await fetch(`${url}/graphql?query=${encodeURIComponent(`{ user(id: "${SECRETS.getQueryArg}") { id } }`)}`, {
       headers: { ...auth, 'apollo-require-preflight': 'true' },
@@ -50,7 +54,9 @@ describe('logs carry request ids and tracking ids, never secrets', () => {
     expect(await unknown.text()).not.toContain(SECRETS.unknownRouteCode);
     // A ZAK passes through the gateway.
     const meeting = h.fake.state.meetings[0];
-    const started = await post(JSON.stringify({ query: 'mutation($id: ID!) { startMeetingToken(meetingId: $id) { zak } }', variables: { id: String(meeting?.id) } }));
+    const started = await post(
+      JSON.stringify({ query: 'mutation($id: ID!) { startMeetingToken(meetingId: $id) { zak } }', variables: { id: String(meeting?.id) } }),
+    );
     const zak = ((await started.json()) as { data?: { startMeetingToken?: { zak?: string } } }).data?.startMeetingToken?.zak;
     expect(zak).toBeTruthy();
 
@@ -80,8 +86,18 @@ describe('logs carry request ids and tracking ids, never secrets', () => {
       body: JSON.stringify({ query: '{ users(first: 1) { nodes { id } } }' }),
     });
     const body = (await res.json()) as { errors?: Array<{ extensions?: Record<string, unknown> }> };
-    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'ZOOM_API_ERROR', zoomCode: 1234, trackingId: 'v=2.0;clid=us06;rid=WEB_tracking_77' });
+    expect(body.errors?.[0]?.extensions).toMatchObject({
+      code: 'ZOOM_API_ERROR',
+      zoomCode: 1234,
+      trackingId: 'v=2.0;clid=us06;rid=WEB_tracking_77',
+    });
     const line = h.logs.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.msg === 'Zoom call failed');
-    expect(line).toMatchObject({ trackingId: 'v=2.0;clid=us06;rid=WEB_tracking_77', route: 'users.list', status: 400, zoomCode: 1234, reqId: 'req-zoom-failure' });
+    expect(line).toMatchObject({
+      trackingId: 'v=2.0;clid=us06;rid=WEB_tracking_77',
+      route: 'users.list',
+      status: 400,
+      zoomCode: 1234,
+      reqId: 'req-zoom-failure',
+    });
   });
 });

@@ -22,7 +22,10 @@ describe("what Zoom's token endpoint echoes from a request never reaches a log l
     // The browser's trip, with the code held past its 5 minutes (OAuth error 4733) before the callback.
     const install = await fetch(`${h.url}/oauth/install`, { headers, redirect: 'manual' });
     expect(install.status).toBe(302);
-    const cookie = install.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const cookie = install.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
     const authorize = await fetch(install.headers.get('location') as string, { redirect: 'manual' });
     const back = new URL(authorize.headers.get('location') as string);
     const code = back.searchParams.get('code') as string;
@@ -49,18 +52,33 @@ describe("what Zoom's token endpoint echoes from a request never reaches a log l
     h.fake.clock.advance(HOUR_MS);
 
     // A refusal the gateway backs off from (tokenCache logs it), then one that ends the grant (userOAuth logs it).
-    h.fake.knobs.fail({ route: 'oauth.token', status: 400, body: { reason: `Invalid refresh_token: ${refreshToken}`, error: 'invalid_request' }, times: 1 });
+    h.fake.knobs.fail({
+      route: 'oauth.token',
+      status: 400,
+      body: { reason: `Invalid refresh_token: ${refreshToken}`, error: 'invalid_request' },
+      times: 1,
+    });
     const first = await h.gql('{ me { id } }', undefined, headers);
     expect(first.errors?.[0]?.extensions?.code).toBe('ZOOM_AUTHORIZATION_FAILED');
     h.fake.clock.advance(2_000);
-    h.fake.knobs.fail({ route: 'oauth.token', status: 400, body: { reason: `Invalid Token! ${refreshToken}`, error: 'invalid_grant' }, times: 1 });
+    h.fake.knobs.fail({
+      route: 'oauth.token',
+      status: 400,
+      body: { reason: `Invalid Token! ${refreshToken}`, error: 'invalid_grant' },
+      times: 1,
+    });
     const second = await h.gql('{ me { id } }', undefined, headers);
     expect(second.errors?.[0]?.extensions?.code).toBe('ZOOM_AUTHORIZATION_REQUIRED');
     expect(h.fake.requests.filter((r) => r.route === 'oauth.token' && r.grantType === 'refresh_token')).toHaveLength(2);
 
     const lines = parsed(h);
-    expect(lines.find((l) => l.msg === 'token fetch failed')).toMatchObject({ error: 'invalid_request', reason: 'Invalid refresh_token: [redacted]' });
-    expect(lines.find((l) => l.msg === 'user OAuth grant rejected by Zoom; removed with its link')).toMatchObject({ reason: 'Invalid Token! [redacted]' });
+    expect(lines.find((l) => l.msg === 'token fetch failed')).toMatchObject({
+      error: 'invalid_request',
+      reason: 'Invalid refresh_token: [redacted]',
+    });
+    expect(lines.find((l) => l.msg === 'user OAuth grant rejected by Zoom; removed with its link')).toMatchObject({
+      reason: 'Invalid Token! [redacted]',
+    });
     const text = h.logs.join('\n');
     for (const secret of [refreshToken, ...issuedSecrets(h.fake)]) expect(text, 'a token or code in the log').not.toContain(secret);
     for (const r of [first, second]) expect(JSON.stringify(r)).not.toContain(refreshToken);
@@ -74,6 +92,9 @@ describe("what Zoom's token endpoint echoes from a request never reaches a log l
     expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'ZOOM_AUTHORIZATION_FAILED', reason: 'unknown_error' });
     expect(JSON.stringify(r)).not.toContain(secret);
     expect(h.logs.join('\n')).not.toContain(secret);
-    expect(parsed(h).find((l) => l.msg === 'token fetch failed')).toMatchObject({ error: 'unknown_error', reason: 'client_secret [redacted]' });
+    expect(parsed(h).find((l) => l.msg === 'token fetch failed')).toMatchObject({
+      error: 'unknown_error',
+      reason: 'client_secret [redacted]',
+    });
   });
 });

@@ -24,18 +24,25 @@ async function bearer(harness: Harness, claims: Record<string, unknown>): Promis
 }
 
 const weekly = (harness: Harness, host: ZoomUser): ZoomMeeting =>
-  harness.fake.state.addMeeting(host.id, {}, {
-    topic: 'Weekly',
-    type: 8,
-    start: { wallMs: Date.UTC(2030, 0, 7, 9), isUtc: true },
-    duration: 30,
-    recurrence: { type: 2, repeat_interval: 1, weekly_days: '2,4', end_times: 3 },
-  });
+  harness.fake.state.addMeeting(
+    host.id,
+    {},
+    {
+      topic: 'Weekly',
+      type: 8,
+      start: { wallMs: Date.UTC(2030, 0, 7, 9), isUtc: true },
+      duration: 30,
+      recurrence: { type: 2, repeat_interval: 1, weekly_days: '2,4', end_times: 3 },
+    },
+  );
 
 const RECURRING = `recurrence { type repeatInterval weeklyDays endTimes } occurrences { occurrenceId startTime duration status }`;
 const code = (r: { errors?: Array<{ extensions?: Record<string, unknown> }> }) => r.errors?.[0]?.extensions?.code;
 type Occ = { occurrenceId: string; startTime: string; duration: number; status: string };
-type WithRecurrence = { recurrence: { type: string; repeatInterval: number; weeklyDays: number[]; endTimes: number } | null; occurrences: Occ[] | null };
+type WithRecurrence = {
+  recurrence: { type: string; repeatInterval: number; weeklyDays: number[]; endTimes: number } | null;
+  occurrences: Occ[] | null;
+};
 
 beforeAll(async () => {
   h = await startHarness({ env: AUTH });
@@ -68,16 +75,17 @@ describe('recurring meetings', () => {
     const rec = weekly(c, host);
     const as = await bearer(c, { sub: 'h', zoom_user_id: host.id, roles: ['user'] });
     c.fake.resetCounters();
-    const r = await c.gql<{ meetings: { nodes: Array<{ id: string; type: string } & WithRecurrence> }; again: { nodes: WithRecurrence[] } }>(
-      `{ meetings { nodes { id type ${RECURRING} } } again: meetings { nodes { recurrence { type } } } }`,
-      {},
-      as,
-    );
+    const r = await c.gql<{
+      meetings: { nodes: Array<{ id: string; type: string } & WithRecurrence> };
+      again: { nodes: WithRecurrence[] };
+    }>(`{ meetings { nodes { id type ${RECURRING} } } again: meetings { nodes { recurrence { type } } } }`, {}, as);
     expect(r.errors).toBeUndefined();
     const row = r.data!.meetings.nodes.find((n) => n.id === String(rec.id))!;
     expect(row.recurrence).toEqual({ type: 'WEEKLY', repeatInterval: 1, weeklyDays: [2, 4], endTimes: 3 });
     expect(row.occurrences).toHaveLength(3);
-    expect(r.data!.meetings.nodes.filter((n) => n.type === 'SCHEDULED').every((n) => n.recurrence === null && n.occurrences === null)).toBe(true);
+    expect(r.data!.meetings.nodes.filter((n) => n.type === 'SCHEDULED').every((n) => n.recurrence === null && n.occurrences === null)).toBe(
+      true,
+    );
     expect(c.fake.hits('meetings.get')).toBe(1);
   });
 
@@ -91,10 +99,21 @@ describe('recurring meetings', () => {
     );
     expect(r.errors).toBeUndefined();
     expect(h.fake.requests.find((x) => x.route === 'meetings.update')?.query).toEqual({ occurrence_id: second!.occurrence_id });
-    expect(r.data!.updateMeeting.occurrences.find((o) => o.occurrenceId === second!.occurrence_id)).toMatchObject({ startTime: '2030-01-10T11:00:00.000Z', duration: 50 });
-    const d = await h.gql(`mutation ($id: ID!, $occ: ID) { deleteMeeting(id: $id, occurrenceId: $occ) }`, { id: String(m.id), occ: first!.occurrence_id }, asAlice);
+    expect(r.data!.updateMeeting.occurrences.find((o) => o.occurrenceId === second!.occurrence_id)).toMatchObject({
+      startTime: '2030-01-10T11:00:00.000Z',
+      duration: 50,
+    });
+    const d = await h.gql(
+      `mutation ($id: ID!, $occ: ID) { deleteMeeting(id: $id, occurrenceId: $occ) }`,
+      { id: String(m.id), occ: first!.occurrence_id },
+      asAlice,
+    );
     expect(d.errors).toBeUndefined();
-    const after = await h.gql<{ meeting: WithRecurrence }>(`query ($id: ID!) { meeting(id: $id) { ${RECURRING} } }`, { id: String(m.id) }, asAlice);
+    const after = await h.gql<{ meeting: WithRecurrence }>(
+      `query ($id: ID!) { meeting(id: $id) { ${RECURRING} } }`,
+      { id: String(m.id) },
+      asAlice,
+    );
     expect(after.data!.meeting.occurrences!.map((o) => o.status)).toEqual(['DELETED', 'AVAILABLE', 'AVAILABLE']);
   });
 
@@ -104,7 +123,11 @@ describe('recurring meetings', () => {
   ])('%s is BAD_USER_INPUT before any Zoom call', async (_, input, occ, argument) => {
     const m = weekly(h, alice);
     h.fake.resetCounters();
-    const r = await h.gql(`mutation ($id: ID!, $occ: ID) { updateMeeting(id: $id, occurrenceId: $occ, input: ${input}) { id } }`, { id: String(m.id), occ }, asAlice);
+    const r = await h.gql(
+      `mutation ($id: ID!, $occ: ID) { updateMeeting(id: $id, occurrenceId: $occ, input: ${input}) { id } }`,
+      { id: String(m.id), occ },
+      asAlice,
+    );
     expect(code(r)).toBe('BAD_USER_INPUT');
     expect(r.errors?.[0]?.extensions?.argument).toBe(argument);
     expect(h.fake.hits()).toBe(0);
@@ -120,7 +143,11 @@ describe('recurring meetings', () => {
 
   it("another user's occurrence: FORBIDDEN, nothing changes", async () => {
     const m = weekly(h, alice);
-    const r = await h.gql(`mutation ($id: ID!, $occ: ID) { deleteMeeting(id: $id, occurrenceId: $occ) }`, { id: String(m.id), occ: m.occurrences![0]!.occurrence_id }, asBob);
+    const r = await h.gql(
+      `mutation ($id: ID!, $occ: ID) { deleteMeeting(id: $id, occurrenceId: $occ) }`,
+      { id: String(m.id), occ: m.occurrences![0]!.occurrence_id },
+      asBob,
+    );
     expect(code(r)).toBe('FORBIDDEN');
     expect(h.fake.hits('meetings.delete')).toBe(0);
   });
@@ -129,12 +156,20 @@ describe('recurring meetings', () => {
 describe('Meeting.invitation', () => {
   it('the host and admins read it; identical asks in one query are one call', async () => {
     const m = weekly(h, alice);
-    const r = await h.gql<{ meeting: { invitation: string; again: string } }>(`query ($id: ID!) { meeting(id: $id) { invitation again: invitation } }`, { id: String(m.id) }, asAlice);
+    const r = await h.gql<{ meeting: { invitation: string; again: string } }>(
+      `query ($id: ID!) { meeting(id: $id) { invitation again: invitation } }`,
+      { id: String(m.id) },
+      asAlice,
+    );
     expect(r.errors).toBeUndefined();
     expect(r.data!.meeting.invitation).toContain(m.join_url);
     expect(r.data!.meeting.again).toBe(r.data!.meeting.invitation);
     expect(h.fake.hits('meetings.invitation')).toBe(1);
-    const admin = await h.gql<{ meeting: { invitation: string } }>(`query ($id: ID!) { meeting(id: $id) { invitation } }`, { id: String(m.id) }, asAdmin);
+    const admin = await h.gql<{ meeting: { invitation: string } }>(
+      `query ($id: ID!) { meeting(id: $id) { invitation } }`,
+      { id: String(m.id) },
+      asAdmin,
+    );
     expect(admin.data!.meeting.invitation).toContain('Join Zoom Meeting');
   });
 
@@ -181,17 +216,23 @@ describe('endMeeting', () => {
     m.status = 'started';
     const admin = await bearer(c, { sub: 'ops', roles: ['admin'] });
     const read = async () =>
-      (await c.gql<{ meeting: { status: string; invitation: string; occurrences: Occ[] } }>(
-        `query ($id: ID!) { meeting(id: $id) { status invitation occurrences { occurrenceId status } } }`,
-        { id: String(m.id) },
-        admin,
-      )).data!.meeting;
+      (
+        await c.gql<{ meeting: { status: string; invitation: string; occurrences: Occ[] } }>(
+          `query ($id: ID!) { meeting(id: $id) { status invitation occurrences { occurrenceId status } } }`,
+          { id: String(m.id) },
+          admin,
+        )
+      ).data!.meeting;
     expect((await read()).status).toBe('STARTED');
     expect((await read()).status).toBe('STARTED');
     expect([c.fake.hits('meetings.get'), c.fake.hits('meetings.invitation')]).toEqual([1, 1]);
     await c.gql(END, { id: String(m.id) }, admin);
     expect((await read()).status).toBe('WAITING');
-    await c.gql(`mutation ($id: ID!, $occ: ID) { deleteMeeting(id: $id, occurrenceId: $occ) }`, { id: String(m.id), occ: m.occurrences![0]!.occurrence_id }, admin);
+    await c.gql(
+      `mutation ($id: ID!, $occ: ID) { deleteMeeting(id: $id, occurrenceId: $occ) }`,
+      { id: String(m.id), occ: m.occurrences![0]!.occurrence_id },
+      admin,
+    );
     expect((await read()).occurrences[0]!.status).toBe('DELETED');
     expect([c.fake.hits('meetings.get'), c.fake.hits('meetings.invitation')]).toEqual([3, 3]);
   });

@@ -51,7 +51,15 @@ const Q = {
   status: `mutation ($id: ID!, $action: RegistrantAction!, $ids: [ID!]!) { updateMeetingRegistrantStatus(meetingId: $id, action: $action, registrantIds: $ids) }`,
 };
 
-type Page = { meeting: { registrants: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; nodes: Array<{ id: string; email: string; status: string; joinUrl: string | null }> } } };
+type Page = {
+  meeting: {
+    registrants: {
+      totalCount: number;
+      pageInfo: { hasNextPage: boolean; endCursor: string };
+      nodes: Array<{ id: string; email: string; status: string; joinUrl: string | null }>;
+    };
+  };
+};
 const code = (r: { errors?: Array<{ extensions?: Record<string, unknown> }> }) => r.errors?.[0]?.extensions?.code;
 
 beforeAll(async () => {
@@ -68,7 +76,9 @@ beforeEach(() => h.fake.resetCounters());
 describe('Meeting.registrants: host or admin only, paged like every connection', () => {
   it('an unauthenticated caller is refused before any Zoom call', async () => {
     expect(code(await h.gql(Q.registrants, { id: String(aliceMeeting.id) }))).toBe('UNAUTHENTICATED');
-    expect(code(await h.gql(Q.add, { id: String(aliceMeeting.id), input: { email: 'x@example.com', firstName: 'X' } }))).toBe('UNAUTHENTICATED');
+    expect(code(await h.gql(Q.add, { id: String(aliceMeeting.id), input: { email: 'x@example.com', firstName: 'X' } }))).toBe(
+      'UNAUTHENTICATED',
+    );
     expect(h.fake.hits()).toBe(0);
   });
 
@@ -85,7 +95,11 @@ describe('Meeting.registrants: host or admin only, paged like every connection',
     expect(rest.data!.meeting.registrants.pageInfo.hasNextPage).toBe(false);
     const pending = await h.gql<Page>(Q.registrants, { id: String(aliceMeeting.id), status: 'PENDING' }, asAlice);
     expect(pending.data!.meeting.registrants.totalCount).toBe(0);
-    expect(h.fake.requests.filter((r) => r.route === 'meetings.registrants').map((r) => r.query.status)).toEqual(['approved', 'approved', 'pending']);
+    expect(h.fake.requests.filter((r) => r.route === 'meetings.registrants').map((r) => r.query.status)).toEqual([
+      'approved',
+      'approved',
+      'pending',
+    ]);
   });
 
   it("another user's meeting: FORBIDDEN, and Zoom is never asked for its registrants", async () => {
@@ -111,13 +125,21 @@ describe('Meeting.registrants: host or admin only, paged like every connection',
 
   it('a cursor of one meeting’s list is refused on another’s', async () => {
     const first = await h.gql<Page>(Q.registrants, { id: String(bobMeeting.id), first: 1 }, asAdmin);
-    const other = await h.gql(Q.registrants, { id: String(aliceMeeting.id), first: 1, after: first.data!.meeting.registrants.pageInfo.endCursor }, asAdmin);
+    const other = await h.gql(
+      Q.registrants,
+      { id: String(aliceMeeting.id), first: 1, after: first.data!.meeting.registrants.pageInfo.endCursor },
+      asAdmin,
+    );
     expect(code(other)).toBe('BAD_USER_INPUT');
   });
 
   it('a meeting that takes no registration: the error stays on registrants, the meeting still arrives', async () => {
     const plain = h.fake.state.seedMeetings(alice.id, 1)[0]!;
-    const r = await h.gql<{ meeting: { topic: string; registrants: null } }>(`query ($id: ID!) { meeting(id: $id) { topic registrants { totalCount } } }`, { id: String(plain.id) }, asAlice);
+    const r = await h.gql<{ meeting: { topic: string; registrants: null } }>(
+      `query ($id: ID!) { meeting(id: $id) { topic registrants { totalCount } } }`,
+      { id: String(plain.id) },
+      asAlice,
+    );
     expect(r.data?.meeting).toEqual({ topic: plain.topic, registrants: null });
     expect(r.errors?.[0]?.path).toEqual(['meeting', 'registrants']);
     expect(r.errors?.[0]?.message).toContain('registration');
@@ -154,7 +176,9 @@ describe('addMeetingRegistrant', () => {
     );
     expect(r.errors).toBeUndefined();
     expect(r.data!.addMeetingRegistrant.joinUrl).toBeNull();
-    expect(h.fake.state.registrants.some((x) => x.meeting_id === bobMeeting.id && x.email.toLowerCase() === alice.email.toLowerCase())).toBe(true);
+    expect(
+      h.fake.state.registrants.some((x) => x.meeting_id === bobMeeting.id && x.email.toLowerCase() === alice.email.toLowerCase()),
+    ).toBe(true);
   });
 
   it("a user may not register someone else for another user's meeting", async () => {
@@ -164,7 +188,11 @@ describe('addMeetingRegistrant', () => {
   });
 
   it('an admin registers anyone for any meeting and sees the join link', async () => {
-    const r = await h.gql<{ addMeetingRegistrant: { joinUrl: string } }>(Q.add, { id: String(bobMeeting.id), input: { email: 'a@example.com', firstName: 'A' } }, asAdmin);
+    const r = await h.gql<{ addMeetingRegistrant: { joinUrl: string } }>(
+      Q.add,
+      { id: String(bobMeeting.id), input: { email: 'a@example.com', firstName: 'A' } },
+      asAdmin,
+    );
     expect(r.data!.addMeetingRegistrant.joinUrl).toContain(`/w/${bobMeeting.id}`);
     // No host check for admins: the write alone.
     expect(h.fake.hits()).toBe(1);
@@ -252,7 +280,8 @@ describe('registrant lists in the read cache', () => {
     const host = c.fake.state.users.find((u) => u.status === 'active' && u.role_id === '2')!;
     const meeting = registrationMeeting(c, host, 1);
     const admin = await bearer(c, { sub: 'ops', roles: ['admin'] });
-    const list = async () => (await c.gql<Page>(Q.registrants, { id: String(meeting.id) }, admin)).data!.meeting.registrants.nodes.map((n) => n.email);
+    const list = async () =>
+      (await c.gql<Page>(Q.registrants, { id: String(meeting.id) }, admin)).data!.meeting.registrants.nodes.map((n) => n.email);
     expect(await list()).toEqual(['guest0@example.com']);
     expect(await list()).toEqual(['guest0@example.com']);
     expect(c.fake.hits('meetings.registrants')).toBe(1);

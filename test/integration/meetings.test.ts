@@ -44,7 +44,14 @@ describe('meeting CRUD end to end against the fake Zoom', () => {
       duration: 45,
       password: 'a@B-_*9',
       agenda: 'Budget; hiring.',
-      settings: { waitingRoom: true, jbhTime: 5, audio: 'VOIP', autoRecording: 'CLOUD', approvalType: 'NO_REGISTRATION', alternativeHosts: '' },
+      settings: {
+        waitingRoom: true,
+        jbhTime: 5,
+        audio: 'VOIP',
+        autoRecording: 'CLOUD',
+        approvalType: 'NO_REGISTRATION',
+        alternativeHosts: '',
+      },
     };
     const created = await h.gql<{ createMeeting: MeetingData }>(CREATE, { input });
     expect(created.errors).toBeUndefined();
@@ -53,7 +60,13 @@ describe('meeting CRUD end to end against the fake Zoom', () => {
     expect(m).toMatchObject({ hostId: owner.id, hostEmail: owner.email, topic: input.topic, type: 'SCHEDULED', status: 'WAITING' });
     expect(m.startTime).toBe('2030-05-01T07:30:00.000Z');
     expect(m).toMatchObject({ duration: 45, timezone: 'Europe/Berlin', password: 'a@B-_*9', agenda: 'Budget; hiring.' });
-    expect(m.settings).toMatchObject({ waitingRoom: true, jbhTime: 5, audio: 'VOIP', autoRecording: 'CLOUD', approvalType: 'NO_REGISTRATION' });
+    expect(m.settings).toMatchObject({
+      waitingRoom: true,
+      jbhTime: 5,
+      audio: 'VOIP',
+      autoRecording: 'CLOUD',
+      approvalType: 'NO_REGISTRATION',
+    });
     expect(m.id).toMatch(/^\d{11}$/);
     expect(Number(m.id)).toBeGreaterThan(2 ** 32);
     expect(String(h.fake.state.findMeeting(m.id)?.id)).toBe(m.id);
@@ -66,7 +79,10 @@ describe('meeting CRUD end to end against the fake Zoom', () => {
     expect(listed.errors).toBeUndefined();
     expect(listed.data!.meetings.nodes.map((n) => n.id)).toContain(m.id);
 
-    const updated = await h.gql<{ updateMeeting: MeetingData }>(UPDATE, { id: m.id, input: { topic: 'Renamed', settings: { muteUponEntry: true } } });
+    const updated = await h.gql<{ updateMeeting: MeetingData }>(UPDATE, {
+      id: m.id,
+      input: { topic: 'Renamed', settings: { muteUponEntry: true } },
+    });
     expect(updated.errors).toBeUndefined();
     expect(updated.data!.updateMeeting).toMatchObject({ id: m.id, topic: 'Renamed', agenda: 'Budget; hiring.' });
     expect(updated.data!.updateMeeting.settings).toMatchObject({ muteUponEntry: true, waitingRoom: true });
@@ -101,7 +117,10 @@ describe('meeting CRUD end to end against the fake Zoom', () => {
       expect(h.fake.state.findMeeting(r.data!.createMeeting.id)?.start_time).toBe(utc.replace('.000Z', 'Z'));
     }
     const m = h.fake.state.seedMeetings(h.fake.state.owner.id, 1)[0]!;
-    const moved = await h.gql<{ updateMeeting: MeetingData }>(UPDATE, { id: String(m.id), input: { startTime: '2030-12-24T18:00:00+05:30', timezone: 'Asia/Kolkata' } });
+    const moved = await h.gql<{ updateMeeting: MeetingData }>(UPDATE, {
+      id: String(m.id),
+      input: { startTime: '2030-12-24T18:00:00+05:30', timezone: 'Asia/Kolkata' },
+    });
     expect(moved.errors).toBeUndefined();
     expect(moved.data!.updateMeeting).toMatchObject({ startTime: '2030-12-24T12:30:00.000Z', timezone: 'Asia/Kolkata' });
   });
@@ -116,8 +135,15 @@ describe('meeting CRUD end to end against the fake Zoom', () => {
     let after: string | null = null;
     let pages = 0;
     do {
-      const r: { data?: { meetings: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: Array<{ id: string; hostId: string }> } } } =
-        await h.gql(LIST, { userId: host.id, first: 5, after });
+      const r: {
+        data?: {
+          meetings: {
+            totalCount: number;
+            pageInfo: { hasNextPage: boolean; endCursor: string | null };
+            nodes: Array<{ id: string; hostId: string }>;
+          };
+        };
+      } = await h.gql(LIST, { userId: host.id, first: 5, after });
       expect(r.data!.meetings.totalCount).toBe(13);
       expect(r.data!.meetings.nodes.every((n) => n.hostId === host.id)).toBe(true);
       seen.push(...r.data!.meetings.nodes.map((n) => n.id));

@@ -20,7 +20,9 @@ describe('Meeting.host through the per-request user DataLoader', () => {
     const fields = hosts.map((u, i) => `h${i}: meetings(userId: "${u.id}", first: ${counts[i]}) { nodes { id hostId host { id email } } }`);
     h.fake.resetCounters();
 
-    const r = await h.gql<Record<string, { nodes: Array<{ id: string; hostId: string; host: { id: string; email: string } }> }>>(`{ ${fields.join('\n')} }`);
+    const r = await h.gql<Record<string, { nodes: Array<{ id: string; hostId: string; host: { id: string; email: string } }> }>>(
+      `{ ${fields.join('\n')} }`,
+    );
     expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
     const nodes = Object.values(r.data!).flatMap((c) => c.nodes);
     expect(nodes).toHaveLength(300);

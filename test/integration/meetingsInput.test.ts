@@ -31,18 +31,54 @@ const BAD_CREATE: Array<[string, Record<string, unknown>, string]> = [
   ['jbhTime 7', { settings: { jbhTime: 7 } }, 'input.settings.jbhTime'],
   ['recurrence on a SCHEDULED meeting', { type: 'SCHEDULED', recurrence: { type: 'DAILY' } }, 'input.recurrence'],
   ['RECURRING_FIXED_TIME without recurrence', { type: 'RECURRING_FIXED_TIME' }, 'input.recurrence'],
-  ['a daily interval of 91', { type: 'RECURRING_FIXED_TIME', recurrence: { type: 'DAILY', repeatInterval: 91 } }, 'input.recurrence.repeatInterval'],
-  ['a weekly interval of 13', { type: 'RECURRING_FIXED_TIME', recurrence: { type: 'WEEKLY', repeatInterval: 13, weeklyDays: [2] } }, 'input.recurrence.repeatInterval'],
-  ['a monthly interval of 4', { type: 'RECURRING_FIXED_TIME', recurrence: { type: 'MONTHLY', repeatInterval: 4, monthlyDay: 1 } }, 'input.recurrence.repeatInterval'],
+  [
+    'a daily interval of 91',
+    { type: 'RECURRING_FIXED_TIME', recurrence: { type: 'DAILY', repeatInterval: 91 } },
+    'input.recurrence.repeatInterval',
+  ],
+  [
+    'a weekly interval of 13',
+    { type: 'RECURRING_FIXED_TIME', recurrence: { type: 'WEEKLY', repeatInterval: 13, weeklyDays: [2] } },
+    'input.recurrence.repeatInterval',
+  ],
+  [
+    'a monthly interval of 4',
+    { type: 'RECURRING_FIXED_TIME', recurrence: { type: 'MONTHLY', repeatInterval: 4, monthlyDay: 1 } },
+    'input.recurrence.repeatInterval',
+  ],
   ['a weekday 8', { type: 'RECURRING_FIXED_TIME', recurrence: { type: 'WEEKLY', weeklyDays: [2, 8] } }, 'input.recurrence.weeklyDays'],
-  ['weeklyDays on a DAILY recurrence', { type: 'RECURRING_FIXED_TIME', recurrence: { type: 'DAILY', weeklyDays: [2] } }, 'input.recurrence.weeklyDays'],
+  [
+    'weeklyDays on a DAILY recurrence',
+    { type: 'RECURRING_FIXED_TIME', recurrence: { type: 'DAILY', weeklyDays: [2] } },
+    'input.recurrence.weeklyDays',
+  ],
   ['monthlyDay 32', { type: 'RECURRING_FIXED_TIME', recurrence: { type: 'MONTHLY', monthlyDay: 32 } }, 'input.recurrence.monthlyDay'],
-  ['monthlyDay on a WEEKLY recurrence', { type: 'RECURRING_FIXED_TIME', recurrence: { type: 'WEEKLY', monthlyDay: 3 } }, 'input.recurrence.type'],
-  ['monthlyWeek without monthlyWeekDay', { type: 'RECURRING_FIXED_TIME', recurrence: { type: 'MONTHLY', monthlyWeek: 2 } }, 'input.recurrence.monthlyWeek'],
-  ['monthlyWeek 5', { type: 'RECURRING_FIXED_TIME', recurrence: { type: 'MONTHLY', monthlyWeek: 5, monthlyWeekDay: 2 } }, 'input.recurrence.monthlyWeek'],
-  ['monthlyWeekDay 0', { type: 'RECURRING_FIXED_TIME', recurrence: { type: 'MONTHLY', monthlyWeek: 1, monthlyWeekDay: 0 } }, 'input.recurrence.monthlyWeekDay'],
+  [
+    'monthlyDay on a WEEKLY recurrence',
+    { type: 'RECURRING_FIXED_TIME', recurrence: { type: 'WEEKLY', monthlyDay: 3 } },
+    'input.recurrence.type',
+  ],
+  [
+    'monthlyWeek without monthlyWeekDay',
+    { type: 'RECURRING_FIXED_TIME', recurrence: { type: 'MONTHLY', monthlyWeek: 2 } },
+    'input.recurrence.monthlyWeek',
+  ],
+  [
+    'monthlyWeek 5',
+    { type: 'RECURRING_FIXED_TIME', recurrence: { type: 'MONTHLY', monthlyWeek: 5, monthlyWeekDay: 2 } },
+    'input.recurrence.monthlyWeek',
+  ],
+  [
+    'monthlyWeekDay 0',
+    { type: 'RECURRING_FIXED_TIME', recurrence: { type: 'MONTHLY', monthlyWeek: 1, monthlyWeekDay: 0 } },
+    'input.recurrence.monthlyWeekDay',
+  ],
   ['endTimes 366', { type: 'RECURRING_FIXED_TIME', recurrence: { type: 'DAILY', endTimes: 366 } }, 'input.recurrence.endTimes'],
-  ['endTimes with endDateTime', { type: 'RECURRING_FIXED_TIME', recurrence: { type: 'DAILY', endTimes: 3, endDateTime: '2030-06-01T00:00:00Z' } }, 'input.recurrence.endTimes'],
+  [
+    'endTimes with endDateTime',
+    { type: 'RECURRING_FIXED_TIME', recurrence: { type: 'DAILY', endTimes: 3, endDateTime: '2030-06-01T00:00:00Z' } },
+    'input.recurrence.endTimes',
+  ],
 ];
 
 describe('bad meeting input is refused before any Zoom call', () => {

@@ -23,7 +23,9 @@ describe('legacy JWT app credentials with ZOOM_LEGACY_JWT=allow', () => {
     const h = await startHarness({ env: LEGACY_ENV, fakeOptions: { legacyJwtApps: [APP] } });
     harnesses.push(h);
     expect(h.app.config.s2s).toBeNull();
-    const created = await h.gql<{ createMeeting: { id: string; hostId: string } }>(`mutation { createMeeting(input: { topic: "via JWT app" }) { id hostId } }`);
+    const created = await h.gql<{ createMeeting: { id: string; hostId: string } }>(
+      `mutation { createMeeting(input: { topic: "via JWT app" }) { id hostId } }`,
+    );
     expect(created.errors).toBeUndefined();
     expect(created.data?.createMeeting.hostId).toBe(h.fake.state.owner.id);
     const id = created.data!.createMeeting.id;

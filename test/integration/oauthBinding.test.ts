@@ -59,7 +59,11 @@ describe('identity takeover through /oauth/install: the victim approves an insta
         },
       },
     ])('in $browser → callback refused, the grant revoked at Zoom, nothing linked, no ZAK', async ({ victimBrowser }) => {
-      const h = track(await startHarness({ env: { ...USER_OAUTH_ENV, ...attacker.env, ZOOM_SDK_KEY: 'sdk-key', ZOOM_SDK_SECRET: 'sdk-secret-0123456789-0123456789' } }));
+      const h = track(
+        await startHarness({
+          env: { ...USER_OAUTH_ENV, ...attacker.env, ZOOM_SDK_KEY: 'sdk-key', ZOOM_SDK_SECRET: 'sdk-secret-0123456789-0123456789' },
+        }),
+      );
       const victim = member(h.fake);
       const [meeting] = h.fake.state.seedMeetings(victim.id, 1);
       const headers = await attacker.headers(h.fake);
@@ -75,7 +79,9 @@ describe('identity takeover through /oauth/install: the victim approves an insta
       expect(callback.status).toBe(400);
       expect(callback.body).toMatch(/another browser/);
       // The code was exchanged only to end the grant Zoom made at consent: nothing is left at Zoom.
-      expect(h.fake.requests.filter((r) => r.route === 'oauth.token').map((r) => [r.grantType, r.status])).toEqual([['authorization_code', 200]]);
+      expect(h.fake.requests.filter((r) => r.route === 'oauth.token').map((r) => [r.grantType, r.status])).toEqual([
+        ['authorization_code', 200],
+      ]);
       expect(h.fake.hits('oauth.revoke')).toBe(1);
       expect(liveGrants(h.fake, victim)).toEqual([]);
       await expectNotVictim(h, headers, victim, String(meeting!.id));
@@ -157,7 +163,9 @@ describe('the browser binding of the install flow', () => {
     expect(res.headers.getSetCookie()[0]).toMatch(new RegExp(`^${COOKIE}=`));
 
     const open = track(await startHarness({ env: { ...USER_OAUTH_ENV, CORS_ORIGINS: '*' } }));
-    const any = await fetch(`${open.url}/oauth/install`, { headers: { ...(await bearer(open.fake, { sub: 'spa', roles: ['user'] })), origin: spa, accept: 'application/json' } });
+    const any = await fetch(`${open.url}/oauth/install`, {
+      headers: { ...(await bearer(open.fake, { sub: 'spa', roles: ['user'] })), origin: spa, accept: 'application/json' },
+    });
     expect(any.headers.get('access-control-allow-origin')).toBe('*');
     expect(any.headers.get('access-control-allow-credentials')).toBeNull();
   });
@@ -225,7 +233,9 @@ describe('a link never outlives its grant', () => {
   it('revokeZoomAuthorization by the Zoom user itself ends the link of every caller linked to its grant', async () => {
     const { h, store, user, headers, meetingId } = await linked();
     const own = await bearer(h.fake, { sub: 'u', zoom_user_id: user.id, roles: ['user'] });
-    expect((await h.gql<{ revokeZoomAuthorization: boolean }>('mutation { revokeZoomAuthorization }', {}, own)).data?.revokeZoomAuthorization).toBe(true);
+    expect(
+      (await h.gql<{ revokeZoomAuthorization: boolean }>('mutation { revokeZoomAuthorization }', {}, own)).data?.revokeZoomAuthorization,
+    ).toBe(true);
     expect(await store.get('link:carol')).toBeUndefined();
     h.fake.resetCounters();
     await expectNotVictim(h, headers, user, meetingId);
@@ -233,7 +243,10 @@ describe('a link never outlives its grant', () => {
 
   it('revokeZoomAuthorization by the linked caller ends its link', async () => {
     const { h, user, headers, meetingId } = await linked();
-    expect((await h.gql<{ revokeZoomAuthorization: boolean }>('mutation { revokeZoomAuthorization }', {}, headers)).data?.revokeZoomAuthorization).toBe(true);
+    expect(
+      (await h.gql<{ revokeZoomAuthorization: boolean }>('mutation { revokeZoomAuthorization }', {}, headers)).data
+        ?.revokeZoomAuthorization,
+    ).toBe(true);
     h.fake.resetCounters();
     await expectNotVictim(h, headers, user, meetingId);
   });

@@ -17,7 +17,10 @@ async function post(body: Record<string, unknown>) {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
-  return { status: res.status, body: (await res.json()) as { data?: unknown; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> } };
+  return {
+    status: res.status,
+    body: (await res.json()) as { data?: unknown; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> },
+  };
 }
 
 /** Log lines at error level or above (pino: 50 error, 60 fatal). */
@@ -29,18 +32,21 @@ describe('an operationName the document does not have', () => {
     ['a document with one anonymous operation', '{ users(first: 1) { totalCount } }', 'PrefilledQuery'],
     ['a document whose only operation has another name', 'query Edited { users(first: 1) { totalCount } }', 'PrefilledQuery'],
     ['a document with two operations', 'query A { users(first: 1) { totalCount } } query B { me { id } }', 'C'],
-  ])('%s → 400 BAD_USER_INPUT naming the operation, on every run (compiled or not), no Zoom call, no error log', async (_name, query, operationName) => {
-    for (let run = 0; run < 4; run++) {
-      const r = await post({ query, operationName });
-      expect(r.status, `run ${run}`).toBe(400);
-      expect(r.body.data).toBeUndefined();
-      expect(r.body.errors).toEqual([
-        { message: `Unknown operation named "${operationName}".`, extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } },
-      ]);
-    }
-    expect(h.fake.hits()).toBe(0);
-    expect(errorLines()).toEqual([]);
-  });
+  ])(
+    '%s → 400 BAD_USER_INPUT naming the operation, on every run (compiled or not), no Zoom call, no error log',
+    async (_name, query, operationName) => {
+      for (let run = 0; run < 4; run++) {
+        const r = await post({ query, operationName });
+        expect(r.status, `run ${run}`).toBe(400);
+        expect(r.body.data).toBeUndefined();
+        expect(r.body.errors).toEqual([
+          { message: `Unknown operation named "${operationName}".`, extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } },
+        ]);
+      }
+      expect(h.fake.hits()).toBe(0);
+      expect(errorLines()).toEqual([]);
+    },
+  );
 
   it('the right name, or none for a single operation, still runs on every run', async () => {
     for (let run = 0; run < 4; run++) {

@@ -61,7 +61,11 @@ describe('generated operations against the gateway and the fake Zoom', () => {
     expect(page1.edges).toHaveLength(5);
     expect(page1.edges.every((e) => e.node.status === 'ACTIVE' && e.cursor.length > 0)).toBe(true);
     expect(page1.pageInfo.hasNextPage).toBe(active.length > 5);
-    expect(page1.pageInfo).toMatchObject({ hasPreviousPage: false, startCursor: page1.edges[0]!.cursor, endCursor: page1.edges[4]!.cursor });
+    expect(page1.pageInfo).toMatchObject({
+      hasPreviousPage: false,
+      startCursor: page1.edges[0]!.cursor,
+      endCursor: page1.edges[4]!.cursor,
+    });
 
     const second = await run(UsersDocument, { first: 5, after: page1.pageInfo.endCursor });
     expect(second.errors).toBeUndefined();
@@ -179,12 +183,16 @@ describe('generated operations against the gateway and the fake Zoom', () => {
   });
   it('Meeting data: recurrence, occurrences, invitation; registrants added, approved and paged; endMeeting', async () => {
     const owner = fake.state.owner;
-    const m = fake.state.addMeeting(owner.id, {}, {
-      type: 8,
-      start: { wallMs: Date.UTC(2030, 0, 7, 9), isUtc: true },
-      recurrence: { type: 2, weekly_days: '2', end_times: 2 },
-      settings: { approval_type: 1 },
-    });
+    const m = fake.state.addMeeting(
+      owner.id,
+      {},
+      {
+        type: 8,
+        start: { wallMs: Date.UTC(2030, 0, 7, 9), isUtc: true },
+        recurrence: { type: 2, weekly_days: '2', end_times: 2 },
+        settings: { approval_type: 1 },
+      },
+    );
     const details = await run(MeetingDetailsDocument, { id: String(m.id) });
     expect(details.errors).toBeUndefined();
     expect(details.data?.meeting?.recurrence).toMatchObject({ type: 'WEEKLY', weeklyDays: [2], endTimes: 2 });
@@ -199,7 +207,11 @@ describe('generated operations against the gateway and the fake Zoom', () => {
     const approved = await run(UpdateMeetingRegistrantStatusDocument, { meetingId: String(m.id), action: 'APPROVE', registrantIds: [id] });
     expect(approved.data?.updateMeetingRegistrantStatus).toBe(true);
     const list = await run(MeetingRegistrantsDocument, { id: String(m.id) });
-    expect(list.data?.meeting?.registrants?.edges[0]?.node).toMatchObject({ id, status: 'APPROVED', joinUrl: added.data!.addMeetingRegistrant!.joinUrl });
+    expect(list.data?.meeting?.registrants?.edges[0]?.node).toMatchObject({
+      id,
+      status: 'APPROVED',
+      joinUrl: added.data!.addMeetingRegistrant!.joinUrl,
+    });
 
     m.status = 'started';
     expect((await run(EndMeetingDocument, { id: String(m.id) })).data?.endMeeting).toBe(true);
@@ -217,7 +229,11 @@ describe('generated operations against the gateway and the fake Zoom', () => {
     expect(w.pastInstances![0]!.absentees!.nodes.map((r) => r.email)).toEqual(['absent@example.com']);
     const start = await run(StartWebinarTokenDocument, { webinarId: String(launch.id) });
     expect(start.errors).toBeUndefined();
-    expect(start.data!.startWebinarToken).toMatchObject({ meetingId: String(launch.id), hostId: fake.state.owner.id, sdkKey: SDK.ZOOM_SDK_KEY });
+    expect(start.data!.startWebinarToken).toMatchObject({
+      meetingId: String(launch.id),
+      hostId: fake.state.owner.id,
+      sdkKey: SDK.ZOOM_SDK_KEY,
+    });
     expect(fake.state.isZakValid(start.data!.startWebinarToken!.zak)).toBe(true);
   });
 });

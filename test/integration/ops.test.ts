@@ -47,7 +47,11 @@ describe('/healthz and /readyz', () => {
     const ready = await fetch(`${h.url}/readyz`);
     expect(ready.status).toBe(503);
     // Getting the account token needs the store too, so its check may fail beside the store's.
-    expect(await ready.json()).toMatchObject({ status: 'unavailable', reason: expect.stringMatching(/^store: token store unreachable(;|$)/), checks: { store: 'token store unreachable' } });
+    expect(await ready.json()).toMatchObject({
+      status: 'unavailable',
+      reason: expect.stringMatching(/^store: token store unreachable(;|$)/),
+      checks: { store: 'token store unreachable' },
+    });
     expect((await fetch(`${h.url}/healthz`)).status).toBe(200);
     expect(h.logs.some((l) => l.includes('not ready: store: token store unreachable'))).toBe(true);
   });
@@ -88,7 +92,12 @@ describe('/metrics', () => {
   it('counts 429s from Zoom by route and the ZOOM_RATE_LIMITED errors they become', async () => {
     const h = track(await startHarness());
     // A Retry-After beyond the request deadline: the gateway answers at once instead of waiting.
-    h.fake.knobs.fail({ route: 'users.list', status: 429, headers: { 'retry-after': '3600' }, body: { code: 429, message: 'Too many requests.' } });
+    h.fake.knobs.fail({
+      route: 'users.list',
+      status: 429,
+      headers: { 'retry-after': '3600' },
+      body: { code: 429, message: 'Too many requests.' },
+    });
     const r = await h.gql(USERS);
     expect(r.errors?.[0]?.extensions?.code).toBe('ZOOM_RATE_LIMITED');
     const text = await scrape(h);
@@ -149,7 +158,11 @@ describe('CORS', () => {
       headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,authorization' },
     });
   const post = (h: Harness, origin: string) =>
-    fetch(`${h.url}/graphql`, { method: 'POST', headers: { origin, 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ credentials { sandbox } }' }) });
+    fetch(`${h.url}/graphql`, {
+      method: 'POST',
+      headers: { origin, 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ credentials { sandbox } }' }),
+    });
 
   it('CORS_ORIGINS unset: no CORS headers at all', async () => {
     const h = track(await startHarness());

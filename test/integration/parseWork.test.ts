@@ -17,12 +17,19 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const unique = (query: string) => `${query}\n# ${randomUUID()}`;
 const directives = (n: number) => unique(`{ me ${'@include(if: true) '.repeat(n)}{ id } }`);
 const fields = (n: number) => unique(`{ me { ${'id '.repeat(n)}} }`);
-const operations = (n: number) => ({ query: unique(Array.from({ length: n }, (_, i) => `query Q${i} { me { id } }`).join('\n')), operationName: `Q${n - 1}` });
+const operations = (n: number) => ({
+  query: unique(Array.from({ length: n }, (_, i) => `query Q${i} { me { id } }`).join('\n')),
+  operationName: `Q${n - 1}`,
+});
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 type Errors = Array<{ message: string; extensions?: Record<string, unknown> }>;
 async function post(h: Harness, body: unknown): Promise<{ status: number; data?: Record<string, unknown> | null; errors?: Errors }> {
-  const res = await fetch(`${h.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${h.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   return { status: res.status, ...((await res.json()) as object) };
 }
 
@@ -35,7 +42,8 @@ function expectRefused(h: Harness, r: { status: number; errors?: Errors }, limit
   expect(h.fake.hits()).toBe(0);
 }
 
-const noErrorLogged = (h: Harness) => expect(h.logs.filter((l) => /"level":(50|60)/.test(l) || /RangeError|Maximum call stack/.test(l))).toEqual([]);
+const noErrorLogged = (h: Harness) =>
+  expect(h.logs.filter((l) => /"level":(50|60)/.test(l) || /RangeError|Maximum call stack/.test(l))).toEqual([]);
 
 describe('the three measured shapes are refused by a named limit at every layer', () => {
   it('at their measured sizes (0.95 MB, 0.3 MB, 0.13 MB) by GRAPHQL_MAX_DOCUMENT_LENGTH', async () => {
@@ -100,9 +108,24 @@ describe('bracket nesting is refused before the parser recurses into it', () => 
     const h = track(await startHarness());
     h.fake.resetCounters();
     const n = 3000;
-    expectRefused(h, await post(h, { query: unique(`{ user(id: ${'['.repeat(n)}"x"${']'.repeat(n)}) { id } }`) }), 'GRAPHQL_MAX_NESTING', 100);
-    expectRefused(h, await post(h, { query: unique(`{ user(id: ${'{a:'.repeat(n)}1${'}'.repeat(n)}) { id } }`) }), 'GRAPHQL_MAX_NESTING', 100);
-    expectRefused(h, await post(h, { query: unique(`{ ${'... on Query { '.repeat(n)}__typename${' }'.repeat(n)} }`) }), 'GRAPHQL_MAX_NESTING', 100);
+    expectRefused(
+      h,
+      await post(h, { query: unique(`{ user(id: ${'['.repeat(n)}"x"${']'.repeat(n)}) { id } }`) }),
+      'GRAPHQL_MAX_NESTING',
+      100,
+    );
+    expectRefused(
+      h,
+      await post(h, { query: unique(`{ user(id: ${'{a:'.repeat(n)}1${'}'.repeat(n)}) { id } }`) }),
+      'GRAPHQL_MAX_NESTING',
+      100,
+    );
+    expectRefused(
+      h,
+      await post(h, { query: unique(`{ ${'... on Query { '.repeat(n)}__typename${' }'.repeat(n)} }`) }),
+      'GRAPHQL_MAX_NESTING',
+      100,
+    );
     // Brackets in strings and comments do not count.
     const quoted = await post(h, { query: `query { users(first: 1) { nodes { id } } } # ${'['.repeat(n)}\n` });
     expect(quoted.errors).toBeUndefined();
@@ -171,7 +194,7 @@ describe('every way in has the same limits', () => {
     expect(ok.errors).toBeUndefined();
   });
 
-  it('automatic persisted queries: registering an over-limit text is refused; a text another replica registered under higher limits is refused by Apollo\'s own parse, naming the limit', async () => {
+  it("automatic persisted queries: registering an over-limit text is refused; a text another replica registered under higher limits is refused by Apollo's own parse, naming the limit", async () => {
     const fake = await startFakeZoom({ rateLimits: false });
     fakes.push(fake);
     const store = { CACHE_URL: `sqlite://${join(dir, 'apq.sqlite')}` };

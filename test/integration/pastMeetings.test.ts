@@ -19,7 +19,11 @@ let asAdmin: Record<string, string>;
 
 async function bearer(claims: Record<string, unknown>): Promise<Record<string, string>> {
   const now = Math.floor(h.fake.clock.now() / 1000);
-  const token = await new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setIssuedAt(now).setExpirationTime(now + 3600).sign(new TextEncoder().encode(JWT_SECRET));
+  const token = await new SignJWT(claims)
+    .setProtectedHeader({ alg: 'HS256' })
+    .setIssuedAt(now)
+    .setExpirationTime(now + 3600)
+    .sign(new TextEncoder().encode(JWT_SECRET));
   return { authorization: `Bearer ${token}` };
 }
 
@@ -34,10 +38,19 @@ beforeAll(async () => {
   // Held the way a person would, through the fake's control route.
   const res = await fetch(`${h.fake.url}/__fake/past-meetings`, {
     method: 'POST',
-    body: JSON.stringify({ meeting: aliceMeeting.id, uuid: '/aliceHeldItOnce0000==', participants: [bob.email, { name: 'Visitor' }, 3], recording: true }),
+    body: JSON.stringify({
+      meeting: aliceMeeting.id,
+      uuid: '/aliceHeldItOnce0000==',
+      participants: [bob.email, { name: 'Visitor' }, 3],
+      recording: true,
+    }),
   });
   expect(res.status).toBe(400); // participants mixes a count into a list
-  aliceHeld = h.fake.state.addPastInstance(aliceMeeting.id, { uuid: '/aliceHeldItOnce0000==', participants: [bob.email, { name: 'Visitor' }], recording: true });
+  aliceHeld = h.fake.state.addPastInstance(aliceMeeting.id, {
+    uuid: '/aliceHeldItOnce0000==',
+    participants: [bob.email, { name: 'Visitor' }],
+    recording: true,
+  });
   h.fake.state.addPastInstance(bobMeeting.id, { participants: [alice.email], recording: true });
   asAlice = await bearer({ sub: 'alice-app', zoom_user_id: alice.id, roles: ['user'] });
   asAdmin = await bearer({ sub: 'ops', roles: ['admin'] });
@@ -54,8 +67,20 @@ const PAST = `query ($id: ID!, $first: Int, $after: String) {
 
 interface PastData {
   meeting: {
-    pastInstances: Array<{ uuid: string; meetingId: string; participants: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; nodes: Array<{ id: string | null; name: string; email: string | null }> } }>;
-    recordings: { uuid: string; totalSizeBytes: number; files: Array<{ fileType: string; sizeBytes: number | null; playUrl: string | null; downloadUrl: string }> } | null;
+    pastInstances: Array<{
+      uuid: string;
+      meetingId: string;
+      participants: {
+        totalCount: number;
+        pageInfo: { hasNextPage: boolean; endCursor: string };
+        nodes: Array<{ id: string | null; name: string; email: string | null }>;
+      };
+    }>;
+    recordings: {
+      uuid: string;
+      totalSizeBytes: number;
+      files: Array<{ fileType: string; sizeBytes: number | null; playUrl: string | null; downloadUrl: string }>;
+    } | null;
   } | null;
 }
 
@@ -69,9 +94,17 @@ describe('after the meeting: past instances, participants and recordings', () =>
     expect(held!.participants.nodes.map((n) => n.name)).toEqual([alice.display_name, bob.display_name]);
     expect(held!.participants.nodes[0]).toMatchObject({ id: alice.id, email: alice.email });
     // NOTE: a UUID that begins with "/" travels double-encoded, or Zoom would drop the slash.
-    expect(h.fake.requests.find((q) => q.route === 'past.participants')?.path).toBe(`/v2/past_meetings/${encodeURIComponent(encodeURIComponent(aliceHeld.uuid))}/participants`);
-    const next = await h.gql<PastData>(PAST, { id: String(aliceMeeting.id), first: 2, after: held!.participants.pageInfo.endCursor }, asAlice);
-    expect(next.data!.meeting!.pastInstances[0]!.participants.nodes).toEqual([expect.objectContaining({ id: null, name: 'Visitor', email: null })]);
+    expect(h.fake.requests.find((q) => q.route === 'past.participants')?.path).toBe(
+      `/v2/past_meetings/${encodeURIComponent(encodeURIComponent(aliceHeld.uuid))}/participants`,
+    );
+    const next = await h.gql<PastData>(
+      PAST,
+      { id: String(aliceMeeting.id), first: 2, after: held!.participants.pageInfo.endCursor },
+      asAlice,
+    );
+    expect(next.data!.meeting!.pastInstances[0]!.participants.nodes).toEqual([
+      expect.objectContaining({ id: null, name: 'Visitor', email: null }),
+    ]);
 
     const rec = r.data!.meeting!.recordings!;
     expect(rec.uuid).toBe(aliceHeld.uuid);
@@ -113,19 +146,34 @@ describe('after the meeting: past instances, participants and recordings', () =>
 
   it('user recordings: its own, within one month; a user-role caller reads no one else’s', async () => {
     const q = `query ($from: LocalDate, $to: LocalDate) { me { id recordings(from: $from, to: $to) { totalCount nodes { meetingId uuid files { fileType downloadUrl } } } } }`;
-    const own = await h.gql<{ me: { recordings: { totalCount: number; nodes: Array<{ uuid: string }> } } }>(q, { from: day(-7), to: day(0) }, asAlice);
+    const own = await h.gql<{ me: { recordings: { totalCount: number; nodes: Array<{ uuid: string }> } } }>(
+      q,
+      { from: day(-7), to: day(0) },
+      asAlice,
+    );
     expect(own.errors).toBeUndefined();
     expect(own.data!.me.recordings.nodes.map((n) => n.uuid)).toEqual([aliceHeld.uuid]);
-    expect(h.fake.requests.find((x) => x.route === 'recordings.list')).toMatchObject({ path: `/v2/users/${alice.id}/recordings`, query: { from: day(-7), to: day(0) } });
+    expect(h.fake.requests.find((x) => x.route === 'recordings.list')).toMatchObject({
+      path: `/v2/users/${alice.id}/recordings`,
+      query: { from: day(-7), to: day(0) },
+    });
 
     h.fake.resetCounters();
     const other = await h.gql(`{ user(id: "${bob.id}") { recordings { totalCount } } }`, {}, asAlice);
     expect(codes(other.errors)).toEqual(['FORBIDDEN']);
-    const theirs = await h.gql(`query ($id: ID!) { meeting(id: $id) { pastInstances { uuid } recordings { shareUrl } } }`, { id: String(bobMeeting.id) }, asAlice);
+    const theirs = await h.gql(
+      `query ($id: ID!) { meeting(id: $id) { pastInstances { uuid } recordings { shareUrl } } }`,
+      { id: String(bobMeeting.id) },
+      asAlice,
+    );
     expect(codes(theirs.errors)).toEqual(['FORBIDDEN']);
     expect(h.fake.hits('recordings.list') + h.fake.hits('past.instances') + h.fake.hits('recordings.get')).toBe(0);
 
-    const admin = await h.gql<{ user: { recordings: { totalCount: number } } }>(`{ user(id: "${bob.id}") { recordings(from: "${day(-3)}") { totalCount } } }`, {}, asAdmin);
+    const admin = await h.gql<{ user: { recordings: { totalCount: number } } }>(
+      `{ user(id: "${bob.id}") { recordings(from: "${day(-3)}") { totalCount } } }`,
+      {},
+      asAdmin,
+    );
     expect(admin.errors).toBeUndefined();
     expect(admin.data!.user.recordings.totalCount).toBe(1);
   });
@@ -136,7 +184,9 @@ describe('after the meeting: past instances, participants and recordings', () =>
     const r = await h.gql<PastData>(PAST, { id: String(odd.id) }, asAdmin);
     expect(r.errors).toBeUndefined();
     expect(r.data!.meeting!.pastInstances[0]).toMatchObject({ uuid: hostile.uuid, participants: { totalCount: 2 } });
-    expect(h.fake.requests.find((q) => q.route === 'past.participants')?.path).toBe('/v2/past_meetings/..%2F..%2Fusers%2Fme%3Fx%3D%23/participants');
+    expect(h.fake.requests.find((q) => q.route === 'past.participants')?.path).toBe(
+      '/v2/past_meetings/..%2F..%2Fusers%2Fme%3Fx%3D%23/participants',
+    );
   });
 
   it('Zoom refusing one instance (older than a year: 12702) costs only that field; the rest of the answer arrives', async () => {
@@ -157,7 +207,11 @@ describe('after the meeting: past instances, participants and recordings', () =>
   it.each([
     ['pastInstances(first: 0)', `{ meetings { nodes { pastInstances(first: 0) { uuid } } } }`, 'first'],
     ['participants(first: 301)', `{ meetings { nodes { pastInstances { participants(first: 301) { totalCount } } } } }`, 'first'],
-    ['a forged participants cursor', `{ meetings { nodes { pastInstances { participants(after: "eyJ4Ijox.AAAAAAAAAAAAAAAAAAAAAA") { totalCount } } } } }`, 'after'],
+    [
+      'a forged participants cursor',
+      `{ meetings { nodes { pastInstances { participants(after: "eyJ4Ijox.AAAAAAAAAAAAAAAAAAAAAA") { totalCount } } } } }`,
+      'after',
+    ],
     ['recordings from after to', `{ me { recordings(from: "2026-06-02", to: "2026-06-01") { totalCount } } }`, 'from'],
     ['recordings over a month', `{ me { recordings(from: "2026-01-01", to: "2026-03-01") { totalCount } } }`, 'to'],
     ['meetings from after to', `{ meetings(from: "2026-06-02", to: "2026-06-01") { totalCount } }`, 'from'],
@@ -177,11 +231,23 @@ describe('after the meeting: past instances, participants and recordings', () =>
   });
 
   it('nested connections multiply in the cost: 30 meetings × 300 instances × participants is refused', async () => {
-    const big = await h.gql(`{ meetings(first: 30) { nodes { pastInstances(first: 300) { participants(first: 30) { nodes { name } } } } } }`, {}, asAdmin);
+    const big = await h.gql(
+      `{ meetings(first: 30) { nodes { pastInstances(first: 300) { participants(first: 30) { nodes { name } } } } } }`,
+      {},
+      asAdmin,
+    );
     expect(big.status).toBe(400);
-    expect(big.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', limit: 'GRAPHQL_MAX_COST', actual: 1 + 30 * (1 + 300 * 1) });
+    expect(big.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      limit: 'GRAPHQL_MAX_COST',
+      actual: 1 + 30 * (1 + 300 * 1),
+    });
     expect(h.fake.hits()).toBe(0);
-    const fits = await h.gql(`{ meetings(first: 30) { nodes { pastInstances { participants { nodes { name } } } recordings { shareUrl } } } }`, {}, asAdmin);
+    const fits = await h.gql(
+      `{ meetings(first: 30) { nodes { pastInstances { participants { nodes { name } } } recordings { shareUrl } } } }`,
+      {},
+      asAdmin,
+    );
     expect(fits.errors).toBeUndefined();
   });
 
@@ -191,19 +257,31 @@ describe('after the meeting: past instances, participants and recordings', () =>
     expect(admins.data!.users.nodes.map((u) => u.roleId)).toEqual(['1']);
     expect(h.fake.requests.find((x) => x.route === 'users.list')?.query).toMatchObject({ role_id: '1' });
     const start = aliceMeeting.start_time!.slice(0, 10);
-    const mine = await h.gql<{ meetings: { nodes: Array<{ id: string }> } }>(`{ meetings(from: "${start}", to: "${start}") { nodes { id } } }`, {}, asAlice);
+    const mine = await h.gql<{ meetings: { nodes: Array<{ id: string }> } }>(
+      `{ meetings(from: "${start}", to: "${start}") { nodes { id } } }`,
+      {},
+      asAlice,
+    );
     expect(mine.errors).toBeUndefined();
     expect(mine.data!.meetings.nodes.map((m) => m.id)).toEqual([String(aliceMeeting.id)]);
     expect(h.fake.requests.find((x) => x.route === 'meetings.list')?.query).toMatchObject({ from: start, to: start });
   });
 
   it('the typed operations clients use (test/operations) run as generated', async () => {
-    const past = await h.gql<import('../operations/generated/graphql.js').PastMeetingsQuery>(print(PastMeetingsDocument), { id: String(aliceMeeting.id), first: 1 }, asAlice);
+    const past = await h.gql<import('../operations/generated/graphql.js').PastMeetingsQuery>(
+      print(PastMeetingsDocument),
+      { id: String(aliceMeeting.id), first: 1 },
+      asAlice,
+    );
     expect(past.errors).toBeUndefined();
     const instance = past.data!.meeting!.pastInstances![0]!;
     expect(instance.participants).toMatchObject({ totalCount: 3, pageInfo: { hasNextPage: true } });
     expect(past.data!.meeting!.recordings!.files.length).toBe(4);
-    const mine = await h.gql<import('../operations/generated/graphql.js').MyRecordingsQuery>(print(MyRecordingsDocument), { from: day(-2), to: day(0) }, asAlice);
+    const mine = await h.gql<import('../operations/generated/graphql.js').MyRecordingsQuery>(
+      print(MyRecordingsDocument),
+      { from: day(-2), to: day(0) },
+      asAlice,
+    );
     expect(mine.errors).toBeUndefined();
     expect(mine.data!.me!.recordings!.nodes.map((n) => n.uuid)).toEqual([aliceHeld.uuid]);
   });

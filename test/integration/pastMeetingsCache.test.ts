@@ -21,7 +21,10 @@ describe('past meetings and recordings in the read cache', () => {
     expect([h.fake.hits('past.instances'), h.fake.hits('past.participants'), h.fake.hits('recordings.get')]).toEqual([1, 2, 1]);
 
     // Held once more in Zoom: unseen while cached, seen once a change names the meeting.
-    const again = h.fake.state.addPastInstance(meeting.id, { startTime: new Date(h.fake.clock.now() - 3_600_000).toISOString(), recording: true });
+    const again = h.fake.state.addPastInstance(meeting.id, {
+      startTime: new Date(h.fake.clock.now() - 3_600_000).toISOString(),
+      recording: true,
+    });
     expect((await h.gql<Past>(PAST, { id })).data!.meeting.pastInstances).toHaveLength(2);
     expect((await h.gql(UPDATE, { id })).errors).toBeUndefined();
     const after = await h.gql<Past>(PAST, { id });
@@ -39,12 +42,21 @@ describe('past meetings and recordings in the read cache', () => {
     expect((await h.gql<Past>(PAST, { id })).data!.meeting).toEqual({ pastInstances: [], recordings: null });
 
     // Held and recorded, as people would in Zoom: the fake sends recording.completed.
-    const res = await fetch(`${h.fake.url}/__fake/past-meetings`, { method: 'POST', body: JSON.stringify({ meeting: meeting.id, participants: 1, recording: true }) });
+    const res = await fetch(`${h.fake.url}/__fake/past-meetings`, {
+      method: 'POST',
+      body: JSON.stringify({ meeting: meeting.id, participants: 1, recording: true }),
+    });
     const held = (await res.json()) as { uuid: string };
     await h.fake.webhooks.idle();
     expect(h.fake.webhooks.deliveries.map((d) => [d.event, d.state])).toEqual([['recording.completed', 'delivered']]);
-    await vi.waitFor(async () => expect(await metric(h.url, 'zgg_webhook_events_total', { event: 'recording.completed', outcome: 'applied' })).toBe(1), { timeout: 10_000 });
+    await vi.waitFor(
+      async () => expect(await metric(h.url, 'zgg_webhook_events_total', { event: 'recording.completed', outcome: 'applied' })).toBe(1),
+      { timeout: 10_000 },
+    );
     const after = await h.gql<Past>(PAST, { id });
-    expect(after.data!.meeting).toEqual({ pastInstances: [{ uuid: held.uuid, participants: { totalCount: 2 } }], recordings: { uuid: held.uuid } });
+    expect(after.data!.meeting).toEqual({
+      pastInstances: [{ uuid: held.uuid, participants: { totalCount: 2 } }],
+      recordings: { uuid: held.uuid },
+    });
   });
 });

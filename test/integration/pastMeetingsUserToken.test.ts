@@ -21,7 +21,11 @@ describe('past meetings and recordings with the caller’s own Zoom token', () =
     const today = new Date(h.fake.clock.now()).toISOString().slice(0, 10);
     const from = new Date(h.fake.clock.now() - 2 * 86_400_000).toISOString().slice(0, 10);
 
-    const r = await h.gql<{ me: { recordings: { nodes: Array<{ uuid: string; files: Array<{ downloadUrl: string }> }> } } }>(QUERY, { from, to: today }, headers);
+    const r = await h.gql<{ me: { recordings: { nodes: Array<{ uuid: string; files: Array<{ downloadUrl: string }> }> } } }>(
+      QUERY,
+      { from, to: today },
+      headers,
+    );
     expect(r.errors).toBeUndefined();
     expect(r.data!.me.recordings.nodes.map((n) => n.uuid)).toEqual([held.uuid]);
     for (const route of ['recordings.list', 'past.instances', 'past.participants', 'recordings.get'] as const) {

@@ -20,7 +20,8 @@ afterAll(() => h.stop());
 beforeEach(() => h.fake.resetCounters());
 
 /** Zoom calls the fake saw since the last reset: route and raw (still encoded) path. */
-const zoomCalls = () => h.fake.requests.filter((r) => r.route !== 'admin' && r.route !== 'oauth.token').map((r) => ({ route: r.route, path: r.path }));
+const zoomCalls = () =>
+  h.fake.requests.filter((r) => r.route !== 'admin' && r.route !== 'oauth.token').map((r) => ({ route: r.route, path: r.path }));
 
 const BAD_USER_IDS: string[] = [
   '..',
@@ -76,7 +77,17 @@ describe('ids that could name another Zoom route are refused before any Zoom cal
     ['deleteMeeting', DELETE],
     ['startMeetingToken', START],
   ])('%s with a meeting id that is a path, a query or a dot segment → BAD_USER_INPUT', async (_name, query) => {
-    for (const id of ['1/../../users', '85746065432/..', '..', '.', '%2e%2e', '85746065432?x=1', '85746065432#x', 'abcdefghijklmnop/../..', '8'.repeat(65)]) {
+    for (const id of [
+      '1/../../users',
+      '85746065432/..',
+      '..',
+      '.',
+      '%2e%2e',
+      '85746065432?x=1',
+      '85746065432#x',
+      'abcdefghijklmnop/../..',
+      '8'.repeat(65),
+    ]) {
       const r = await h.gql(query, { id });
       expect(r.errors?.[0]?.extensions?.code, id).toBe('BAD_USER_INPUT');
     }
@@ -92,7 +103,7 @@ describe('valid ids reach exactly the route they name', () => {
     expect(user.data?.user).toBeNull();
     const meetings = await h.gql(MEETINGS, { userId: email });
     expect(meetings.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    const segment = "o%27neil%2F..%2Fx%3Fy%3D1%23z%252e.q%40example.com";
+    const segment = 'o%27neil%2F..%2Fx%3Fy%3D1%23z%252e.q%40example.com';
     expect(zoomCalls()).toEqual([
       { route: 'users.get', path: `/v2/users/${segment}` },
       { route: 'meetings.list', path: `/v2/users/${segment}/meetings` },
@@ -105,11 +116,21 @@ describe('valid ids reach exactly the route they name', () => {
       const r = await h.gql<{ user: { id: string } }>(USER, { id });
       expect(r.data?.user.id, id).toBe(id === 'me' ? h.fake.state.owner.id : member.id);
     }
-    expect(zoomCalls().map((c) => c.path)).toEqual([`/v2/users/${encodeURIComponent(member.email)}`, `/v2/users/${member.id}`, '/v2/users/me']);
+    expect(zoomCalls().map((c) => c.path)).toEqual([
+      `/v2/users/${encodeURIComponent(member.email)}`,
+      `/v2/users/${member.id}`,
+      '/v2/users/me',
+    ]);
   });
 
   it('meeting UUIDs with "/" and "+" are one segment; those starting with "/" or holding "//" are encoded twice (docs/zoom.md#meetings)', async () => {
-    for (const id of ['aDYlohsHRtCd4ii1uC2+hA==', 'ab/cdefghijklmnopqrstu==', '/ajXp112QmuoKj4854875==', 'ab//defghijklmnopqrstu==', '////////////////']) {
+    for (const id of [
+      'aDYlohsHRtCd4ii1uC2+hA==',
+      'ab/cdefghijklmnopqrstu==',
+      '/ajXp112QmuoKj4854875==',
+      'ab//defghijklmnopqrstu==',
+      '////////////////',
+    ]) {
       const r = await h.gql<{ meeting: null }>(MEETING, { id });
       expect(r.errors, id).toBeUndefined();
       expect(r.data?.meeting, id).toBeNull();
@@ -149,7 +170,25 @@ describe('the path builder encodes every segment whatever the resolvers let thro
 
   it('any other value stays one segment of the path the URL parser produces', () => {
     const base = 'https://api.zoom.us/v2/users/';
-    const values = ['...', '%2e%2e', '.%2E', '..\\..', 'a/../../b', '?x=1', '#frag', '%', '%%2f', ' ', '\u0000', 'é', '😀', "!'()*", '@+', '..;', '.. '];
+    const values = [
+      '...',
+      '%2e%2e',
+      '.%2E',
+      '..\\..',
+      'a/../../b',
+      '?x=1',
+      '#frag',
+      '%',
+      '%%2f',
+      ' ',
+      '\u0000',
+      'é',
+      '😀',
+      "!'()*",
+      '@+',
+      '..;',
+      '.. ',
+    ];
     for (const value of values) {
       const url = new URL(`${base}${pathSegment(value)}/meetings`);
       expect(url.search + url.hash, value).toBe('');

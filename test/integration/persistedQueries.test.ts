@@ -27,7 +27,11 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 type Errors = Array<{ message: string; extensions?: Record<string, unknown> }>;
 
 async function post(h: Harness, body: unknown, headers: Record<string, string> = {}) {
-  const res = await fetch(`${h.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const res = await fetch(`${h.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
   return { status: res.status, ...((await res.json()) as { data?: Record<string, unknown> | null; errors?: Errors }) };
 }
 /** Apollo's "send the text" answer, in the gateway's closed set of codes; clients match its message. */

@@ -42,7 +42,9 @@ describe.skipIf(!postgresUp)(`PgBus sequences (PostgreSQL at ${DATABASE_URL}${po
     await db.connect();
     try {
       const rows = async () =>
-        (await db.query<{ key: string }>('SELECT key FROM gateway_live_sequences WHERE key LIKE $1 ORDER BY key', [`${namespace}:%`])).rows.map((r) => r.key.slice(namespace.length + 1));
+        (
+          await db.query<{ key: string }>('SELECT key FROM gateway_live_sequences WHERE key LIKE $1 ORDER BY key', [`${namespace}:%`])
+        ).rows.map((r) => r.key.slice(namespace.length + 1));
       expect(await rows()).toEqual(['m1', 'm2']);
       clock.advance(SEQUENCE_TTL_MS + 60 * 60_000);
       expect(await publish('m3')).toBe(1);

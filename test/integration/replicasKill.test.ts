@@ -99,7 +99,8 @@ async function storedGrant(backend: Backend, s: Setup): Promise<TokenRecord | un
   return store.get<TokenRecord>(s.key);
 }
 
-const refreshes = (fake: FakeZoom): RecordedRequest[] => fake.requests.filter((r) => r.route === 'oauth.token' && r.grantType === 'refresh_token');
+const refreshes = (fake: FakeZoom): RecordedRequest[] =>
+  fake.requests.filter((r) => r.route === 'oauth.token' && r.grantType === 'refresh_token');
 const invalidGrants = (fake: FakeZoom) => refreshes(fake).filter((r) => r.status === 400).length;
 
 async function until(what: string, done: () => boolean, timeoutMs = 5000): Promise<void> {
@@ -141,7 +142,9 @@ describe.each(backends)('kill -9 of the replica refreshing a user token ($name)'
       hold.release();
 
       const started = Date.now();
-      const results = await Promise.all([s.b, s.c, s.b, s.c, s.b, s.c].map((r) => gqlAt<{ me: { id: string } }>(r.url, ME, undefined, s.headers)));
+      const results = await Promise.all(
+        [s.b, s.c, s.b, s.c, s.b, s.c].map((r) => gqlAt<{ me: { id: string } }>(r.url, ME, undefined, s.headers)),
+      );
       const recoveredMs = Date.now() - started;
 
       expect(results.filter((r) => r.errors || r.data?.me.id !== s.user.id)).toEqual([]);
@@ -180,8 +183,14 @@ describe.each(backends)('kill -9 of the replica refreshing a user token ($name)'
       expect(request.injected).toBe('drop-after');
       if (backend.lockTtl) expect(await backend.lockTtl(s.namespace, s.key)).toBeGreaterThan(0); // A died holding it
 
-      const rounds: Array<{ replica: 'B' | 'C'; invalidGrants: number; results: Awaited<ReturnType<typeof gqlAt<{ me: unknown }>>>[] }> = [];
-      for (const [name, r] of [['B', s.b], ['C', s.c], ['B', s.b], ['C', s.c]] as const) {
+      const rounds: Array<{ replica: 'B' | 'C'; invalidGrants: number; results: Awaited<ReturnType<typeof gqlAt<{ me: unknown }>>>[] }> =
+        [];
+      for (const [name, r] of [
+        ['B', s.b],
+        ['C', s.c],
+        ['B', s.b],
+        ['C', s.c],
+      ] as const) {
         const before = invalidGrants(s.fake);
         const results = await Promise.all(Array.from({ length: 4 }, () => gqlAt<{ me: unknown }>(r.url, ME, undefined, s.headers)));
         rounds.push({ replica: name, invalidGrants: invalidGrants(s.fake) - before, results });

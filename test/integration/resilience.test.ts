@@ -12,7 +12,12 @@ const code = (r: { errors?: Array<{ extensions?: Record<string, unknown> }> }) =
 describe('429 from Zoom', () => {
   it('waits out Retry-After (seconds) within the deadline and retries: the caller sees success', async () => {
     const h = track(await startHarness());
-    h.fake.knobs.fail({ route: 'users.list', status: 429, headers: { 'retry-after': '1' }, body: { code: 429, message: 'You have reached the maximum per-second rate limit for this API. Try again later.' } });
+    h.fake.knobs.fail({
+      route: 'users.list',
+      status: 429,
+      headers: { 'retry-after': '1' },
+      body: { code: 429, message: 'You have reached the maximum per-second rate limit for this API. Try again later.' },
+    });
     const started = Date.now();
     const r = await h.gql(USERS);
     expect(r.errors).toBeUndefined();

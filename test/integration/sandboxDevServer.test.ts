@@ -14,7 +14,9 @@ afterEach(async () => {
 /** The gateway as a newcomer starts it: sandbox mode, nothing configured. */
 async function sandbox(env: Record<string, string> = {}) {
   const logs = captureLogs('info');
-  app = await createApp(loadConfig({ ZOOM_SANDBOX: '1', CACHE_URL: 'memory://', PORT: '0', LOG_LEVEL: 'info', ...env }), { logger: logs.logger });
+  app = await createApp(loadConfig({ ZOOM_SANDBOX: '1', CACHE_URL: 'memory://', PORT: '0', LOG_LEVEL: 'info', ...env }), {
+    logger: logs.logger,
+  });
   const url = await app.listen();
   return { url, lines: () => logs.lines.map((l) => JSON.parse(l) as Record<string, unknown>) };
 }
@@ -25,9 +27,20 @@ const preflight = (url: string, origin: string) =>
     headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
   });
 const post = (url: string, origin: string) =>
-  fetch(`${url}/graphql`, { method: 'POST', headers: { origin, 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ credentials { sandbox } }' }) });
+  fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { origin, 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ credentials { sandbox } }' }),
+  });
 
-const DEV_SERVERS = ['http://localhost:5173', 'http://127.0.0.1:3000', 'http://localhost:8080', 'http://[::1]:4200', 'http://localhost', 'https://localhost:5173'];
+const DEV_SERVERS = [
+  'http://localhost:5173',
+  'http://127.0.0.1:3000',
+  'http://localhost:8080',
+  'http://[::1]:4200',
+  'http://localhost',
+  'https://localhost:5173',
+];
 const LOOK_ALIKES = [
   'http://localhost.evil.com',
   'http://localhost:5173.evil.com',
@@ -78,7 +91,9 @@ describe('CORS for a frontend dev server', () => {
       expect((await preflight(unset.url, origin)).headers.get('access-control-allow-origin'), origin).toBeNull();
     }
     const listed = track(await startHarness({ env: { CORS_ORIGINS: 'https://app.example.com' } }));
-    expect((await preflight(listed.url, 'https://app.example.com')).headers.get('access-control-allow-origin')).toBe('https://app.example.com');
+    expect((await preflight(listed.url, 'https://app.example.com')).headers.get('access-control-allow-origin')).toBe(
+      'https://app.example.com',
+    );
     for (const origin of ['http://localhost:5173', 'http://127.0.0.1:3000', 'http://localhost.evil.com']) {
       expect((await preflight(listed.url, origin)).headers.get('access-control-allow-origin'), origin).toBeNull();
       expect((await post(listed.url, origin)).headers.get('access-control-allow-origin'), origin).toBeNull();

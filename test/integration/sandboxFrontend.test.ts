@@ -16,7 +16,9 @@ const WAIT = { timeout: 10_000, interval: 20 };
 
 async function sandbox(env: Record<string, string> = {}) {
   const logs = captureLogs('info');
-  const app = await createApp(loadConfig({ ZOOM_SANDBOX: '1', CACHE_URL: 'memory://', PORT: '0', LOG_LEVEL: 'info', ...env }), { logger: logs.logger });
+  const app = await createApp(loadConfig({ ZOOM_SANDBOX: '1', CACHE_URL: 'memory://', PORT: '0', LOG_LEVEL: 'info', ...env }), {
+    logger: logs.logger,
+  });
   const url = await app.listen();
   return { app, url, lines: () => logs.lines.map((l) => JSON.parse(l) as Record<string, unknown>) };
 }
@@ -30,7 +32,13 @@ afterAll(async () => {
 });
 
 const DEV_SERVER = 'http://localhost:5173';
-const LIBRARY_HEADERS = ['traceparent', 'tracestate', 'apollographql-client-name', 'apollographql-client-version', 'x-apollo-operation-name'];
+const LIBRARY_HEADERS = [
+  'traceparent',
+  'tracestate',
+  'apollographql-client-name',
+  'apollographql-client-version',
+  'x-apollo-operation-name',
+];
 
 /** urql with nothing but its URL: short queries go as GET, with no extra header. */
 function urql(url: string) {
@@ -66,9 +74,15 @@ describe('urql with its defaults (GET queries) in the sandbox', () => {
 
   it('a mutation never runs by GET, and a POST that is not JSON is refused: the sandbox drops only the GET check', async () => {
     const before = main.app.fakeZoom!.state.meetings.length;
-    const get = await fetch(`${main.url}/graphql?query=${encodeURIComponent('mutation { createMeeting(input: { topic: "x" }) { id } }')}`, { headers: { accept: 'application/json' } });
+    const get = await fetch(`${main.url}/graphql?query=${encodeURIComponent('mutation { createMeeting(input: { topic: "x" }) { id } }')}`, {
+      headers: { accept: 'application/json' },
+    });
     expect(get.status).toBe(405);
-    const form = await fetch(`${main.url}/graphql`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ query: 'mutation { createMeeting(input: { topic: "x" }) { id } }' }) });
+    const form = await fetch(`${main.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: JSON.stringify({ query: 'mutation { createMeeting(input: { topic: "x" }) { id } }' }),
+    });
     expect(form.status).toBeGreaterThanOrEqual(400);
     expect(main.app.fakeZoom!.state.meetings.length).toBe(before);
   });
@@ -106,7 +120,9 @@ describe('Apollo Client with its defaults in the sandbox', () => {
       );
       expect(CombinedGraphQLErrors.is(invalid)).toBe(true);
       expect((invalid as CombinedGraphQLErrors).errors[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
-      const created = await client.mutate({ mutation: apolloGql('mutation New { createMeeting(input: { topic: "First day" }) { id topic } }') });
+      const created = await client.mutate({
+        mutation: apolloGql('mutation New { createMeeting(input: { topic: "First day" }) { id topic } }'),
+      });
       const id = (created.data as { createMeeting: { id: string } }).createMeeting.id;
       expect(main.app.fakeZoom!.state.meetings.some((m) => String(m.id) === id)).toBe(true);
     } finally {
@@ -169,7 +185,11 @@ describe('CORS: the headers browser libraries add', () => {
 describe('subscriptions in the sandbox, with no setup', () => {
   it('prints the fake Zoom’s control URL and where its webhooks go', () => {
     const banner = main.lines().find((l) => String(l.msg).startsWith('SANDBOX MODE'));
-    expect(banner).toMatchObject({ fakeZoom: main.app.fakeZoom!.url, fakeZoomControl: `${main.app.fakeZoom!.url}/__fake`, webhooks: `${main.url}/zoom/webhooks` });
+    expect(banner).toMatchObject({
+      fakeZoom: main.app.fakeZoom!.url,
+      fakeZoomControl: `${main.app.fakeZoom!.url}/__fake`,
+      webhooks: `${main.url}/zoom/webhooks`,
+    });
   });
 
   it('a subscriber receives the event a mutation through the gateway causes, then one started from the fake’s control API', async () => {
@@ -180,12 +200,16 @@ describe('subscriptions in the sandbox, with no setup', () => {
       await ws.connected;
       const got = record<{ kind: string; topic?: string | null }>(ws.client, MEETING_EVENTS, { id: String(meeting.id) });
       // Events before the subscription is registered are not replayed: wait until the gateway counts it.
-      const subscribed = async () => /^zgg_ws_subscriptions\{field="meetingEvents"\} 1$/m.test(await (await fetch(`${main.url}/metrics`)).text());
+      const subscribed = async () =>
+        /^zgg_ws_subscriptions\{field="meetingEvents"\} 1$/m.test(await (await fetch(`${main.url}/metrics`)).text());
       await expect.poll(subscribed, WAIT).toBe(true);
       const res = await fetch(`${main.url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: 'mutation ($id: ID!) { updateMeeting(id: $id, input: { agenda: "Renamed on the first day" }) { id } }', variables: { id: String(meeting.id) } }),
+        body: JSON.stringify({
+          query: 'mutation ($id: ID!) { updateMeeting(id: $id, input: { agenda: "Renamed on the first day" }) { id } }',
+          variables: { id: String(meeting.id) },
+        }),
       });
       expect(((await res.json()) as { errors?: unknown }).errors).toBeUndefined();
       await expect.poll(() => got.events.map((e) => e.kind), WAIT).toEqual(['UPDATED']);
@@ -208,6 +232,8 @@ describe('subscriptions in the sandbox, with no setup', () => {
     } finally {
       await pinned.app.stop();
     }
-    expect(() => loadConfig({ ZOOM_SANDBOX: '0', ZOOM_SANDBOX_PORT: '4001', CACHE_URL: 'memory://' })).toThrow(/ZOOM_SANDBOX_PORT: .*sandbox mode is off/);
+    expect(() => loadConfig({ ZOOM_SANDBOX: '0', ZOOM_SANDBOX_PORT: '4001', CACHE_URL: 'memory://' })).toThrow(
+      /ZOOM_SANDBOX_PORT: .*sandbox mode is off/,
+    );
   });
 });

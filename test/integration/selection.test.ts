@@ -45,7 +45,11 @@ for (const s2s of [true, false]) {
 
     for (const role of ['admin', 'user'] as const) {
       for (const authorized of [true, false]) {
-        const expected = authorized ? 'the user token with me' : s2s ? 'S2S with me rewritten to the caller' : 'ZOOM_AUTHORIZATION_REQUIRED';
+        const expected = authorized
+          ? 'the user token with me'
+          : s2s
+            ? 'S2S with me rewritten to the caller'
+            : 'ZOOM_AUTHORIZATION_REQUIRED';
         it(`${role}, ${authorized ? 'authorized' : 'not authorized'} → ${expected}`, async () => {
           const caller = callers.find((c) => c.role === role && c.authorized === authorized)!;
           h.fake.resetCounters();
@@ -61,7 +65,11 @@ for (const s2s of [true, false]) {
             expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'ZOOM_AUTHORIZATION_REQUIRED', installUrl: INSTALL_URL });
             expect(calls).toEqual([]);
           }
-          const status = await h.gql<{ credentials: { selectedSource: string | null } }>('{ credentials { selectedSource } }', {}, caller.headers);
+          const status = await h.gql<{ credentials: { selectedSource: string | null } }>(
+            '{ credentials { selectedSource } }',
+            {},
+            caller.headers,
+          );
           expect(status.data?.credentials.selectedSource).toBe(authorized ? 'USER' : s2s ? 'S2S' : null);
         });
       }

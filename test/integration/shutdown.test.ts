@@ -15,10 +15,23 @@ beforeAll(async () => {
 }, 120_000);
 
 /** The Dockerfile's CMD, in sandbox mode with an in-memory store, on a free port. */
-function startGateway(extraEnv: Record<string, string> = {}): { child: ChildProcess; lines: Array<Record<string, unknown>>; waitFor(msg: string): Promise<Record<string, unknown>> } {
+function startGateway(extraEnv: Record<string, string> = {}): {
+  child: ChildProcess;
+  lines: Array<Record<string, unknown>>;
+  waitFor(msg: string): Promise<Record<string, unknown>>;
+} {
   const child = spawn(process.execPath, dockerNodeArgs(), {
     cwd: buildDir,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'development', ZOOM_SANDBOX: '1', CACHE_URL: 'memory://', PORT: '0', LOG_LEVEL: 'info', ...extraEnv },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      NODE_ENV: 'development',
+      ZOOM_SANDBOX: '1',
+      CACHE_URL: 'memory://',
+      PORT: '0',
+      LOG_LEVEL: 'info',
+      ...extraEnv,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: Array<Record<string, unknown>> = [];
@@ -83,13 +96,16 @@ describe('the process as the Dockerfile runs it', () => {
       await sleep(10);
     }
 
-    gw.child.kill("SIGTERM");
+    gw.child.kill('SIGTERM');
     await gw.waitFor('draining and shutting down');
     await sleep(200);
     expect(gw.child.exitCode).toBeNull(); // still draining: the request is not done
 
     // A new request is not served while draining: refused outright or answered 503.
-    const late = await fetch(`${address}/healthz`).then((r) => r.status, () => 'refused');
+    const late = await fetch(`${address}/healthz`).then(
+      (r) => r.status,
+      () => 'refused',
+    );
     expect([503, 'refused']).toContain(late);
 
     expect((await knobs(fake, { release: 'users.list' })).status).toBe(200);
@@ -112,8 +128,11 @@ describe('the process as the Dockerfile runs it', () => {
     const address = String((await gw.waitFor('gateway listening')).address);
     const host = new URL(address).host;
     const slowBodies = await openSlowBodies(address, 200);
-    const slowHeads = await Promise.all(Array.from({ length: 50 }, () => rawClient(address, `POST /graphql HTTP/1.1\r\nHost: ${host}\r\n`)));
-    const graphqlRequests = () => gw.lines.filter((l) => l.msg === 'incoming request' && (l.req as { url?: string } | undefined)?.url === '/graphql').length;
+    const slowHeads = await Promise.all(
+      Array.from({ length: 50 }, () => rawClient(address, `POST /graphql HTTP/1.1\r\nHost: ${host}\r\n`)),
+    );
+    const graphqlRequests = () =>
+      gw.lines.filter((l) => l.msg === 'incoming request' && (l.req as { url?: string } | undefined)?.url === '/graphql').length;
     await until(() => graphqlRequests() >= 200, 'the gateway to log the slow requests');
 
     const start = performance.now();

@@ -5,7 +5,14 @@ import { startHarness, type Harness } from '../helpers/gateway.js';
 const SDK = { ZOOM_SDK_KEY: 'sdk-key-xyz', ZOOM_SDK_SECRET: 'sdk-secret-abcdefghijklmnopqrstuvwxyz' };
 const SIGN = /* GraphQL */ `
   mutation ($mn: ID!, $role: MeetingRole!, $exp: Int) {
-    meetingSdkSignature(meetingNumber: $mn, role: $role, expiresInSeconds: $exp) { signature sdkKey meetingNumber role issuedAt expiresAt }
+    meetingSdkSignature(meetingNumber: $mn, role: $role, expiresInSeconds: $exp) {
+      signature
+      sdkKey
+      meetingNumber
+      role
+      issuedAt
+      expiresAt
+    }
   }
 `;
 interface Signed {
@@ -29,26 +36,31 @@ describe('meetingSdkSignature over HTTP', () => {
     ['PARTICIPANT', 0, undefined, 7200],
     ['HOST', 1, 1800, 1800],
     ['HOST', 1, 172_800, 172_800],
-  ])('%s with expiresInSeconds %s verifies with the SDK secret and carries exactly the documented claims', async (role, roleClaim, exp, lifetime) => {
-    const mn = '85746065432';
-    const r = await h.gql<{ meetingSdkSignature: Signed }>(SIGN, { mn, role, exp });
-    expect(r.errors).toBeUndefined();
-    const s = r.data!.meetingSdkSignature;
-    expect(decodeProtectedHeader(s.signature)).toEqual({ alg: 'HS256', typ: 'JWT' });
-    const { payload } = await jwtVerify(s.signature, new TextEncoder().encode(SDK.ZOOM_SDK_SECRET), { currentDate: new Date(h.fake.clock.now()) });
-    expect(Object.keys(payload).sort()).toEqual(['appKey', 'exp', 'iat', 'mn', 'role', 'sdkKey', 'tokenExp']);
-    expect(payload).toMatchObject({ appKey: SDK.ZOOM_SDK_KEY, sdkKey: SDK.ZOOM_SDK_KEY, mn, role: roleClaim, tokenExp: payload.exp });
-    expect(payload.exp! - payload.iat!).toBe(lifetime);
-    // iat is backdated 30 s against clock skew.
-    const nowS = Math.floor(h.fake.clock.now() / 1000);
-    expect(nowS - payload.iat!).toBeGreaterThanOrEqual(30);
-    expect(nowS - payload.iat!).toBeLessThanOrEqual(32);
-    expect(s).toMatchObject({ sdkKey: SDK.ZOOM_SDK_KEY, meetingNumber: mn, role });
-    expect(Date.parse(s.issuedAt)).toBe(payload.iat! * 1000);
-    expect(Date.parse(s.expiresAt)).toBe(payload.exp! * 1000);
-    // An admin (GATEWAY_AUTH=none) may sign HOST without a look-up: no Zoom call at all.
-    expect(h.fake.hits()).toBe(0);
-  });
+  ])(
+    '%s with expiresInSeconds %s verifies with the SDK secret and carries exactly the documented claims',
+    async (role, roleClaim, exp, lifetime) => {
+      const mn = '85746065432';
+      const r = await h.gql<{ meetingSdkSignature: Signed }>(SIGN, { mn, role, exp });
+      expect(r.errors).toBeUndefined();
+      const s = r.data!.meetingSdkSignature;
+      expect(decodeProtectedHeader(s.signature)).toEqual({ alg: 'HS256', typ: 'JWT' });
+      const { payload } = await jwtVerify(s.signature, new TextEncoder().encode(SDK.ZOOM_SDK_SECRET), {
+        currentDate: new Date(h.fake.clock.now()),
+      });
+      expect(Object.keys(payload).sort()).toEqual(['appKey', 'exp', 'iat', 'mn', 'role', 'sdkKey', 'tokenExp']);
+      expect(payload).toMatchObject({ appKey: SDK.ZOOM_SDK_KEY, sdkKey: SDK.ZOOM_SDK_KEY, mn, role: roleClaim, tokenExp: payload.exp });
+      expect(payload.exp! - payload.iat!).toBe(lifetime);
+      // iat is backdated 30 s against clock skew.
+      const nowS = Math.floor(h.fake.clock.now() / 1000);
+      expect(nowS - payload.iat!).toBeGreaterThanOrEqual(30);
+      expect(nowS - payload.iat!).toBeLessThanOrEqual(32);
+      expect(s).toMatchObject({ sdkKey: SDK.ZOOM_SDK_KEY, meetingNumber: mn, role });
+      expect(Date.parse(s.issuedAt)).toBe(payload.iat! * 1000);
+      expect(Date.parse(s.expiresAt)).toBe(payload.exp! * 1000);
+      // An admin (GATEWAY_AUTH=none) may sign HOST without a look-up: no Zoom call at all.
+      expect(h.fake.hits()).toBe(0);
+    },
+  );
 
   it.each([
     ['expiresInSeconds 1799', { mn: '123456789', role: 'PARTICIPANT', exp: 1799 }],

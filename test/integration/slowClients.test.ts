@@ -8,7 +8,8 @@ const USERS = '{ users(first: 2) { nodes { id } } }';
 const SLOW = 1000;
 // Each slow client holds two descriptors (client and server side), plus the gateway's own.
 const enoughDescriptors = openFileLimit() >= 2 * SLOW + 500;
-if (!enoughDescriptors) console.warn(`Skipping the ${SLOW}-socket tests: \`ulimit -n\` is ${openFileLimit()}; raise it above ${2 * SLOW + 500} to run them.`);
+if (!enoughDescriptors)
+  console.warn(`Skipping the ${SLOW}-socket tests: \`ulimit -n\` is ${openFileLimit()}; raise it above ${2 * SLOW + 500} to run them.`);
 
 const clients: RawClient[] = [];
 const harnesses: Harness[] = [];
@@ -82,7 +83,9 @@ describe('a request whose body arrived but whose caller failed to authenticate',
     await hold.whenWaiting(1);
     const refused = await h.gql(USERS, {}, { authorization: 'Bearer not-a-jwt' });
     expect(refused.status).toBe(401);
-    expect(refused.errors).toEqual([{ message: 'The bearer token is not a well-formed signed JWT.', extensions: { code: 'UNAUTHENTICATED' } }]);
+    expect(refused.errors).toEqual([
+      { message: 'The bearer token is not a well-formed signed JWT.', extensions: { code: 'UNAUTHENTICATED' } },
+    ]);
     expect(await slots(h)).toEqual({ inflight: 1, waiting: 0 });
     hold.release();
     expect((await busy).status).toBe(200);
@@ -134,7 +137,8 @@ describe('HTTP_MAX_CONNECTIONS', () => {
     const health = `GET /healthz HTTP/1.1\r\nHost: ${host}\r\n\r\n`;
     const connected = [await rawClient(h.url, ''), await rawClient(h.url, ''), await rawClient(h.url, '')];
     clients.push(...connected);
-    const open = () => new Promise<number>((resolve, reject) => h.app.fastify.server.getConnections((err, n) => (err ? reject(err) : resolve(n))));
+    const open = () =>
+      new Promise<number>((resolve, reject) => h.app.fastify.server.getConnections((err, n) => (err ? reject(err) : resolve(n))));
     let count = 0;
     await until(() => (void open().then((n) => (count = n)), count === 3), 'the server to hold three connections');
     const extra = await rawClient(h.url, health);

@@ -22,7 +22,12 @@ afterAll(async () => {
 
 /** Runs the compiled gateway until it exits (or 20 s pass, which fails the test: it hung). */
 async function runToExit(env: Record<string, string>): Promise<{ code: number | string; stderr: string; listened: boolean }> {
-  const gw = track(spawnGateway(process.execPath, [build.main], { cwd: build.dir, env: { NODE_ENV: 'development', ZOOM_SANDBOX: '1', PORT: '0', LOG_LEVEL: 'info', ...env } }));
+  const gw = track(
+    spawnGateway(process.execPath, [build.main], {
+      cwd: build.dir,
+      env: { NODE_ENV: 'development', ZOOM_SANDBOX: '1', PORT: '0', LOG_LEVEL: 'info', ...env },
+    }),
+  );
   const code = await Promise.race([gw.exited, sleep(20_000).then(() => 'still running after 20 s')]);
   return { code, stderr: gw.text(), listened: gw.lines.some((l) => l.msg === 'gateway listening') };
 }
@@ -41,18 +46,22 @@ describe('a SQLite path the process cannot use', () => {
     ['a file under /proc (SQLITE_CANTOPEN)', () => '/proc/self/gateway.sqlite'],
     ['a directory /proc will not create (recursive mkdir used to spin forever)', () => '/proc/sys/zgg-test/gateway.sqlite'],
     ['a directory that is a regular file', () => join(tmp, 'a-file', 'gateway.sqlite')],
-  ])('%s: exits 78 with one message naming CACHE_URL and the path', async (_what, pathOf) => {
-    await writeFile(join(tmp, 'a-file'), 'not a directory');
-    const path = pathOf();
-    const { code, stderr, listened } = await runToExit({ CACHE_URL: `sqlite://${path}` });
-    expect(code).toBe(78);
-    expect(listened).toBe(false);
-    expectStartError(stderr, 'CACHE_URL', `"${path}"`);
-    // The suggested path is another one than the path that failed.
-    const suggested = /e\.g\. sqlite:\/\/(\S+)/.exec(stderr)?.[1];
-    expect(suggested).toBeDefined();
-    expect(suggested).not.toBe(path);
-  }, 30_000);
+  ])(
+    '%s: exits 78 with one message naming CACHE_URL and the path',
+    async (_what, pathOf) => {
+      await writeFile(join(tmp, 'a-file'), 'not a directory');
+      const path = pathOf();
+      const { code, stderr, listened } = await runToExit({ CACHE_URL: `sqlite://${path}` });
+      expect(code).toBe(78);
+      expect(listened).toBe(false);
+      expectStartError(stderr, 'CACHE_URL', `"${path}"`);
+      // The suggested path is another one than the path that failed.
+      const suggested = /e\.g\. sqlite:\/\/(\S+)/.exec(stderr)?.[1];
+      expect(suggested).toBeDefined();
+      expect(suggested).not.toBe(path);
+    },
+    30_000,
+  );
 });
 
 describe('a port in use', () => {
@@ -73,7 +82,13 @@ describe('a port in use', () => {
 
 describe('configuration mistakes people make', () => {
   it('a misspelt ZOOM_CLIENTID (which used to start the sandbox silently) exits 78 naming ZOOM_CLIENT_ID', async () => {
-    const { code, stderr, listened } = await runToExit({ ZOOM_SANDBOX: '', ZOOM_ACCOUNT_ID: 'acc', ZOOM_CLIENTID: 'cid', ZOOM_CLIENT_SECRET: 'not-shown-0123', CACHE_URL: 'memory://' });
+    const { code, stderr, listened } = await runToExit({
+      ZOOM_SANDBOX: '',
+      ZOOM_ACCOUNT_ID: 'acc',
+      ZOOM_CLIENTID: 'cid',
+      ZOOM_CLIENT_SECRET: 'not-shown-0123',
+      CACHE_URL: 'memory://',
+    });
     expect(code).toBe(78);
     expect(listened).toBe(false);
     expect(stderr).toMatch(/^Invalid configuration:\n/);
@@ -95,7 +110,9 @@ describe('configuration mistakes people make', () => {
     expect(listened).toBe(false);
     expect(stderr.trim().split('\n')).toEqual([
       'Invalid configuration:',
-      expect.stringMatching(/^ {2}- ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET: no Zoom credential is set.*ZOOM_OAUTH_REDIRECT_URI/),
+      expect.stringMatching(
+        /^ {2}- ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET: no Zoom credential is set.*ZOOM_OAUTH_REDIRECT_URI/,
+      ),
     ]);
   }, 30_000);
 });

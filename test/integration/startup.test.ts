@@ -18,7 +18,13 @@ afterAll(async () => {
 });
 
 /** Sandbox mode as a newcomer runs it, with the SQLite store in `file`. */
-const sandboxEnv = (file: string) => ({ NODE_ENV: 'development', ZOOM_SANDBOX: '1', CACHE_URL: `sqlite://${file}`, PORT: '0', LOG_LEVEL: 'info' });
+const sandboxEnv = (file: string) => ({
+  NODE_ENV: 'development',
+  ZOOM_SANDBOX: '1',
+  CACHE_URL: `sqlite://${file}`,
+  PORT: '0',
+  LOG_LEVEL: 'info',
+});
 
 describe('npm start', () => {
   it('never compiles: the checkout is built on install (`prepare`), `start` only runs dist/', async () => {

@@ -39,7 +39,7 @@ describe.skipIf(!redisUp)('RedisLock (SET NX PX + owner token)', () => {
     expect(waited).toBeLessThan(1500); // …and no longer than the TTL and a poll
   });
 
-  it('a holder whose lock expired while it stalled does not release the next holder\'s lock', async () => {
+  it("a holder whose lock expired while it stalled does not release the next holder's lock", async () => {
     const admin = await client();
     const a = new RedisLock(await client(), ns, quiet, { ttlMs: 5000, waitMs: 2000 });
     const b = new RedisLock(await client(), ns, quiet, { ttlMs: 5000, waitMs: 2000 });

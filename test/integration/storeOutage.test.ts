@@ -79,7 +79,9 @@ describe.skipIf(!redisUp)('Redis unreachable at start (like PostgreSQL: listenin
       await within(
         20_000,
         'the gateway start',
-        startHarness({ env: { CACHE_URL: `redis://127.0.0.1:${port}`, CACHE_NAMESPACE: uniqueNamespace('outage'), ZOOM_RATE_LIMIT_PLAN: 'pro' } }),
+        startHarness({
+          env: { CACHE_URL: `redis://127.0.0.1:${port}`, CACHE_NAMESPACE: uniqueNamespace('outage'), ZOOM_RATE_LIMIT_PLAN: 'pro' },
+        }),
       ),
     );
     expect((await fetch(`${h.url}/healthz`)).status).toBe(200);
@@ -110,7 +112,11 @@ describe.skipIf(!redisUp)('Redis unreachable at start (like PostgreSQL: listenin
     const PASSWORD = 'hunter2-s3cret';
     const target = new URL(REDIS_URL);
     for (const url of [`redis://admin:${PASSWORD}@127.0.0.1:${await closedPort()}`, `redis://admin:${PASSWORD}@${target.host}`]) {
-      const h = await within(20_000, 'the gateway start', startHarness({ env: { CACHE_URL: url, CACHE_NAMESPACE: uniqueNamespace('password'), ZOOM_RATE_LIMIT_PLAN: 'pro' } }));
+      const h = await within(
+        20_000,
+        'the gateway start',
+        startHarness({ env: { CACHE_URL: url, CACHE_NAMESPACE: uniqueNamespace('password'), ZOOM_RATE_LIMIT_PLAN: 'pro' } }),
+      );
       await h.gql(USERS);
       await fetch(`${h.url}/readyz`);
       await within(10_000, 'the gateway stop', h.stop());
@@ -121,7 +127,11 @@ describe.skipIf(!redisUp)('Redis unreachable at start (like PostgreSQL: listenin
 
   it('stops promptly while Redis is still unreachable', async () => {
     const port = await closedPort();
-    const h = await within(20_000, 'the gateway start', startHarness({ env: { CACHE_URL: `redis://127.0.0.1:${port}`, ZOOM_RATE_LIMIT_PLAN: 'pro' } }));
+    const h = await within(
+      20_000,
+      'the gateway start',
+      startHarness({ env: { CACHE_URL: `redis://127.0.0.1:${port}`, ZOOM_RATE_LIMIT_PLAN: 'pro' } }),
+    );
     await within(10_000, 'the gateway stop', h.stop());
   }, 40_000);
 });
@@ -131,7 +141,13 @@ describe.skipIf(!postgresUp)('PostgreSQL unreachable at start', () => {
     const port = await closedPort();
     const url = new URL(DATABASE_URL);
     url.host = `127.0.0.1:${port}`;
-    const h = track(await within(20_000, 'the gateway start', startHarness({ env: { CACHE_URL: url.toString(), CACHE_NAMESPACE: uniqueNamespace('pg-outage') } })));
+    const h = track(
+      await within(
+        20_000,
+        'the gateway start',
+        startHarness({ env: { CACHE_URL: url.toString(), CACHE_NAMESPACE: uniqueNamespace('pg-outage') } }),
+      ),
+    );
     expect((await fetch(`${h.url}/readyz`)).status).toBe(503);
     const down = await h.gql(USERS);
     expect(down.errors?.map((e) => e.extensions?.code)).toEqual(['STORE_UNAVAILABLE']);

@@ -30,14 +30,21 @@ async function freePort(): Promise<number> {
 }
 
 async function startRedis(port: number): Promise<ChildProcess> {
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'yes', '--appendfsync', 'always'], { stdio: 'ignore' });
+  const child = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'yes', '--appendfsync', 'always'],
+    { stdio: 'ignore' },
+  );
   // Answers PING once it listens.
   await vi.waitFor(
     () =>
       new Promise<void>((resolve, reject) => {
         const socket = connect(port, '127.0.0.1');
         socket.once('connect', () => socket.write('PING\r\n'));
-        socket.once('data', (d: Buffer) => (socket.destroy(), d.toString().startsWith('+PONG') ? resolve() : reject(new Error(d.toString()))));
+        socket.once(
+          'data',
+          (d: Buffer) => (socket.destroy(), d.toString().startsWith('+PONG') ? resolve() : reject(new Error(d.toString()))),
+        );
         socket.once('error', (e) => (socket.destroy(), reject(e)));
       }),
     { timeout: 10_000, interval: 100 },
@@ -71,7 +78,8 @@ async function readAll(h: Harness, callers: Caller[]): Promise<string[]> {
     callers.flatMap((c) =>
       c.reads.map(async (r) => {
         const res = await h.gql(r.query, r.variables ?? {}, c.headers);
-        if (res.status >= 500 || res.errors || !res.data) failures.push(`${c.name} ${r.query.slice(0, 30)}: ${res.status} ${res.errors?.map((e) => e.extensions?.code).join(',')}`);
+        if (res.status >= 500 || res.errors || !res.data)
+          failures.push(`${c.name} ${r.query.slice(0, 30)}: ${res.status} ${res.errors?.map((e) => e.extensions?.code).join(',')}`);
       }),
     ),
   );
@@ -84,7 +92,14 @@ describe('a Redis outage does not stop the reads a warmed replica can serve from
     redis = await startRedis(port);
     const fake: FakeZoom = await startFakeZoom({ rateLimits: false });
     fakes.push(fake);
-    const env = { ...USER_OAUTH_ENV, ...SDK, CACHE_URL: `redis://127.0.0.1:${port}`, CACHE_NAMESPACE: uniqueNamespace('warm-outage'), ZOOM_CACHE_TTL_SECONDS: '60', ZOOM_RATE_LIMIT_PLAN: 'pro' };
+    const env = {
+      ...USER_OAUTH_ENV,
+      ...SDK,
+      CACHE_URL: `redis://127.0.0.1:${port}`,
+      CACHE_NAMESPACE: uniqueNamespace('warm-outage'),
+      ZOOM_CACHE_TTL_SECONDS: '60',
+      ZOOM_RATE_LIMIT_PLAN: 'pro',
+    };
     const a = track(await startHarness({ fake, env }));
     const b = track(await startHarness({ fake, env }));
 
@@ -107,8 +122,16 @@ describe('a Redis outage does not stop the reads a warmed replica can serve from
     const grantedMeeting = fake.state.seedMeetings(granted.id, 1)[0]!;
 
     const callers: Caller[] = [
-      { name: 'admin', headers: asAdmin, reads: [{ query: ME }, { query: MEETINGS }, { query: USERS }, { query: START, variables: { id: String(ownerMeeting.id) } }] },
-      { name: 'granted', headers: asGranted, reads: [{ query: ME }, { query: MEETINGS }, { query: START, variables: { id: String(grantedMeeting.id) } }] },
+      {
+        name: 'admin',
+        headers: asAdmin,
+        reads: [{ query: ME }, { query: MEETINGS }, { query: USERS }, { query: START, variables: { id: String(ownerMeeting.id) } }],
+      },
+      {
+        name: 'granted',
+        headers: asGranted,
+        reads: [{ query: ME }, { query: MEETINGS }, { query: START, variables: { id: String(grantedMeeting.id) } }],
+      },
       { name: 'plain', headers: asPlain, reads: [{ query: ME }, { query: MEETINGS }] },
       { name: 'linked', headers: asLinked, reads: [{ query: ME }, { query: MEETINGS }] },
     ];

@@ -58,17 +58,19 @@ describe.skipIf(!redisUp)('Redis store', () => {
     expect(await redisKeepsNothing(admin)).toBe(true);
   });
 
-  it('requests keep working when Redis drops the gateway\'s connections; the token is refetched at most once', async () => {
+  it("requests keep working when Redis drops the gateway's connections; the token is refetched at most once", async () => {
     fake = await startFakeZoom({ rateLimits: false });
     const namespace = uniqueNamespace('restart');
     const a = await start({ CACHE_NAMESPACE: namespace });
     expect((await a.gql(USERS)).errors).toBeUndefined();
     expect(fake.hits('oauth.token')).toBe(1);
 
-    const ours = async () =>
-      (await admin.sendCommand(['CLIENT', 'LIST', 'TYPE', 'normal'])) as string;
+    const ours = async () => (await admin.sendCommand(['CLIENT', 'LIST', 'TYPE', 'normal'])) as string;
     const idsOf = (list: string) =>
-      list.split('\n').filter((l) => l.includes(` name=zgg:${namespace}`)).map((l) => /\bid=(\d+)/.exec(l)![1]!);
+      list
+        .split('\n')
+        .filter((l) => l.includes(` name=zgg:${namespace}`))
+        .map((l) => /\bid=(\d+)/.exec(l)![1]!);
     const before = idsOf(await ours());
     expect(before.length).toBeGreaterThanOrEqual(1); // values and locks share one connection
     for (const id of before) await admin.sendCommand(['CLIENT', 'KILL', 'ID', id]);

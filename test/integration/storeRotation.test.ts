@@ -37,10 +37,16 @@ describe('TOKEN_ENCRYPTION_KEY rotation', () => {
     const file = join(dir, 'rotate.sqlite');
     expect(await life(file, { TOKEN_ENCRYPTION_KEY: KEY_A })).toMatchObject({ errors: undefined, tokenRequests: 1 });
     // Rotated: B is current, A still accepted for reading → the stored token is used.
-    expect(await life(file, { TOKEN_ENCRYPTION_KEY: KEY_B, TOKEN_ENCRYPTION_OLD_KEYS: KEY_A })).toMatchObject({ errors: undefined, tokenRequests: 0 });
+    expect(await life(file, { TOKEN_ENCRYPTION_KEY: KEY_B, TOKEN_ENCRYPTION_OLD_KEYS: KEY_A })).toMatchObject({
+      errors: undefined,
+      tokenRequests: 0,
+    });
     // The token nears expiry: the rotated gateway fetches one and stores it under B.
     fake.clock.advance(HOUR - 200_000);
-    expect(await life(file, { TOKEN_ENCRYPTION_KEY: KEY_B, TOKEN_ENCRYPTION_OLD_KEYS: KEY_A })).toMatchObject({ errors: undefined, tokenRequests: 1 });
+    expect(await life(file, { TOKEN_ENCRYPTION_KEY: KEY_B, TOKEN_ENCRYPTION_OLD_KEYS: KEY_A })).toMatchObject({
+      errors: undefined,
+      tokenRequests: 1,
+    });
     // A retired: B alone reads what was written after the rotation.
     const last = await life(file, { TOKEN_ENCRYPTION_KEY: KEY_B });
     expect(last).toMatchObject({ errors: undefined, tokenRequests: 0 });

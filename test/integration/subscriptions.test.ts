@@ -2,7 +2,16 @@ import { SignJWT } from 'jose';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ZoomMeeting, ZoomUser } from '../../src/sandbox/index.js';
 import { startHarness, type Harness } from '../helpers/gateway.js';
-import { MEETING_EVENTS, MY_MEETING_EVENTS, connect, fakeLive, rawSocket, record, subscribeFakeWebhooks, type TestClient } from '../helpers/subscriptions.js';
+import {
+  MEETING_EVENTS,
+  MY_MEETING_EVENTS,
+  connect,
+  fakeLive,
+  rawSocket,
+  record,
+  subscribeFakeWebhooks,
+  type TestClient,
+} from '../helpers/subscriptions.js';
 import { WEBHOOK_SECRET, deliver, meetingEvent, metric } from '../helpers/webhooks.js';
 
 const JWT_SECRET = 'caller-jwt-secret-0123456789-0123456789';
@@ -13,7 +22,13 @@ interface Event {
   kind: string;
   sequence: number;
   hostId: string | null;
-  participant: { name: string; userId: string | null; participantId: string | null; joinTime: string | null; leaveTime: string | null } | null;
+  participant: {
+    name: string;
+    userId: string | null;
+    participantId: string | null;
+    joinTime: string | null;
+    leaveTime: string | null;
+  } | null;
 }
 
 let h: Harness;
@@ -32,7 +47,9 @@ async function token(claims: Record<string, unknown>, expiresInSeconds = 3600): 
     .sign(new TextEncoder().encode(JWT_SECRET));
 }
 
-const asAlice = async (exp?: number) => ({ authorization: `Bearer ${await token({ sub: 'alice-app', zoom_user_id: alice.id, roles: ['user'] }, exp)}` });
+const asAlice = async (exp?: number) => ({
+  authorization: `Bearer ${await token({ sub: 'alice-app', zoom_user_id: alice.id, roles: ['user'] }, exp)}`,
+});
 const asAdmin = async () => ({ authorization: `Bearer ${await token({ sub: 'ops', roles: ['admin'] })}` });
 
 function open(params: Record<string, unknown>): TestClient {
@@ -42,7 +59,9 @@ function open(params: Record<string, unknown>): TestClient {
 }
 
 async function start(env: Record<string, string> = {}) {
-  h = await startHarness({ env: { GATEWAY_AUTH: 'jwt', GATEWAY_JWT_SECRET: JWT_SECRET, ZOOM_WEBHOOK_SECRET_TOKEN: WEBHOOK_SECRET, ...env } });
+  h = await startHarness({
+    env: { GATEWAY_AUTH: 'jwt', GATEWAY_JWT_SECRET: JWT_SECRET, ZOOM_WEBHOOK_SECRET_TOKEN: WEBHOOK_SECRET, ...env },
+  });
   [alice, bob] = h.fake.state.users.filter((u) => u.status === 'active' && u.role_id === '2') as [ZoomUser, ZoomUser];
   aliceMeeting = h.fake.state.seedMeetings(alice.id, 1)[0]!;
   bobMeeting = h.fake.state.seedMeetings(bob.id, 1)[0]!;
@@ -50,7 +69,8 @@ async function start(env: Record<string, string> = {}) {
 }
 
 /** Subscriptions are registered once the server has run their subscribe function. */
-const subscribed = (field: string, n: number) => vi.waitFor(async () => expect(await metric(h.url, 'zgg_ws_subscriptions', { field })).toBe(n), WAIT);
+const subscribed = (field: string, n: number) =>
+  vi.waitFor(async () => expect(await metric(h.url, 'zgg_ws_subscriptions', { field })).toBe(n), WAIT);
 
 /** An unlabelled sample of /metrics. */
 async function gauge(name: string): Promise<number> {
@@ -97,7 +117,10 @@ describe('subscriptions: events', () => {
     expect(mine.events.every((e) => e.meetingId === String(aliceMeeting.id) && e.hostId === alice.id)).toBe(true);
     await vi.waitFor(() => expect(hosted.events).toHaveLength(5), WAIT);
     // Bob's meeting reaches the admin following Bob, not Alice.
-    await vi.waitFor(() => expect(all.events.map((e) => [e.meetingId, e.kind, e.sequence])).toEqual([[String(bobMeeting.id), 'STARTED', 1]]), WAIT);
+    await vi.waitFor(
+      () => expect(all.events.map((e) => [e.meetingId, e.kind, e.sequence])).toEqual([[String(bobMeeting.id), 'STARTED', 1]]),
+      WAIT,
+    );
     expect(hosted.events.some((e) => e.meetingId === String(bobMeeting.id))).toBe(false);
     expect(await metric(h.url, 'zgg_live_events_delivered_total', { field: 'meetingEvents' })).toBe(5);
   });
@@ -130,7 +153,10 @@ describe('subscriptions: events', () => {
     expect((await deliver(h.url, now, started, { requestId: 'req-1' })).status).toBe(200);
     expect((await deliver(h.url, now, started, { requestId: 'req-1' })).status).toBe(200);
     expect((await deliver(h.url, now, started, { requestId: 'req-2' })).status).toBe(200);
-    await vi.waitFor(async () => expect(await metric(h.url, 'zgg_webhook_events_total', { event: 'meeting.started', outcome: 'duplicate' })).toBe(2), WAIT);
+    await vi.waitFor(
+      async () => expect(await metric(h.url, 'zgg_webhook_events_total', { event: 'meeting.started', outcome: 'duplicate' })).toBe(2),
+      WAIT,
+    );
     const ended = meetingEvent('meeting.ended', aliceMeeting.id, alice.id, now + 1000, { uuid: aliceMeeting.uuid });
     expect((await deliver(h.url, now, ended)).status).toBe(200);
     await vi.waitFor(() => expect(got.events).toHaveLength(2), WAIT);
@@ -162,13 +188,24 @@ describe('subscriptions: events', () => {
 
 describe('subscriptions: connections', () => {
   beforeEach(() =>
-    start({ WS_MAX_SUBSCRIPTIONS_PER_CONNECTION: '2', WS_MAX_CONNECTIONS_PER_CALLER: '2', WS_MAX_MESSAGE_BYTES: '2048', WS_CONNECTION_INIT_TIMEOUT_MS: '300' }),
+    start({
+      WS_MAX_SUBSCRIPTIONS_PER_CONNECTION: '2',
+      WS_MAX_CONNECTIONS_PER_CALLER: '2',
+      WS_MAX_MESSAGE_BYTES: '2048',
+      WS_CONNECTION_INIT_TIMEOUT_MS: '300',
+    }),
   );
 
   it('refuses a connection_init without a credential, or with a bad one, with 4403', async () => {
     expect(await open({}).closed).toMatchObject({ code: 4403 });
-    expect(await open({ authorization: 'Bearer not-a-jwt' }).closed).toMatchObject({ code: 4403, reason: expect.stringContaining('well-formed') });
-    const wrongKey = await new SignJWT({ sub: 'x' }).setProtectedHeader({ alg: 'HS256' }).setExpirationTime('1h').sign(new TextEncoder().encode('another-secret-0123456789-0123456789'));
+    expect(await open({ authorization: 'Bearer not-a-jwt' }).closed).toMatchObject({
+      code: 4403,
+      reason: expect.stringContaining('well-formed'),
+    });
+    const wrongKey = await new SignJWT({ sub: 'x' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode('another-secret-0123456789-0123456789'));
     expect(await open({ authorization: `Bearer ${wrongKey}` }).closed).toMatchObject({ code: 4403 });
     expect(await metric(h.url, 'zgg_ws_closed_total', { reason: 'unauthenticated' })).toBe(3);
   });
@@ -197,7 +234,10 @@ describe('subscriptions: connections', () => {
     await subscribed('meetingEvents', 1);
     await subscribed('myMeetingEvents', 1);
     const three = record(a.client, MY_MEETING_EVENTS);
-    await vi.waitFor(() => expect(three.errors[0]).toMatchObject({ extensions: { limit: 'WS_MAX_SUBSCRIPTIONS_PER_CONNECTION', max: 2 } }), WAIT);
+    await vi.waitFor(
+      () => expect(three.errors[0]).toMatchObject({ extensions: { limit: 'WS_MAX_SUBSCRIPTIONS_PER_CONNECTION', max: 2 } }),
+      WAIT,
+    );
     expect(one.errors).toEqual([]);
     expect(two.errors).toEqual([]);
     // A finished subscription frees its place.
@@ -231,14 +271,22 @@ describe('subscriptions: connections', () => {
     unknown.ws.send(JSON.stringify({ type: 'subscribe', id: 1, payload: {} }));
     expect(await unknown.closed).toMatchObject({ code: 4400 });
     const big = await init();
-    big.ws.send(JSON.stringify({ type: 'subscribe', id: 'x', payload: { query: `subscription { myMeetingEvents { kind } } # ${'a'.repeat(4000)}` } }));
+    big.ws.send(
+      JSON.stringify({ type: 'subscribe', id: 'x', payload: { query: `subscription { myMeetingEvents { kind } } # ${'a'.repeat(4000)}` } }),
+    );
     expect(await big.closed).toMatchObject({ code: 1009 });
 
     const query = await init();
     query.ws.send(JSON.stringify({ type: 'subscribe', id: 'q', payload: { query: '{ __typename }' } }));
     query.ws.send(JSON.stringify({ type: 'subscribe', id: 'bad', payload: { query: 'subscription { nope }' } }));
     await vi.waitFor(() => expect(query.messages.filter((m) => (m as { type: string }).type === 'error')).toHaveLength(2), WAIT);
-    expect(query.messages).toContainEqual({ type: 'error', id: 'q', payload: [expect.objectContaining({ message: expect.stringContaining('Only subscriptions'), extensions: { code: 'BAD_USER_INPUT' } })] });
+    expect(query.messages).toContainEqual({
+      type: 'error',
+      id: 'q',
+      payload: [
+        expect.objectContaining({ message: expect.stringContaining('Only subscriptions'), extensions: { code: 'BAD_USER_INPUT' } }),
+      ],
+    });
     expect(query.messages).toContainEqual({
       type: 'error',
       id: 'bad',
@@ -258,7 +306,8 @@ describe('subscriptions: shutdown', () => {
     const a = open(await asAdmin());
     record(a.client, MY_MEETING_EVENTS, { hostId: alice.id });
     await subscribed('myMeetingEvents', 1);
-    const knobs = (body: Record<string, unknown>) => fetch(`${h.fake.url}/__fake/knobs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const knobs = (body: Record<string, unknown>) =>
+      fetch(`${h.fake.url}/__fake/knobs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     await knobs({ hold: 'users.list' });
     const inFlight = fetch(`${h.url}/graphql`, {
       method: 'POST',
@@ -289,7 +338,9 @@ describe('subscriptions: slow consumers', () => {
     raw.ws.send(JSON.stringify({ type: 'connection_init', payload: await asAdmin() }));
     await vi.waitFor(() => expect(raw.messages).toContainEqual({ type: 'connection_ack' }), WAIT);
     for (let i = 0; i < 50; i++) {
-      raw.ws.send(JSON.stringify({ type: 'subscribe', id: `s${i}`, payload: { query: MEETING_EVENTS, variables: { id: String(aliceMeeting.id) } } }));
+      raw.ws.send(
+        JSON.stringify({ type: 'subscribe', id: `s${i}`, payload: { query: MEETING_EVENTS, variables: { id: String(aliceMeeting.id) } } }),
+      );
     }
     await subscribed('meetingEvents', 50);
     // The client reads nothing more: what the server sends piles up in the socket buffers.

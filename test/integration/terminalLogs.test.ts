@@ -23,7 +23,12 @@ afterEach(() => {
 /** The compiled gateway on a terminal; resolves with what it printed once `until` appears. */
 function onTerminal(env: Record<string, string>, until: RegExp): Promise<string> {
   const command = [process.execPath, ...dockerNodeArgs()].map((a) => `'${a}'`).join(' ');
-  child = spawn(SCRIPT, ['-qfec', command, '/dev/null'], { cwd: build.dir, env: { ...baseEnv(), ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  child = spawn(SCRIPT, ['-qfec', command, '/dev/null'], {
+    cwd: build.dir,
+    env: { ...baseEnv(), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   let text = '';
   return new Promise((resolve, reject) => {
     child!.stdout!.on('data', (chunk: Buffer) => {
@@ -36,7 +41,10 @@ function onTerminal(env: Record<string, string>, until: RegExp): Promise<string>
 
 describe.skipIf(!hasScript)('logs on a terminal', () => {
   it('sandbox mode: readable lines (pino-pretty), with the GraphiQL URL and one sandbox banner', async () => {
-    const text = await onTerminal({ NODE_ENV: 'development', ZOOM_SANDBOX: '1', CACHE_URL: 'memory://', PORT: '0', LOG_LEVEL: 'info' }, /SANDBOX MODE[^]*auth/);
+    const text = await onTerminal(
+      { NODE_ENV: 'development', ZOOM_SANDBOX: '1', CACHE_URL: 'memory://', PORT: '0', LOG_LEVEL: 'info' },
+      /SANDBOX MODE[^]*auth/,
+    );
     // eslint-disable-next-line no-control-regex
     const plain = text.replace(/\x1b\[[0-9;]*m/g, '');
     expect(plain).not.toMatch(/^\{/m);

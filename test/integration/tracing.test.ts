@@ -55,7 +55,9 @@ describe('OpenTelemetry tracing', () => {
     receiver = await startOtlpReceiver();
     h = await startHarness();
     expect(h.app.config.tracing).toBeNull();
-    expect((await post(h.url, { traceparent: `00-${randomBytes(16).toString('hex')}-${randomBytes(8).toString('hex')}-01` })).status).toBe(200);
+    expect((await post(h.url, { traceparent: `00-${randomBytes(16).toString('hex')}-${randomBytes(8).toString('hex')}-01` })).status).toBe(
+      200,
+    );
     await h.stop();
     expect(h.logs.length).toBeGreaterThan(0);
     expect(h.logs.join('\n')).not.toContain('trace_id');
@@ -104,7 +106,12 @@ describe('OpenTelemetry tracing', () => {
     expect(list.attributes).toMatchObject({ 'zoom.route': 'users.list', 'http.response.status_code': 200, 'zoom.retry_count': 1 });
     expect(list.status.code ?? 0).not.toBe(2);
     // Zoom has no such user: the call ends in 404, an error of the call (the field is null).
-    expect(get.attributes).toMatchObject({ 'zoom.route': 'users.get', 'http.response.status_code': 404, 'zoom.retry_count': 0, 'error.type': 'ZoomApiError' });
+    expect(get.attributes).toMatchObject({
+      'zoom.route': 'users.get',
+      'http.response.status_code': 404,
+      'zoom.retry_count': 0,
+      'error.type': 'ZoomApiError',
+    });
     expect(get.status.code).toBe(2);
 
     // Each call looked its token up; the two shared one fetch from Zoom's token endpoint.
@@ -132,7 +139,11 @@ describe('OpenTelemetry tracing', () => {
     );
     // A 404 is never cached: asked of Zoom again.
     expect(one(later, 'zoom users.get').attributes['zoom.cache']).toBe('miss');
-    expect(later.filter((s) => s.name === 'token lookup').every((l) => l.attributes['cache.hit'] === true && l.attributes['cache.layer'] === 'memory')).toBe(true);
+    expect(
+      later
+        .filter((s) => s.name === 'token lookup')
+        .every((l) => l.attributes['cache.hit'] === true && l.attributes['cache.layer'] === 'memory'),
+    ).toBe(true);
     expect(later.filter((s) => s.name === 'token fetch')).toHaveLength(0);
 
     expect(receiver.resources[0]).toMatchObject({ 'service.name': 'zgg-tracing-test' });
@@ -163,7 +174,6 @@ describe('OpenTelemetry tracing', () => {
     expect(receiver.spans.filter((s) => s.traceId === traceId)).toEqual([]);
   });
 
-
   it('OTEL_PROPAGATORS=none: an incoming traceparent is not continued', async () => {
     receiver = await startOtlpReceiver();
     h = await startHarness({ env: { ...tracedEnv(receiver), OTEL_PROPAGATORS: 'none' } });
@@ -182,7 +192,9 @@ describe('OpenTelemetry tracing', () => {
     h = await startHarness({ env: { ...tracedEnv({ url: down } as Receiver), OTEL_EXPORTER_OTLP_TIMEOUT: '2000' } });
     expect((await post(h.url)).status).toBe(200);
     await h.stop();
-    const warnings = h.logs.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.msg === 'tracing: spans could not be exported');
+    const warnings = h.logs
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .filter((l) => l.msg === 'tracing: spans could not be exported');
     expect(warnings).toHaveLength(1);
     expect(warnings[0]!.reason).toMatch(/ECONNREFUSED/);
     expect(JSON.stringify(warnings)).not.toContain(COLLECTOR_KEY);
@@ -211,7 +223,14 @@ describe('OpenTelemetry tracing', () => {
   it('the compiled gateway as the image runs it: spans reach the collector, and its JSON log lines carry trace_id', async () => {
     const build = await builtGateway();
     receiver = await startOtlpReceiver();
-    const env = { NODE_ENV: 'development', ZOOM_SANDBOX: '1', CACHE_URL: 'memory://', PORT: '0', LOG_LEVEL: 'info', OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url };
+    const env = {
+      NODE_ENV: 'development',
+      ZOOM_SANDBOX: '1',
+      CACHE_URL: 'memory://',
+      PORT: '0',
+      LOG_LEVEL: 'info',
+      OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
+    };
     const gw = trackProcess(spawnGateway(process.execPath, dockerNodeArgs(), { cwd: build.dir, env }));
     const address = await gw.address();
     expect(await gw.waitFor('tracing on')).toMatchObject({ endpoint: `${receiver.url}…` });

@@ -48,7 +48,9 @@ beforeAll(async () => {
       schema: 'schema/schema.graphql',
       documents: 'test/operations/*.graphql',
       silent: true,
-      generates: { [`${dir}/gen/`]: { preset: 'client', presetConfig: { fragmentMasking: false, persistedDocuments: { hashAlgorithm: 'sha256' } } } },
+      generates: {
+        [`${dir}/gen/`]: { preset: 'client', presetConfig: { fragmentMasking: false, persistedDocuments: { hashAlgorithm: 'sha256' } } },
+      },
     },
     false,
   )) as Array<{ filename: string; content: string }>;
@@ -67,10 +69,15 @@ const JWT_CALLERS = {
   GATEWAY_JWT_ISSUER: USER_OAUTH_ENV.GATEWAY_JWT_ISSUER!,
   GATEWAY_JWT_AUDIENCE: USER_OAUTH_ENV.GATEWAY_JWT_AUDIENCE!,
 };
-const start = async (env: Record<string, string> = {}) => track(await startHarness({ env: { ...JWT_CALLERS, GRAPHQL_TRUSTED_DOCUMENTS: manifestPath, ...env } }));
+const start = async (env: Record<string, string> = {}) =>
+  track(await startHarness({ env: { ...JWT_CALLERS, GRAPHQL_TRUSTED_DOCUMENTS: manifestPath, ...env } }));
 
 async function post(h: Harness, body: unknown, headers: Record<string, string>): Promise<Answer> {
-  const res = await fetch(`${h.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const res = await fetch(`${h.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
   return { status: res.status, ...((await res.json()) as Omit<Answer, 'status'>) };
 }
 const apq = (id: string) => ({ extensions: { persistedQuery: { version: 1, sha256Hash: id } } });
@@ -93,17 +100,27 @@ describe('trusted documents', () => {
 
   it('a user-role caller runs a listed operation by extensions.persistedQuery, by documentId (bare or sha256:-prefixed), as its exact text, and over GET', async () => {
     const h = await start();
-    expect(h.logs.some((l) => l.includes('only trusted documents run') && l.includes(`"documents":${Object.keys(manifest).length}`))).toBe(true);
+    expect(h.logs.some((l) => l.includes('only trusted documents run') && l.includes(`"documents":${Object.keys(manifest).length}`))).toBe(
+      true,
+    );
     const user = await userOf(h);
     const me = listed('Me');
     const expected = member(h.fake).email;
-    for (const body of [apq(me.id), { documentId: me.id }, { documentId: `sha256:${me.id}` }, { query: me.text }, { query: me.text, ...apq(me.id) }]) {
+    for (const body of [
+      apq(me.id),
+      { documentId: me.id },
+      { documentId: `sha256:${me.id}` },
+      { query: me.text },
+      { query: me.text, ...apq(me.id) },
+    ]) {
       const r = await post(h, body, user);
       expect(r.errors, JSON.stringify(body).slice(0, 80)).toBeUndefined();
       expect((r.data?.me as { email: string }).email).toBe(expected);
     }
     const search = new URLSearchParams({ extensions: JSON.stringify(apq(me.id).extensions) });
-    const res = await fetch(`${h.url}/graphql?${search}`, { headers: { accept: 'application/json', 'apollo-require-preflight': 'true', ...user } });
+    const res = await fetch(`${h.url}/graphql?${search}`, {
+      headers: { accept: 'application/json', 'apollo-require-preflight': 'true', ...user },
+    });
     expect(res.status).toBe(200);
     expect(((await res.json()) as Answer).data?.me).toMatchObject({ email: expected });
   });
@@ -121,7 +138,9 @@ describe('trusted documents', () => {
     expectUntrusted(h, await post(h, [apq(me.id), { query: '{ __typename }' }], user), 'NOT_LISTED');
     // Over GET as well, whatever parameter repeats.
     const search = `query=${encodeURIComponent('{ __typename }')}&query=${encodeURIComponent(me.text)}`;
-    const res = await fetch(`${h.url}/graphql?${search}`, { headers: { accept: 'application/json', 'apollo-require-preflight': 'true', ...user } });
+    const res = await fetch(`${h.url}/graphql?${search}`, {
+      headers: { accept: 'application/json', 'apollo-require-preflight': 'true', ...user },
+    });
     expectUntrusted(h, { status: res.status, ...((await res.json()) as Omit<Answer, 'status'>) }, 'NOT_LISTED');
   });
 
@@ -139,7 +158,10 @@ describe('trusted documents', () => {
 
     const open = await start({ GRAPHQL_TRUSTED_DOCUMENTS_ALLOW_ADMIN: 'true' });
     const admin = await adminOf(open);
-    expect(await post(open, { query: '{ credentials { sandbox } }' }, admin)).toMatchObject({ status: 200, data: { credentials: { sandbox: false } } });
+    expect(await post(open, { query: '{ credentials { sandbox } }' }, admin)).toMatchObject({
+      status: 200,
+      data: { credentials: { sandbox: false } },
+    });
     expect((await post(open, apq(listed('Users').id), admin)).errors).toBeUndefined();
     // A user-role caller is not: not even by an automatic persisted query an admin registered.
     const query = '{ users(first: 2) { nodes { email } } }';
@@ -159,9 +181,14 @@ describe('trusted documents', () => {
     // What the preset's embedded `__meta__.hash` gives a client: the manifest id of the operation.
     const generateHash = (doc: DocumentNode) => {
       const name = getOperationAST(doc)?.name?.value ?? '';
-      return Object.entries(manifest).find(([, text]) => text.startsWith(`query ${name} `) || text.startsWith(`query ${name}(`))?.[0] ?? sha256(name);
+      return (
+        Object.entries(manifest).find(([, text]) => text.startsWith(`query ${name} `) || text.startsWith(`query ${name}(`))?.[0] ??
+        sha256(name)
+      );
     };
-    const link = new PersistedQueryLink({ generateHash }).concat(new HttpLink({ uri: `${h.url}/graphql`, fetch: recording, headers: await userOf(h) }));
+    const link = new PersistedQueryLink({ generateHash }).concat(
+      new HttpLink({ uri: `${h.url}/graphql`, fetch: recording, headers: await userOf(h) }),
+    );
     const client = new ApolloClient({ link, cache: new InMemoryCache() });
     const me = await client.query({ query: gql(listed('Me').text), fetchPolicy: 'no-cache' });
     expect(me.data).toMatchObject({ me: { email: member(h.fake).email } });
@@ -169,10 +196,12 @@ describe('trusted documents', () => {
     expect(sent[0]).toMatchObject({ operationName: 'Me', extensions: { persistedQuery: { version: 1, sha256Hash: listed('Me').id } } });
     expect(sent[0]).not.toHaveProperty('query');
     sent.length = 0;
-    const refused = await client.query({ query: gql('query Sneaky { users(first: 300) { nodes { email } } }'), fetchPolicy: 'no-cache' }).then(
-      () => undefined,
-      (e: unknown) => e,
-    );
+    const refused = await client
+      .query({ query: gql('query Sneaky { users(first: 300) { nodes { email } } }'), fetchPolicy: 'no-cache' })
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
     // The refusal is a GraphQL response (application/graphql-response+json): Apollo Client reads its code.
     expect(CombinedGraphQLErrors.is(refused)).toBe(true);
     expect((refused as CombinedGraphQLErrors).errors[0]?.extensions).toEqual({ code: 'UNTRUSTED_DOCUMENT', reason: 'UNKNOWN_DOCUMENT_ID' });
@@ -194,20 +223,28 @@ describe('trusted documents over the WebSocket', () => {
     const [id, text] = Object.entries(manifest).find(([, t]) => t.startsWith('subscription MyMeetingEvents'))!;
     const c = connect(h.url, await userOf(h));
     const failures = (payload: { query: string; extensions?: Record<string, unknown> }) =>
-      new Promise<unknown[]>((resolve) => c.client.subscribe(payload, { next: () => undefined, error: (e) => resolve(e as unknown[]), complete: () => resolve([]) }));
+      new Promise<unknown[]>((resolve) =>
+        c.client.subscribe(payload, { next: () => undefined, error: (e) => resolve(e as unknown[]), complete: () => resolve([]) }),
+      );
     try {
       await c.connected;
       const unlisted = await failures({ query: 'subscription { myMeetingEvents { meetingId kind sequence } }' });
       expect(unlisted[0]).toMatchObject({ extensions: { code: 'UNTRUSTED_DOCUMENT', reason: 'NOT_LISTED' } });
       const unknownId = await failures({ query: '', extensions: { persistedQuery: { version: 1, sha256Hash: sha256('nope') } } });
       expect(unknownId[0]).toMatchObject({ extensions: { code: 'UNTRUSTED_DOCUMENT', reason: 'UNKNOWN_DOCUMENT_ID' } });
-      const mismatch = await failures({ query: 'subscription { myMeetingEvents { meetingId } }', extensions: { persistedQuery: { version: 1, sha256Hash: id } } });
+      const mismatch = await failures({
+        query: 'subscription { myMeetingEvents { meetingId } }',
+        extensions: { persistedQuery: { version: 1, sha256Hash: id } },
+      });
       expect(mismatch[0]).toMatchObject({ extensions: { code: 'UNTRUSTED_DOCUMENT', reason: 'DOCUMENT_MISMATCH' } });
       expect(await metric(h.url, 'zgg_ws_subscriptions', { field: 'myMeetingEvents' })).toBe(0);
       // The listed document runs, sent as its text or as its id alone.
       const byText = record(c.client, text);
       const byIdErrors: unknown[] = [];
-      c.client.subscribe({ query: '', extensions: { persistedQuery: { version: 1, sha256Hash: id } } }, { next: () => undefined, error: (e) => byIdErrors.push(e), complete: () => undefined });
+      c.client.subscribe(
+        { query: '', extensions: { persistedQuery: { version: 1, sha256Hash: id } } },
+        { next: () => undefined, error: (e) => byIdErrors.push(e), complete: () => undefined },
+      );
       await expect.poll(() => metric(h.url, 'zgg_ws_subscriptions', { field: 'myMeetingEvents' }), { timeout: 10_000 }).toBe(2);
       expect(byText.errors).toEqual([]);
       expect(byIdErrors).toEqual([]);
@@ -260,7 +297,12 @@ describe('a manifest that cannot be used stops the start, naming GRAPHQL_TRUSTED
   });
 
   it('the gateway process exits 78 with that message, and never listens', async () => {
-    const failed = await startReplica({ ZOOM_SANDBOX: '1', PORT: '0', CACHE_URL: 'memory://', GRAPHQL_TRUSTED_DOCUMENTS: file('broken.json', '{"abc": 42}') }).then(
+    const failed = await startReplica({
+      ZOOM_SANDBOX: '1',
+      PORT: '0',
+      CACHE_URL: 'memory://',
+      GRAPHQL_TRUSTED_DOCUMENTS: file('broken.json', '{"abc": 42}'),
+    }).then(
       async (replica) => {
         await replica.stop();
         return undefined;
@@ -275,8 +317,8 @@ describe('a manifest that cannot be used stops the start, naming GRAPHQL_TRUSTED
     expect(configProblems({ ZOOM_SANDBOX: '1', GRAPHQL_TRUSTED_DOCUMENTS_ALLOW_ADMIN: 'true' })).toEqual([
       expect.stringMatching(/^GRAPHQL_TRUSTED_DOCUMENTS_ALLOW_ADMIN: has no effect without GRAPHQL_TRUSTED_DOCUMENTS/),
     ]);
-    expect(configProblems({ ZOOM_SANDBOX: '1', GRAPHQL_TRUSTED_DOCUMENTS_ALLOW_ADMIN: 'maybe', GRAPHQL_TRUSTED_DOCUMENTS: 'x.json' })).toEqual([
-      expect.stringMatching(/^GRAPHQL_TRUSTED_DOCUMENTS_ALLOW_ADMIN: expected true or false/),
-    ]);
+    expect(
+      configProblems({ ZOOM_SANDBOX: '1', GRAPHQL_TRUSTED_DOCUMENTS_ALLOW_ADMIN: 'maybe', GRAPHQL_TRUSTED_DOCUMENTS: 'x.json' }),
+    ).toEqual([expect.stringMatching(/^GRAPHQL_TRUSTED_DOCUMENTS_ALLOW_ADMIN: expected true or false/)]);
   });
 });

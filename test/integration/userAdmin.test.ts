@@ -9,13 +9,16 @@ const q = {
   create: 'mutation ($input: CreateUserInput!) { createUser(input: $input) { id zoomId email status type firstName } }',
   update: 'mutation ($id: ID!, $input: UpdateUserInput!) { updateUser(id: $id, input: $input) { id firstName dept type timezone } }',
   status: 'mutation ($id: ID!, $action: UserStatusAction!) { setUserStatus(id: $id, action: $action) { id status } }',
-  remove: 'mutation ($id: ID!, $action: DeleteUserAction, $transfer: UserTransferInput) { deleteUser(id: $id, action: $action, transfer: $transfer) }',
-  settings: 'mutation ($id: ID!, $input: UserSettingsInput!) { updateUserSettings(id: $id, input: $input) { scheduleMeeting { joinBeforeHost audioType hostVideo } inMeeting { polling chat } recording { autoRecording cloudRecording } } }',
+  remove:
+    'mutation ($id: ID!, $action: DeleteUserAction, $transfer: UserTransferInput) { deleteUser(id: $id, action: $action, transfer: $transfer) }',
+  settings:
+    'mutation ($id: ID!, $input: UserSettingsInput!) { updateUserSettings(id: $id, input: $input) { scheduleMeeting { joinBeforeHost audioType hostVideo } inMeeting { polling chat } recording { autoRecording cloudRecording } } }',
   assign: 'mutation ($roleId: ID!, $userIds: [ID!]!) { assignRole(roleId: $roleId, userIds: $userIds) }',
   summary: '{ userSummary { total licensed basic pending onPrem rooms joinOnly } }',
   email: 'query ($email: String!) { emailInUse(email: $email) }',
   roles: '{ roles { id name description totalMembers members(first: 5) { totalCount nodes { id email roleId } } } }',
-  userSettings: 'query ($id: ID!) { user(id: $id) { id settings { scheduleMeeting { joinBeforeHost audioType } inMeeting { polling } recording { autoRecording } } } }',
+  userSettings:
+    'query ($id: ID!) { user(id: $id) { id settings { scheduleMeeting { joinBeforeHost audioType } inMeeting { polling } recording { autoRecording } } } }',
   users: 'query ($status: UserStatus) { users(status: $status, first: 300) { nodes { id } } }',
 };
 
@@ -43,13 +46,26 @@ const restCalls = () => h.fake.requests.filter((r) => r.path.startsWith('/v2/'))
 describe('user administration for admins, end to end against the fake Zoom', () => {
   it('createUser with CREATE invites: the answer says PENDING; AUTO_CREATE makes an active user', async () => {
     const invited = await h.gql<{ createUser: { email: string; status: string; type: string; firstName: string } }>(
-      q.create, { input: { email: 'new.hire@example.com', type: 'LICENSED', firstName: 'New' } }, asAdmin);
+      q.create,
+      { input: { email: 'new.hire@example.com', type: 'LICENSED', firstName: 'New' } },
+      asAdmin,
+    );
     expect(invited.errors).toBeUndefined();
-    expect(invited.data?.createUser).toMatchObject({ email: 'new.hire@example.com', status: 'PENDING', type: 'LICENSED', firstName: 'New' });
-    expect(JSON.parse(h.fake.requests.find((r) => r.route === 'users.create')!.body!)).toEqual({
-      action: 'create', user_info: { email: 'new.hire@example.com', type: 2, first_name: 'New' },
+    expect(invited.data?.createUser).toMatchObject({
+      email: 'new.hire@example.com',
+      status: 'PENDING',
+      type: 'LICENSED',
+      firstName: 'New',
     });
-    const auto = await h.gql<{ createUser: { status: string; zoomId: string } }>(q.create, { input: { email: 'auto@example.com', type: 'BASIC', action: 'AUTO_CREATE' } }, asAdmin);
+    expect(JSON.parse(h.fake.requests.find((r) => r.route === 'users.create')!.body!)).toEqual({
+      action: 'create',
+      user_info: { email: 'new.hire@example.com', type: 2, first_name: 'New' },
+    });
+    const auto = await h.gql<{ createUser: { status: string; zoomId: string } }>(
+      q.create,
+      { input: { email: 'auto@example.com', type: 'BASIC', action: 'AUTO_CREATE' } },
+      asAdmin,
+    );
     expect(auto.data?.createUser.status).toBe('ACTIVE');
     expect(auto.data?.createUser.zoomId).toBe(h.fake.state.findUser('auto@example.com')!.id);
   });
@@ -66,15 +82,26 @@ describe('user administration for admins, end to end against the fake Zoom', () 
 
   it('updateUser changes the given fields and returns the user as Zoom now has it', async () => {
     const r = await h.gql<{ updateUser: { firstName: string; dept: string; type: string; timezone: string } }>(
-      q.update, { id: bob.id, input: { firstName: 'Robert', dept: 'Finance', type: 'BASIC', timezone: 'Europe/Berlin' } }, asAdmin);
+      q.update,
+      { id: bob.id, input: { firstName: 'Robert', dept: 'Finance', type: 'BASIC', timezone: 'Europe/Berlin' } },
+      asAdmin,
+    );
     expect(r.errors).toBeUndefined();
     expect(r.data?.updateUser).toEqual({ id: bob.id, firstName: 'Robert', dept: 'Finance', type: 'BASIC', timezone: 'Europe/Berlin' });
-    expect(JSON.parse(h.fake.requests.find((x) => x.route === 'users.update')!.body!)).toEqual({ first_name: 'Robert', dept: 'Finance', type: 1, timezone: 'Europe/Berlin' });
-    expect((await h.gql(q.update, { id: 'nobody@example.com', input: { dept: 'x' } }, asAdmin)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(JSON.parse(h.fake.requests.find((x) => x.route === 'users.update')!.body!)).toEqual({
+      first_name: 'Robert',
+      dept: 'Finance',
+      type: 1,
+      timezone: 'Europe/Berlin',
+    });
+    expect((await h.gql(q.update, { id: 'nobody@example.com', input: { dept: 'x' } }, asAdmin)).errors?.[0]?.extensions?.code).toBe(
+      'NOT_FOUND',
+    );
   });
 
   it('setUserStatus moves a user between users(status: ACTIVE) and users(status: INACTIVE) at once', async () => {
-    const ids = async (status: string) => (await h.gql<{ users: { nodes: Array<{ id: string }> } }>(q.users, { status }, asAdmin)).data!.users.nodes.map((n) => n.id);
+    const ids = async (status: string) =>
+      (await h.gql<{ users: { nodes: Array<{ id: string }> } }>(q.users, { status }, asAdmin)).data!.users.nodes.map((n) => n.id);
     const target = member(h.fake, 3);
     expect(await ids('ACTIVE')).toContain(target.id);
     const off = await h.gql<{ setUserStatus: { status: string } }>(q.status, { id: target.id, action: 'DEACTIVATE' }, asAdmin);
@@ -86,19 +113,31 @@ describe('user administration for admins, end to end against the fake Zoom', () 
     expect(await ids('ACTIVE')).toContain(target.id);
     // Zoom does not (de)activate owners and admins this way: its reason, with its code.
     const admin = h.fake.state.users.find((u) => u.role_id === '1')!;
-    expect((await h.gql(q.status, { id: admin.id, action: 'DEACTIVATE' }, asAdmin)).errors?.[0]?.extensions).toMatchObject({ code: 'ZOOM_API_ERROR', zoomCode: 200 });
+    expect((await h.gql(q.status, { id: admin.id, action: 'DEACTIVATE' }, asAdmin)).errors?.[0]?.extensions).toMatchObject({
+      code: 'ZOOM_API_ERROR',
+      zoomCode: 200,
+    });
   });
 
   it('deleteUser with a transfer moves the meetings to the colleague, then removes the user', async () => {
     const leaver = h.fake.state.addUser({ status: 'active', email: 'leaver@example.com' });
     const meetings = h.fake.state.seedMeetings(leaver.id, 2);
-    const r = await h.gql<{ deleteUser: boolean }>(q.remove, { id: leaver.id, action: 'DELETE', transfer: { toEmail: bob.email, webinars: false } }, asAdmin);
+    const r = await h.gql<{ deleteUser: boolean }>(
+      q.remove,
+      { id: leaver.id, action: 'DELETE', transfer: { toEmail: bob.email, webinars: false } },
+      asAdmin,
+    );
     expect(r.errors).toBeUndefined();
     expect(r.data?.deleteUser).toBe(true);
     expect(h.fake.state.findUser(leaver.id)).toBeUndefined();
     for (const m of meetings) expect(h.fake.state.findMeeting(m.id)!.host_id).toBe(bob.id);
     expect(h.fake.requests.find((x) => x.route === 'users.delete')!.query).toEqual({
-      action: 'delete', transfer_email: bob.email, transfer_meeting: 'true', transfer_webinar: 'false', transfer_recording: 'true', transfer_whiteboard: 'true',
+      action: 'delete',
+      transfer_email: bob.email,
+      transfer_meeting: 'true',
+      transfer_webinar: 'false',
+      transfer_recording: 'true',
+      transfer_whiteboard: 'true',
     });
   });
 
@@ -115,13 +154,33 @@ describe('user administration for admins, end to end against the fake Zoom', () 
 
   it('updateUserSettings sends Zoom only the fields given and returns the settings as Zoom now has them', async () => {
     const before = structuredClone(h.fake.state.settingsOf(bob));
-    const r = await h.gql<{ updateUserSettings: { scheduleMeeting: { joinBeforeHost: boolean; audioType: string; hostVideo: boolean }; inMeeting: { polling: boolean; chat: boolean }; recording: { autoRecording: string } } }>(
-      q.settings, { id: bob.id, input: { scheduleMeeting: { joinBeforeHost: true, audioType: 'THIRD_PARTY', hostVideo: null }, recording: { autoRecording: 'CLOUD' } } }, asAdmin);
+    const r = await h.gql<{
+      updateUserSettings: {
+        scheduleMeeting: { joinBeforeHost: boolean; audioType: string; hostVideo: boolean };
+        inMeeting: { polling: boolean; chat: boolean };
+        recording: { autoRecording: string };
+      };
+    }>(
+      q.settings,
+      {
+        id: bob.id,
+        input: {
+          scheduleMeeting: { joinBeforeHost: true, audioType: 'THIRD_PARTY', hostVideo: null },
+          recording: { autoRecording: 'CLOUD' },
+        },
+      },
+      asAdmin,
+    );
     expect(r.errors).toBeUndefined();
     expect(JSON.parse(h.fake.requests.find((x) => x.route === 'users.updateSettings')!.body!)).toEqual({
-      schedule_meeting: { join_before_host: true, audio_type: 'thirdParty' }, recording: { auto_recording: 'cloud' },
+      schedule_meeting: { join_before_host: true, audio_type: 'thirdParty' },
+      recording: { auto_recording: 'cloud' },
     });
-    expect(r.data?.updateUserSettings.scheduleMeeting).toEqual({ joinBeforeHost: true, audioType: 'THIRD_PARTY', hostVideo: before.schedule_meeting.host_video });
+    expect(r.data?.updateUserSettings.scheduleMeeting).toEqual({
+      joinBeforeHost: true,
+      audioType: 'THIRD_PARTY',
+      hostVideo: before.schedule_meeting.host_video,
+    });
     expect(r.data?.updateUserSettings.inMeeting).toEqual({ polling: before.in_meeting.polling, chat: before.in_meeting.chat });
     expect(r.data?.updateUserSettings.recording.autoRecording).toBe('CLOUD');
     expect(h.fake.state.settingsOf(bob).in_meeting).toEqual(before.in_meeting);
@@ -134,7 +193,14 @@ describe('user administration for admins, end to end against the fake Zoom', () 
     const summary = await h.gql<{ userSummary: { total: number; pending: number } }>(q.summary, {}, asAdmin);
     expect(summary.data?.userSummary.total).toBe(h.fake.state.users.length);
     expect(summary.data?.userSummary.pending).toBe(h.fake.state.users.filter((u) => u.status === 'pending').length);
-    type Roles = { roles: Array<{ id: string; name: string; totalMembers: number; members: { totalCount: number; nodes: Array<{ id: string; roleId: string }> } }> };
+    type Roles = {
+      roles: Array<{
+        id: string;
+        name: string;
+        totalMembers: number;
+        members: { totalCount: number; nodes: Array<{ id: string; roleId: string }> };
+      }>;
+    };
     const roles = await h.gql<Roles>(q.roles, {}, asAdmin);
     expect(roles.errors).toBeUndefined();
     expect(roles.data?.roles.map((r) => r.name)).toEqual(['Owner', 'Admin', 'Member', 'Help desk', 'Billing']);
@@ -143,7 +209,9 @@ describe('user administration for admins, end to end against the fake Zoom', () 
     const who = [member(h.fake, 5), member(h.fake, 6)];
     const assigned = await h.gql<{ assignRole: boolean }>(q.assign, { roleId: helpDesk.id, userIds: [who[0]!.id, who[1]!.email] }, asAdmin);
     expect(assigned.data?.assignRole).toBe(true);
-    expect(JSON.parse(h.fake.requests.find((x) => x.route === 'roles.addMembers')!.body!)).toEqual({ members: [{ id: who[0]!.id }, { email: who[1]!.email }] });
+    expect(JSON.parse(h.fake.requests.find((x) => x.route === 'roles.addMembers')!.body!)).toEqual({
+      members: [{ id: who[0]!.id }, { email: who[1]!.email }],
+    });
     const after = await h.gql<Roles>(q.roles, {}, asAdmin);
     const updated = after.data!.roles.find((r) => r.id === helpDesk.id)!;
     expect(updated.totalMembers).toBe(helpDesk.totalMembers + 2);
@@ -186,7 +254,11 @@ describe('policy: a user-role caller, and attacker inputs; a refusal makes no Zo
     const r = await h.gql<{ updateUser: { firstName: string } }>(q.update, { id: 'me', input: { firstName: 'Alicia' } }, asAlice);
     expect(r.errors).toBeUndefined();
     expect(r.data?.updateUser.firstName).toBe('Alicia');
-    const s = await h.gql<{ updateUserSettings: { inMeeting: { polling: boolean } } }>(q.settings, { id: alice.id, input: { inMeeting: { polling: true } } }, asAlice);
+    const s = await h.gql<{ updateUserSettings: { inMeeting: { polling: boolean } } }>(
+      q.settings,
+      { id: alice.id, input: { inMeeting: { polling: true } } },
+      asAlice,
+    );
     expect(s.errors).toBeUndefined();
     expect(s.data?.updateUserSettings.inMeeting.polling).toBe(true);
     const read = await h.gql<{ user: { settings: { inMeeting: { polling: boolean } } } }>(q.userSettings, { id: alice.id }, asAlice);
@@ -223,7 +295,12 @@ describe("Zoom's limits", () => {
 
   it('a 429 on a settings change is ZOOM_RATE_LIMITED with retryAfterSeconds', async () => {
     const g = track(await startHarness());
-    g.fake.knobs.fail({ route: 'users.updateSettings', status: 429, headers: { 'retry-after': '3600' }, body: { code: 429, message: 'You have reached the maximum daily rate limit for this API.' } });
+    g.fake.knobs.fail({
+      route: 'users.updateSettings',
+      status: 429,
+      headers: { 'retry-after': '3600' },
+      body: { code: 429, message: 'You have reached the maximum daily rate limit for this API.' },
+    });
     const r = await g.gql(q.settings, { id: 'me', input: { inMeeting: { chat: false } } });
     expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'ZOOM_RATE_LIMITED', retryAfterSeconds: 3600 });
     g.fake.knobs.fail({ route: 'users.create', status: 429, headers: { 'retry-after': '3600' } });
@@ -232,7 +309,7 @@ describe("Zoom's limits", () => {
     expect(g.fake.state.findUser('late@example.com')).toBeUndefined();
   });
 
-  it('past the plan\'s daily invitations Zoom answers 429 without Retry-After: ZOOM_RATE_LIMITED until 00:00 UTC, at once', async () => {
+  it("past the plan's daily invitations Zoom answers 429 without Retry-After: ZOOM_RATE_LIMITED until 00:00 UTC, at once", async () => {
     const g = track(await startHarness({ fakeOptions: { plan: 'free' } }));
     g.fake.state.inviteQuota.set(g.fake.state.accountId, 49);
     expect((await g.gql(q.create, { input: { email: 'fiftieth@example.com', type: 'BASIC' } })).errors).toBeUndefined();
@@ -251,7 +328,10 @@ describe("Zoom's limits", () => {
 
   it('settings changes are paced as Medium under the Free plan: a burst causes no 429 at Zoom', async () => {
     const g = track(await startHarness({ fakeOptions: { rateLimits: true, plan: 'free' }, env: { ZOOM_RATE_LIMIT_PLAN: 'free' } }));
-    const ids = g.fake.state.users.filter((u) => u.status === 'active').slice(2, 6).map((u) => u.id);
+    const ids = g.fake.state.users
+      .filter((u) => u.status === 'active')
+      .slice(2, 6)
+      .map((u) => u.id);
     const results = await Promise.all(ids.map((id) => g.gql(q.settings, { id, input: { inMeeting: { polling: true } } })));
     expect(results.filter((r) => r.errors)).toEqual([]);
     expect(g.fake.requests.filter((r) => r.status === 429)).toEqual([]);

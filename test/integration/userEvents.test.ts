@@ -31,8 +31,18 @@ const READ = `query ($id: ID!) {
   roles { id totalMembers }
 }`;
 
-type Event = { type: string; userId: string | null; email: string | null; sequence: number; user: { id: string; status: string; firstName: string } | null };
-type Read = { user: { id: string; firstName: string; status: string; roleId: string; settings: { inMeeting: { polling: boolean } } }; users: { nodes: Array<{ id: string }> }; roles: Array<{ id: string; totalMembers: number }> };
+type Event = {
+  type: string;
+  userId: string | null;
+  email: string | null;
+  sequence: number;
+  user: { id: string; status: string; firstName: string } | null;
+};
+type Read = {
+  user: { id: string; firstName: string; status: string; roleId: string; settings: { inMeeting: { polling: boolean } } };
+  users: { nodes: Array<{ id: string }> };
+  roles: Array<{ id: string; totalMembers: number }>;
+};
 
 const sqliteUrl = () => {
   const dir = mkdtempSync(join(tmpdir(), 'zgg-users-'));
@@ -88,7 +98,10 @@ describe('accountUserEvents', () => {
     expect((await deliver(h.url, now, userEvent('user.deleted', bob, now + 1))).status).toBe(200);
     await vi.waitFor(() => expect(seen.events).toHaveLength(2), WAIT);
     await new Promise((r) => setTimeout(r, 200));
-    expect(seen.events.map((e) => [e.sequence, e.type])).toEqual([[1, 'user.created'], [2, 'user.deleted']]);
+    expect(seen.events.map((e) => [e.sequence, e.type])).toEqual([
+      [1, 'user.created'],
+      [2, 'user.deleted'],
+    ]);
   });
 });
 
@@ -112,10 +125,16 @@ describe.each([
     expect(fake.hits()).toBe(0); // cached on B
 
     expect((await a.gql(UPDATE, { id: target.id, input: { firstName: 'Changed' } })).errors).toBeUndefined();
-    expect((await a.gql(SETTINGS, { id: target.id, input: { inMeeting: { polling: !before.user.settings.inMeeting.polling } } })).errors).toBeUndefined();
+    expect(
+      (await a.gql(SETTINGS, { id: target.id, input: { inMeeting: { polling: !before.user.settings.inMeeting.polling } } })).errors,
+    ).toBeUndefined();
     expect((await a.gql(ASSIGN, { roleId: helpDesk.id, userIds: [target.id] })).errors).toBeUndefined();
     const afterWrites = await read(b);
-    expect(afterWrites.user).toMatchObject({ firstName: 'Changed', roleId: helpDesk.id, settings: { inMeeting: { polling: !before.user.settings.inMeeting.polling } } });
+    expect(afterWrites.user).toMatchObject({
+      firstName: 'Changed',
+      roleId: helpDesk.id,
+      settings: { inMeeting: { polling: !before.user.settings.inMeeting.polling } },
+    });
     const count = (r: Read) => r.roles.find((x) => x.id === helpDesk.id)!.totalMembers;
     expect(count(afterWrites)).toBe(count(before) + 1);
 
@@ -125,21 +144,33 @@ describe.each([
     expect(deactivated.users.nodes.map((n) => n.id)).not.toContain(target.id);
   });
 
-  it.skipIf(!reachable)("an out-of-band settings change reaches B's cached settings through user.settings_updated", { timeout: 60_000 }, async () => {
-    const fake = await startFakeZoom({ rateLimits: false });
-    fakes.push(fake);
-    const env = { CACHE_URL: url(), CACHE_NAMESPACE: uniqueNamespace(`userhook-${name.replace(/\W+/g, '')}`), ZOOM_CACHE_TTL_SECONDS: '600', ZOOM_WEBHOOK_SECRET_TOKEN: WEBHOOK_SECRET };
-    const a = track(await startHarness({ fake, env }));
-    const b = track(await startHarness({ fake, env }));
-    await fake.webhooks.subscribe(SANDBOX_CREDENTIALS.oauth.clientId, `${a.url}/zoom/webhooks`, WEBHOOK_SECRET);
-    const target = member(fake, 2);
-    const polling = async () => (await b.gql<Read>(READ, { id: target.id })).data!.user.settings.inMeeting.polling;
-    const was = await polling();
-    // Changed in Zoom's web portal: only the webhook can tell the cache.
-    fake.state.settingsOf(target).in_meeting.polling = !was;
-    expect(await polling()).toBe(was);
-    expect((await deliver(a.url, fake.clock.now(), userEvent('user.settings_updated', target, fake.clock.now()))).status).toBe(200);
-    await vi.waitFor(async () => expect(await metric(a.url, 'zgg_webhook_events_total', { event: 'user.settings_updated', outcome: 'applied' })).toBe(1), WAIT);
-    expect(await polling()).toBe(!was);
-  });
+  it.skipIf(!reachable)(
+    "an out-of-band settings change reaches B's cached settings through user.settings_updated",
+    { timeout: 60_000 },
+    async () => {
+      const fake = await startFakeZoom({ rateLimits: false });
+      fakes.push(fake);
+      const env = {
+        CACHE_URL: url(),
+        CACHE_NAMESPACE: uniqueNamespace(`userhook-${name.replace(/\W+/g, '')}`),
+        ZOOM_CACHE_TTL_SECONDS: '600',
+        ZOOM_WEBHOOK_SECRET_TOKEN: WEBHOOK_SECRET,
+      };
+      const a = track(await startHarness({ fake, env }));
+      const b = track(await startHarness({ fake, env }));
+      await fake.webhooks.subscribe(SANDBOX_CREDENTIALS.oauth.clientId, `${a.url}/zoom/webhooks`, WEBHOOK_SECRET);
+      const target = member(fake, 2);
+      const polling = async () => (await b.gql<Read>(READ, { id: target.id })).data!.user.settings.inMeeting.polling;
+      const was = await polling();
+      // Changed in Zoom's web portal: only the webhook can tell the cache.
+      fake.state.settingsOf(target).in_meeting.polling = !was;
+      expect(await polling()).toBe(was);
+      expect((await deliver(a.url, fake.clock.now(), userEvent('user.settings_updated', target, fake.clock.now()))).status).toBe(200);
+      await vi.waitFor(
+        async () => expect(await metric(a.url, 'zgg_webhook_events_total', { event: 'user.settings_updated', outcome: 'applied' })).toBe(1),
+        WAIT,
+      );
+      expect(await polling()).toBe(!was);
+    },
+  );
 });

@@ -10,7 +10,9 @@ let asAdmin: Record<string, string>;
 let asAlice: Record<string, string>;
 
 beforeAll(async () => {
-  h = await startHarness({ env: { GATEWAY_AUTH: 'jwt', GATEWAY_JWT_SECRET: JWT_SECRET, GATEWAY_JWT_ISSUER: JWT_ISSUER, GATEWAY_JWT_AUDIENCE: JWT_AUDIENCE } });
+  h = await startHarness({
+    env: { GATEWAY_AUTH: 'jwt', GATEWAY_JWT_SECRET: JWT_SECRET, GATEWAY_JWT_ISSUER: JWT_ISSUER, GATEWAY_JWT_AUDIENCE: JWT_AUDIENCE },
+  });
   alice = member(h.fake, 0);
   bob = member(h.fake, 1);
   for (let i = 0; i < 3; i++) h.fake.state.addMeeting(bob.id, { topic: `bob ${i}` });

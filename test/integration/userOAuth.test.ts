@@ -51,7 +51,14 @@ describe('install flow with PKCE against the fake Zoom', () => {
     expect(me.data?.me.id).toBe(user.id);
     expect(lastCall(h.fake, 'users.get')).toMatchObject({ tokenKind: 'user', tokenUserId: user.id, path: '/v2/users/me' });
 
-    const status = await h.gql<{ credentials: { selectedSource: string; userAuthorized: boolean; installUrl: string; cached: Array<{ source: string; scopes: string[]; expiresAt: string }> } }>(CREDENTIALS, {}, headers);
+    const status = await h.gql<{
+      credentials: {
+        selectedSource: string;
+        userAuthorized: boolean;
+        installUrl: string;
+        cached: Array<{ source: string; scopes: string[]; expiresAt: string }>;
+      };
+    }>(CREDENTIALS, {}, headers);
     expect(status.data?.credentials).toMatchObject({ selectedSource: 'USER', userAuthorized: true, installUrl: INSTALL_URL });
     const userToken = status.data?.credentials.cached.find((c) => c.source === 'USER');
     expect(userToken?.scopes).toContain('user:read');
@@ -272,7 +279,14 @@ describe('no token or secret leaves the gateway', () => {
     await record('mutation { revokeZoomAuthorization }');
 
     const state = new URL(install.callbackUrl as string).searchParams.get('state') as string;
-    const secrets = [...issuedSecrets(h.fake), state, JWT_SECRET, 'sandbox-oauth-secret', 'sandbox-s2s-secret', headers.authorization!.slice(7)];
+    const secrets = [
+      ...issuedSecrets(h.fake),
+      state,
+      JWT_SECRET,
+      'sandbox-oauth-secret',
+      'sandbox-s2s-secret',
+      headers.authorization!.slice(7),
+    ];
     expect(secrets.length).toBeGreaterThan(6);
     const haystack = [...bodies, ...h.logs].join('\n');
     expect(h.logs.length).toBeGreaterThan(10);

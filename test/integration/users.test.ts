@@ -9,9 +9,21 @@ const USERS = /* GraphQL */ `
   query Users($status: UserStatus, $first: Int, $after: String) {
     users(status: $status, first: $first, after: $after) {
       totalCount
-      pageInfo { hasNextPage endCursor }
-      edges { cursor node { id email status } }
-      nodes { id }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          id
+          email
+          status
+        }
+      }
+      nodes {
+        id
+      }
     }
   }
 `;
@@ -27,7 +39,6 @@ type UsersData = {
 
 const HOUR = 3_600_000;
 const { track, fakes } = stopAfterEach();
-
 
 describe('users(status: ACTIVE) end to end against the fake Zoom', () => {
   it('500 concurrent cold queries cause exactly one token request', async () => {
@@ -109,7 +120,10 @@ describe('users(status: ACTIVE) end to end against the fake Zoom', () => {
   it('lists only the requested status (INACTIVE) from a mixed account', async () => {
     const h = track(await startHarness());
     h.fake.state.seedUsers(200);
-    const inactive = h.fake.state.users.filter((u) => u.status === 'inactive').map((u) => u.email).sort();
+    const inactive = h.fake.state.users
+      .filter((u) => u.status === 'inactive')
+      .map((u) => u.email)
+      .sort();
     expect(inactive.length).toBeGreaterThan(0);
     const r = await h.gql<UsersData>(USERS, { status: 'INACTIVE', first: 300 });
     expect(r.data?.users.edges.map((e) => e.node.email).sort()).toEqual(inactive);
@@ -204,7 +218,13 @@ describe('upstream failures become contract errors', () => {
 
   it('429 whose Retry-After exceeds the call deadline → ZOOM_RATE_LIMITED with retryAfterSeconds', async () => {
     const h = track(await startHarness());
-    h.fake.knobs.fail({ route: 'users.list', status: 429, body: { code: 429, message: 'You have reached the maximum per-second rate limit for this API. Try again later.' }, headers: { 'retry-after': '60' }, times: 1 });
+    h.fake.knobs.fail({
+      route: 'users.list',
+      status: 429,
+      body: { code: 429, message: 'You have reached the maximum per-second rate limit for this API. Try again later.' },
+      headers: { 'retry-after': '60' },
+      times: 1,
+    });
     const r = await h.gql(USERS, { first: 1 });
     expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'ZOOM_RATE_LIMITED', retryAfterSeconds: 60 });
   });

@@ -24,7 +24,8 @@ beforeEach(() => h.fake.resetCounters());
 
 const admin = () => bearer(h.fake, { sub: 'session-service', roles: ['admin'] });
 const user = () => bearer(h.fake, { sub: 'alice', email: 'alice@example.test', roles: ['user'] });
-const sign = async (variables: VideoSdkTokenMutationVariables, headers: Record<string, string>) => h.gql<VideoSdkTokenMutation>(SIGN, variables, headers);
+const sign = async (variables: VideoSdkTokenMutationVariables, headers: Record<string, string>) =>
+  h.gql<VideoSdkTokenMutation>(SIGN, variables, headers);
 
 async function claimsOf(token: string) {
   expect(decodeProtectedHeader(token)).toEqual({ alg: 'HS256', typ: 'JWT' });
@@ -33,12 +34,22 @@ async function claimsOf(token: string) {
 
 describe('videoSdkToken over HTTP', () => {
   it('an admin signs HOST with every claim Zoom documents; verified with jose; no Zoom call', async () => {
-    const r = await sign({ sessionName: 'Support room 7', role: 'HOST', userIdentity: 'agent-12', sessionKey: 'ticket-4411', expiresIn: 3600 }, await admin());
+    const r = await sign(
+      { sessionName: 'Support room 7', role: 'HOST', userIdentity: 'agent-12', sessionKey: 'ticket-4411', expiresIn: 3600 },
+      await admin(),
+    );
     expect(r.errors).toBeUndefined();
     const { token, expiresAt } = r.data!.videoSdkToken!;
     const payload = await claimsOf(token);
     expect(Object.keys(payload).sort()).toEqual(['app_key', 'exp', 'iat', 'role_type', 'session_key', 'tpc', 'user_identity', 'version']);
-    expect(payload).toMatchObject({ app_key: VIDEO.ZOOM_VIDEO_SDK_KEY, tpc: 'Support room 7', role_type: 1, version: 1, user_identity: 'agent-12', session_key: 'ticket-4411' });
+    expect(payload).toMatchObject({
+      app_key: VIDEO.ZOOM_VIDEO_SDK_KEY,
+      tpc: 'Support room 7',
+      role_type: 1,
+      version: 1,
+      user_identity: 'agent-12',
+      session_key: 'ticket-4411',
+    });
     expect(payload.exp! - payload.iat!).toBe(3600);
     const nowS = Math.floor(h.fake.clock.now() / 1000);
     expect(nowS - payload.iat!).toBeGreaterThanOrEqual(30);

@@ -51,7 +51,9 @@ describe('webhook events are not lost', () => {
     setFailing(false);
     await vi.waitFor(async () => expect((await fetch(`${h.url}/readyz`)).status).toBe(200), { timeout: 5_000, interval: 100 });
     expect((await deliver(h.url, now, body, { requestId: 'first' })).status).toBe(200);
-    await vi.waitFor(async () => expect(await metric(h.url, EVENTS, { event: 'meeting.deleted', outcome: 'applied' })).toBe(1), { timeout: 10_000 });
+    await vi.waitFor(async () => expect(await metric(h.url, EVENTS, { event: 'meeting.deleted', outcome: 'applied' })).toBe(1), {
+      timeout: 10_000,
+    });
     expect(sink.changes).toEqual([{ kind: 'meeting', meetingId: '81234567890', hostId: 'hostA' }]);
   });
 
@@ -70,47 +72,62 @@ describe('webhook events are not lost', () => {
     // The same delivery three times (Zoom's retry, or a replay within the 5 minutes): applied once,
     // and each record is gone once its delivery is applied or found a duplicate.
     for (let i = 0; i < 3; i++) expect((await deliver(h.url, now, body, { requestId: 'same' })).status).toBe(200);
-    await vi.waitFor(async () => expect(await metric(h.url, EVENTS, { event: 'meeting.updated', outcome: 'duplicate' })).toBe(2), { timeout: 10_000 });
+    await vi.waitFor(async () => expect(await metric(h.url, EVENTS, { event: 'meeting.updated', outcome: 'duplicate' })).toBe(2), {
+      timeout: 10_000,
+    });
     expect(await metric(h.url, EVENTS, { event: 'meeting.updated', outcome: 'applied' })).toBe(1);
     await vi.waitFor(async () => expect(await store.listPending('webhook')).toEqual([]), { timeout: 10_000 });
     expect(sink.changes).toHaveLength(1);
   });
 
-  it('the replica that answered stops before applying it: another replica sharing the SQLite file applies it', { timeout: 60_000 }, async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'zgg-recovery-'));
-    dirs.push(dir);
-    const file = join(dir, 'shared.sqlite');
-    const shared = env({ CACHE_URL: `sqlite://${file}` });
-    const fake = await startFakeZoom({ rateLimits: false });
-    fakes.push(fake);
+  it(
+    'the replica that answered stops before applying it: another replica sharing the SQLite file applies it',
+    { timeout: 60_000 },
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'zgg-recovery-'));
+      dirs.push(dir);
+      const file = join(dir, 'shared.sqlite');
+      const shared = env({ CACHE_URL: `sqlite://${file}` });
+      const fake = await startFakeZoom({ rateLimits: false });
+      fakes.push(fake);
 
-    // A answers Zoom, then never gets past the change (as if it died there). Its clock is the
-    // machine's, so its own recovery passes do not reach the event during the test.
-    let release!: () => void;
-    const stuck = new Promise<void>((r) => (release = r));
-    const seenByA: ZoomChange[] = [];
-    const a = track(await startHarness({ fake, env: shared, shareClock: false, overrides: { changes: { changed: async (c) => (seenByA.push(c), stuck) } } }));
-    try {
-      const now = Date.now();
-      const res = await deliver(a.url, now, meetingEvent('meeting.updated', 81234567890, 'hostA', now, { topic: 'New' }));
-      expect(res.status).toBe(200);
-      await vi.waitFor(() => expect(seenByA).toHaveLength(1), { timeout: 10_000 });
+      // A answers Zoom, then never gets past the change (as if it died there). Its clock is the
+      // machine's, so its own recovery passes do not reach the event during the test.
+      let release!: () => void;
+      const stuck = new Promise<void>((r) => (release = r));
+      const seenByA: ZoomChange[] = [];
+      const a = track(
+        await startHarness({
+          fake,
+          env: shared,
+          shareClock: false,
+          overrides: { changes: { changed: async (c) => (seenByA.push(c), stuck) } },
+        }),
+      );
+      try {
+        const now = Date.now();
+        const res = await deliver(a.url, now, meetingEvent('meeting.updated', 81234567890, 'hostA', now, { topic: 'New' }));
+        expect(res.status).toBe(200);
+        await vi.waitFor(() => expect(seenByA).toHaveLength(1), { timeout: 10_000 });
 
-      expect(await pendingRows(file)).toBe(1);
+        expect(await pendingRows(file)).toBe(1);
 
-      // B starts on the fake's clock, RECOVER_AFTER_MS later: its first pass, at start, applies it.
-      fake.clock.set(now + RECOVER_AFTER_MS + 1000);
-      const sink = recordingSink();
-      const b = track(await startHarness({ fake, env: shared, overrides: { changes: sink } }));
-      // Counted once its record is gone, after the change was made.
-      await vi.waitFor(async () => expect(await metric(b.url, EVENTS, { event: 'meeting.updated', outcome: 'recovered' })).toBe(1), { timeout: 10_000 });
-      expect(sink.changes).toEqual([{ kind: 'meeting', meetingId: '81234567890', hostId: 'hostA' }]);
-      expect(b.logs.some((l) => l.includes('webhook event applied late'))).toBe(true);
+        // B starts on the fake's clock, RECOVER_AFTER_MS later: its first pass, at start, applies it.
+        fake.clock.set(now + RECOVER_AFTER_MS + 1000);
+        const sink = recordingSink();
+        const b = track(await startHarness({ fake, env: shared, overrides: { changes: sink } }));
+        // Counted once its record is gone, after the change was made.
+        await vi.waitFor(async () => expect(await metric(b.url, EVENTS, { event: 'meeting.updated', outcome: 'recovered' })).toBe(1), {
+          timeout: 10_000,
+        });
+        expect(sink.changes).toEqual([{ kind: 'meeting', meetingId: '81234567890', hostId: 'hostA' }]);
+        expect(b.logs.some((l) => l.includes('webhook event applied late'))).toBe(true);
 
-      // Its record went with it: no other replica will apply it again.
-      expect(await pendingRows(file)).toBe(0);
-    } finally {
-      release();
-    }
-  });
+        // Its record went with it: no other replica will apply it again.
+        expect(await pendingRows(file)).toBe(0);
+      } finally {
+        release();
+      }
+    },
+  );
 });

@@ -1,7 +1,16 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import { startHarness, stopAfterEach, type Harness } from '../helpers/gateway.js';
-import { OLD_WEBHOOK_SECRET, WEBHOOK_SECRET, deliver, meetingEvent, metric, recordingSink, userEvent, zoomSignature } from '../helpers/webhooks.js';
+import {
+  OLD_WEBHOOK_SECRET,
+  WEBHOOK_SECRET,
+  deliver,
+  meetingEvent,
+  metric,
+  recordingSink,
+  userEvent,
+  zoomSignature,
+} from '../helpers/webhooks.js';
 
 const { track } = stopAfterEach();
 const START = `mutation ($id: ID!) { startMeetingToken(meetingId: $id) { zak hostId } }`;
@@ -27,16 +36,24 @@ describe('POST /zoom/webhooks', () => {
     const { h, sink, now } = await gateway();
     const res = await deliver(h.url, now(), meetingEvent('meeting.updated', 81234567890, 'hostA', now(), { topic: 'New' }));
     expect(res.status).toBe(200);
-    await vi.waitFor(() => expect(sink.changes).toEqual([{ kind: 'meeting', meetingId: '81234567890', hostId: 'hostA' }]), { timeout: 10_000 });
+    await vi.waitFor(() => expect(sink.changes).toEqual([{ kind: 'meeting', meetingId: '81234567890', hostId: 'hostA' }]), {
+      timeout: 10_000,
+    });
     expect(await metric(h.url, REQUESTS, { event: 'meeting.updated', outcome: 'accepted' })).toBe(1);
     expect(await applied(h, 'meeting.updated')).toBe(1);
   });
 
   it('a signed recording.completed reports its meeting as changed (its past instances and recording)', async () => {
     const { h, sink, now } = await gateway();
-    const res = await deliver(h.url, now(), meetingEvent('recording.completed', 81234567890, 'hostA', now(), { uuid: 'aDYlohsHRtCd4ii1uC2+hA==' }));
+    const res = await deliver(
+      h.url,
+      now(),
+      meetingEvent('recording.completed', 81234567890, 'hostA', now(), { uuid: 'aDYlohsHRtCd4ii1uC2+hA==' }),
+    );
     expect(res.status).toBe(200);
-    await vi.waitFor(() => expect(sink.changes).toEqual([{ kind: 'meeting', meetingId: '81234567890', hostId: 'hostA' }]), { timeout: 10_000 });
+    await vi.waitFor(() => expect(sink.changes).toEqual([{ kind: 'meeting', meetingId: '81234567890', hostId: 'hostA' }]), {
+      timeout: 10_000,
+    });
     expect(await applied(h, 'recording.completed')).toBe(1);
   });
 
@@ -44,10 +61,17 @@ describe('POST /zoom/webhooks', () => {
     let release!: () => void;
     const released = new Promise<void>((r) => (release = r));
     const seen: unknown[] = [];
-    const h = track(await startHarness({ env: { ZOOM_WEBHOOK_SECRET_TOKEN: WEBHOOK_SECRET }, overrides: { changes: { changed: async (c) => (seen.push(c), released) } } }));
+    const h = track(
+      await startHarness({
+        env: { ZOOM_WEBHOOK_SECRET_TOKEN: WEBHOOK_SECRET },
+        overrides: { changes: { changed: async (c) => (seen.push(c), released) } },
+      }),
+    );
     const now = h.fake.clock.now();
     // Any content type: the signed bytes are what counts.
-    const res = await deliver(h.url, now, meetingEvent('meeting.created', 81234567892, 'hostA', now), { headers: { 'content-type': 'text/plain' } });
+    const res = await deliver(h.url, now, meetingEvent('meeting.created', 81234567892, 'hostA', now), {
+      headers: { 'content-type': 'text/plain' },
+    });
     expect(res.status).toBe(200);
     await vi.waitFor(() => expect(seen).toHaveLength(1), { timeout: 10_000 });
     expect(await applied(h, 'meeting.created')).toBe(0);
@@ -60,7 +84,9 @@ describe('POST /zoom/webhooks', () => {
     const body = meetingEvent('meeting.deleted', 81234567890, 'hostA', now());
     expect((await deliver(h.url, now(), body, { unsigned: true })).status).toBe(401);
     expect((await deliver(h.url, now(), body, { secret: 'not-the-secret-token' })).status).toBe(401);
-    const tampered = await deliver(h.url, now(), body, { headers: { 'x-zm-signature': zoomSignature(WEBHOOK_SECRET, String(Math.floor(now() / 1000)), body.replace('hostA', 'hostB')) } });
+    const tampered = await deliver(h.url, now(), body, {
+      headers: { 'x-zm-signature': zoomSignature(WEBHOOK_SECRET, String(Math.floor(now() / 1000)), body.replace('hostA', 'hostB')) },
+    });
     expect(tampered.status).toBe(401);
     expect((await deliver(h.url, now(), body, { headers: { 'x-zm-signature': 'v0=zz' } })).status).toBe(401);
     const stale = await deliver(h.url, now(), body, { at: now() - 6 * 60_000 });
@@ -82,7 +108,10 @@ describe('POST /zoom/webhooks', () => {
     for (const secret of [WEBHOOK_SECRET, OLD_WEBHOOK_SECRET]) {
       const res = await deliver(h.url, now(), body, { secret });
       expect(res.status).toBe(200);
-      expect(res.json).toEqual({ plainToken: 'qgg8vlvZRS6UYooatFL8Aw', encryptedToken: createHmac('sha256', secret).update('qgg8vlvZRS6UYooatFL8Aw').digest('hex') });
+      expect(res.json).toEqual({
+        plainToken: 'qgg8vlvZRS6UYooatFL8Aw',
+        encryptedToken: createHmac('sha256', secret).update('qgg8vlvZRS6UYooatFL8Aw').digest('hex'),
+      });
     }
     expect((await deliver(h.url, now(), body, { secret: 'a-third-secret-token-xyz' })).status).toBe(401);
     expect(await metric(h.url, REQUESTS, { event: 'endpoint.url_validation', outcome: 'validated' })).toBe(2);
@@ -91,7 +120,9 @@ describe('POST /zoom/webhooks', () => {
   it('never answers an unsigned url_validation (it would sign anything the caller chose)', async () => {
     const { h, now } = await gateway();
     const plainToken = `v0:${Math.floor(now() / 1000)}:{"event":"app_deauthorized"}`;
-    const res = await deliver(h.url, now(), JSON.stringify({ payload: { plainToken }, event: 'endpoint.url_validation' }), { unsigned: true });
+    const res = await deliver(h.url, now(), JSON.stringify({ payload: { plainToken }, event: 'endpoint.url_validation' }), {
+      unsigned: true,
+    });
     expect(res.status).toBe(401);
     expect(res.text).not.toContain('encryptedToken');
   });
@@ -101,10 +132,14 @@ describe('POST /zoom/webhooks', () => {
     const raw = `{ "event" : "meeting.updated",\n\t"event_ts": ${now()},  "payload": {"account_id":"fakeAccount1","object":{"id":81234567891,"host_id":"hostZ","topic":"Zoë \\u00e9 — 会議 🎉"}} }\n`;
     expect(JSON.stringify(JSON.parse(raw))).not.toBe(raw);
     expect((await deliver(h.url, now(), Buffer.from(raw, 'utf8'))).status).toBe(200);
-    await vi.waitFor(() => expect(sink.changes).toEqual([{ kind: 'meeting', meetingId: '81234567891', hostId: 'hostZ' }]), { timeout: 10_000 });
+    await vi.waitFor(() => expect(sink.changes).toEqual([{ kind: 'meeting', meetingId: '81234567891', hostId: 'hostZ' }]), {
+      timeout: 10_000,
+    });
     // A signature over the re-serialised JSON is not Zoom's signature of these bytes.
     const ts = String(Math.floor(now() / 1000));
-    const reserialised = await deliver(h.url, now(), raw, { headers: { 'x-zm-request-timestamp': ts, 'x-zm-signature': zoomSignature(WEBHOOK_SECRET, ts, JSON.stringify(JSON.parse(raw))) } });
+    const reserialised = await deliver(h.url, now(), raw, {
+      headers: { 'x-zm-request-timestamp': ts, 'x-zm-signature': zoomSignature(WEBHOOK_SECRET, ts, JSON.stringify(JSON.parse(raw))) },
+    });
     expect(reserialised.status).toBe(401);
   });
 
@@ -115,7 +150,10 @@ describe('POST /zoom/webhooks', () => {
     expect(tooLarge.status).toBe(413);
     expect(tooLarge.json).toMatchObject({ errors: [{ extensions: { code: 'BAD_USER_INPUT' } }] });
     expect((await deliver(h.url, now(), '{"event": "meeting.updated", ')).status).toBe(400);
-    expect((await deliver(h.url, now(), JSON.stringify({ event: 'meeting.updated', event_ts: now(), payload: { object: { topic: 'no id' } } }))).status).toBe(400);
+    expect(
+      (await deliver(h.url, now(), JSON.stringify({ event: 'meeting.updated', event_ts: now(), payload: { object: { topic: 'no id' } } })))
+        .status,
+    ).toBe(400);
     expect((await deliver(h.url, now(), JSON.stringify({ event: 'app_deauthorized', payload: {} }))).status).toBe(400);
     expect((await deliver(h.url, now(), '[]')).status).toBe(400);
     expect(await metric(h.url, REQUESTS, { event: 'unverified', outcome: 'too_large' })).toBe(1);
@@ -132,7 +170,9 @@ describe('POST /zoom/webhooks', () => {
     expect((await deliver(h.url, now() + 1000, body, { requestId: 'req-2' })).status).toBe(200);
     const other = userEvent('user.updated', { id: 'userR', email: 'r@example.com' }, now() + 5);
     expect((await deliver(h.url, now(), other, { requestId: 'req-1' })).status).toBe(200);
-    await vi.waitFor(async () => expect(await metric(h.url, EVENTS, { event: 'user.updated', outcome: 'duplicate' })).toBe(2), { timeout: 10_000 });
+    await vi.waitFor(async () => expect(await metric(h.url, EVENTS, { event: 'user.updated', outcome: 'duplicate' })).toBe(2), {
+      timeout: 10_000,
+    });
     expect(await applied(h, 'user.updated')).toBe(1);
     expect(sink.changes).toEqual([{ kind: 'user', userId: 'userR', email: 'r@example.com' }]);
   });
@@ -154,7 +194,9 @@ describe('POST /zoom/webhooks', () => {
     const meeting = h.fake.state.addMeeting(host.id);
     const first = await h.gql<{ startMeetingToken: { zak: string } }>(START, { id: String(meeting.id) });
     expect(first.errors).toBeUndefined();
-    expect((await h.gql<{ startMeetingToken: { zak: string } }>(START, { id: String(meeting.id) })).data?.startMeetingToken.zak).toBe(first.data!.startMeetingToken.zak);
+    expect((await h.gql<{ startMeetingToken: { zak: string } }>(START, { id: String(meeting.id) })).data?.startMeetingToken.zak).toBe(
+      first.data!.startMeetingToken.zak,
+    );
     expect(h.fake.hits('users.token')).toBe(1);
 
     expect((await deliver(h.url, now(), userEvent('user.deactivated', host, now()))).status).toBe(200);

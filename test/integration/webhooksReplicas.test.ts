@@ -68,11 +68,16 @@ describe('webhooks end to end', () => {
     await fake.webhooks.subscribe(SANDBOX_CREDENTIALS.oauth.clientId, `${a.url}/zoom/webhooks`, WEBHOOK_SECRET);
     fake.portal.removeApp(user.id, SANDBOX_CREDENTIALS.oauth.clientId);
     await fake.webhooks.idle();
-    await vi.waitFor(async () => expect(await metric(a.url, EVENTS, { event: 'app_deauthorized', outcome: 'applied' })).toBe(1), { timeout: 10_000 });
+    await vi.waitFor(async () => expect(await metric(a.url, EVENTS, { event: 'app_deauthorized', outcome: 'applied' })).toBe(1), {
+      timeout: 10_000,
+    });
 
     fake.resetCounters();
     const me = await b.gql('{ me { id } }', undefined, headers);
-    expect(me.errors?.[0]?.extensions).toMatchObject({ code: 'ZOOM_AUTHORIZATION_REQUIRED', installUrl: expect.stringContaining('/oauth/install') });
+    expect(me.errors?.[0]?.extensions).toMatchObject({
+      code: 'ZOOM_AUTHORIZATION_REQUIRED',
+      installUrl: expect.stringContaining('/oauth/install'),
+    });
     const start = await b.gql(START, { id: String(meeting.id) }, headers);
     expect(start.errors?.[0]?.extensions).toMatchObject({ code: 'ZOOM_AUTHORIZATION_REQUIRED', installUrl: expect.any(String) });
     // Decided from the shared store: B did not first try its stale token on Zoom.
@@ -87,13 +92,16 @@ describe('webhooks end to end', () => {
     const [a, b] = [track(await startHarness({ fake, env })), track(await startHarness({ fake, env }))];
     const host = member(fake);
     const meeting = fake.state.addMeeting(host.id);
-    const zakOf = async () => (await b.gql<{ startMeetingToken: { zak: string } }>(START, { id: String(meeting.id) })).data?.startMeetingToken.zak;
+    const zakOf = async () =>
+      (await b.gql<{ startMeetingToken: { zak: string } }>(START, { id: String(meeting.id) })).data?.startMeetingToken.zak;
     const first = await zakOf();
     expect(await zakOf()).toBe(first);
     expect(fake.hits('users.token')).toBe(1);
 
     expect((await deliver(a.url, fake.clock.now(), userEvent('user.deactivated', host, fake.clock.now()))).status).toBe(200);
-    await vi.waitFor(async () => expect(await metric(a.url, EVENTS, { event: 'user.deactivated', outcome: 'applied' })).toBe(1), { timeout: 10_000 });
+    await vi.waitFor(async () => expect(await metric(a.url, EVENTS, { event: 'user.deactivated', outcome: 'applied' })).toBe(1), {
+      timeout: 10_000,
+    });
     const next = await zakOf();
     expect(next).toBeDefined();
     expect(next).not.toBe(first);
@@ -115,7 +123,8 @@ describe('two gateway processes sharing a SQLite store', () => {
       const answers = await Promise.all(urls.map((url, n) => deliver(url, now, body, { requestId: `round${i}-replica${n}` })));
       expect(answers.map((r) => r.status)).toEqual([200, 200]);
     }
-    const total = async (outcome: string) => (await Promise.all(urls.map((u) => metric(u, EVENTS, { event: 'user.updated', outcome })))).reduce((x, y) => x + y, 0);
+    const total = async (outcome: string) =>
+      (await Promise.all(urls.map((u) => metric(u, EVENTS, { event: 'user.updated', outcome })))).reduce((x, y) => x + y, 0);
     await vi.waitFor(async () => expect((await total('applied')) + (await total('duplicate'))).toBe(2 * rounds), { timeout: 20_000 });
     expect(await total('applied')).toBe(rounds);
     expect(await total('duplicate')).toBe(rounds);

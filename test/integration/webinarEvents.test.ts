@@ -66,7 +66,9 @@ describe('webinarEvents and webinar.* webhooks', () => {
     clients.push(admin, host);
     const webinars = record<Event>(admin.client, WEBINAR_EVENTS, { id: String(webinar.id) });
     // An admin may name any number: the webinar's, asked for as a meeting, hears nothing.
-    const asMeeting = record<Event>(admin.client, 'subscription ($id: ID!) { meetingEvents(meetingId: $id) { meetingId kind sequence } }', { id: String(webinar.id) });
+    const asMeeting = record<Event>(admin.client, 'subscription ($id: ID!) { meetingEvents(meetingId: $id) { meetingId kind sequence } }', {
+      id: String(webinar.id),
+    });
     const mine = record<Event>(host.client, 'subscription { myMeetingEvents { meetingId kind sequence } }', {});
     await vi.waitFor(async () => expect(await metric(h.url, 'zgg_ws_subscriptions', { field: 'myMeetingEvents' })).toBe(1), WAIT);
     await vi.waitFor(async () => expect(await metric(h.url, 'zgg_ws_subscriptions', { field: 'meetingEvents' })).toBe(1), WAIT);
@@ -97,32 +99,42 @@ describe('webinarEvents and webinar.* webhooks', () => {
     h.fake.state.registrants.find((r) => r.meeting_id === webinar.id && r.status === 'pending')!.status = 'approved';
     expect((await read()).topic).toBe(before.topic);
     const now = h.fake.clock.now();
-    expect((await deliver(h.url, now, meetingEvent('webinar.updated', webinar.id, webinar.host_id, now, { topic: webinar.topic }))).status).toBe(200);
+    expect(
+      (await deliver(h.url, now, meetingEvent('webinar.updated', webinar.id, webinar.host_id, now, { topic: webinar.topic }))).status,
+    ).toBe(200);
     expect((await read()).topic).toBe('Renamed in the portal');
     expect((await deliver(h.url, now, meetingEvent('webinar.registration_approved', webinar.id, undefined, now + 1))).status).toBe(200);
     expect((await read()).registrants.totalCount).toBe(before.registrants.totalCount - 1);
   });
 
-  it.skipIf(!redisUp)('two replicas sharing Redis: a webinar event delivered to A and retried to B reaches B’s subscriber once, in order', { timeout: 60_000 }, async () => {
-    const fake = await startFakeZoom({ rateLimits: false });
-    fakes.push(fake);
-    const env = { CACHE_URL: REDIS_URL, CACHE_NAMESPACE: uniqueNamespace('webinar-live'), ZOOM_WEBHOOK_SECRET_TOKEN: WEBHOOK_SECRET };
-    const a = track(await startHarness({ fake, env }));
-    const b = track(await startHarness({ fake, env }));
-    const webinar = fake.state.webinars[0]!;
-    const c = connect(b.url, {});
-    clients.push(c);
-    const seen = record<Event>(c.client, WEBINAR_EVENTS, { id: String(webinar.id) });
-    await vi.waitFor(async () => expect(await metric(b.url, 'zgg_ws_subscriptions', { field: 'webinarEvents' })).toBe(1), WAIT);
-    const now = fake.clock.now();
-    const names = ['webinar.started', 'webinar.updated', 'webinar.ended'];
-    for (const [i, name] of names.entries()) {
-      const body = meetingEvent(name, webinar.id, webinar.host_id, now + i, { topic: 'T' });
-      expect((await deliver(a.url, now, body, { requestId: `w-${i}` })).status).toBe(200);
-      expect((await deliver(b.url, now, body, { requestId: `w-${i}-retry` })).status).toBe(200);
-    }
-    await vi.waitFor(() => expect(seen.events).toHaveLength(3), WAIT);
-    await new Promise((r) => setTimeout(r, 200));
-    expect(seen.events.map((e) => [e.sequence, e.kind])).toEqual([[1, 'STARTED'], [2, 'UPDATED'], [3, 'ENDED']]);
-  });
+  it.skipIf(!redisUp)(
+    'two replicas sharing Redis: a webinar event delivered to A and retried to B reaches B’s subscriber once, in order',
+    { timeout: 60_000 },
+    async () => {
+      const fake = await startFakeZoom({ rateLimits: false });
+      fakes.push(fake);
+      const env = { CACHE_URL: REDIS_URL, CACHE_NAMESPACE: uniqueNamespace('webinar-live'), ZOOM_WEBHOOK_SECRET_TOKEN: WEBHOOK_SECRET };
+      const a = track(await startHarness({ fake, env }));
+      const b = track(await startHarness({ fake, env }));
+      const webinar = fake.state.webinars[0]!;
+      const c = connect(b.url, {});
+      clients.push(c);
+      const seen = record<Event>(c.client, WEBINAR_EVENTS, { id: String(webinar.id) });
+      await vi.waitFor(async () => expect(await metric(b.url, 'zgg_ws_subscriptions', { field: 'webinarEvents' })).toBe(1), WAIT);
+      const now = fake.clock.now();
+      const names = ['webinar.started', 'webinar.updated', 'webinar.ended'];
+      for (const [i, name] of names.entries()) {
+        const body = meetingEvent(name, webinar.id, webinar.host_id, now + i, { topic: 'T' });
+        expect((await deliver(a.url, now, body, { requestId: `w-${i}` })).status).toBe(200);
+        expect((await deliver(b.url, now, body, { requestId: `w-${i}-retry` })).status).toBe(200);
+      }
+      await vi.waitFor(() => expect(seen.events).toHaveLength(3), WAIT);
+      await new Promise((r) => setTimeout(r, 200));
+      expect(seen.events.map((e) => [e.sequence, e.kind])).toEqual([
+        [1, 'STARTED'],
+        [2, 'UPDATED'],
+        [3, 'ENDED'],
+      ]);
+    },
+  );
 });

@@ -5,7 +5,14 @@ import { startHarness, type Harness } from '../helpers/gateway.js';
 import { bearer, JWT_AUDIENCE, JWT_ISSUER, JWT_SECRET, member } from '../helpers/userOAuth.js';
 
 const SDK = { ZOOM_SDK_KEY: 'sdk-key-abc', ZOOM_SDK_SECRET: 'sdk-secret-0123456789-0123456789' };
-const ENV = { GATEWAY_AUTH: 'jwt', GATEWAY_JWT_SECRET: JWT_SECRET, GATEWAY_JWT_ISSUER: JWT_ISSUER, GATEWAY_JWT_AUDIENCE: JWT_AUDIENCE, GRAPHQL_FEDERATION: 'true', ...SDK };
+const ENV = {
+  GATEWAY_AUTH: 'jwt',
+  GATEWAY_JWT_SECRET: JWT_SECRET,
+  GATEWAY_JWT_ISSUER: JWT_ISSUER,
+  GATEWAY_JWT_AUDIENCE: JWT_AUDIENCE,
+  GRAPHQL_FEDERATION: 'true',
+  ...SDK,
+};
 
 const DASHBOARD = `query ($id: ID!) {
   webinar(id: $id) {
@@ -18,14 +25,18 @@ const DASHBOARD = `query ($id: ID!) {
 const q = {
   list: 'query ($userId: ID) { webinars(userId: $userId) { totalCount nodes { id topic host { id } } } }',
   userWebinars: 'query ($id: ID!) { user(id: $id) { webinars { nodes { id } } } }',
-  create: 'mutation ($userId: ID, $input: CreateWebinarInput!) { createWebinar(userId: $userId, input: $input) { id topic type hostId occurrences { occurrenceId } } }',
-  update: 'mutation ($id: ID!, $occ: ID, $input: UpdateWebinarInput!) { updateWebinar(id: $id, occurrenceId: $occ, input: $input) { id topic duration } }',
+  create:
+    'mutation ($userId: ID, $input: CreateWebinarInput!) { createWebinar(userId: $userId, input: $input) { id topic type hostId occurrences { occurrenceId } } }',
+  update:
+    'mutation ($id: ID!, $occ: ID, $input: UpdateWebinarInput!) { updateWebinar(id: $id, occurrenceId: $occ, input: $input) { id topic duration } }',
   remove: 'mutation ($id: ID!, $occ: ID) { deleteWebinar(id: $id, occurrenceId: $occ) }',
   end: 'mutation ($id: ID!) { endWebinar(id: $id) }',
   addPanelists: 'mutation ($id: ID!, $p: [PanelistInput!]!) { addWebinarPanelists(webinarId: $id, panelists: $p) { id email } }',
   removePanelist: 'mutation ($id: ID!, $pid: ID!) { removeWebinarPanelist(webinarId: $id, panelistId: $pid) }',
-  register: 'mutation ($id: ID!, $input: AddMeetingRegistrantInput!) { addWebinarRegistrant(webinarId: $id, input: $input) { id email joinUrl } }',
-  status: 'mutation ($id: ID!, $action: RegistrantAction!, $ids: [ID!]!) { updateWebinarRegistrantStatus(webinarId: $id, action: $action, registrantIds: $ids) }',
+  register:
+    'mutation ($id: ID!, $input: AddMeetingRegistrantInput!) { addWebinarRegistrant(webinarId: $id, input: $input) { id email joinUrl } }',
+  status:
+    'mutation ($id: ID!, $action: RegistrantAction!, $ids: [ID!]!) { updateWebinarRegistrantStatus(webinarId: $id, action: $action, registrantIds: $ids) }',
   start: 'mutation ($id: ID!) { startWebinarToken(webinarId: $id) { meetingId hostId zak signature sdkKey } }',
   entities: 'query ($r: [_Any!]!) { _entities(representations: $r) { __typename ... on Webinar { id topic hostId } } }',
 };
@@ -75,8 +86,20 @@ describe('webinars, end to end against the fake Zoom', () => {
     expect(w.pastInstances[0]!.participants.totalCount).toBeGreaterThanOrEqual(2);
     expect(w.pastInstances[0]!.absentees.nodes).toEqual([{ email: 'absent@example.com' }]);
     // webinar, host, panelists, registrants, instances, participants, absentees.
-    expect(restCalls().map((c) => c.route).sort()).toEqual(
-      ['users.get', 'webinars.absentees', 'webinars.get', 'webinars.panelists', 'webinars.pastInstances', 'webinars.pastParticipants', 'webinars.registrants'].sort(),
+    expect(
+      restCalls()
+        .map((c) => c.route)
+        .sort(),
+    ).toEqual(
+      [
+        'users.get',
+        'webinars.absentees',
+        'webinars.get',
+        'webinars.panelists',
+        'webinars.pastInstances',
+        'webinars.pastParticipants',
+        'webinars.registrants',
+      ].sort(),
     );
   });
 
@@ -88,37 +111,74 @@ describe('webinars, end to end against the fake Zoom', () => {
     expect(h.fake.hits('webinars.list')).toBe(1);
     expect(h.fake.hits('users.get')).toBe(1);
     h.fake.resetCounters();
-    const twice = await h.gql(`query ($id: ID!) { a: webinar(id: $id) { panelists { id } } b: webinar(id: $id) { panelists { id } } }`, { id: String(launch.id) }, asAdmin);
+    const twice = await h.gql(
+      `query ($id: ID!) { a: webinar(id: $id) { panelists { id } } b: webinar(id: $id) { panelists { id } } }`,
+      { id: String(launch.id) },
+      asAdmin,
+    );
     expect(twice.errors).toBeUndefined();
     expect(h.fake.hits('webinars.panelists')).toBe(1);
   });
 
   it('create, update one occurrence, panelists, registration and approval, end and delete', async () => {
-    const weekly = await h.gql<{ createWebinar: { id: string; type: string; hostId: string; occurrences: Array<{ occurrenceId: string }> } }>(q.create, {
-      userId: alice.id,
-      input: { topic: 'Training', type: 'RECURRING_FIXED_TIME', startTime: '2031-03-04T09:00:00Z', duration: 60, approvalType: 'MANUAL', recurrence: { type: 'WEEKLY', weeklyDays: [3], endTimes: 3 } },
-    }, asAdmin);
+    const weekly = await h.gql<{
+      createWebinar: { id: string; type: string; hostId: string; occurrences: Array<{ occurrenceId: string }> };
+    }>(
+      q.create,
+      {
+        userId: alice.id,
+        input: {
+          topic: 'Training',
+          type: 'RECURRING_FIXED_TIME',
+          startTime: '2031-03-04T09:00:00Z',
+          duration: 60,
+          approvalType: 'MANUAL',
+          recurrence: { type: 'WEEKLY', weeklyDays: [3], endTimes: 3 },
+        },
+      },
+      asAdmin,
+    );
     expect(weekly.errors).toBeUndefined();
     const created = weekly.data!.createWebinar;
     expect(created).toMatchObject({ type: 'RECURRING_FIXED_TIME', hostId: alice.id });
     expect(created.occurrences).toHaveLength(3);
-    expect(JSON.parse(h.fake.requests.find((x) => x.route === 'webinars.create')!.body!)).toMatchObject({ type: 9, topic: 'Training', settings: { approval_type: 1 } });
-    const moved = await h.gql<{ updateWebinar: { duration: number } }>(q.update, { id: created.id, occ: created.occurrences[1]!.occurrenceId, input: { duration: 90 } }, asAlice);
+    expect(JSON.parse(h.fake.requests.find((x) => x.route === 'webinars.create')!.body!)).toMatchObject({
+      type: 9,
+      topic: 'Training',
+      settings: { approval_type: 1 },
+    });
+    const moved = await h.gql<{ updateWebinar: { duration: number } }>(
+      q.update,
+      { id: created.id, occ: created.occurrences[1]!.occurrenceId, input: { duration: 90 } },
+      asAlice,
+    );
     expect(moved.errors).toBeUndefined();
     const onlyWhole = await h.gql(q.update, { id: created.id, occ: created.occurrences[1]!.occurrenceId, input: { topic: 'x' } }, asAlice);
     expect(code(onlyWhole)).toBe('BAD_USER_INPUT');
-    expect((await h.gql(q.remove, { id: created.id, occ: created.occurrences[0]!.occurrenceId }, asAlice)).data).toEqual({ deleteWebinar: true });
+    expect((await h.gql(q.remove, { id: created.id, occ: created.occurrences[0]!.occurrenceId }, asAlice)).data).toEqual({
+      deleteWebinar: true,
+    });
     expect(h.fake.state.findWebinar(created.id)!.occurrences!.map((o) => o.status)).toEqual(['deleted', 'available', 'available']);
     expect(code(await h.gql(q.update, { id: '99999999999', input: { topic: 'x' } }, asAdmin))).toBe('NOT_FOUND');
     const mine = await h.gql<{ user: { webinars: { nodes: Array<{ id: string }> } } }>(q.userWebinars, { id: alice.id }, asAlice);
     expect(mine.data!.user.webinars.nodes.map((n) => n.id)).toEqual(expect.arrayContaining([created.id, String(aliceWebinar.id)]));
 
-    const added = await h.gql<{ addWebinarPanelists: Array<{ id: string; email: string }> }>(q.addPanelists, { id: created.id, p: [{ email: 'speaker@example.com', name: 'Speaker' }] }, asAlice);
+    const added = await h.gql<{ addWebinarPanelists: Array<{ id: string; email: string }> }>(
+      q.addPanelists,
+      { id: created.id, p: [{ email: 'speaker@example.com', name: 'Speaker' }] },
+      asAlice,
+    );
     expect(added.errors).toBeUndefined();
     expect(added.data!.addWebinarPanelists.map((p) => p.email)).toEqual(['speaker@example.com']);
-    expect((await h.gql(q.removePanelist, { id: created.id, pid: added.data!.addWebinarPanelists[0]!.id }, asAlice)).data).toEqual({ removeWebinarPanelist: true });
+    expect((await h.gql(q.removePanelist, { id: created.id, pid: added.data!.addWebinarPanelists[0]!.id }, asAlice)).data).toEqual({
+      removeWebinarPanelist: true,
+    });
 
-    const reg = await h.gql<{ addWebinarRegistrant: { id: string; joinUrl: string } }>(q.register, { id: created.id, input: { email: 'guest@example.com', firstName: 'Guest' } }, asAlice);
+    const reg = await h.gql<{ addWebinarRegistrant: { id: string; joinUrl: string } }>(
+      q.register,
+      { id: created.id, input: { email: 'guest@example.com', firstName: 'Guest' } },
+      asAlice,
+    );
     expect(reg.errors).toBeUndefined();
     expect(h.fake.requests.find((x) => x.route === 'webinars.addRegistrant')!.path).toBe(`/v2/webinars/${created.id}/registrants`);
     const ok = await h.gql(q.status, { id: created.id, action: 'APPROVE', ids: [reg.data!.addWebinarRegistrant.id] }, asAlice);
@@ -134,14 +194,24 @@ describe('webinars, end to end against the fake Zoom', () => {
   });
 
   it('startWebinarToken: 200 concurrent callers, one ZAK request, a role-1 signature for the webinar number', async () => {
-    const results = await Promise.all(Array.from({ length: 200 }, () => h.gql<{ startWebinarToken: { meetingId: string; hostId: string; zak: string; signature: string } }>(q.start, { id: String(aliceWebinar.id) }, asAlice)));
+    const results = await Promise.all(
+      Array.from({ length: 200 }, () =>
+        h.gql<{ startWebinarToken: { meetingId: string; hostId: string; zak: string; signature: string } }>(
+          q.start,
+          { id: String(aliceWebinar.id) },
+          asAlice,
+        ),
+      ),
+    );
     for (const r of results) expect(r.errors).toBeUndefined();
     expect(h.fake.hits('users.token')).toBe(1);
     const one = results[0]!.data!.startWebinarToken;
     expect(one).toMatchObject({ meetingId: String(aliceWebinar.id), hostId: alice.id });
     expect(results.every((r) => r.data!.startWebinarToken.zak === one.zak)).toBe(true);
     expect(h.fake.state.isZakValid(one.zak)).toBe(true);
-    const { payload } = await jwtVerify(one.signature, new TextEncoder().encode(SDK.ZOOM_SDK_SECRET), { currentDate: new Date(h.fake.clock.now()) });
+    const { payload } = await jwtVerify(one.signature, new TextEncoder().encode(SDK.ZOOM_SDK_SECRET), {
+      currentDate: new Date(h.fake.clock.now()),
+    });
     expect(payload).toMatchObject({ mn: String(aliceWebinar.id), role: 1, sdkKey: SDK.ZOOM_SDK_KEY });
   });
 
@@ -153,14 +223,18 @@ describe('webinars, end to end against the fake Zoom', () => {
       [q.end, { id }],
       [q.addPanelists, { id, p: [{ email: 'intruder@example.com', name: 'Intruder' }] }],
       [q.removePanelist, { id, pid: h.fake.state.panelists.find((p) => p.webinar_id === launch.id)!.id }],
-      [q.status, { id, action: 'APPROVE', ids: [h.fake.state.registrants.find((r) => r.meeting_id === launch.id && r.status === 'pending')!.id] }],
+      [
+        q.status,
+        { id, action: 'APPROVE', ids: [h.fake.state.registrants.find((r) => r.meeting_id === launch.id && r.status === 'pending')!.id] },
+      ],
       [q.register, { id, input: { email: 'someone.else@example.com', firstName: 'Else' } }],
       [q.start, { id }],
       [DASHBOARD, { id }],
       [q.list, { userId: h.fake.state.owner.id }],
       [q.create, { userId: bob.id, input: { topic: 'for bob' } }],
     ];
-    for (const [query, vars] of refused) expect([query.slice(0, 40), code(await h.gql(query, vars, asAlice))]).toEqual([query.slice(0, 40), 'FORBIDDEN']);
+    for (const [query, vars] of refused)
+      expect([query.slice(0, 40), code(await h.gql(query, vars, asAlice))]).toEqual([query.slice(0, 40), 'FORBIDDEN']);
     expect(writes()).toEqual([]);
     expect(h.fake.hits('users.token')).toBe(0);
     // Alice lists her own.
@@ -169,7 +243,12 @@ describe('webinars, end to end against the fake Zoom', () => {
   });
 
   it('unauthenticated callers get UNAUTHENTICATED and Zoom sees nothing', async () => {
-    for (const [query, vars] of [[DASHBOARD, { id: String(launch.id) }], [q.list, {}], [q.start, { id: String(launch.id) }], [q.create, { input: { topic: 'x' } }]] as const) {
+    for (const [query, vars] of [
+      [DASHBOARD, { id: String(launch.id) }],
+      [q.list, {}],
+      [q.start, { id: String(launch.id) }],
+      [q.create, { input: { topic: 'x' } }],
+    ] as const) {
       expect(code(await h.gql(query, vars))).toBe('UNAUTHENTICATED');
     }
     expect(restCalls()).toEqual([]);
@@ -194,7 +273,16 @@ describe('webinars, end to end against the fake Zoom', () => {
       [q.removePanelist, { id, pid: '../../x' }],
       [q.addPanelists, { id, p: Array.from({ length: 31 }, (_, i) => ({ email: `p${i}@example.com`, name: `P${i}` })) }],
       [q.addPanelists, { id, p: [] }],
-      [q.addPanelists, { id, p: [{ email: 'dup@example.com', name: 'A' }, { email: 'DUP@example.com', name: 'B' }] }],
+      [
+        q.addPanelists,
+        {
+          id,
+          p: [
+            { email: 'dup@example.com', name: 'A' },
+            { email: 'DUP@example.com', name: 'B' },
+          ],
+        },
+      ],
       [q.addPanelists, { id, p: [{ email: 'not-an-email', name: 'A' }] }],
       [q.addPanelists, { id, p: [{ email: 'a@example.com', name: 'x'.repeat(65) }] }],
       [q.status, { id, action: 'APPROVE', ids: Array.from({ length: 31 }, (_, i) => `r${i}`) }],
@@ -202,16 +290,24 @@ describe('webinars, end to end against the fake Zoom', () => {
       [q.update, { id, input: {} }],
       [`query ($id: ID!) { webinar(id: $id) { id } }`, { id: 'x'.repeat(500) }],
     ];
-    for (const [query, vars] of bad) expect([query.slice(0, 40), code(await h.gql(query, vars, asAlice))]).toEqual([query.slice(0, 40), 'BAD_USER_INPUT']);
+    for (const [query, vars] of bad)
+      expect([query.slice(0, 40), code(await h.gql(query, vars, asAlice))]).toEqual([query.slice(0, 40), 'BAD_USER_INPUT']);
     expect(restCalls()).toEqual([]);
   });
 
   it('with GRAPHQL_FEDERATION=true Webinar is an entity keyed by id, under the same policy', async () => {
     const sdl = await h.gql<{ _service: { sdl: string } }>('{ _service { sdl } }', {}, asAdmin);
     expect(sdl.data!._service.sdl).toMatch(/type Webinar\s+@key\(fields: "id"\)/);
-    const r = await h.gql<{ _entities: Array<{ id: string; topic: string; hostId: string } | null> }>(q.entities, {
-      r: [{ __typename: 'Webinar', id: String(aliceWebinar.id) }, { __typename: 'Webinar', id: String(aliceWebinar.id) }],
-    }, asAdmin);
+    const r = await h.gql<{ _entities: Array<{ id: string; topic: string; hostId: string } | null> }>(
+      q.entities,
+      {
+        r: [
+          { __typename: 'Webinar', id: String(aliceWebinar.id) },
+          { __typename: 'Webinar', id: String(aliceWebinar.id) },
+        ],
+      },
+      asAdmin,
+    );
     expect(r.errors).toBeUndefined();
     expect(r.data!._entities.map((e) => e?.topic)).toEqual(['Alice office hours', 'Alice office hours']);
     expect(h.fake.hits('webinars.get')).toBe(1);

@@ -7,7 +7,17 @@ import { memoryStore } from '../helpers/stores.js';
 
 const SDK_ENV = { ZOOM_SDK_KEY: 'sdk-key-abc', ZOOM_SDK_SECRET: 'sdk-secret-0123456789-0123456789' };
 const START = /* GraphQL */ `
-  mutation ($id: ID!) { startMeetingToken(meetingId: $id) { meetingId hostId zak zakExpiresAt signature sdkKey signatureExpiresAt } }
+  mutation ($id: ID!) {
+    startMeetingToken(meetingId: $id) {
+      meetingId
+      hostId
+      zak
+      zakExpiresAt
+      signature
+      sdkKey
+      signatureExpiresAt
+    }
+  }
 `;
 const INVALIDATE = `mutation ($userId: ID!) { invalidateZak(userId: $userId) }`;
 const S = 1000;
@@ -39,7 +49,10 @@ describe('startMeetingToken and the ZAK cache', () => {
     const ids = h.fake.state.seedMeetings(host.id, 3).map((m) => String(m.id));
     const sentAt = h.fake.clock.now();
 
-    const first = await startAll(h, Array.from({ length: 200 }, (_, i) => ids[i % 3]!));
+    const first = await startAll(
+      h,
+      Array.from({ length: 200 }, (_, i) => ids[i % 3]!),
+    );
     expect(h.fake.hits('users.token')).toBe(1);
     const zakCall = h.fake.requests.find((r) => r.route === 'users.token')!;
     expect(zakCall.path).toBe(`/v2/users/${host.id}/token`);
@@ -62,12 +75,18 @@ describe('startMeetingToken and the ZAK cache', () => {
 
     // Just inside the 6900 s the ZAK may be served (7200 s ttl − 300 s margin): still cached.
     h.fake.clock.advance(expiresAt - 300 * S - h.fake.clock.now() - 2 * S);
-    const stillCached = await startAll(h, Array.from({ length: 20 }, (_, i) => ids[i % 3]!));
+    const stillCached = await startAll(
+      h,
+      Array.from({ length: 20 }, (_, i) => ids[i % 3]!),
+    );
     expect(stillCached.every((s) => s.zak === zak)).toBe(true);
     expect(h.fake.hits('users.token')).toBe(1);
 
     h.fake.clock.advance(3 * S);
-    const renewed = await startAll(h, Array.from({ length: 50 }, (_, i) => ids[i % 3]!));
+    const renewed = await startAll(
+      h,
+      Array.from({ length: 50 }, (_, i) => ids[i % 3]!),
+    );
     expect(h.fake.hits('users.token')).toBe(2);
     const newZak = renewed[0]!.zak;
     expect(newZak).not.toBe(zak);
@@ -107,7 +126,10 @@ describe('startMeetingToken and the ZAK cache', () => {
 
     const dropped = await h.gql<{ invalidateZak: boolean }>(INVALIDATE, { userId: host.id });
     expect(dropped.data?.invalidateZak).toBe(true);
-    const after = await startAll(h, Array.from({ length: 10 }, () => id));
+    const after = await startAll(
+      h,
+      Array.from({ length: 10 }, () => id),
+    );
     expect(h.fake.hits('users.token')).toBe(2);
     expect(after.every((s) => s.zak === after[0]!.zak && s.zak !== before!.zak)).toBe(true);
     expect(h.fake.state.isZakValid(after[0]!.zak)).toBe(true);

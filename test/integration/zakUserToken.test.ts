@@ -37,7 +37,9 @@ describe('ZAKs with the user’s own OAuth token (/users/me/zak, 5-minute ZAKs)'
     const credential = userCredential(user.id);
     const { keyv, zaks } = setup(300);
     const sentAt = fake.clock.now();
-    const got = await Promise.all(Array.from({ length: 20 }, () => zaks.get(user.id, credential, (ttl) => fetchZak(client, credential, 'me', ttl))));
+    const got = await Promise.all(
+      Array.from({ length: 20 }, () => zaks.get(user.id, credential, (ttl) => fetchZak(client, credential, 'me', ttl))),
+    );
     expect(fake.hits('users.zak')).toBe(1);
     expect(fake.hits('users.token')).toBe(0);
     expect(new Set(got.map((r) => r.accessToken)).size).toBe(1);

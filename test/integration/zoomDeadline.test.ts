@@ -36,7 +36,14 @@ describe('the call deadline (ZOOM_REQUEST_DEADLINE_MS)', () => {
     server.listen(0, '127.0.0.1');
     await once(server, 'listening');
     const { port } = server.address() as AddressInfo;
-    client = new ZoomHttpClient({ apiUrl: `http://127.0.0.1:${port}/v2`, logger: pino({ level: 'silent' }), clock: systemClock, timeoutMs: 60_000, deadlineMs: 300, retries: 0 });
+    client = new ZoomHttpClient({
+      apiUrl: `http://127.0.0.1:${port}/v2`,
+      logger: pino({ level: 'silent' }),
+      clock: systemClock,
+      timeoutMs: 60_000,
+      deadlineMs: 300,
+      retries: 0,
+    });
     const call = client.call({ method: 'GET', path: '/users', route: 'users.list', category: 'medium' }, credential);
     const err = await call.then(
       () => undefined,

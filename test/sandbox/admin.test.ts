@@ -15,12 +15,20 @@ describe('admin HTTP', () => {
     const fake = await startFake();
     const token = await s2sToken(fake);
     await api(fake, token, '/users/me');
-    const hits = (await (await fetch(`${fake.url}/__fake/hits`)).json()) as { total: number; routes: Record<string, number>; tokenRequests: Record<string, number> };
+    const hits = (await (await fetch(`${fake.url}/__fake/hits`)).json()) as {
+      total: number;
+      routes: Record<string, number>;
+      tokenRequests: Record<string, number>;
+    };
     expect(hits.total).toBe(2);
     expect(hits.routes['users.get']).toBe(1);
     expect(hits.tokenRequests).toEqual({ account_credentials: 1 });
     const requests = (await (await fetch(`${fake.url}/__fake/requests`)).json()) as Array<{ route: string; status: number }>;
-    expect(requests.map((r) => [r.route, r.status])).toEqual([['oauth.token', 200], ['users.get', 200], ['admin', 200]]);
+    expect(requests.map((r) => [r.route, r.status])).toEqual([
+      ['oauth.token', 200],
+      ['users.get', 200],
+      ['admin', 200],
+    ]);
   });
 
   it('POST /__fake/knobs sets fail, latency, drop, malformed and account events', async () => {
@@ -104,13 +112,20 @@ describe('lifecycle', () => {
 
 describe('CLI', () => {
   it('reads options from env and reports every bad variable', () => {
-    expect(cliOptionsFromEnv({ FAKE_ZOOM_PORT: '4010', FAKE_ZOOM_PLAN: 'free', FAKE_ZOOM_USERS: '100' })).toMatchObject({ port: 4010, plan: 'free', seed: { users: 100 } });
+    expect(cliOptionsFromEnv({ FAKE_ZOOM_PORT: '4010', FAKE_ZOOM_PLAN: 'free', FAKE_ZOOM_USERS: '100' })).toMatchObject({
+      port: 4010,
+      plan: 'free',
+      seed: { users: 100 },
+    });
     expect(() => cliOptionsFromEnv({ FAKE_ZOOM_PORT: 'x', FAKE_ZOOM_PLAN: 'gold' })).toThrow(/FAKE_ZOOM_PORT[\s\S]*FAKE_ZOOM_PLAN/);
   });
 
   it('prints {"url"} and stops on SIGTERM', async () => {
     const cli = fileURLToPath(new URL('../../src/sandbox/cli.ts', import.meta.url));
-    const child = spawn(process.execPath, ['--import', 'tsx', cli], { env: { ...process.env, FAKE_ZOOM_USERS: '3' }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', cli], {
+      env: { ...process.env, FAKE_ZOOM_USERS: '3' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     const [line] = (await once(createInterface({ input: child.stdout }), 'line')) as [string];
     const { url } = JSON.parse(line) as { url: string };
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);

@@ -48,7 +48,11 @@ export async function tokenRequest(
 }
 
 export async function s2sToken(fake: FakeZoom): Promise<string> {
-  const res = await tokenRequest(fake, { grant_type: 'account_credentials', account_id: S2S.accountId }, basic(S2S.clientId, S2S.clientSecret));
+  const res = await tokenRequest(
+    fake,
+    { grant_type: 'account_credentials', account_id: S2S.accountId },
+    basic(S2S.clientId, S2S.clientSecret),
+  );
   if (res.status !== 200) throw new Error(`S2S token failed: ${JSON.stringify(res.body)}`);
   return res.body.access_token as string;
 }

@@ -15,11 +15,27 @@ describe('meetings CRUD', () => {
     const host = fake.state.users[2]!;
     const created = await api(fake, token, `/users/${host.email}/meetings`, {
       method: 'POST',
-      body: { topic: 'Planning', type: 2, start_time: '2030-05-01T09:30:00Z', duration: 45, password: 'a1@-_*', settings: { audio: 'voip', waiting_room: true } },
+      body: {
+        topic: 'Planning',
+        type: 2,
+        start_time: '2030-05-01T09:30:00Z',
+        duration: 45,
+        password: 'a1@-_*',
+        settings: { audio: 'voip', waiting_room: true },
+      },
     });
     expect(created.status).toBe(201);
     const m = created.body as Record<string, unknown> & { id: number; uuid: string; settings: Record<string, unknown> };
-    expect(m).toMatchObject({ topic: 'Planning', type: 2, status: 'waiting', host_id: host.id, host_email: host.email, start_time: '2030-05-01T09:30:00Z', duration: 45, password: 'a1@-_*' });
+    expect(m).toMatchObject({
+      topic: 'Planning',
+      type: 2,
+      status: 'waiting',
+      host_id: host.id,
+      host_email: host.email,
+      start_time: '2030-05-01T09:30:00Z',
+      duration: 45,
+      password: 'a1@-_*',
+    });
     expect(m.settings).toMatchObject({ audio: 'voip', waiting_room: true, approval_type: 2, auto_recording: 'none' });
     expect(m.id).toBeGreaterThan(2 ** 32);
     expect(String(m.id)).toMatch(/^\d{11}$/);
@@ -29,14 +45,20 @@ describe('meetings CRUD', () => {
     expect(got.status).toBe(200);
     expect(got.body).toMatchObject({ id: m.id, uuid: m.uuid, topic: 'Planning', host_id: host.id });
 
-    const updated = await api(fake, token, `/meetings/${m.id}`, { method: 'PATCH', body: { topic: 'Planning v2', settings: { mute_upon_entry: true } } });
+    const updated = await api(fake, token, `/meetings/${m.id}`, {
+      method: 'PATCH',
+      body: { topic: 'Planning v2', settings: { mute_upon_entry: true } },
+    });
     expect(updated.status).toBe(204);
     expect(updated.body).toBeUndefined();
     const after = await api(fake, token, `/meetings/${m.id}`);
     expect(after.body).toMatchObject({ topic: 'Planning v2', settings: { audio: 'voip', mute_upon_entry: true } });
 
     expect((await api(fake, token, `/meetings/${m.id}`, { method: 'DELETE' })).status).toBe(204);
-    expect(await api(fake, token, `/meetings/${m.id}`)).toMatchObject({ status: 404, body: { code: 3001, message: `Meeting ${m.id} is not found or has expired.` } });
+    expect(await api(fake, token, `/meetings/${m.id}`)).toMatchObject({
+      status: 404,
+      body: { code: 3001, message: `Meeting ${m.id} is not found or has expired.` },
+    });
     expect(await api(fake, token, `/meetings/${m.id}`, { method: 'DELETE' })).toMatchObject({ status: 404, body: { code: 3001 } });
   });
 
@@ -84,11 +106,19 @@ describe('validation', () => {
     const fake = await startFake();
     const token = await s2sToken(fake);
     const both = await api(fake, token, '/users/me/meetings', { method: 'POST', body: { topic: 5, duration: 'long' } });
-    expect(both.body.errors).toEqual([{ field: 'topic', message: 'Invalid field.' }, { field: 'duration', message: 'Invalid field.' }]);
-    const edge = await api(fake, token, '/users/me/meetings', { method: 'POST', body: { topic: 'x'.repeat(200), agenda: 'y'.repeat(2000), password: 'abcdefghij', duration: 0 } });
+    expect(both.body.errors).toEqual([
+      { field: 'topic', message: 'Invalid field.' },
+      { field: 'duration', message: 'Invalid field.' },
+    ]);
+    const edge = await api(fake, token, '/users/me/meetings', {
+      method: 'POST',
+      body: { topic: 'x'.repeat(200), agenda: 'y'.repeat(2000), password: 'abcdefghij', duration: 0 },
+    });
     expect(edge.status).toBe(201);
     const id = (edge.body as { id: number }).id;
-    expect((await api(fake, token, `/meetings/${id}`, { method: 'PATCH', body: { type: 5 } })).body.errors).toEqual([{ field: 'type', message: 'Invalid field.' }]);
+    expect((await api(fake, token, `/meetings/${id}`, { method: 'PATCH', body: { type: 5 } })).body.errors).toEqual([
+      { field: 'type', message: 'Invalid field.' },
+    ]);
     const badJson = await api(fake, token, '/users/me/meetings', { method: 'POST', rawBody: '{"topic":' });
     expect(badJson).toMatchObject({ status: 400, body: { code: 300 } });
   });
@@ -117,7 +147,10 @@ describe('UUIDs in paths', () => {
       status: 404,
       body: { code: 3001, message: 'Meeting does not exist: ajXp112QmuoKj4854875==.' },
     });
-    expect((await api(fake, token, `/meetings/${encodeURIComponent(dbl.uuid)}`)).body).toMatchObject({ code: 3001, message: 'Meeting does not exist: ab/cdXp112QmuoKj4854==.' });
+    expect((await api(fake, token, `/meetings/${encodeURIComponent(dbl.uuid)}`)).body).toMatchObject({
+      code: 3001,
+      message: 'Meeting does not exist: ab/cdXp112QmuoKj4854==.',
+    });
     expect((await api(fake, token, `/meetings/${encodeURIComponent(plain.uuid)}`)).body.id).toBe(plain.id);
     expect((await api(fake, token, `/meetings/${twice(plain.uuid)}`)).body.id).toBe(plain.id);
     expect(fake.requests.at(-1)?.path).toBe(`/v2/meetings/${twice(plain.uuid)}`);
@@ -165,7 +198,9 @@ describe('listing', () => {
     expect(p2.body.next_page_token).toBe('');
     expect((await api<MeetingList>(fake, token, `/users/${host.id}/meetings?type=upcoming`)).body.total_records).toBe(7);
     expect((await api<MeetingList>(fake, token, `/users/${host.id}/meetings?type=previous_meetings`)).body.total_records).toBe(1);
-    expect((await api(fake, token, `/users/${host.id}/meetings?type=all`)).body.errors).toEqual([{ field: 'type', message: 'Invalid field.' }]);
+    expect((await api(fake, token, `/users/${host.id}/meetings?type=all`)).body.errors).toEqual([
+      { field: 'type', message: 'Invalid field.' },
+    ]);
   });
 });
 
@@ -187,7 +222,8 @@ describe('per-user daily create/update limit', () => {
       status: 429,
       body: {
         code: 429,
-        message: 'You have exceeded the daily rate limit (100) of Meeting Create/Update API requests permitted for this particular user. You may resume these requests at GMT 00:00:00.',
+        message:
+          'You have exceeded the daily rate limit (100) of Meeting Create/Update API requests permitted for this particular user. You may resume these requests at GMT 00:00:00.',
       },
     });
     expect((await api(fake, token, `/meetings/${first.body.id}`, { method: 'PATCH', body: { topic: 'x' } })).status).toBe(429);

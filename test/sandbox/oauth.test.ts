@@ -5,7 +5,11 @@ import { api, authorize, basic, OAUTH_APP, REDIRECT, S2S, s2sToken, startFake, t
 describe('account_credentials (S2S)', () => {
   it('issues an opaque bearer token with expires_in, scope and api_url', async () => {
     const fake = await startFake();
-    const res = await tokenRequest(fake, { grant_type: 'account_credentials', account_id: S2S.accountId }, basic(S2S.clientId, S2S.clientSecret));
+    const res = await tokenRequest(
+      fake,
+      { grant_type: 'account_credentials', account_id: S2S.accountId },
+      basic(S2S.clientId, S2S.clientSecret),
+    );
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ token_type: 'bearer', expires_in: 3599, api_url: fake.url });
     expect(res.body.refresh_token).toBeUndefined();
@@ -37,13 +41,21 @@ describe('account_credentials (S2S)', () => {
 
   it('rejects bad client credentials, unknown grants and a foreign account_id', async () => {
     const fake = await startFake();
-    const badClient = await tokenRequest(fake, { grant_type: 'account_credentials', account_id: S2S.accountId }, basic(S2S.clientId, 'nope'));
+    const badClient = await tokenRequest(
+      fake,
+      { grant_type: 'account_credentials', account_id: S2S.accountId },
+      basic(S2S.clientId, 'nope'),
+    );
     expect(badClient).toMatchObject({ status: 400, body: { reason: 'Invalid client_id or client_secret', error: 'invalid_client' } });
     const noAuth = await tokenRequest(fake, { grant_type: 'account_credentials' }, '');
     expect(noAuth.body.error).toBe('invalid_client');
     const grant = await tokenRequest(fake, { grant_type: 'password' }, basic(S2S.clientId, S2S.clientSecret));
     expect(grant).toMatchObject({ status: 400, body: { reason: 'unsupported grant type', error: 'unsupported_grant_type' } });
-    const account = await tokenRequest(fake, { grant_type: 'account_credentials', account_id: 'other' }, basic(S2S.clientId, S2S.clientSecret));
+    const account = await tokenRequest(
+      fake,
+      { grant_type: 'account_credentials', account_id: 'other' },
+      basic(S2S.clientId, S2S.clientSecret),
+    );
     expect(account).toMatchObject({ status: 400, body: { error: 'invalid_request', reason: 'Invalid request : account_id is invalid' } });
     const userApp = await tokenRequest(fake, { grant_type: 'account_credentials', account_id: S2S.accountId });
     expect(userApp.body.error).toBe('unsupported_grant_type');
@@ -65,10 +77,16 @@ describe('/oauth/authorize', () => {
 
   it('shows a 400 page for an unknown client or a redirect_uri the app does not allow', async () => {
     const fake = await startFake({ oauthApps: [{ clientId: 'c1', clientSecret: 's1', redirectUris: [REDIRECT] }] });
-    const unknown = await fetch(`${fake.url}/oauth/authorize?response_type=code&client_id=nope&redirect_uri=${encodeURIComponent(REDIRECT)}`, { redirect: 'manual' });
+    const unknown = await fetch(
+      `${fake.url}/oauth/authorize?response_type=code&client_id=nope&redirect_uri=${encodeURIComponent(REDIRECT)}`,
+      { redirect: 'manual' },
+    );
     expect(unknown.status).toBe(400);
     expect(await unknown.text()).toContain('Invalid client_id: nope (4702)');
-    const badRedirect = await fetch(`${fake.url}/oauth/authorize?response_type=code&client_id=c1&redirect_uri=${encodeURIComponent('https://evil.example/cb')}`, { redirect: 'manual' });
+    const badRedirect = await fetch(
+      `${fake.url}/oauth/authorize?response_type=code&client_id=c1&redirect_uri=${encodeURIComponent('https://evil.example/cb')}`,
+      { redirect: 'manual' },
+    );
     expect(badRedirect.status).toBe(400);
     expect(await badRedirect.text()).toContain('(4709)');
     expect(fake.state.authCodes.size).toBe(0);
@@ -90,20 +108,41 @@ describe('authorization_code', () => {
   });
 
   it('rejects a different redirect_uri, another client and an expired code', async () => {
-    const fake = await startFake({ oauthApps: [{ clientId: 'a', clientSecret: 'as' }, { clientId: 'b', clientSecret: 'bs' }] });
+    const fake = await startFake({
+      oauthApps: [
+        { clientId: 'a', clientSecret: 'as' },
+        { clientId: 'b', clientSecret: 'bs' },
+      ],
+    });
     const q = (client: string) => ({ client_id: client });
     const one = await authorize(fake, q('a'));
-    const wrongRedirect = await tokenRequest(fake, { grant_type: 'authorization_code', code: one.code, redirect_uri: 'https://other.example/cb' }, basic('a', 'as'));
+    const wrongRedirect = await tokenRequest(
+      fake,
+      { grant_type: 'authorization_code', code: one.code, redirect_uri: 'https://other.example/cb' },
+      basic('a', 'as'),
+    );
     expect(wrongRedirect.body.error).toBe('invalid_grant');
-    const otherClient = await tokenRequest(fake, { grant_type: 'authorization_code', code: one.code, redirect_uri: REDIRECT }, basic('b', 'bs'));
+    const otherClient = await tokenRequest(
+      fake,
+      { grant_type: 'authorization_code', code: one.code, redirect_uri: REDIRECT },
+      basic('b', 'bs'),
+    );
     expect(otherClient.body.error).toBe('invalid_grant');
     const two = await authorize(fake, q('a'));
     fake.clock.advance(5 * 60_000 + 1);
-    const expired = await tokenRequest(fake, { grant_type: 'authorization_code', code: two.code, redirect_uri: REDIRECT }, basic('a', 'as'));
+    const expired = await tokenRequest(
+      fake,
+      { grant_type: 'authorization_code', code: two.code, redirect_uri: REDIRECT },
+      basic('a', 'as'),
+    );
     expect(expired.body.error).toBe('invalid_grant');
     const three = await authorize(fake, q('a'));
     fake.clock.advance(4 * 60_000);
-    const inTime = await tokenRequest(fake, { grant_type: 'authorization_code', code: three.code, redirect_uri: REDIRECT }, basic('a', 'as'));
+    const inTime = await tokenRequest(
+      fake,
+      { grant_type: 'authorization_code', code: three.code, redirect_uri: REDIRECT },
+      basic('a', 'as'),
+    );
     expect(inTime.status).toBe(200);
   });
 
@@ -112,11 +151,21 @@ describe('authorization_code', () => {
     const verifier = 'v'.repeat(43);
     const challenge = createHash('sha256').update(verifier).digest('base64url');
     const a = await authorize(fake, { code_challenge: challenge, code_challenge_method: 'S256' });
-    const wrong = await tokenRequest(fake, { grant_type: 'authorization_code', code: a.code, redirect_uri: REDIRECT, code_verifier: 'w'.repeat(43) });
+    const wrong = await tokenRequest(fake, {
+      grant_type: 'authorization_code',
+      code: a.code,
+      redirect_uri: REDIRECT,
+      code_verifier: 'w'.repeat(43),
+    });
     expect(wrong.body.error).toBe('invalid_grant');
     const missing = await tokenRequest(fake, { grant_type: 'authorization_code', code: a.code, redirect_uri: REDIRECT });
     expect(missing.body.error).toBe('invalid_grant');
-    const right = await tokenRequest(fake, { grant_type: 'authorization_code', code: a.code, redirect_uri: REDIRECT, code_verifier: verifier });
+    const right = await tokenRequest(fake, {
+      grant_type: 'authorization_code',
+      code: a.code,
+      redirect_uri: REDIRECT,
+      code_verifier: verifier,
+    });
     expect(right.status).toBe(200);
   });
 
@@ -126,9 +175,19 @@ describe('authorization_code', () => {
     const a = await authorize(fake, { code_challenge: verifier });
     expect(fake.state.authCodes.get(a.code)?.codeChallengeMethod).toBe('plain');
     const hashed = createHash('sha256').update(verifier).digest('base64url');
-    const asS256 = await tokenRequest(fake, { grant_type: 'authorization_code', code: a.code, redirect_uri: REDIRECT, code_verifier: hashed });
+    const asS256 = await tokenRequest(fake, {
+      grant_type: 'authorization_code',
+      code: a.code,
+      redirect_uri: REDIRECT,
+      code_verifier: hashed,
+    });
     expect(asS256.body.error).toBe('invalid_grant');
-    const ok = await tokenRequest(fake, { grant_type: 'authorization_code', code: a.code, redirect_uri: REDIRECT, code_verifier: verifier });
+    const ok = await tokenRequest(fake, {
+      grant_type: 'authorization_code',
+      code: a.code,
+      redirect_uri: REDIRECT,
+      code_verifier: verifier,
+    });
     expect(ok.status).toBe(200);
   });
 });
@@ -151,7 +210,12 @@ describe('refresh_token', () => {
   });
 
   it('binds refresh tokens to their client and rejects unknown ones', async () => {
-    const fake = await startFake({ oauthApps: [{ clientId: 'a', clientSecret: 'as' }, { clientId: 'b', clientSecret: 'bs' }] });
+    const fake = await startFake({
+      oauthApps: [
+        { clientId: 'a', clientSecret: 'as' },
+        { clientId: 'b', clientSecret: 'bs' },
+      ],
+    });
     const { refreshToken } = fake.state.issueUserToken(fake.state.owner.id, 'a');
     const other = await tokenRequest(fake, { grant_type: 'refresh_token', refresh_token: refreshToken }, basic('b', 'bs'));
     expect(other.body).toEqual({ reason: 'Invalid Token!', error: 'invalid_grant' });

@@ -129,11 +129,23 @@ export function toJsonSchema(schema: Json, closed = false, allow: Record<string,
 
 /** Sentences of an error response's description, as regexes with `$userId`/`{x}` as wildcards. */
 export function documentedMessages(description: string): RegExp[] {
-  return description
-    .split(/<br>|\n|\*\*Error Code:?\*\*:?|(?<!\*)\* /)
-    // Bold labels ("**HTTP Status Code:**", "**Error Code**:") go; other bold text stays, unbolded.
-    .map((s) => s.replace(/\*\*[^*]*:\*\*:?|\*\*[^*]*\*\*:/g, '').replace(/\*\*([^*]*)\*\*/g, '$1').replace(/`\d+`/g, '').replace(/^\*/, '').trim())
-    .filter((s) => s.length > 3)
-    // A sentence may lack its final period in the spec ("…: {meetingId}") and carry it on the wire.
-    .map((s) => new RegExp(`^${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\\$\w+|\\\{\w+\\\}/g, '.+')}${s.endsWith('.') ? '' : '\\.?'}$`));
+  return (
+    description
+      .split(/<br>|\n|\*\*Error Code:?\*\*:?|(?<!\*)\* /)
+      // Bold labels ("**HTTP Status Code:**", "**Error Code**:") go; other bold text stays, unbolded.
+      .map((s) =>
+        s
+          .replace(/\*\*[^*]*:\*\*:?|\*\*[^*]*\*\*:/g, '')
+          .replace(/\*\*([^*]*)\*\*/g, '$1')
+          .replace(/`\d+`/g, '')
+          .replace(/^\*/, '')
+          .trim(),
+      )
+      .filter((s) => s.length > 3)
+      // A sentence may lack its final period in the spec ("…: {meetingId}") and carry it on the wire.
+      .map(
+        (s) =>
+          new RegExp(`^${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\\$\w+|\\\{\w+\\\}/g, '.+')}${s.endsWith('.') ? '' : '\\.?'}$`),
+      )
+  );
 }

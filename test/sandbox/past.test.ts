@@ -10,26 +10,43 @@ describe('past meetings, participants and cloud recordings', () => {
     const fake = await startFake({ seed: { users: 8 } });
     const token = await s2sToken(fake);
     const meeting = fake.state.meetings[0]!;
-    const list = await api<{ meetings: Array<{ uuid: string; start_time: string }> }>(fake, token, `/past_meetings/${meeting.id}/instances`);
+    const list = await api<{ meetings: Array<{ uuid: string; start_time: string }> }>(
+      fake,
+      token,
+      `/past_meetings/${meeting.id}/instances`,
+    );
     expect(list.status).toBe(200);
     expect(list.body.meetings).toHaveLength(2);
     const latest = list.body.meetings[1]!;
     expect(latest.uuid.startsWith('/')).toBe(true);
 
     // A UUID that begins with '/' must be double-encoded; single-encoded, Zoom drops the slash.
-    expect(await api(fake, token, `/past_meetings/${encodeURIComponent(latest.uuid)}/participants`)).toMatchObject({ status: 404, body: { code: 3001 } });
+    expect(await api(fake, token, `/past_meetings/${encodeURIComponent(latest.uuid)}/participants`)).toMatchObject({
+      status: 404,
+      body: { code: 3001 },
+    });
     const p = await api<{ participants: Obj[]; total_records: number }>(fake, token, `/past_meetings/${twice(latest.uuid)}/participants`);
     expect(p.status).toBe(200);
     expect(p.body.participants[0]).toMatchObject({ id: meeting.host_id, user_email: meeting.host_email });
 
     const first = fake.state.pastMeetings[0]!;
-    const page1 = await api<{ participants: Obj[]; next_page_token: string; total_records: number }>(fake, token, `/past_meetings/${twice(first.uuid)}/participants?page_size=2`);
+    const page1 = await api<{ participants: Obj[]; next_page_token: string; total_records: number }>(
+      fake,
+      token,
+      `/past_meetings/${twice(first.uuid)}/participants?page_size=2`,
+    );
     expect(page1.body).toMatchObject({ total_records: 5, page_size: 2 });
     expect(page1.body.next_page_token).not.toBe('');
-    const page2 = await api<{ participants: Obj[] }>(fake, token, `/past_meetings/${twice(first.uuid)}/participants?page_size=2&next_page_token=${page1.body.next_page_token}`);
+    const page2 = await api<{ participants: Obj[] }>(
+      fake,
+      token,
+      `/past_meetings/${twice(first.uuid)}/participants?page_size=2&next_page_token=${page1.body.next_page_token}`,
+    );
     expect(page2.body.participants.map((x) => x.name)).not.toContain(page1.body.participants[0]!.name);
     // A page token belongs to its instance.
-    expect((await api(fake, token, `/past_meetings/${twice(latest.uuid)}/participants?next_page_token=${page1.body.next_page_token}`)).status).toBe(400);
+    expect(
+      (await api(fake, token, `/past_meetings/${twice(latest.uuid)}/participants?next_page_token=${page1.body.next_page_token}`)).status,
+    ).toBe(400);
     // A meeting number means its latest instance.
     const byNumber = await api<{ total_records: number }>(fake, token, `/past_meetings/${meeting.id}/participants`);
     expect(byNumber.body.total_records).toBe(fake.state.pastMeetings[1]!.participants.length);
@@ -39,8 +56,14 @@ describe('past meetings, participants and cloud recordings', () => {
     const fake = await startFake({ seed: { users: 8 } });
     const token = await s2sToken(fake);
     const meeting = fake.state.meetings[0]!;
-    expect(await api(fake, token, '/past_meetings/12345678901/instances')).toMatchObject({ status: 404, body: { code: 3001, message: 'Meeting not found.' } });
-    expect(await api(fake, token, '/past_meetings/abcdefghijklmnopqrstuv%3D%3D/participants')).toMatchObject({ status: 404, body: { code: 3001 } });
+    expect(await api(fake, token, '/past_meetings/12345678901/instances')).toMatchObject({
+      status: 404,
+      body: { code: 3001, message: 'Meeting not found.' },
+    });
+    expect(await api(fake, token, '/past_meetings/abcdefghijklmnopqrstuv%3D%3D/participants')).toMatchObject({
+      status: 404,
+      body: { code: 3001 },
+    });
     const never = fake.state.meetings[1]!;
     expect(await api(fake, token, `/past_meetings/${never.id}/instances`)).toMatchObject({ status: 200, body: { meetings: [] } });
     const old = fake.state.addPastInstance(meeting.id, { startTime: new Date(fake.clock.now() - 400 * 86_400_000).toISOString() });
@@ -57,14 +80,24 @@ describe('past meetings, participants and cloud recordings', () => {
     const fake = await startFake({ seed: { users: 8 } });
     const token = await s2sToken(fake);
     const meeting = fake.state.meetings[0]!;
-    const rec = await api<{ recording_files: Obj[]; total_size: number; share_url: string; uuid: string }>(fake, token, `/meetings/${meeting.id}/recordings`);
+    const rec = await api<{ recording_files: Obj[]; total_size: number; share_url: string; uuid: string }>(
+      fake,
+      token,
+      `/meetings/${meeting.id}/recordings`,
+    );
     expect(rec.status).toBe(200);
     expect(rec.body.uuid).toBe(fake.state.pastMeetings[0]!.uuid);
     expect(rec.body.recording_files.map((f) => f.file_type)).toEqual(['MP4', 'M4A', 'CHAT', 'CC']);
     expect(rec.body.total_size).toBe(rec.body.recording_files.reduce((n, f) => n + Number(f.file_size ?? 0), 0));
-    expect(rec.body.recording_files[0]).toMatchObject({ download_url: expect.stringContaining('/rec/download/'), play_url: expect.stringContaining('/rec/play/') });
+    expect(rec.body.recording_files[0]).toMatchObject({
+      download_url: expect.stringContaining('/rec/download/'),
+      play_url: expect.stringContaining('/rec/play/'),
+    });
     expect(rec.body.recording_files[3]).not.toHaveProperty('play_url');
-    expect(await api(fake, token, `/meetings/${fake.state.meetings[1]!.id}/recordings`)).toMatchObject({ status: 404, body: { code: 3301 } });
+    expect(await api(fake, token, `/meetings/${fake.state.meetings[1]!.id}/recordings`)).toMatchObject({
+      status: 404,
+      body: { code: 3301 },
+    });
   });
 
   it('user recordings: from/to are UTC days, both included; today by default; over a month is cut to the month before `to`', async () => {
@@ -76,7 +109,12 @@ describe('past meetings, participants and cloud recordings', () => {
     held('2026-06-30T09:00:00Z');
     held('2026-06-01T23:30:00Z');
     held('2026-04-15T10:00:00Z');
-    const list = (q: string) => api<{ from: string; to: string; meetings: Array<{ start_time: string }>; total_records: number }>(fake, token, `/users/me/recordings${q}`);
+    const list = (q: string) =>
+      api<{ from: string; to: string; meetings: Array<{ start_time: string }>; total_records: number }>(
+        fake,
+        token,
+        `/users/me/recordings${q}`,
+      );
     expect((await list('')).body).toMatchObject({ from: '2026-06-30', to: '2026-07-01', total_records: 1 });
     expect((await list('?from=2026-06-01&to=2026-06-01')).body.meetings.map((m) => m.start_time)).toEqual(['2026-06-01T23:30:00Z']);
     const cut = await list('?from=2026-01-01&to=2026-06-30');
@@ -93,16 +131,29 @@ describe('past meetings, participants and cloud recordings', () => {
     const member = fake.state.users[3]!;
     const res = await fetch(`${fake.url}/__fake/past-meetings`, {
       method: 'POST',
-      body: JSON.stringify({ meeting: String(meeting.id), uuid: 'ab//cdefghijklmnopqrst==', participants: [member.email, { name: 'Visitor' }], recording: true, durationMinutes: 20 }),
+      body: JSON.stringify({
+        meeting: String(meeting.id),
+        uuid: 'ab//cdefghijklmnopqrst==',
+        participants: [member.email, { name: 'Visitor' }],
+        recording: true,
+        durationMinutes: 20,
+      }),
     });
     expect(res.status).toBe(200);
     const instance = (await res.json()) as PastInstance;
-    expect(instance.participants.map((p) => p.name)).toEqual([fake.state.requireUser(meeting.host_id).display_name, member.display_name, 'Visitor']);
+    expect(instance.participants.map((p) => p.name)).toEqual([
+      fake.state.requireUser(meeting.host_id).display_name,
+      member.display_name,
+      'Visitor',
+    ]);
     expect(instance.recording?.files.length).toBe(4);
     const token = await s2sToken(fake);
     expect((await api(fake, token, `/past_meetings/${twice(instance.uuid)}/participants`)).status).toBe(200);
     expect((await api(fake, token, `/meetings/${twice(instance.uuid)}/recordings`)).status).toBe(200);
-    const bad = await fetch(`${fake.url}/__fake/past-meetings`, { method: 'POST', body: JSON.stringify({ meeting: meeting.id, participants: 'many' }) });
+    const bad = await fetch(`${fake.url}/__fake/past-meetings`, {
+      method: 'POST',
+      body: JSON.stringify({ meeting: meeting.id, participants: 'many' }),
+    });
     expect(bad.status).toBe(400);
     const unknown = await fetch(`${fake.url}/__fake/past-meetings`, { method: 'POST', body: JSON.stringify({ meeting: 12345678901 }) });
     expect(unknown.status).toBe(400);

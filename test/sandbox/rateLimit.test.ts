@@ -15,7 +15,10 @@ describe('per-account rate limits', () => {
     expect(ok[0]?.headers.get('x-ratelimit-remaining')).toBe('5999');
     const limited = await api(fake, token, '/users/me');
     expect(limited.status).toBe(429);
-    expect(limited.body).toEqual({ code: 429, message: 'You have reached the maximum per-second rate limit for this API. Try again later.' });
+    expect(limited.body).toEqual({
+      code: 429,
+      message: 'You have reached the maximum per-second rate limit for this API. Try again later.',
+    });
     expect(limited.headers.get('x-ratelimit-type')).toBe('QPS');
     expect(limited.headers.get('x-ratelimit-category')).toBe('Light');
     expect(limited.headers.get('x-ratelimit-limit')).toBe('4');
@@ -69,7 +72,9 @@ describe('per-account rate limits', () => {
     fake.clock.advance(2000);
     const over = await api(fake, token, '/users');
     expect(over.status).toBe(429);
-    expect(over.body.message).toBe('You have reached the maximum daily rate limit for this API. Refer to the response header for details on when you can make another request.');
+    expect(over.body.message).toBe(
+      'You have reached the maximum daily rate limit for this API. Refer to the response header for details on when you can make another request.',
+    );
     expect(over.headers.get('x-ratelimit-type')).toBe('Daily-limit');
     expect(over.headers.get('retry-after')).toBe('2030-01-02T00:00:00Z');
     expect((await api(fake, token, '/users/me')).status).toBe(200);
@@ -80,7 +85,11 @@ describe('per-account rate limits', () => {
   it('does not limit /oauth/*; rateLimits:false disables enforcement but keeps headers', async () => {
     const fake = await startFake({ plan: 'free', rateLimits: false });
     for (let i = 0; i < 6; i++) {
-      const res = await tokenRequest(fake, { grant_type: 'account_credentials', account_id: S2S.accountId }, basic(S2S.clientId, S2S.clientSecret));
+      const res = await tokenRequest(
+        fake,
+        { grant_type: 'account_credentials', account_id: S2S.accountId },
+        basic(S2S.clientId, S2S.clientSecret),
+      );
       expect(res.status).toBe(200);
     }
     const token = await s2sToken(fake);

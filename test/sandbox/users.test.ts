@@ -92,7 +92,13 @@ describe('GET /users/{userId}', () => {
     const user = fake.state.users[4]!;
     const byId = await api(fake, token, `/users/${user.id}`);
     expect(byId.status).toBe(200);
-    expect(byId.body).toMatchObject({ id: user.id, email: user.email, account_id: 'fakeAccount1', role_name: user.role_name, language: 'en-US' });
+    expect(byId.body).toMatchObject({
+      id: user.id,
+      email: user.email,
+      account_id: 'fakeAccount1',
+      role_name: user.role_name,
+      language: 'en-US',
+    });
     expect(byId.body.host_key).toBeUndefined();
     expect((await api(fake, token, `/users/${encodeURIComponent(user.email)}`)).body.id).toBe(user.id);
     expect((await api(fake, token, '/users/me')).body.email).toBe(fake.state.owner.email);

@@ -53,7 +53,10 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => new Promise((r) => s.close(r))));
 });
 
-const signatureOf = (r: Received) => `v0=${createHmac('sha256', SECRET).update(`v0:${String(r.headers['x-zm-request-timestamp'])}:${r.body}`).digest('hex')}`;
+const signatureOf = (r: Received) =>
+  `v0=${createHmac('sha256', SECRET)
+    .update(`v0:${String(r.headers['x-zm-request-timestamp'])}:${r.body}`)
+    .digest('hex')}`;
 
 describe('fake Zoom webhooks', () => {
   it('validates the endpoint when a subscription is set, and delivers only to a validated one', async () => {
@@ -101,12 +104,16 @@ describe('fake Zoom webhooks', () => {
   it('records when each attempt was sent and when its answer arrived, on the fake clock', async () => {
     const fake = await startFake();
     // The endpoint takes 1.5 s of the fake's (frozen) time to answer.
-    const ep = await endpoint((r) => (JSON.parse(r.body).event === 'endpoint.url_validation' ? validateOr(200)(r) : (fake.clock.advance(1500), { status: 200 })));
+    const ep = await endpoint((r) =>
+      JSON.parse(r.body).event === 'endpoint.url_validation' ? validateOr(200)(r) : (fake.clock.advance(1500), { status: 200 }),
+    );
     await fake.webhooks.subscribe(OAUTH_APP.clientId, ep.url, SECRET);
     fake.clock.freeze(Date.UTC(2026, 2, 1, 12));
     fake.portal.updateUser(fake.state.owner.id, { dept: 'Sales' });
     await fake.webhooks.idle();
-    expect(fake.webhooks.deliveries[0]!.attempts).toEqual([{ at: Date.UTC(2026, 2, 1, 12), answeredAt: Date.UTC(2026, 2, 1, 12) + 1500, status: 200 }]);
+    expect(fake.webhooks.deliveries[0]!.attempts).toEqual([
+      { at: Date.UTC(2026, 2, 1, 12), answeredAt: Date.UTC(2026, 2, 1, 12) + 1500, status: 200 },
+    ]);
   });
 
   it('REST meeting writes cause meeting.created, meeting.updated (changed fields and old values) and meeting.deleted', async () => {
@@ -115,15 +122,27 @@ describe('fake Zoom webhooks', () => {
     await fake.webhooks.subscribe(OAUTH_APP.clientId, ep.url, SECRET);
     const token = fake.state.issueS2SToken();
     const call = (method: string, path: string, body?: unknown) =>
-      fetch(`${fake.url}/v2${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) });
+      fetch(`${fake.url}/v2${path}`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      });
     const owner = fake.state.owner;
-    const created = (await (await call('POST', `/users/${owner.id}/meetings`, { topic: 'Planning', type: 2, duration: 30 })).json()) as { id: number };
+    const created = (await (await call('POST', `/users/${owner.id}/meetings`, { topic: 'Planning', type: 2, duration: 30 })).json()) as {
+      id: number;
+    };
     expect((await call('PATCH', `/meetings/${created.id}`, { topic: 'Planning v2' })).status).toBe(204);
     expect((await call('DELETE', `/meetings/${created.id}`)).status).toBe(204);
     await fake.webhooks.idle();
     const [c, u, d] = ep.events();
-    expect(c).toMatchObject({ event: 'meeting.created', payload: { object: { id: created.id, host_id: owner.id, topic: 'Planning', type: 2 } } });
-    expect(u).toMatchObject({ event: 'meeting.updated', payload: { object: { id: created.id, host_id: owner.id, topic: 'Planning v2' }, old_object: { id: created.id, topic: 'Planning' } } });
+    expect(c).toMatchObject({
+      event: 'meeting.created',
+      payload: { object: { id: created.id, host_id: owner.id, topic: 'Planning', type: 2 } },
+    });
+    expect(u).toMatchObject({
+      event: 'meeting.updated',
+      payload: { object: { id: created.id, host_id: owner.id, topic: 'Planning v2' }, old_object: { id: created.id, topic: 'Planning' } },
+    });
     expect(u!.payload.object).not.toHaveProperty('duration'); // unchanged fields are left out
     expect(typeof u!.payload.time_stamp).toBe('number');
     expect(d).toMatchObject({ event: 'meeting.deleted', payload: { object: { id: created.id, host_id: owner.id } } });
@@ -137,12 +156,18 @@ describe('fake Zoom webhooks', () => {
     await fake.webhooks.subscribe(S2S.clientId, s2sEp.url, SECRET);
     const user = fake.state.users.find((u) => u.role_id === '2' && u.status === 'active')!;
     const { refreshToken } = fake.state.issueUserToken(user.id);
-    const res = await fetch(`${fake.url}/__fake/portal/users/${user.id}/deauthorize`, { method: 'POST', body: JSON.stringify({ clientId: OAUTH_APP.clientId }) });
+    const res = await fetch(`${fake.url}/__fake/portal/users/${user.id}/deauthorize`, {
+      method: 'POST',
+      body: JSON.stringify({ clientId: OAUTH_APP.clientId }),
+    });
     expect(res.status).toBe(200);
     await fake.webhooks.idle();
     expect(fake.state.refreshTokens.get(refreshToken)?.invalidatedAt).toBeDefined();
     const [event] = oauthEp.events();
-    expect(event).toMatchObject({ event: 'app_deauthorized', payload: { account_id: fake.accountId, user_id: user.id, client_id: OAUTH_APP.clientId } });
+    expect(event).toMatchObject({
+      event: 'app_deauthorized',
+      payload: { account_id: fake.accountId, user_id: user.id, client_id: OAUTH_APP.clientId },
+    });
     expect(event).not.toHaveProperty('event_ts');
     expect(event!.payload.signature).toMatch(/^[0-9a-f]{64}$/);
     expect(s2sEp.events()).toEqual([]);
@@ -199,7 +224,8 @@ describe('fake Zoom webhooks', () => {
   it('is driven over HTTP too: subscription, portal changes and the delivery log, without secrets', async () => {
     const fake = await startFake();
     const ep = await endpoint();
-    const admin = (method: string, path: string, body?: unknown) => fetch(`${fake.url}/__fake${path}`, { method, ...(body ? { body: JSON.stringify(body) } : {}) });
+    const admin = (method: string, path: string, body?: unknown) =>
+      fetch(`${fake.url}/__fake${path}`, { method, ...(body ? { body: JSON.stringify(body) } : {}) });
     const set = (await (await admin('POST', '/webhooks', { url: ep.url, secretToken: SECRET })).json()) as { subscriptions: unknown[] };
     expect(set.subscriptions).toEqual([{ clientId: OAUTH_APP.clientId, url: ep.url, validated: true }]);
     const meeting = fake.state.meetings[0]!;
@@ -230,7 +256,13 @@ describe('fake Zoom webhooks', () => {
     expect(meeting.status).toBe('waiting');
     await fake.webhooks.idle();
     const events = ep.events();
-    expect(events.map((e) => e.event)).toEqual(['meeting.started', 'meeting.participant_joined', 'meeting.participant_joined', 'meeting.participant_left', 'meeting.ended']);
+    expect(events.map((e) => e.event)).toEqual([
+      'meeting.started',
+      'meeting.participant_joined',
+      'meeting.participant_joined',
+      'meeting.participant_left',
+      'meeting.ended',
+    ]);
     const meetingObject = { uuid: meeting.uuid, id: meeting.id, host_id: meeting.host_id, topic: meeting.topic, type: meeting.type };
     for (const e of events) {
       expect(e.event_ts).toBe(Date.UTC(2026, 2, 1, 12));
@@ -247,7 +279,11 @@ describe('fake Zoom webhooks', () => {
       join_time: '2026-03-01T12:00:00Z',
     });
     expect(events[2]!.payload.object!.participant).toMatchObject({ id: member.id, email: member.email, user_id: user.userId });
-    expect(events[3]!.payload.object!.participant).toMatchObject({ user_id: guest.userId, leave_time: '2026-03-01T12:00:00Z', leave_reason: 'left the meeting' });
+    expect(events[3]!.payload.object!.participant).toMatchObject({
+      user_id: guest.userId,
+      leave_time: '2026-03-01T12:00:00Z',
+      leave_reason: 'left the meeting',
+    });
     expect(events[4]!.payload.object).toMatchObject({ end_time: '2026-03-01T12:00:00Z' });
 
     // What a person cannot do in Zoom is refused: joining or ending a meeting that is not running.

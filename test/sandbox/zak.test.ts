@@ -29,7 +29,9 @@ describe('GET /users/{userId}/token', () => {
       });
     }
     for (const ttl of ['0', '31536001', 'x']) {
-      expect((await api(fake, token, `/users/me/token?type=zak&ttl=${ttl}`)).body.errors).toEqual([{ field: 'ttl', message: 'Invalid field.' }]);
+      expect((await api(fake, token, `/users/me/token?type=zak&ttl=${ttl}`)).body.errors).toEqual([
+        { field: 'ttl', message: 'Invalid field.' },
+      ]);
     }
     expect((await api(fake, token, '/users/me/token?type=zak&ttl=31536000')).status).toBe(200);
     expect((await api(fake, token, '/users/me/token?type=bogus')).status).toBe(400);
@@ -37,7 +39,10 @@ describe('GET /users/{userId}/token', () => {
 
   it('404/1001 for an unknown user', async () => {
     const fake = await startFake();
-    expect((await api(fake, await s2sToken(fake), '/users/ghost/token?type=zak')).body).toEqual({ code: 1001, message: 'User does not exist: ghost.' });
+    expect((await api(fake, await s2sToken(fake), '/users/ghost/token?type=zak')).body).toEqual({
+      code: 1001,
+      message: 'User does not exist: ghost.',
+    });
   });
 });
 

@@ -13,7 +13,10 @@ const SECRET = 'unit-test-secret-unit-test-secret-0123';
 const clock = manualClock(Date.UTC(2026, 0, 1));
 
 async function rejection(p: Promise<unknown>): Promise<GatewayError> {
-  const err = await p.then(() => undefined, (e: unknown) => e);
+  const err = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(GatewayError);
   expect((err as GatewayError).code).toBe('UNAUTHENTICATED');
   return err as GatewayError;
@@ -21,7 +24,12 @@ async function rejection(p: Promise<unknown>): Promise<GatewayError> {
 
 describe('claims → principal', () => {
   it('maps sub, zoom_user_id, email and roles; absent roles mean user; unknown roles are ignored', () => {
-    expect(principalFromClaims({ sub: 'a', zoom_user_id: 'Z1', email: 'a@x.test', roles: ['admin', 'root'] })).toEqual({ id: 'a', zoomUserId: 'Z1', email: 'a@x.test', roles: ['admin'] });
+    expect(principalFromClaims({ sub: 'a', zoom_user_id: 'Z1', email: 'a@x.test', roles: ['admin', 'root'] })).toEqual({
+      id: 'a',
+      zoomUserId: 'Z1',
+      email: 'a@x.test',
+      roles: ['admin'],
+    });
     expect(principalFromClaims({ sub: 'b' })).toEqual({ id: 'b', roles: ['user'] });
     expect(principalFromClaims({ sub: 'c', roles: ['superuser'] }).roles).toEqual(['user']);
   });
@@ -37,12 +45,24 @@ describe('claims → principal', () => {
 
 describe('JwtAuthenticator (HS256)', () => {
   const auth = new JwtAuthenticator({ secret: SECRET, issuer: 'iss-1', audience: 'aud-1', clock, logger: silent });
-  const sign = (claims: Record<string, unknown>, o: { now?: number; expiresInSeconds?: number; issuer?: string; audience?: string; secret?: string } = {}) =>
-    signHs256(o.secret ?? SECRET, claims, { now: o.now ?? clock.now(), expiresInSeconds: o.expiresInSeconds, issuer: o.issuer ?? 'iss-1', audience: o.audience ?? 'aud-1' });
+  const sign = (
+    claims: Record<string, unknown>,
+    o: { now?: number; expiresInSeconds?: number; issuer?: string; audience?: string; secret?: string } = {},
+  ) =>
+    signHs256(o.secret ?? SECRET, claims, {
+      now: o.now ?? clock.now(),
+      expiresInSeconds: o.expiresInSeconds,
+      issuer: o.issuer ?? 'iss-1',
+      audience: o.audience ?? 'aud-1',
+    });
   const headers = (token: string) => ({ authorization: `Bearer ${token}` });
 
   it('accepts a valid token and returns its principal', async () => {
-    await expect(auth.authenticate(headers(await sign({ sub: 'svc', roles: ['admin'] })))).resolves.toEqual({ id: 'svc', roles: ['admin'], expiresAt: clock.now() + 86_400_000 });
+    await expect(auth.authenticate(headers(await sign({ sub: 'svc', roles: ['admin'] })))).resolves.toEqual({
+      id: 'svc',
+      roles: ['admin'],
+      expiresAt: clock.now() + 86_400_000,
+    });
   });
 
   it('tolerates 30 s of clock skew on exp, not 60 s', async () => {
@@ -69,7 +89,11 @@ describe('JwtAuthenticator (HS256)', () => {
 const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
 async function unsignedExp(): Promise<string> {
   const { SignJWT } = await import('jose');
-  return new SignJWT({ sub: 'a' }).setProtectedHeader({ alg: 'HS256' }).setIssuer('iss-1').setAudience('aud-1').sign(new TextEncoder().encode(SECRET));
+  return new SignJWT({ sub: 'a' })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setIssuer('iss-1')
+    .setAudience('aud-1')
+    .sign(new TextEncoder().encode(SECRET));
 }
 
 describe('JwtAuthenticator (remote JWKS over HTTP)', () => {
@@ -83,7 +107,9 @@ describe('JwtAuthenticator (remote JWKS over HTTP)', () => {
     const auth = new JwtAuthenticator({ jwksUrl: jwks.url, issuer: JWKS_ISSUER, audience: JWKS_AUDIENCE, clock, logger });
     const before = jwks.hits();
     for (let i = 0; i < 10; i++) {
-      await expect(auth.authenticate({ authorization: `Bearer ${await jwks.sign({ sub: `s${i}` }, { now: clock.now() })}` })).resolves.toMatchObject({ id: `s${i}` });
+      await expect(
+        auth.authenticate({ authorization: `Bearer ${await jwks.sign({ sub: `s${i}` }, { now: clock.now() })}` }),
+      ).resolves.toMatchObject({ id: `s${i}` });
     }
     expect(jwks.hits() - before).toBe(1);
     const expired = await jwks.sign({ sub: 'a' }, { now: clock.now() - 7_200_000 });
@@ -112,8 +138,16 @@ describe('ApiKeyAuthenticator', () => {
 
   it('accepts Bearer and x-api-key and maps the Zoom user to an email or an id', async () => {
     await expect(auth.authenticate({ authorization: 'Bearer ops-key' })).resolves.toEqual({ id: 'ops', roles: ['admin'] });
-    await expect(auth.authenticate({ 'x-api-key': 'alice-key' })).resolves.toEqual({ id: 'alice', roles: ['user'], email: 'alice@example.com' });
-    await expect(auth.authenticate({ 'x-api-key': 'bob-key' })).resolves.toEqual({ id: 'bob', roles: ['user'], zoomUserId: 'KDcuGIm1QgePTO8WbOqwIQ' });
+    await expect(auth.authenticate({ 'x-api-key': 'alice-key' })).resolves.toEqual({
+      id: 'alice',
+      roles: ['user'],
+      email: 'alice@example.com',
+    });
+    await expect(auth.authenticate({ 'x-api-key': 'bob-key' })).resolves.toEqual({
+      id: 'bob',
+      roles: ['user'],
+      zoomUserId: 'KDcuGIm1QgePTO8WbOqwIQ',
+    });
   });
 
   it.each([

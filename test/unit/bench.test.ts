@@ -43,7 +43,13 @@ describe('bench statistics', () => {
   });
 
   it('right-aligns numeric columns and left-aligns text', () => {
-    const text = renderTable(['name', 'req/s'], [['direct', 1234.5], ['gateway', 7]]);
+    const text = renderTable(
+      ['name', 'req/s'],
+      [
+        ['direct', 1234.5],
+        ['gateway', 7],
+      ],
+    );
     const lines = text.split('\n');
     expect(lines[2]).toBe('direct    1235');
     expect(lines[3]).toBe('gateway   7.00');
@@ -118,13 +124,16 @@ describe('closed-loop load generator', () => {
     const arms = distinctPerWorker({ direct, gateway: base, bare: base }, 3);
     const pool = poolFor(origin, 3);
     try {
-      for (const target of [arms.direct, arms.gateway]) await closedLoop(pool, target, { concurrency: 3, warmupMs: 0, durationMs: 30_000, maxRequests: 6 });
+      for (const target of [arms.direct, arms.gateway])
+        await closedLoop(pool, target, { concurrency: 3, warmupMs: 0, durationMs: 30_000, maxRequests: 6 });
     } finally {
       await pool.close();
     }
     const paths = seen.filter((l) => l.startsWith('/v2/users')).map((l) => l.trim());
     expect(new Set(paths)).toEqual(new Set([30, 31, 32].map((n) => `/v2/users?status=active&page_size=${n}`)));
-    const firsts = seen.filter((l) => l.startsWith('/graphql')).map((l) => (JSON.parse(l.slice('/graphql '.length)) as { variables: { first: number } }).variables.first);
+    const firsts = seen
+      .filter((l) => l.startsWith('/graphql'))
+      .map((l) => (JSON.parse(l.slice('/graphql '.length)) as { variables: { first: number } }).variables.first);
     expect(new Set(firsts)).toEqual(new Set([30, 31, 32]));
   });
 
@@ -144,7 +153,9 @@ describe('closed-loop load generator', () => {
   it('refuses a warm-up together with maxRequests (the count would include discarded requests)', async () => {
     const pool = poolFor(origin, 1);
     try {
-      await expect(closedLoop(pool, gatewayTarget(origin, {}, '{ ok }'), { concurrency: 1, warmupMs: 10, durationMs: 10, maxRequests: 1 })).rejects.toThrow(/warm-up/);
+      await expect(
+        closedLoop(pool, gatewayTarget(origin, {}, '{ ok }'), { concurrency: 1, warmupMs: 10, durationMs: 10, maxRequests: 1 }),
+      ).rejects.toThrow(/warm-up/);
     } finally {
       await pool.close();
     }
@@ -154,7 +165,11 @@ describe('closed-loop load generator', () => {
 describe('the gateway command the bench and the tests share with the Dockerfile', () => {
   it("reads the Dockerfile's last exec-form CMD and refuses anything but node", async () => {
     const { dockerCmd } = await import('../../bench/dockerCmd.js');
-    expect(dockerCmd('FROM node:20\nCMD ["node", "old.js"]\nCMD ["node", "--flag", "dist/main.js"]\n')).toEqual(['node', '--flag', 'dist/main.js']);
+    expect(dockerCmd('FROM node:20\nCMD ["node", "old.js"]\nCMD ["node", "--flag", "dist/main.js"]\n')).toEqual([
+      'node',
+      '--flag',
+      'dist/main.js',
+    ]);
     expect(() => dockerCmd('FROM node:20\nCMD node dist/main.js\n')).toThrow(/no CMD in exec form/);
     expect(() => dockerCmd('CMD ["sh", "-c", "node dist/main.js"]')).toThrow(/not \["node"/);
     expect(dockerCmd().at(-1)).toBe('dist/main.js');

@@ -21,7 +21,7 @@ describe('read cache tags: every answer a change affects shares a tag with it', 
     expect(stale(tags.meeting('85746065433'), bumped)).toBe(false);
   });
 
-  it('a meeting change (an ended meeting, say) makes its past instances, participants and recording stale, no other meeting\'s', () => {
+  it("a meeting change (an ended meeting, say) makes its past instances, participants and recording stale, no other meeting's", () => {
     const bumped = tagsOf({ kind: 'meeting', meetingId: '85746065432' });
     expect(stale(tags.pastMeeting('85746065432'), bumped)).toBe(true);
     expect(stale(tags.recordings('85746065432'), bumped)).toBe(true);
@@ -30,7 +30,7 @@ describe('read cache tags: every answer a change affects shares a tag with it', 
     expect(stale(tags.recordingList(id), tagsOf({ kind: 'user', userId: id }))).toBe(false);
   });
 
-  it('a user change makes the user\'s settings stale, by id, by email and as the owner, and no one else\'s', () => {
+  it("a user change makes the user's settings stale, by id, by email and as the owner, and no one else's", () => {
     const bumped = tagsOf({ kind: 'user', userId: id });
     expect(stale(tags.settings(id), bumped)).toBe(true);
     expect(stale(tags.settings(email.toLowerCase()), bumped)).toBe(true);
@@ -38,7 +38,7 @@ describe('read cache tags: every answer a change affects shares a tag with it', 
     expect(stale(tags.settings('someone-else'), bumped)).toBe(false);
   });
 
-  it('a transfer makes every cached meeting and both users\' lists stale (a user named one way only stales the other way\'s class)', () => {
+  it("a transfer makes every cached meeting and both users' lists stale (a user named one way only stales the other way's class)", () => {
     const bumped = tagsOf({ kind: 'transfer', userId: id, toEmail: 'bob@example.com' });
     for (const m of ['85746065432', 'aDYlohsHRtCd4ii1uC2+hA==']) {
       expect(stale(tags.meeting(m), bumped)).toBe(true);
@@ -98,7 +98,9 @@ describe('ZOOM_CACHE_TTL_SECONDS', () => {
   it('defaults to 60 s; 0 turns the cache off; anything else is named', () => {
     expect(loadConfig(ENV).zoom.cacheTtlSeconds).toBe(60);
     expect(loadConfig({ ...ENV, ZOOM_CACHE_TTL_SECONDS: '0' }).zoom.cacheTtlSeconds).toBe(0);
-    expect(configProblems({ ...ENV, ZOOM_CACHE_TTL_SECONDS: '-1' })).toEqual(['ZOOM_CACHE_TTL_SECONDS: expected a whole number from 0 to 86400, got "-1"']);
+    expect(configProblems({ ...ENV, ZOOM_CACHE_TTL_SECONDS: '-1' })).toEqual([
+      'ZOOM_CACHE_TTL_SECONDS: expected a whole number from 0 to 86400, got "-1"',
+    ]);
     expect(configProblems({ ...ENV, ZOOM_CACHE_TTL_SECONDS: '1m' })).toHaveLength(1);
   });
 });

@@ -12,7 +12,8 @@ function setup() {
     type Query { items(first: Int!): [Item!]! item(id: ID!): Item broken: Item! }
   `);
   const q = schema.getQueryType()!.getFields();
-  q.items!.resolve = async (_r, { first }: { first: number }) => Array.from({ length: first }, (_, i) => ({ id: `i${i}`, name: i % 2 ? null : `n${i}`, tags: ['a'] }));
+  q.items!.resolve = async (_r, { first }: { first: number }) =>
+    Array.from({ length: first }, (_, i) => ({ id: `i${i}`, name: i % 2 ? null : `n${i}`, tags: ['a'] }));
   q.item!.resolve = async (_r, { id }: { id: string }) => {
     if (id === 'gone') throw new NotThere('gone');
     return { id, name: 'one', tags: [] };
@@ -62,7 +63,14 @@ describe('compiled execution: the executor (graphql-jit behind Apollo’s execut
     // graphql-js, every later one the compiled function.
     expect(prototypes).toEqual([null, Object.prototype, Object.prototype, Object.prototype]);
     expect(JSON.parse(results[0]!)).toEqual({
-      data: { items: [{ id: 'i0', name: 'n0', tags: ['a'] }, { id: 'i1', name: null, tags: ['a'] }, { id: 'i2', name: 'n2', tags: ['a'] }], one: { id: 'x' } },
+      data: {
+        items: [
+          { id: 'i0', name: 'n0', tags: ['a'] },
+          { id: 'i1', name: null, tags: ['a'] },
+          { id: 'i2', name: 'n2', tags: ['a'] },
+        ],
+        one: { id: 'x' },
+      },
     });
   });
 
@@ -205,7 +213,9 @@ describe('compiled execution: the plugin (operations answered before Apollo’s 
   });
 
   it('hands a failed operation to Apollo once: formatError and didEncounterErrors apply, the resolver and the write ran once', async () => {
-    const { server, post, counts } = await apolloWith({ formatError: (e) => ({ message: `formatted: ${e.message}`, extensions: { code: 'MINE' } }) });
+    const { server, post, counts } = await apolloWith({
+      formatError: (e) => ({ message: `formatted: ${e.message}`, extensions: { code: 'MINE' } }),
+    });
     for (let i = 0; i < 3; i++) {
       expect(await post({ query: '{ item(id: "bad1") }' })).toEqual({
         status: 200,

@@ -78,7 +78,13 @@ describe('loadConfig', () => {
   it('refuses legacy JWT credentials with a migration message unless ZOOM_LEGACY_JWT=allow', () => {
     const found = problems({ ZOOM_API_KEY: 'k', ZOOM_API_SECRET: 's' });
     expect(found.join('\n')).toMatch(/retired the app type in September 2023.*Server-to-Server OAuth/s);
-    const c = loadConfig({ ZOOM_API_KEY: 'k', ZOOM_API_SECRET: 's', ZOOM_LEGACY_JWT: 'allow', TOKEN_ENCRYPTION_KEY: KEY, GATEWAY_AUTH: 'none' });
+    const c = loadConfig({
+      ZOOM_API_KEY: 'k',
+      ZOOM_API_SECRET: 's',
+      ZOOM_LEGACY_JWT: 'allow',
+      TOKEN_ENCRYPTION_KEY: KEY,
+      GATEWAY_AUTH: 'none',
+    });
     expect(c.legacyJwt).toEqual({ apiKey: 'k', apiSecret: 's' });
     expect(c.sandbox).toBe(false);
   });
@@ -133,7 +139,9 @@ describe('CACHE_URL typos never print credentials', () => {
     expect(problems({ CACHE_URL: `mongodb://admin:${PASSWORD}@cache.internal/tokens` })).toEqual([
       'CACHE_URL: expected sqlite://path, redis://…, postgresql://… or memory://, got "mongodb://cache.internal…"',
     ]);
-    expect(problems({ CACHE_URL: `redis://admin:${PASSWORD}@cache.internal:port` })).toEqual([expect.stringMatching(/^CACHE_URL: not a valid redis URL/)]);
+    expect(problems({ CACHE_URL: `redis://admin:${PASSWORD}@cache.internal:port` })).toEqual([
+      expect.stringMatching(/^CACHE_URL: not a valid redis URL/),
+    ]);
   });
 });
 
@@ -144,10 +152,9 @@ describe('ZOOM_WEBHOOK_SECRET_TOKEN', () => {
   });
 
   it('takes a comma list during a rotation, trimmed and without repeats', () => {
-    expect(loadConfig({ ZOOM_WEBHOOK_SECRET_TOKEN: 'newSecretToken123456, oldSecretToken123456,newSecretToken123456' }).webhookSecrets).toEqual([
-      'newSecretToken123456',
-      'oldSecretToken123456',
-    ]);
+    expect(
+      loadConfig({ ZOOM_WEBHOOK_SECRET_TOKEN: 'newSecretToken123456, oldSecretToken123456,newSecretToken123456' }).webhookSecrets,
+    ).toEqual(['newSecretToken123456', 'oldSecretToken123456']);
   });
 
   it('names an empty entry without echoing the secrets', () => {
@@ -169,7 +176,13 @@ describe('mistakes caught at start', () => {
   });
 
   it('names every unknown variable at once, never echoing its value; other prefixes and empty values pass', () => {
-    const found = problems({ ZOOM_CLIENTID: 'secret-value-1', GATEWAY_AUTHH: 'secret-value-2', CACHE_UR: 'x', OTHER_ZOOM_THING: '1', ZOOM_TYPO_BUT_EMPTY: '' });
+    const found = problems({
+      ZOOM_CLIENTID: 'secret-value-1',
+      GATEWAY_AUTHH: 'secret-value-2',
+      CACHE_UR: 'x',
+      OTHER_ZOOM_THING: '1',
+      ZOOM_TYPO_BUT_EMPTY: '',
+    });
     expect(found.map((p) => p.split(':')[0])).toEqual(['CACHE_UR', 'GATEWAY_AUTHH', 'ZOOM_CLIENTID']);
     expect(found.join('\n')).not.toContain('secret-value');
   });
@@ -190,23 +203,53 @@ describe('mistakes caught at start', () => {
       ZOOM_GRAPHQL_GATEWAY_PORT_4000_TCP_ADDR: '10.0.0.3',
     };
     expect(problems(links)).toEqual([]);
-    expect(problems({ ...links, GATEWAY_AUTH_MODE: 'jwt' })).toEqual(['GATEWAY_AUTH_MODE: not a variable this gateway reads; did you mean GATEWAY_AUTH?']);
+    expect(problems({ ...links, GATEWAY_AUTH_MODE: 'jwt' })).toEqual([
+      'GATEWAY_AUTH_MODE: not a variable this gateway reads; did you mean GATEWAY_AUTH?',
+    ]);
   });
 
   it('NODE_ENV=production with no Zoom credential at all is refused, saying what to set', () => {
-    const found = problems({ NODE_ENV: 'production', TOKEN_ENCRYPTION_KEY: KEY, GATEWAY_AUTH: 'apikey', GATEWAY_API_KEYS: `ops:${'a'.repeat(64)}:admin` });
-    expect(found).toEqual([expect.stringMatching(/^ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET: no Zoom credential is set.*ZOOM_OAUTH_CLIENT_ID, ZOOM_OAUTH_CLIENT_SECRET and ZOOM_OAUTH_REDIRECT_URI/)]);
+    const found = problems({
+      NODE_ENV: 'production',
+      TOKEN_ENCRYPTION_KEY: KEY,
+      GATEWAY_AUTH: 'apikey',
+      GATEWAY_API_KEYS: `ops:${'a'.repeat(64)}:admin`,
+    });
+    expect(found).toEqual([
+      expect.stringMatching(
+        /^ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET: no Zoom credential is set.*ZOOM_OAUTH_CLIENT_ID, ZOOM_OAUTH_CLIENT_SECRET and ZOOM_OAUTH_REDIRECT_URI/,
+      ),
+    ]);
     // Either credential is enough; a partial group is named once, by the group check.
-    const prod = { NODE_ENV: 'production', TOKEN_ENCRYPTION_KEY: KEY, GATEWAY_AUTH: 'apikey', GATEWAY_API_KEYS: `ops:${'a'.repeat(64)}:admin` };
+    const prod = {
+      NODE_ENV: 'production',
+      TOKEN_ENCRYPTION_KEY: KEY,
+      GATEWAY_AUTH: 'apikey',
+      GATEWAY_API_KEYS: `ops:${'a'.repeat(64)}:admin`,
+    };
     expect(problems({ ...prod, ...s2s })).toEqual([]);
-    expect(problems({ ...prod, ZOOM_OAUTH_CLIENT_ID: 'c', ZOOM_OAUTH_CLIENT_SECRET: 's', ZOOM_OAUTH_REDIRECT_URI: 'https://gw.example.com/oauth/callback' })).toEqual([]);
-    expect(problems({ ...prod, ZOOM_ACCOUNT_ID: 'acc' })).toEqual([expect.stringMatching(/^ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET: required for Server-to-Server OAuth/)]);
+    expect(
+      problems({
+        ...prod,
+        ZOOM_OAUTH_CLIENT_ID: 'c',
+        ZOOM_OAUTH_CLIENT_SECRET: 's',
+        ZOOM_OAUTH_REDIRECT_URI: 'https://gw.example.com/oauth/callback',
+      }),
+    ).toEqual([]);
+    expect(problems({ ...prod, ZOOM_ACCOUNT_ID: 'acc' })).toEqual([
+      expect.stringMatching(/^ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET: required for Server-to-Server OAuth/),
+    ]);
   });
 });
 
 describe('TOKEN_ENCRYPTION_KEY messages', () => {
   it('a mistyped key is named with the command that makes one, and the value is not echoed', () => {
-    const found = problems({ ...s2s, GATEWAY_AUTH: 'none', TOKEN_ENCRYPTION_KEY: 'not-a-key-value', TOKEN_ENCRYPTION_OLD_KEYS: `${KEY},also-bad-value` });
+    const found = problems({
+      ...s2s,
+      GATEWAY_AUTH: 'none',
+      TOKEN_ENCRYPTION_KEY: 'not-a-key-value',
+      TOKEN_ENCRYPTION_OLD_KEYS: `${KEY},also-bad-value`,
+    });
     expect(found).toEqual([
       'TOKEN_ENCRYPTION_KEY: expected 32 bytes in base64url (43 characters); generate one with `openssl rand -base64 32 | tr "+/" "-_" | tr -d =`',
       'TOKEN_ENCRYPTION_OLD_KEYS: expected 32 bytes in base64url (43 characters); generate one with `openssl rand -base64 32 | tr "+/" "-_" | tr -d =`',

@@ -11,7 +11,15 @@ describe('DateTime results', () => {
   });
 
   it('refuses what is not a date-time, days past the end of the month included', () => {
-    for (const v of ['2019-13-01T00:00:00Z', '2019-02-29T00:00:00Z', '1900-02-29T00:00:00Z', '2019-04-31T00:00:00Z', '2019-06-24T24:00:00Z', 'yesterday', '']) {
+    for (const v of [
+      '2019-13-01T00:00:00Z',
+      '2019-02-29T00:00:00Z',
+      '1900-02-29T00:00:00Z',
+      '2019-04-31T00:00:00Z',
+      '2019-06-24T24:00:00Z',
+      'yesterday',
+      '',
+    ]) {
       expect(() => DateTime.serialize(v), v).toThrow();
     }
   });

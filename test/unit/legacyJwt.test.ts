@@ -6,7 +6,13 @@ import { LegacyJwtSource } from '../../src/tokens/legacyJwt.js';
 import { manualClock, TEST_KEY } from '../helpers/stores.js';
 
 const APP = { apiKey: 'legacy-api-key', apiSecret: 'legacy-api-secret-0123456789' };
-const BASE_ENV = { ZOOM_API_KEY: APP.apiKey, ZOOM_API_SECRET: APP.apiSecret, TOKEN_ENCRYPTION_KEY: TEST_KEY, GATEWAY_AUTH: 'none', CACHE_URL: 'memory://' };
+const BASE_ENV = {
+  ZOOM_API_KEY: APP.apiKey,
+  ZOOM_API_SECRET: APP.apiSecret,
+  TOKEN_ENCRYPTION_KEY: TEST_KEY,
+  GATEWAY_AUTH: 'none',
+  CACHE_URL: 'memory://',
+};
 
 describe('legacy JWT app credentials', () => {
   it('are refused at start with a message explaining the 2023 retirement and the way to S2S and SDK apps', () => {

@@ -52,12 +52,15 @@ describe('the limits walk each fragment once', () => {
   it('counts saturate instead of overflowing', () => {
     const [shape] = operationShapes(chain(80, 'a: credentials { sandbox }')).values();
     expect(shape?.aliases).toBe(SATURATED);
-    expect(new CostCalculator(schema, cursors).cost(chain(80, 'users(first: 300) { nodes { id } }'), undefined, undefined)).toEqual({ cost: SATURATED });
+    expect(new CostCalculator(schema, cursors).cost(chain(80, 'users(first: 300) { nodes { id } }'), undefined, undefined)).toEqual({
+      cost: SATURATED,
+    });
   });
 });
 
 describe('cost', () => {
-  const cost = (query: string, variables?: Record<string, unknown>) => new CostCalculator(schema, cursors).cost(parse(query), undefined, variables);
+  const cost = (query: string, variables?: Record<string, unknown>) =>
+    new CostCalculator(schema, cursors).cost(parse(query), undefined, variables);
 
   it('first: null, a null variable and an omitted first cost as the default, 30', () => {
     for (const [query, variables] of [
@@ -83,21 +86,30 @@ describe('cost', () => {
     expect(cost('{ meeting(id: "85746065432") { recurrence { type } occurrences { occurrenceId } invitation } }')).toEqual({ cost: 4 });
     expect(cost('{ meetings(first: 10) { nodes { registrants(first: 5) { nodes { email } } } } }')).toEqual({ cost: 11 });
     expect(cost('mutation { endMeeting(id: "85746065432") }')).toEqual({ cost: 2 });
-    expect(cost('mutation { addMeetingRegistrant(meetingId: "85746065432", input: { email: "a@b.co", firstName: "A" }) { id } }')).toEqual({ cost: 2 });
-    expect(cost('mutation { updateMeetingRegistrantStatus(meetingId: "85746065432", action: APPROVE, registrantIds: ["a"]) }')).toEqual({ cost: 2 });
+    expect(cost('mutation { addMeetingRegistrant(meetingId: "85746065432", input: { email: "a@b.co", firstName: "A" }) { id } }')).toEqual({
+      cost: 2,
+    });
+    expect(cost('mutation { updateMeetingRegistrantStatus(meetingId: "85746065432", action: APPROVE, registrantIds: ["a"]) }')).toEqual({
+      cost: 2,
+    });
   });
 
   it('webinar data costs as meeting data: a dashboard is one call per resource, times the instances it may list', () => {
     // webinar, host, panelists, one registrants page, instances + 10 × (participants, absentees).
-    const dashboard = '{ webinar(id: "85746065432") { host { id } panelists { id } registrants(status: PENDING) { nodes { id } } pastInstances { participants { nodes { name } } absentees { nodes { email } } } } }';
+    const dashboard =
+      '{ webinar(id: "85746065432") { host { id } panelists { id } registrants(status: PENDING) { nodes { id } } pastInstances { participants { nodes { name } } absentees { nodes { email } } } } }';
     expect(cost(dashboard)).toEqual({ cost: 25 });
     expect(cost('{ webinars(first: 10) { nodes { host { id } panelists { id } } } }')).toEqual({ cost: 21 });
     expect(cost('mutation { startWebinarToken(webinarId: "85746065432") { zak } }')).toEqual({ cost: 2 });
-    expect(cost('mutation { addWebinarPanelists(webinarId: "85746065432", panelists: [{ email: "a@b.co", name: "A" }]) { id } }')).toEqual({ cost: 3 });
+    expect(cost('mutation { addWebinarPanelists(webinarId: "85746065432", panelists: [{ email: "a@b.co", name: "A" }]) { id } }')).toEqual({
+      cost: 3,
+    });
   });
 
   it('introspection costs nothing; invalid variables are reported', () => {
     expect(cost('{ __schema { types { name } } __typename }')).toEqual({ cost: 0 });
-    expect(cost('query($n: Int!) { users(first: $n) { nodes { id } } }', { n: 'many' })).toMatchObject({ invalidVariables: expect.stringContaining('$n') });
+    expect(cost('query($n: Int!) { users(first: $n) { nodes { id } } }', { n: 'many' })).toMatchObject({
+      invalidVariables: expect.stringContaining('$n'),
+    });
   });
 });

@@ -8,7 +8,10 @@ import type { LiveEvent } from '../../src/live/liveEvent.js';
 function handBus() {
   let listener: (e: LiveEvent) => void = () => undefined;
   const bus: LiveBus = { publish: async () => undefined, onEvent: (l) => void (listener = l), close: async () => undefined };
-  return { bus, arrive: (sequence: number, meetingId = '81234567890') => listener({ meetingId, kind: 'UPDATED', sequence, occurredAt: sequence }) };
+  return {
+    bus,
+    arrive: (sequence: number, meetingId = '81234567890') => listener({ meetingId, kind: 'UPDATED', sequence, occurredAt: sequence }),
+  };
 }
 
 describe('LiveHub', () => {
@@ -16,8 +19,14 @@ describe('LiveHub', () => {
     const { bus, arrive } = handBus();
     const dropped: Array<[string, number]> = [];
     const hub = new LiveHub(bus, { dropped: (r, n) => void dropped.push([r, n]) }, pino({ level: 'silent' }));
-    const feed = hub.subscribe((e) => e.meetingId === '81234567890', () => undefined);
-    const other = hub.subscribe((e) => e.meetingId === '99999999999', () => undefined);
+    const feed = hub.subscribe(
+      (e) => e.meetingId === '81234567890',
+      () => undefined,
+    );
+    const other = hub.subscribe(
+      (e) => e.meetingId === '99999999999',
+      () => undefined,
+    );
     arrive(2);
     arrive(1);
     arrive(2);
@@ -35,7 +44,10 @@ describe('LiveHub', () => {
     const { bus, arrive } = handBus();
     const dropped: Array<[string, number]> = [];
     const hub = new LiveHub(bus, { dropped: (r, n) => void dropped.push([r, n]) }, pino({ level: 'silent' }));
-    const feed = hub.subscribe((e) => e.meetingId === '81234567890', () => undefined);
+    const feed = hub.subscribe(
+      (e) => e.meetingId === '81234567890',
+      () => undefined,
+    );
     for (const sequence of [1, 2, 3, 1, 2, 2]) arrive(sequence);
     const got = [];
     for (let i = 0; i < 5; i++) got.push((await feed.next()).value?.sequence);
@@ -49,7 +61,10 @@ describe('LiveHub', () => {
     const overflows: number[] = [];
     const dropped: Array<[string, number]> = [];
     const hub = new LiveHub(bus, { dropped: (r, n) => void dropped.push([r, n]) }, pino({ level: 'silent' }));
-    hub.subscribe(() => true, (n) => overflows.push(n));
+    hub.subscribe(
+      () => true,
+      (n) => overflows.push(n),
+    );
     for (let i = 1; i <= 1002; i++) arrive(i);
     expect(overflows).toEqual([1001]);
     expect(dropped).toEqual([['slow_consumer', 1001]]);

@@ -14,7 +14,11 @@ describe('LocalBus (one process: memory and SQLite stores)', () => {
     await bus.publish(event('m1'));
     await bus.publish(event('m2'));
     await bus.publish(event('m1'));
-    expect(got.map((e) => [e.meetingId, e.sequence])).toEqual([['m1', 1], ['m2', 1], ['m1', 2]]);
+    expect(got.map((e) => [e.meetingId, e.sequence])).toEqual([
+      ['m1', 1],
+      ['m2', 1],
+      ['m1', 2],
+    ]);
 
     // m2 goes idle; m1 has an event just before m2's sequence expires.
     clock.advance(SEQUENCE_TTL_MS - 1);
@@ -24,7 +28,12 @@ describe('LocalBus (one process: memory and SQLite stores)', () => {
     expect(bus.size).toBe(2); // m1 and m3: m2 was dropped
     await bus.publish(event('m1'));
     await bus.publish(event('m2'));
-    expect(got.slice(3).map((e) => [e.meetingId, e.sequence])).toEqual([['m1', 3], ['m3', 1], ['m1', 4], ['m2', 1]]);
+    expect(got.slice(3).map((e) => [e.meetingId, e.sequence])).toEqual([
+      ['m1', 3],
+      ['m3', 1],
+      ['m1', 4],
+      ['m2', 1],
+    ]);
   });
 
   it('keeps only the meetings with an event within the TTL, however many there were', async () => {

@@ -16,8 +16,12 @@ describe('recording windows: at most one month, refused rather than cut', () => 
 
   it('refuses a longer window or a from after to as BAD_USER_INPUT', () => {
     expect(() => monthWindow('2026-01-31', '2026-03-01')).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT' }));
-    expect(() => monthWindow('2026-06-01', '2026-07-02')).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', extensions: { argument: 'to' } }));
-    expect(() => monthWindow('2026-06-02', '2026-06-01')).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', extensions: { argument: 'from' } }));
+    expect(() => monthWindow('2026-06-01', '2026-07-02')).toThrow(
+      expect.objectContaining({ code: 'BAD_USER_INPUT', extensions: { argument: 'to' } }),
+    );
+    expect(() => monthWindow('2026-06-02', '2026-06-01')).toThrow(
+      expect.objectContaining({ code: 'BAD_USER_INPUT', extensions: { argument: 'from' } }),
+    );
     expect(() => checkDayOrder('2026-06-02', '2026-06-01')).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT' }));
     expect(() => checkDayOrder('2026-06-01', null)).not.toThrow();
   });

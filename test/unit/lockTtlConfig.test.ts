@@ -18,6 +18,8 @@ describe('CACHE_LOCK_TTL_MS', () => {
     ['1.5', 'not whole milliseconds'],
     ['15s', 'a unit suffix'],
   ])('refuses %s (%s), naming the variable and the accepted range', (value) => {
-    expect(problems({ CACHE_LOCK_TTL_MS: value })).toEqual([`CACHE_LOCK_TTL_MS: expected a whole number from 500 to 300000, got "${value}"`]);
+    expect(problems({ CACHE_LOCK_TTL_MS: value })).toEqual([
+      `CACHE_LOCK_TTL_MS: expected a whole number from 500 to 300000, got "${value}"`,
+    ]);
   });
 });

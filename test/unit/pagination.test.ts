@@ -1,13 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import type { ConnectionShape } from '../../src/graphql/connection.js';
 import { CursorCodec, type Position } from '../../src/graphql/cursor.js';
-import { MAX_FIRST, MAX_PAGES_PER_CALL, checkPageArgs as checkWith, pagesToFill, paginate as paginateWith, type ZoomPageResult } from '../../src/graphql/pagination.js';
+import {
+  MAX_FIRST,
+  MAX_PAGES_PER_CALL,
+  checkPageArgs as checkWith,
+  pagesToFill,
+  paginate as paginateWith,
+  type ZoomPageResult,
+} from '../../src/graphql/pagination.js';
 
 const KEY = new Uint8Array(32).fill(1);
 const cursors = new CursorCodec([KEY], MAX_FIRST);
 const checkPageArgs = (first: number, after: string | null, query: string) => checkWith(cursors, first, after, query);
-const paginate = <T, N>(first: number, start: Position, fetchPage: (t: string | undefined, size: number) => Promise<ZoomPageResult<T>>, toNode: (t: T) => N) =>
-  paginateWith(cursors, first, start, fetchPage, toNode);
+const paginate = <T, N>(
+  first: number,
+  start: Position,
+  fetchPage: (t: string | undefined, size: number) => Promise<ZoomPageResult<T>>,
+  toNode: (t: T) => N,
+) => paginateWith(cursors, first, start, fetchPage, toNode);
 
 /** A Zoom-like list: page tokens are offsets, bound to the page size they were minted with. */
 function source(n: number) {
@@ -72,7 +83,12 @@ describe('paginate over Zoom next_page_token', () => {
     expect(page2.pageInfo.hasPreviousPage).toBe(true);
     expect(page2.pageInfo.startCursor).toBe(page2.edges[0]!.cursor);
     // An empty page has neither cursor (the last page's endCursor when the list has ended).
-    const tail = await paginate(4, checkPageArgs(4, (await paginate(4, checkPageArgs(4, page2.pageInfo.endCursor, 'q'), fetchPage, id)).pageInfo.endCursor, 'q'), fetchPage, id);
+    const tail = await paginate(
+      4,
+      checkPageArgs(4, (await paginate(4, checkPageArgs(4, page2.pageInfo.endCursor, 'q'), fetchPage, id)).pageInfo.endCursor, 'q'),
+      fetchPage,
+      id,
+    );
     expect(tail.nodes).toEqual([]);
     expect(tail.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true, startCursor: null, endCursor: null });
   });
@@ -91,7 +107,12 @@ describe('paginate over Zoom next_page_token', () => {
     expect(checkPageArgs(10, real, 'q')).toEqual({ t: 'tok', s: 10, i: 2, q: 'q' });
     const [body, mac] = real.split('.') as [string, string];
     const fields = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as unknown[];
-    for (const [index, value] of [[0, 'other'], [1, 300], [2, -1], [3, 'p']] as const) {
+    for (const [index, value] of [
+      [0, 'other'],
+      [1, 300],
+      [2, -1],
+      [3, 'p'],
+    ] as const) {
       const changed = [...fields];
       changed[index] = value;
       const forged = `${Buffer.from(JSON.stringify(changed)).toString('base64url')}.${mac}`;
@@ -99,7 +120,8 @@ describe('paginate over Zoom next_page_token', () => {
     }
     const otherKey = new CursorCodec([new Uint8Array(32).fill(2)], MAX_FIRST).encode({ t: 'tok', s: 10, i: 2, q: 'q' });
     expect(() => checkPageArgs(10, otherKey, 'q')).toThrow(/not a cursor/);
-    for (const junk of ['.', `${body}.`, `.${mac}`, `${body}.${mac}x`, `${body}.${mac}.${mac}`]) expect(() => checkPageArgs(10, junk, 'q')).toThrow(/not a cursor/);
+    for (const junk of ['.', `${body}.`, `.${mac}`, `${body}.${mac}x`, `${body}.${mac}.${mac}`])
+      expect(() => checkPageArgs(10, junk, 'q')).toThrow(/not a cursor/);
     // An older key (TOKEN_ENCRYPTION_OLD_KEYS) still verifies during a rotation.
     const rotated = new CursorCodec([new Uint8Array(32).fill(3), KEY], MAX_FIRST);
     expect(rotated.decode(real)).toEqual({ t: 'tok', s: 10, i: 2, q: 'q' });

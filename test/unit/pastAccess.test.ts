@@ -10,7 +10,14 @@ import { CursorCodec } from '../../src/graphql/cursor.js';
 
 // The field resolvers check the caller themselves, whatever path led to their parent: a
 // user-role caller handed someone else's meeting or user never reaches Zoom (no loader is touched).
-const untouchable = new Proxy({}, { get: () => { throw new Error('Zoom must not be called'); } });
+const untouchable = new Proxy(
+  {},
+  {
+    get: () => {
+      throw new Error('Zoom must not be called');
+    },
+  },
+);
 const ctx = {
   principal: { id: 'alice-app', zoomUserId: 'aliceId', roles: ['user'] },
   loaders: { user: untouchable, past: untouchable },

@@ -11,7 +11,9 @@ const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
   dependencies: Record<string, string>;
   devDependencies: Record<string, string>;
 };
-const lock = JSON.parse(readFileSync('package-lock.json', 'utf8')) as { packages: Record<string, { dev?: boolean; engines?: { node?: string } }> };
+const lock = JSON.parse(readFileSync('package-lock.json', 'utf8')) as {
+  packages: Record<string, { dev?: boolean; engines?: { node?: string } }>;
+};
 
 /** `^X.Y.Z` (that major, at least X.Y.Z) and `>=X.Y.Z` alternatives joined by `||`: all `engines` uses. */
 function satisfies(version: string, range: string): boolean {
@@ -36,7 +38,8 @@ describe('the runtime the image and package.json name', () => {
   it('`engines` names Node 22 and 24 LTS and still Node 20.18.1+ (this code runs on it), and the lockfile agrees', () => {
     const range = pkg.engines.node;
     expect(lock.packages['']?.engines?.node).toBe(range);
-    for (const ok of ['20.18.1', '20.19.4', '22.11.0', '22.20.0', '24.11.0', '24.12.1', process.versions.node]) expect(satisfies(ok, range), ok).toBe(true);
+    for (const ok of ['20.18.1', '20.19.4', '22.11.0', '22.20.0', '24.11.0', '24.12.1', process.versions.node])
+      expect(satisfies(ok, range), ok).toBe(true);
     for (const no of ['18.20.4', '20.18.0', '21.7.3', '22.10.0', '23.11.0', '24.10.0']) expect(satisfies(no, range), no).toBe(false);
   });
 
@@ -97,16 +100,20 @@ describe('log format', () => {
     expect(() => JSON.parse(out.text())).toThrow();
   });
 
-  it('with tracing on, lines carry the active trace ids, from the gateway\'s own logger and from one handed in', () => {
+  it("with tracing on, lines carry the active trace ids, from the gateway's own logger and from one handed in", () => {
     const ids = { trace_id: '4bf92f3577b34da6a3ce929d0e0e4736', span_id: '00f067aa0ba902b7' };
     let active: typeof ids | undefined = ids;
     const own = sink();
     createLogger('info', own.stream, { traceFields: () => active }).info({ route: 'users.list' }, 'one');
     const given = sink();
-    hardenLogger(pino(given.stream), () => active).child({ reqId: 'r1' }).info({ token: 'tok-77' }, 'two');
+    hardenLogger(pino(given.stream), () => active)
+      .child({ reqId: 'r1' })
+      .info({ token: 'tok-77' }, 'two');
     active = undefined;
     createLogger('info', own.stream, { traceFields: () => active }).info('three');
-    const lines = [...own.text().split('\n'), ...given.text().split('\n')].filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = [...own.text().split('\n'), ...given.text().split('\n')]
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines.find((l) => l.msg === 'one')).toMatchObject({ ...ids, route: 'users.list' });
     expect(lines.find((l) => l.msg === 'two')).toMatchObject({ ...ids, reqId: 'r1', token: '[redacted]' });
     expect(lines.find((l) => l.msg === 'three')).not.toHaveProperty('trace_id');

@@ -26,7 +26,13 @@ describe('Meeting SDK signatures', () => {
     const iat = Math.floor(clock.now() / 1000) - 30;
     expect(payload).toEqual({ appKey: SDK.key, sdkKey: SDK.key, mn: '85746065432', role: 1, iat, exp: iat + 7200, tokenExp: iat + 7200 });
     expect(Object.keys(payload).sort()).toEqual(['appKey', 'exp', 'iat', 'mn', 'role', 'sdkKey', 'tokenExp']);
-    expect(signed).toMatchObject({ sdkKey: SDK.key, meetingNumber: '85746065432', role: 1, issuedAt: iat * 1000, expiresAt: (iat + 7200) * 1000 });
+    expect(signed).toMatchObject({
+      sdkKey: SDK.key,
+      meetingNumber: '85746065432',
+      role: 1,
+      issuedAt: iat * 1000,
+      expiresAt: (iat + 7200) * 1000,
+    });
   });
 
   it('does not verify with another secret', async () => {

@@ -1,4 +1,14 @@
-import { GraphQLID, GraphQLObjectType, GraphQLSchema, GraphQLString, isObjectType, parse, type ExecutionArgs, type ExecutionResult, type GraphQLNamedType } from 'graphql';
+import {
+  GraphQLID,
+  GraphQLObjectType,
+  GraphQLSchema,
+  GraphQLString,
+  isObjectType,
+  parse,
+  type ExecutionArgs,
+  type ExecutionResult,
+  type GraphQLNamedType,
+} from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { buildGatewaySchema } from '../../src/graphql/schema.js';
 import { SharedResults } from '../../src/http/sharedResults.js';
@@ -77,7 +87,11 @@ function fixture() {
     }),
   });
   const shared = new SharedResults();
-  const args = (query: string, variables: Record<string, unknown> = {}, key: string | null = JSON.stringify([query, variables])): ExecutionArgs => {
+  const args = (
+    query: string,
+    variables: Record<string, unknown> = {},
+    key: string | null = JSON.stringify([query, variables]),
+  ): ExecutionArgs => {
     const a: ExecutionArgs = { schema, document: parse(query), variableValues: variables, contextValue: {} };
     return key === null ? a : shared.share(a, key);
   };

@@ -9,11 +9,17 @@ const VALUE = { accessToken: 'eyJ.secret', expiresAt: 1_767_225_600_000, scopes:
 /** What earlier releases wrote: jose's compact JWE, `dir` + `A256GCM`, kid as StoreCipher names it. */
 async function joseSealed(key: Uint8Array, value: unknown): Promise<string> {
   const kid = decodeProtectedHeader(await new StoreCipher([key]).seal(0)).kid as string;
-  return new CompactEncrypt(new TextEncoder().encode(JSON.stringify(value))).setProtectedHeader({ alg: 'dir', enc: 'A256GCM', kid }).encrypt(key);
+  return new CompactEncrypt(new TextEncoder().encode(JSON.stringify(value)))
+    .setProtectedHeader({ alg: 'dir', enc: 'A256GCM', kid })
+    .encrypt(key);
 }
 
 /** `sealed` with part `i` (0 header … 4 tag) replaced. */
-const withPart = (sealed: string, i: number, part: string) => sealed.split('.').map((p, n) => (n === i ? part : p)).join('.');
+const withPart = (sealed: string, i: number, part: string) =>
+  sealed
+    .split('.')
+    .map((p, n) => (n === i ? part : p))
+    .join('.');
 /** The same part with its first character changed. */
 const flipped = (part: string) => (part[0] === 'A' ? 'B' : 'A') + part.slice(1);
 
@@ -49,7 +55,9 @@ describe('StoreCipher', () => {
     const sealed = await c.seal(VALUE);
     const parts = sealed.split('.');
     // The header is authenticated: the same fields in another order (or spacing) fail the tag.
-    const reordered = Buffer.from(JSON.stringify({ enc: 'A256GCM', alg: 'dir', kid: decodeProtectedHeader(sealed).kid })).toString('base64url');
+    const reordered = Buffer.from(JSON.stringify({ enc: 'A256GCM', alg: 'dir', kid: decodeProtectedHeader(sealed).kid })).toString(
+      'base64url',
+    );
     const refused = [
       withPart(sealed, 0, reordered),
       withPart(sealed, 2, flipped(parts[2]!)),
@@ -58,7 +66,13 @@ describe('StoreCipher', () => {
       withPart(sealed, 4, parts[4]!.slice(0, 10)),
       withPart(sealed, 1, 'AAAA'),
       withPart(sealed, 0, Buffer.from(JSON.stringify({ alg: 'dir', enc: 'A128GCM', kid: 'x' })).toString('base64url')),
-      withPart(sealed, 0, Buffer.from(JSON.stringify({ alg: 'dir', enc: 'A256GCM', kid: decodeProtectedHeader(sealed).kid, zip: 'DEF' })).toString('base64url')),
+      withPart(
+        sealed,
+        0,
+        Buffer.from(JSON.stringify({ alg: 'dir', enc: 'A256GCM', kid: decodeProtectedHeader(sealed).kid, zip: 'DEF' })).toString(
+          'base64url',
+        ),
+      ),
       withPart(sealed, 0, 'bm90IGpzb24'),
       sealed.split('.').slice(0, 4).join('.'),
       '',

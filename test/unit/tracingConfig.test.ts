@@ -23,7 +23,9 @@ describe('OpenTelemetry configuration (standard OTEL_* variables)', () => {
       protobufAsked: false,
     });
     expect(loadConfig({ ...ENDPOINT, OTEL_PROPAGATORS: 'none' }).tracing?.continueTraceparent).toBe(false);
-    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'https://otlp.example.com/base/' }).tracing?.url).toBe('https://otlp.example.com/base/v1/traces');
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'https://otlp.example.com/base/' }).tracing?.url).toBe(
+      'https://otlp.example.com/base/v1/traces',
+    );
   });
 
   it('OTEL_EXPORTER_OTLP_TRACES_ENDPOINT is used as it is, and wins', () => {
@@ -71,12 +73,21 @@ describe('OpenTelemetry configuration (standard OTEL_* variables)', () => {
       OTEL_TRACES_EXPORTER: 'zipkin',
     });
     const text = problems.join('\n');
-    for (const name of ['OTEL_EXPORTER_OTLP_ENDPOINT', 'OTEL_EXPORTER_OTLP_PROTOCOL', 'OTEL_TRACES_SAMPLER', 'OTEL_EXPORTER_OTLP_HEADERS', 'OTEL_EXPORTER_OTLP_TIMEOUT', 'OTEL_TRACES_EXPORTER']) {
+    for (const name of [
+      'OTEL_EXPORTER_OTLP_ENDPOINT',
+      'OTEL_EXPORTER_OTLP_PROTOCOL',
+      'OTEL_TRACES_SAMPLER',
+      'OTEL_EXPORTER_OTLP_HEADERS',
+      'OTEL_EXPORTER_OTLP_TIMEOUT',
+      'OTEL_TRACES_EXPORTER',
+    ]) {
       expect(text).toContain(`${name}:`);
     }
     expect(text).not.toMatch(/hunter2|sekrit/);
     expect(configProblems({ ...ENDPOINT, OTEL_PROPAGATORS: 'tracecontext,baggage' })).toEqual([]);
-    expect(configProblems({ ...ENDPOINT, OTEL_PROPAGATORS: 'tracecontext,b3' })).toEqual(['OTEL_PROPAGATORS: only tracecontext (W3C traceparent) is supported, got "b3"']);
+    expect(configProblems({ ...ENDPOINT, OTEL_PROPAGATORS: 'tracecontext,b3' })).toEqual([
+      'OTEL_PROPAGATORS: only tracecontext (W3C traceparent) is supported, got "b3"',
+    ]);
     expect(configProblems({ ...ENDPOINT, OTEL_TRACES_SAMPLER: 'traceidratio', OTEL_TRACES_SAMPLER_ARG: '1.5' })).toEqual([
       'OTEL_TRACES_SAMPLER_ARG: expected a number from 0 to 1, got "1.5"',
     ]);

@@ -21,12 +21,26 @@ async function rejection(p: Promise<unknown>): Promise<{ code: string; argument:
 describe('Video SDK tokens', () => {
   it('verify with the Video SDK secret and carry exactly the documented claims', async () => {
     const clock = manualClock(Date.UTC(2026, 2, 1, 12, 0, 0, 700));
-    const signed = await new VideoSdkSigner(APP, clock).sign({ sessionName: 'Room #1 (ops)', role: 1, userIdentity: 'alice', sessionKey: 'k-42' });
+    const signed = await new VideoSdkSigner(APP, clock).sign({
+      sessionName: 'Room #1 (ops)',
+      role: 1,
+      userIdentity: 'alice',
+      sessionKey: 'k-42',
+    });
     expect(decodeProtectedHeader(signed.token)).toEqual({ alg: 'HS256', typ: 'JWT' });
     const { payload } = await jwtVerify(signed.token, secret, { algorithms: ['HS256'], currentDate: new Date(clock.now()) });
     // iat is backdated 30 s against clock skew; the default lifetime is 2 h.
     const iat = Math.floor(clock.now() / 1000) - 30;
-    expect(payload).toEqual({ app_key: APP.key, tpc: 'Room #1 (ops)', role_type: 1, version: 1, user_identity: 'alice', session_key: 'k-42', iat, exp: iat + 7200 });
+    expect(payload).toEqual({
+      app_key: APP.key,
+      tpc: 'Room #1 (ops)',
+      role_type: 1,
+      version: 1,
+      user_identity: 'alice',
+      session_key: 'k-42',
+      iat,
+      exp: iat + 7200,
+    });
     expect(signed).toEqual({ token: signed.token, issuedAt: iat * 1000, expiresAt: (iat + 7200) * 1000 });
   });
 
@@ -55,7 +69,9 @@ describe('Video SDK tokens', () => {
   it('accepts the longest values Zoom documents: a 200-character session name, 35-character identity, 36-character key', async () => {
     const clock = manualClock();
     const long = { sessionName: 'a'.repeat(200), role: 0, userIdentity: 'u'.repeat(35), sessionKey: 'k'.repeat(36) };
-    const { payload } = await jwtVerify((await new VideoSdkSigner(APP, clock).sign(long)).token, secret, { currentDate: new Date(clock.now()) });
+    const { payload } = await jwtVerify((await new VideoSdkSigner(APP, clock).sign(long)).token, secret, {
+      currentDate: new Date(clock.now()),
+    });
     expect(payload).toMatchObject({ tpc: long.sessionName, user_identity: long.userIdentity, session_key: long.sessionKey });
   });
 
@@ -89,7 +105,11 @@ describe('Video SDK configuration', () => {
   it('is off unless both ZOOM_VIDEO_SDK_KEY and ZOOM_VIDEO_SDK_SECRET are set, and half of the pair is named as a mistake', () => {
     expect(configProblems(base)).toEqual([]);
     expect(configProblems({ ...base, ZOOM_VIDEO_SDK_KEY: 'k', ZOOM_VIDEO_SDK_SECRET: 's' })).toEqual([]);
-    expect(configProblems({ ...base, ZOOM_VIDEO_SDK_KEY: 'k' })).toEqual([expect.stringMatching(/^ZOOM_VIDEO_SDK_SECRET: required for Video SDK/)]);
-    expect(configProblems({ ...base, ZOOM_VIDEO_SDK_SECRET: 's' })).toEqual([expect.stringMatching(/^ZOOM_VIDEO_SDK_KEY: required for Video SDK/)]);
+    expect(configProblems({ ...base, ZOOM_VIDEO_SDK_KEY: 'k' })).toEqual([
+      expect.stringMatching(/^ZOOM_VIDEO_SDK_SECRET: required for Video SDK/),
+    ]);
+    expect(configProblems({ ...base, ZOOM_VIDEO_SDK_SECRET: 's' })).toEqual([
+      expect.stringMatching(/^ZOOM_VIDEO_SDK_KEY: required for Video SDK/),
+    ]);
   });
 });

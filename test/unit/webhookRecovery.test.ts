@@ -7,7 +7,14 @@ import { manualClock, memoryStore, silent } from '../helpers/stores.js';
 
 type Actionable = Exclude<ZoomEvent, { type: 'url_validation' }>;
 const UPDATED: Actionable = { type: 'meeting', event: 'meeting.updated', meetingId: '81234567890', hostId: 'hostA', eventTs: 1 };
-const STARTED: Actionable = { type: 'meeting', event: 'meeting.started', meetingId: '81234567891', hostId: 'hostA', eventTs: 2, topic: 'Standup' };
+const STARTED: Actionable = {
+  type: 'meeting',
+  event: 'meeting.started',
+  meetingId: '81234567891',
+  hostId: 'hostA',
+  eventTs: 2,
+  topic: 'Standup',
+};
 const GONE: Actionable = { type: 'user', event: 'user.deactivated', userId: 'userB', email: 'b@example.com', gone: true };
 
 /** A receiver on `store` whose change sink fails while `failing` is set; records what it did. */

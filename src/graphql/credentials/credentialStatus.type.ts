@@ -16,10 +16,14 @@ export class CachedToken {
 
 @ObjectType({ simpleResolvers: true, description: "The gateway's cache of Zoom GET answers (ZOOM_CACHE_TTL_SECONDS)." })
 export class ReadCacheStatus {
-  @Field(() => Boolean, { description: 'Zoom GET answers are cached, each visible only to calls made with the credential that fetched it.' })
+  @Field(() => Boolean, {
+    description: 'Zoom GET answers are cached, each visible only to calls made with the credential that fetched it.',
+  })
   enabled!: boolean;
 
-  @Field(() => Int, { description: 'How long an answer is served without asking Zoom, unless a change reported to the gateway ends it sooner; 0 when off.' })
+  @Field(() => Int, {
+    description: 'How long an answer is served without asking Zoom, unless a change reported to the gateway ends it sooner; 0 when off.',
+  })
   ttlSeconds!: number;
 }
 
@@ -43,7 +47,10 @@ export class CredentialStatus {
   @Field(() => Boolean, { description: 'Legacy JWT app credentials in use (ZOOM_LEGACY_JWT=allow).' })
   legacyJwt!: boolean;
 
-  @Field(() => TokenSource, { nullable: true, description: "The source this caller's own calls would use (S2S, USER or LEGACY); null when none can serve them." })
+  @Field(() => TokenSource, {
+    nullable: true,
+    description: "The source this caller's own calls would use (S2S, USER or LEGACY); null when none can serve them.",
+  })
   selectedSource!: TokenSource | null;
 
   @Field(() => Boolean, { description: "This caller's Zoom user has authorized the user OAuth app." })

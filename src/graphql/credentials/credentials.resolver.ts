@@ -27,7 +27,10 @@ export class CredentialsResolver {
       userAuthorized,
       installUrl: config.userOAuth ? (tokens.installUrl() ?? null) : null,
       cached,
-      readCache: Object.assign(new ReadCacheStatus(), { enabled: config.zoom.cacheTtlSeconds > 0, ttlSeconds: config.zoom.cacheTtlSeconds }),
+      readCache: Object.assign(new ReadCacheStatus(), {
+        enabled: config.zoom.cacheTtlSeconds > 0,
+        ttlSeconds: config.zoom.cacheTtlSeconds,
+      }),
     });
   }
 

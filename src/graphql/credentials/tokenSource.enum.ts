@@ -9,7 +9,12 @@ export enum TokenSource {
 }
 
 /** Exhaustive: a new kind of token source does not compile until it has a GraphQL name. */
-const BY_KIND: Record<TokenSourceKind, TokenSource> = { s2s: TokenSource.S2S, user: TokenSource.USER, zak: TokenSource.ZAK, legacy: TokenSource.LEGACY };
+const BY_KIND: Record<TokenSourceKind, TokenSource> = {
+  s2s: TokenSource.S2S,
+  user: TokenSource.USER,
+  zak: TokenSource.ZAK,
+  legacy: TokenSource.LEGACY,
+};
 
 export const tokenSource = (kind: TokenSourceKind): TokenSource => BY_KIND[kind];
 

@@ -13,7 +13,12 @@ export function maxAliasesRule(max: number): ValidationRule {
       const aliases = operationShapes(context.getDocument()).get(node)?.aliases ?? 0;
       if (aliases > max) {
         context.reportError(
-          limitError('GRAPHQL_MAX_ALIASES', `The operation uses ${aliases} aliases; the limit is ${max} (GRAPHQL_MAX_ALIASES).`, { max, actual: aliases }, [node]),
+          limitError(
+            'GRAPHQL_MAX_ALIASES',
+            `The operation uses ${aliases} aliases; the limit is ${max} (GRAPHQL_MAX_ALIASES).`,
+            { max, actual: aliases },
+            [node],
+          ),
         );
       }
     },

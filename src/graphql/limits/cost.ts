@@ -95,7 +95,8 @@ function namedTypeName(type: GraphQLType): string {
 }
 
 /** A Relay connection field: returns `…Connection` and takes `first`. */
-const isConnection = (field: AnyField) => namedTypeName(field.type).endsWith('Connection') && (field.args ?? []).some((a) => a.name === 'first');
+const isConnection = (field: AnyField) =>
+  namedTypeName(field.type).endsWith('Connection') && (field.args ?? []).some((a) => a.name === 'first');
 
 const hasFirst = (field: AnyField) => (field.args ?? []).some((a) => a.name === 'first');
 
@@ -138,12 +139,21 @@ export class CostCalculator {
     return result;
   }
 
-  private compute(document: DocumentNode, operationName: string | null | undefined, inputs: Record<string, unknown> | undefined): CostResult {
+  private compute(
+    document: DocumentNode,
+    operationName: string | null | undefined,
+    inputs: Record<string, unknown> | undefined,
+  ): CostResult {
     const operation = getOperationAST(document, operationName);
     if (!operation) return { cost: 0 };
     const coerced = getVariableValues(this.schema, operation.variableDefinitions ?? [], inputs ?? {}, { maxErrors: 1 });
     if (coerced.errors) return { invalidVariables: coerced.errors.map((e) => e.message).join(' ') };
-    const root = operation.operation === 'mutation' ? this.schema.getMutationType() : operation.operation === 'query' ? this.schema.getQueryType() : undefined;
+    const root =
+      operation.operation === 'mutation'
+        ? this.schema.getMutationType()
+        : operation.operation === 'query'
+          ? this.schema.getQueryType()
+          : undefined;
     return { cost: new Walk(this.schema, this.cursors, document, coerced.coerced).selections(operation.selectionSet, root ?? undefined) };
   }
 }
@@ -162,7 +172,8 @@ class Walk {
     document: DocumentNode,
     private readonly variables: Record<string, unknown>,
   ) {
-    for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION && !this.fragments.has(d.name.value)) this.fragments.set(d.name.value, d);
+    for (const d of document.definitions)
+      if (d.kind === Kind.FRAGMENT_DEFINITION && !this.fragments.has(d.name.value)) this.fragments.set(d.name.value, d);
     this.queryName = schema.getQueryType()?.name;
     this.roots = new Set([this.queryName, schema.getMutationType()?.name].filter((n): n is string => n !== undefined));
   }
@@ -172,7 +183,8 @@ class Walk {
     for (const sel of set.selections) {
       if (this.skipped(sel.directives)) continue;
       if (sel.kind === Kind.FIELD) total += this.field(sel, parent);
-      else if (sel.kind === Kind.INLINE_FRAGMENT) total += this.selections(sel.selectionSet, sel.typeCondition ? this.composite(sel.typeCondition.name.value) : parent);
+      else if (sel.kind === Kind.INLINE_FRAGMENT)
+        total += this.selections(sel.selectionSet, sel.typeCondition ? this.composite(sel.typeCondition.name.value) : parent);
       else total += this.fragment(sel.name.value);
     }
     return saturate(total);
@@ -215,7 +227,10 @@ class Walk {
     if (!Array.isArray(representations) || !node.selectionSet) return 0;
     const byType = new Map<string, number>();
     for (const r of representations) {
-      const typename = typeof r === 'object' && r !== null && typeof (r as { __typename?: unknown }).__typename === 'string' ? (r as { __typename: string }).__typename : '';
+      const typename =
+        typeof r === 'object' && r !== null && typeof (r as { __typename?: unknown }).__typename === 'string'
+          ? (r as { __typename: string }).__typename
+          : '';
       byType.set(typename, (byType.get(typename) ?? 0) + 1);
     }
     let total = 0;
@@ -233,7 +248,8 @@ class Walk {
     for (const sel of set.selections) {
       if (this.skipped(sel.directives)) continue;
       if (sel.kind === Kind.FIELD) total += this.field(sel, type);
-      else if (sel.kind === Kind.INLINE_FRAGMENT) total += this.applies(sel.typeCondition?.name.value, type) ? this.typed(sel.selectionSet, type) : 0;
+      else if (sel.kind === Kind.INLINE_FRAGMENT)
+        total += this.applies(sel.typeCondition?.name.value, type) ? this.typed(sel.selectionSet, type) : 0;
       else total += this.typedFragment(sel.name.value, type);
     }
     return saturate(total);
@@ -287,7 +303,8 @@ class Walk {
 
   private skipped(directives: readonly DirectiveNode[] | undefined): boolean {
     return (directives ?? []).some(
-      (d) => (d.name.value === 'skip' && this.argument(d, 'if') === true) || (d.name.value === 'include' && this.argument(d, 'if') === false),
+      (d) =>
+        (d.name.value === 'skip' && this.argument(d, 'if') === true) || (d.name.value === 'include' && this.argument(d, 'if') === false),
     );
   }
 

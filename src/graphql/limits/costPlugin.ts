@@ -41,11 +41,14 @@ export function costLimitPlugin<C extends { budget?: RequestBudget }>(costs: Cos
           if (!budget) return null;
           if (budget.cost + cost > max) {
             const actual = budget.cost + cost;
-            return rejection(`The request's operations could cause up to ${actual} Zoom calls together; the limit is ${max} per request (GRAPHQL_MAX_COST).`, {
-              limit: 'GRAPHQL_MAX_COST',
-              max,
-              actual,
-            });
+            return rejection(
+              `The request's operations could cause up to ${actual} Zoom calls together; the limit is ${max} per request (GRAPHQL_MAX_COST).`,
+              {
+                limit: 'GRAPHQL_MAX_COST',
+                max,
+                actual,
+              },
+            );
           }
           const shape = operationShapes(document).get(operation);
           const together = { schemas: budget.schemas + (shape?.schemas ?? 0), types: budget.types + (shape?.types ?? 0) };

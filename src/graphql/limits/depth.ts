@@ -13,7 +13,12 @@ export function maxDepthRule(max: number): ValidationRule {
       const deepest = operationShapes(context.getDocument()).get(node)?.depth ?? 0;
       if (deepest > max) {
         context.reportError(
-          limitError('GRAPHQL_MAX_DEPTH', `The operation nests ${deepest} levels deep; the limit is ${max} (GRAPHQL_MAX_DEPTH).`, { max, actual: deepest }, [node]),
+          limitError(
+            'GRAPHQL_MAX_DEPTH',
+            `The operation nests ${deepest} levels deep; the limit is ${max} (GRAPHQL_MAX_DEPTH).`,
+            { max, actual: deepest },
+            [node],
+          ),
         );
       }
     },

@@ -2,7 +2,10 @@ import { GraphQLError, Kind, parse, type DirectiveNode, type DocumentNode, type 
 import type { QueryLimits } from '../../config.js';
 import type { LimitName } from './limitError.js';
 
-export type DocumentLimits = Pick<QueryLimits, 'maxDocumentLength' | 'maxTokens' | 'maxNesting' | 'maxOperations' | 'maxSelections' | 'maxDirectives'>;
+export type DocumentLimits = Pick<
+  QueryLimits,
+  'maxDocumentLength' | 'maxTokens' | 'maxNesting' | 'maxOperations' | 'maxSelections' | 'maxDirectives'
+>;
 
 /** Why a query text is refused before anything else looks at it. `actual` is absent when only a bound is known. */
 export interface DocumentRefusal {
@@ -21,24 +24,43 @@ export interface DocumentRefusal {
  * validation compares same-named fields pairwise, so their number decides its cost).
  * `syntaxError` is graphql's error for a text that is not a document (or overflowed the stack).
  */
-export function parseWithinLimits(query: string, limits: DocumentLimits): { document: DocumentNode } | { refusal: DocumentRefusal } | { syntaxError: unknown } {
+export function parseWithinLimits(
+  query: string,
+  limits: DocumentLimits,
+): { document: DocumentNode } | { refusal: DocumentRefusal } | { syntaxError: unknown } {
   if (query.length > limits.maxDocumentLength) {
     const [max, actual] = [limits.maxDocumentLength, query.length];
-    return { refusal: { limit: 'GRAPHQL_MAX_DOCUMENT_LENGTH', message: `The document is ${actual} characters long; the limit is ${max} (GRAPHQL_MAX_DOCUMENT_LENGTH).`, max, actual } };
+    return {
+      refusal: {
+        limit: 'GRAPHQL_MAX_DOCUMENT_LENGTH',
+        message: `The document is ${actual} characters long; the limit is ${max} (GRAPHQL_MAX_DOCUMENT_LENGTH).`,
+        max,
+        actual,
+      },
+    };
   }
   // One pass over the text, so that a document built of directives or operations is refused before
   // the parser builds it: the parse of 10,000 tokens of directives costs milliseconds.
   const scan = scanDocument(query);
   if (scan.nesting > limits.maxNesting) {
     const max = limits.maxNesting;
-    return { refusal: { limit: 'GRAPHQL_MAX_NESTING', message: `The document nests brackets ${scan.nesting} deep; the limit is ${max} (GRAPHQL_MAX_NESTING).`, max, actual: scan.nesting } };
+    return {
+      refusal: {
+        limit: 'GRAPHQL_MAX_NESTING',
+        message: `The document nests brackets ${scan.nesting} deep; the limit is ${max} (GRAPHQL_MAX_NESTING).`,
+        max,
+        actual: scan.nesting,
+      },
+    };
   }
   const over = (limit: LimitName, max: number, actual: number, what: string): { refusal: DocumentRefusal } => ({
     refusal: { limit, message: `The document ${what} ${actual}; the limit is ${max} (${limit}).`, max, actual },
   });
   // Exact for directives; for operations a lower bound, which the count after the parse completes.
-  if (scan.operations > limits.maxOperations) return over('GRAPHQL_MAX_OPERATIONS', limits.maxOperations, scan.operations, 'defines operations:');
-  if (scan.directives > limits.maxDirectives) return over('GRAPHQL_MAX_DIRECTIVES', limits.maxDirectives, scan.directives, 'uses directives:');
+  if (scan.operations > limits.maxOperations)
+    return over('GRAPHQL_MAX_OPERATIONS', limits.maxOperations, scan.operations, 'defines operations:');
+  if (scan.directives > limits.maxDirectives)
+    return over('GRAPHQL_MAX_DIRECTIVES', limits.maxDirectives, scan.directives, 'uses directives:');
   let document: DocumentNode;
   try {
     document = parse(query, { maxTokens: limits.maxTokens });
@@ -47,9 +69,12 @@ export function parseWithinLimits(query: string, limits: DocumentLimits): { docu
     return refusal ? { refusal } : { syntaxError: err };
   }
   const counts = documentCounts(document);
-  if (counts.operations > limits.maxOperations) return over('GRAPHQL_MAX_OPERATIONS', limits.maxOperations, counts.operations, 'defines operations:');
-  if (counts.selections > limits.maxSelections) return over('GRAPHQL_MAX_SELECTIONS', limits.maxSelections, counts.selections, 'selects fields and fragments:');
-  if (counts.directives > limits.maxDirectives) return over('GRAPHQL_MAX_DIRECTIVES', limits.maxDirectives, counts.directives, 'uses directives:');
+  if (counts.operations > limits.maxOperations)
+    return over('GRAPHQL_MAX_OPERATIONS', limits.maxOperations, counts.operations, 'defines operations:');
+  if (counts.selections > limits.maxSelections)
+    return over('GRAPHQL_MAX_SELECTIONS', limits.maxSelections, counts.selections, 'selects fields and fragments:');
+  if (counts.directives > limits.maxDirectives)
+    return over('GRAPHQL_MAX_DIRECTIVES', limits.maxDirectives, counts.directives, 'uses directives:');
   return { document };
 }
 
@@ -61,7 +86,11 @@ export function tokenRefusal(err: unknown): DocumentRefusal | undefined {
   const match = err instanceof GraphQLError || err instanceof Error ? TOO_MANY_TOKENS.exec(err.message) : null;
   if (!match) return undefined;
   const max = Number(match[1]);
-  return { limit: 'GRAPHQL_MAX_TOKENS', message: `The document holds more than ${max} tokens; the limit is ${max} (GRAPHQL_MAX_TOKENS).`, max };
+  return {
+    limit: 'GRAPHQL_MAX_TOKENS',
+    message: `The document holds more than ${max} tokens; the limit is ${max} (GRAPHQL_MAX_TOKENS).`,
+    max,
+  };
 }
 
 /**
@@ -95,7 +124,13 @@ export function scanDocument(text: string): { nesting: number; directives: numbe
       if (++depth > nesting) nesting = depth;
     } else if (c === 0x7d || c === 0x5d || c === 0x29) depth--;
     else if (c === 0x40) directives++;
-    else if (depth === 0 && c === 0x66 && text.startsWith('fragment', i) && !isNameChar(text.charCodeAt(i - 1)) && !isNameChar(text.charCodeAt(i + 8))) {
+    else if (
+      depth === 0 &&
+      c === 0x66 &&
+      text.startsWith('fragment', i) &&
+      !isNameChar(text.charCodeAt(i - 1)) &&
+      !isNameChar(text.charCodeAt(i + 8))
+    ) {
       fragments++;
       i += 7;
     }

@@ -16,5 +16,10 @@ export { parseWithinLimits, tokenRefusal } from './documentLimits.js';
  * variables. With `introspection` off, `__schema` and `__type` are refused too.
  */
 export function limitValidationRules(limits: QueryLimits, introspection = true): ValidationRule[] {
-  return [...(introspection ? [] : [noIntrospectionRule]), maxDepthRule(limits.maxDepth), maxAliasesRule(limits.maxAliases), maxIntrospectionRule()];
+  return [
+    ...(introspection ? [] : [noIntrospectionRule]),
+    maxDepthRule(limits.maxDepth),
+    maxAliasesRule(limits.maxAliases),
+    maxIntrospectionRule(),
+  ];
 }

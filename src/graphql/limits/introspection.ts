@@ -10,11 +10,18 @@ import { operationShapes, type Shape } from './shape.js';
 export const INTROSPECTION_LIMITS = { schemas: 1, types: 10 } as const;
 
 /** The message for a shape over the limits, or undefined within them. */
-export function introspectionExcess(shape: Pick<Shape, 'schemas' | 'types'>, scope: 'operation' | 'request'): { message: string; max: number; actual: number } | undefined {
+export function introspectionExcess(
+  shape: Pick<Shape, 'schemas' | 'types'>,
+  scope: 'operation' | 'request',
+): { message: string; max: number; actual: number } | undefined {
   const { schemas, types } = INTROSPECTION_LIMITS;
   const who = scope === 'operation' ? 'The operation asks' : "The request's operations ask";
   if (shape.schemas > schemas) {
-    return { message: `${who} for __schema ${shape.schemas} times; the limit is ${schemas} per ${scope}.`, max: schemas, actual: shape.schemas };
+    return {
+      message: `${who} for __schema ${shape.schemas} times; the limit is ${schemas} per ${scope}.`,
+      max: schemas,
+      actual: shape.schemas,
+    };
   }
   if (shape.types > types) {
     return { message: `${who} for __type ${shape.types} times; the limit is ${types} per ${scope}.`, max: types, actual: shape.types };
@@ -41,7 +48,11 @@ export const noIntrospectionRule: ValidationRule = (context) => ({
   Field(node) {
     const name = node.name.value;
     if (name === '__schema' || name === '__type') {
-      context.reportError(new GraphQLError(`Introspection is turned off on this gateway (GRAPHQL_INTROSPECTION=false); ${name} is not served.`, { nodes: [node] }));
+      context.reportError(
+        new GraphQLError(`Introspection is turned off on this gateway (GRAPHQL_INTROSPECTION=false); ${name} is not served.`, {
+          nodes: [node],
+        }),
+      );
     }
   },
 });

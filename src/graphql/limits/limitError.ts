@@ -7,7 +7,13 @@ const CODE: ErrorCode = 'BAD_USER_INPUT';
  * Which environment variable a rejected operation ran into, so the message says what to change;
  * `INTROSPECTION` is the fixed bound on `__schema`/`__type` fields (see introspection.ts).
  */
-export type LimitName = 'GRAPHQL_MAX_DEPTH' | 'GRAPHQL_MAX_ALIASES' | 'GRAPHQL_MAX_COST' | 'GRAPHQL_MAX_BATCH' | 'GRAPHQL_MAX_BODY_BYTES' | 'HTTP_MAX_JSON_DEPTH'
+export type LimitName =
+  | 'GRAPHQL_MAX_DEPTH'
+  | 'GRAPHQL_MAX_ALIASES'
+  | 'GRAPHQL_MAX_COST'
+  | 'GRAPHQL_MAX_BATCH'
+  | 'GRAPHQL_MAX_BODY_BYTES'
+  | 'HTTP_MAX_JSON_DEPTH'
   | 'GRAPHQL_MAX_DOCUMENT_LENGTH'
   | 'GRAPHQL_MAX_TOKENS'
   | 'GRAPHQL_MAX_NESTING'

@@ -35,7 +35,12 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
  * inside Apollo (its parse's token limit, validation rules, cost plugin) for what this cannot
  * see, such as an automatic persisted query sent by its hash.
  */
-export function requestLimits(limits: QueryLimits, costs: CostCalculator, documents: ValidatedDocuments, validation: { schema: GraphQLSchema; rules: readonly ValidationRule[] }) {
+export function requestLimits(
+  limits: QueryLimits,
+  costs: CostCalculator,
+  documents: ValidatedDocuments,
+  validation: { schema: GraphQLSchema; rules: readonly ValidationRule[] },
+) {
   const refuse = (reply: FastifyReply, limit: LimitName, message: string, max: number, actual?: number) =>
     reply.code(400).send(errorBody('BAD_USER_INPUT', message, { limit, max, ...(actual === undefined ? {} : { actual }) }));
   const rules = [...specifiedRules, ...validation.rules];
@@ -66,11 +71,23 @@ export function requestLimits(limits: QueryLimits, costs: CostCalculator, docume
       const shape = operationShapes(document).get(operation)!;
       if (shape.aliases > limits.maxAliases) {
         const [max, actual] = [limits.maxAliases, shape.aliases];
-        return refuse(reply, 'GRAPHQL_MAX_ALIASES', `The operation uses ${actual} aliases; the limit is ${max} (GRAPHQL_MAX_ALIASES).`, max, actual);
+        return refuse(
+          reply,
+          'GRAPHQL_MAX_ALIASES',
+          `The operation uses ${actual} aliases; the limit is ${max} (GRAPHQL_MAX_ALIASES).`,
+          max,
+          actual,
+        );
       }
       if (shape.depth > limits.maxDepth) {
         const [max, actual] = [limits.maxDepth, shape.depth];
-        return refuse(reply, 'GRAPHQL_MAX_DEPTH', `The operation nests ${actual} levels deep; the limit is ${max} (GRAPHQL_MAX_DEPTH).`, max, actual);
+        return refuse(
+          reply,
+          'GRAPHQL_MAX_DEPTH',
+          `The operation nests ${actual} levels deep; the limit is ${max} (GRAPHQL_MAX_DEPTH).`,
+          max,
+          actual,
+        );
       }
       introspection.schemas = saturate(introspection.schemas + shape.schemas);
       introspection.types = saturate(introspection.types + shape.types);
@@ -90,7 +107,8 @@ export function requestLimits(limits: QueryLimits, costs: CostCalculator, docume
     }
     // Within every limit: validated as Apollo would, and handed to it through its store.
     for (const [query, entry] of parsed) {
-      if (entry.fresh && entry.document && validate(validation.schema, entry.document, rules).length === 0) documents.remember(query, entry.document);
+      if (entry.fresh && entry.document && validate(validation.schema, entry.document, rules).length === 0)
+        documents.remember(query, entry.document);
     }
     return undefined;
   };
@@ -113,6 +131,12 @@ function operationsOf(request: FastifyRequest): Operation[] {
         variables = undefined;
       }
     }
-    return [{ query: p.query, operationName: typeof p.operationName === 'string' ? p.operationName : undefined, variables: isRecord(variables) ? variables : undefined }];
+    return [
+      {
+        query: p.query,
+        operationName: typeof p.operationName === 'string' ? p.operationName : undefined,
+        variables: isRecord(variables) ? variables : undefined,
+      },
+    ];
   });
 }

@@ -37,7 +37,8 @@ export function operationShapes(document: DocumentNode): Map<OperationDefinition
   let known = shapes.get(document);
   if (known) return known;
   const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION && !fragments.has(d.name.value)) fragments.set(d.name.value, d);
+  for (const d of document.definitions)
+    if (d.kind === Kind.FRAGMENT_DEFINITION && !fragments.has(d.name.value)) fragments.set(d.name.value, d);
   // null while a fragment is being walked: a cycle (refused by NoFragmentCycles) counts as empty.
   const memo = new Map<string, Shape | null>();
   const fragment = (name: string): Shape => {

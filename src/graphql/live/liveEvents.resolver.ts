@@ -87,7 +87,10 @@ export class LiveEventsResolver {
     description: 'Events of one meeting as Zoom reports them; user-role callers only for meetings they host.',
     subscribe: meetingFeed,
   })
-  meetingEvents(@Root() event: LiveEvent, @Arg('meetingId', () => ID, { description: 'The meeting number.' }) _meetingId: string): MeetingEvent {
+  meetingEvents(
+    @Root() event: LiveEvent,
+    @Arg('meetingId', () => ID, { description: 'The meeting number.' }) _meetingId: string,
+  ): MeetingEvent {
     return MeetingEvent.from(event);
   }
 

@@ -14,7 +14,8 @@ export enum MeetingEventKind {
 
 registerEnumType(MeetingEventKind, {
   name: 'MeetingEventKind',
-  description: 'From Zoom’s meeting.started, meeting.ended, meeting.updated, meeting.deleted, meeting.participant_joined and meeting.participant_left events.',
+  description:
+    'From Zoom’s meeting.started, meeting.ended, meeting.updated, meeting.deleted, meeting.participant_joined and meeting.participant_left events.',
 });
 
 /** A time Zoom sent, or null when it is not one (never an error for the whole event). */

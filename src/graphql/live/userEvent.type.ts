@@ -5,7 +5,8 @@ import { DateTime } from '../dateTime.js';
 @ObjectType({ simpleResolvers: true, description: 'One Zoom event about a user of the account, delivered to a subscription once.' })
 export class UserEvent {
   @Field(() => String, {
-    description: 'Zoom’s event name: user.created, user.updated, user.activated, user.deactivated, user.deleted, user.disassociated or user.settings_updated.',
+    description:
+      'Zoom’s event name: user.created, user.updated, user.activated, user.deactivated, user.deleted, user.disassociated or user.settings_updated.',
   })
   type!: string;
 

@@ -6,7 +6,11 @@ export function known<E extends Record<string, string | number>>(e: E, v: unknow
   let members = membersOf.get(e);
   if (!members) {
     // Numeric enums also map numbers back to names; only the named members count.
-    members = new Set(Object.keys(e).filter((k) => !/^\d+$/.test(k)).map((k) => e[k]));
+    members = new Set(
+      Object.keys(e)
+        .filter((k) => !/^\d+$/.test(k))
+        .map((k) => e[k]),
+    );
     membersOf.set(e, members);
   }
   return members.has(v) ? (v as E[keyof E]) : null;

@@ -72,7 +72,10 @@ export abstract class MeetingFieldsInput {
   @Field(() => String, { nullable: true, description: 'At most 200 characters.' })
   topic?: string | null;
 
-  @Field(() => MeetingType, { nullable: true, description: 'INSTANT, SCHEDULED (Zoom’s default), RECURRING_NO_FIXED_TIME or RECURRING_FIXED_TIME.' })
+  @Field(() => MeetingType, {
+    nullable: true,
+    description: 'INSTANT, SCHEDULED (Zoom’s default), RECURRING_NO_FIXED_TIME or RECURRING_FIXED_TIME.',
+  })
   type?: MeetingType | null;
 
   @Field(() => DateTime, {

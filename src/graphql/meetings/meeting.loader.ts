@@ -22,9 +22,13 @@ export interface MeetingLoaders {
 export const meetingLoader = (zoom: ZoomContext, kind: SessionKind = MEETING): MeetingLoaders['meeting'] =>
   new DataLoader(eachKey((id: string) => getMeeting(zoom, id, kind)));
 
-export const invitationLoader = (zoom: ZoomContext): MeetingLoaders['invitation'] => new DataLoader(eachKey((id: string) => getInvitation(zoom, id)));
+export const invitationLoader = (zoom: ZoomContext): MeetingLoaders['invitation'] =>
+  new DataLoader(eachKey((id: string) => getInvitation(zoom, id)));
 
 export const registrantPageLoader = (zoom: ZoomContext, kind: SessionKind = MEETING): MeetingLoaders['registrantPage'] =>
-  new DataLoader(eachKey(({ meetingNumber, ...q }: RegistrantPageKey) => listRegistrants(zoom, meetingNumber, q, kind)), {
-    cacheKeyFn: (k) => JSON.stringify([k.meetingNumber, k.status, k.pageSize, k.nextPageToken ?? '']),
-  });
+  new DataLoader(
+    eachKey(({ meetingNumber, ...q }: RegistrantPageKey) => listRegistrants(zoom, meetingNumber, q, kind)),
+    {
+      cacheKeyFn: (k) => JSON.stringify([k.meetingNumber, k.status, k.pageSize, k.nextPageToken ?? '']),
+    },
+  );

@@ -22,8 +22,10 @@ export class MeetingResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 30, description: '1–300.' }) firstArg: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: GraphQLContext,
-    @Arg('from', () => LocalDate, { nullable: true, description: 'Only meetings from this day on (Zoom’s `from`, a UTC date).' }) from?: string | null,
-    @Arg('to', () => LocalDate, { nullable: true, description: 'Only meetings up to this day (Zoom’s `to`, a UTC date).' }) to?: string | null,
+    @Arg('from', () => LocalDate, { nullable: true, description: 'Only meetings from this day on (Zoom’s `from`, a UTC date).' })
+    from?: string | null,
+    @Arg('to', () => LocalDate, { nullable: true, description: 'Only meetings up to this day (Zoom’s `to`, a UTC date).' })
+    to?: string | null,
   ): Promise<MeetingConnection> {
     // An explicit null means the default, as the contract's nullable arguments promise.
     const userId = userIdArg ?? 'me';

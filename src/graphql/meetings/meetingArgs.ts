@@ -26,6 +26,10 @@ export function checkOccurrence(id: string | null | undefined, input?: MeetingFi
   if (id === null || id === undefined) return undefined;
   if (!OCCURRENCE_ID.test(id.trim())) throw badUserInput('occurrenceId must be a meeting occurrence id (digits).', 'occurrenceId');
   const other = Object.entries(input ?? {}).find(([k, v]) => v !== null && v !== undefined && !PER_OCCURRENCE.has(k));
-  if (other) throw badUserInput(`input.${other[0]} cannot change for one occurrence: only agenda, startTime, duration and settings can.`, `input.${other[0]}`);
+  if (other)
+    throw badUserInput(
+      `input.${other[0]} cannot change for one occurrence: only agenda, startTime, duration and settings can.`,
+      `input.${other[0]}`,
+    );
   return id.trim();
 }

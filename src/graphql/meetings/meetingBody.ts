@@ -9,7 +9,11 @@ const TOPIC_MAX = 200;
 const AGENDA_MAX = 2000;
 const PASSWORD = /^[a-zA-Z0-9@\-_*]{1,10}$/;
 const JBH_TIMES = [0, 5, 10];
-const MAX_INTERVAL: Record<RecurrenceType, number> = { [RecurrenceType.DAILY]: 90, [RecurrenceType.WEEKLY]: 12, [RecurrenceType.MONTHLY]: 3 };
+const MAX_INTERVAL: Record<RecurrenceType, number> = {
+  [RecurrenceType.DAILY]: 90,
+  [RecurrenceType.WEEKLY]: 12,
+  [RecurrenceType.MONTHLY]: 3,
+};
 const MONTHLY_WEEKS = [-1, 1, 2, 3, 4];
 
 type Problem = [field: string, message: string];

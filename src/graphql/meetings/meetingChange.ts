@@ -11,7 +11,12 @@ import { assertCanActOnMeeting } from './meetingAccess.js';
  * Admins need no look-up; anyone else must host the meeting, which costs one GET first (returned,
  * so the write can name the host to the read cache).
  */
-export async function assertMayChangeMeeting(ctx: GraphQLContext, meetingId: string, what: string, kind: SessionKind = MEETING): Promise<ZoomMeeting | undefined> {
+export async function assertMayChangeMeeting(
+  ctx: GraphQLContext,
+  meetingId: string,
+  what: string,
+  kind: SessionKind = MEETING,
+): Promise<ZoomMeeting | undefined> {
   if (isAdmin(ctx.principal)) return undefined;
   const meeting = await getMeeting(ctx.zoom, meetingId, kind);
   if (!meeting) throw notFoundOf(kind, meetingId);

@@ -16,7 +16,8 @@ const RECURRING = new Set<number | undefined>([MeetingType.RECURRING_NO_FIXED_TI
 export class MeetingExtrasResolver {
   @FieldResolver(() => MeetingRecurrence, {
     nullable: true,
-    description: 'How a recurring meeting (type 3 or 8) repeats; null for other types. On a list item it costs one GET of the meeting, shared with occurrences.',
+    description:
+      'How a recurring meeting (type 3 or 8) repeats; null for other types. On a list item it costs one GET of the meeting, shared with occurrences.',
   })
   async recurrence(@Root() meeting: Meeting, @Ctx() ctx: GraphQLContext): Promise<MeetingRecurrence | null> {
     const detail = await details(meeting, ctx);
@@ -25,14 +26,18 @@ export class MeetingExtrasResolver {
 
   @FieldResolver(() => [MeetingOccurrence], {
     nullable: true,
-    description: 'Occurrences of a recurring meeting with a fixed time (type 8), deleted ones included with their status; null for other types.',
+    description:
+      'Occurrences of a recurring meeting with a fixed time (type 8), deleted ones included with their status; null for other types.',
   })
   async occurrences(@Root() meeting: Meeting, @Ctx() ctx: GraphQLContext): Promise<MeetingOccurrence[] | null> {
     const detail = await details(meeting, ctx);
     return Array.isArray(detail?.occurrences) ? detail.occurrences.map(MeetingOccurrence.from) : null;
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'The invitation text Zoom would send (join link and passcode included). Host or admin only.' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'The invitation text Zoom would send (join link and passcode included). Host or admin only.',
+  })
   async invitation(@Root() meeting: Meeting, @Ctx() ctx: GraphQLContext): Promise<string | null> {
     assertCanActOnMeeting(ctx.principal, hostOf(meeting), 'Reading the invitation');
     return ctx.loaders.invitation.load(meeting.id);
@@ -54,7 +59,10 @@ export class MeetingExtrasResolver {
   }
 }
 
-const hostOf = (m: Meeting): Pick<ZoomMeeting, 'host_id' | 'host_email'> => ({ host_id: m.hostId, ...(m.hostEmail ? { host_email: m.hostEmail } : {}) });
+const hostOf = (m: Meeting): Pick<ZoomMeeting, 'host_id' | 'host_email'> => ({
+  host_id: m.hostId,
+  ...(m.hostEmail ? { host_email: m.hostEmail } : {}),
+});
 
 /**
  * The meeting with its recurrence: the parent itself when it came from "Get a meeting" or a
@@ -66,7 +74,11 @@ async function details(meeting: Meeting, ctx: GraphQLContext): Promise<ZoomMeeti
 }
 
 /** A meeting's or webinar's full answer: the parent's own when it has one, else one GET per request through the loader. */
-export async function detailsOf(ctx: GraphQLContext, parent: { id: string; zoom?: ZoomMeeting }, kind: SessionKind = MEETING): Promise<ZoomMeeting | null> {
+export async function detailsOf(
+  ctx: GraphQLContext,
+  parent: { id: string; zoom?: ZoomMeeting },
+  kind: SessionKind = MEETING,
+): Promise<ZoomMeeting | null> {
   if (parent.zoom?.settings) return parent.zoom;
   const detail = await ctx.loaders.of(kind).meeting.load(parent.id);
   return detail && canActOnMeeting(ctx.principal, detail) ? detail : null;

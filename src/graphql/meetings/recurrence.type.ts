@@ -40,7 +40,8 @@ export class MeetingRecurrence {
   endDateTime!: Date | null;
 
   static from(r: ZoomRecurrence): MeetingRecurrence {
-    const days = typeof r.weekly_days === 'string' && r.weekly_days !== '' ? r.weekly_days.split(',').map(Number).filter(Number.isInteger) : null;
+    const days =
+      typeof r.weekly_days === 'string' && r.weekly_days !== '' ? r.weekly_days.split(',').map(Number).filter(Number.isInteger) : null;
     return Object.assign(new MeetingRecurrence(), {
       type: known(RecurrenceType, r.type),
       repeatInterval: r.repeat_interval ?? null,
@@ -59,7 +60,8 @@ export class MeetingOccurrence {
   // NOTE: not `id`: Zoom's occurrence ids are start times in epoch ms, so two meetings share them,
   // and a client cache normalising `MeetingOccurrence:<id>` would merge them.
   @Field(() => ID, {
-    description: 'Zoom’s occurrence_id (unique within its meeting only): pass it to updateMeeting/deleteMeeting to change only this occurrence.',
+    description:
+      'Zoom’s occurrence_id (unique within its meeting only): pass it to updateMeeting/deleteMeeting to change only this occurrence.',
   })
   occurrenceId!: string;
 

@@ -24,7 +24,8 @@ export class MeetingRegistrant {
 
   @Field(() => String, {
     nullable: true,
-    description: 'The registrant’s own join link: it admits them by name. Only the meeting’s host and admins see it; Zoom emails it to the registrant.',
+    description:
+      'The registrant’s own join link: it admits them by name. Only the meeting’s host and admins see it; Zoom emails it to the registrant.',
   })
   joinUrl!: string | null;
 

@@ -65,7 +65,8 @@ export class RegistrantsResolver {
       'Approves, denies or cancels up to 30 registrations at once. Host or admin only; Zoom allows 10 status changes a day ' +
       'per registrant. ' +
       failsWith({
-        BAD_USER_INPUT: 'when an id is malformed or repeated, or more than 30 are given (nothing reaches Zoom), or the meeting takes no registration',
+        BAD_USER_INPUT:
+          'when an id is malformed or repeated, or more than 30 are given (nothing reaches Zoom), or the meeting takes no registration',
         FORBIDDEN: 'when a user-role caller does not host the meeting',
         NOT_FOUND: 'when Zoom has no such meeting or registrant',
       }),
@@ -100,13 +101,19 @@ export async function registrantConnection(
   const first = firstArg ?? 30;
   const meetingNumber = checkMeetingNumber(parent.id);
   const start = checkPageArgs(ctx.cursors, first, after, `registrants:${meetingNumber}:${status}`);
-  assertCanActOnMeeting(ctx.principal, { host_id: parent.hostId, ...(parent.hostEmail ? { host_email: parent.hostEmail } : {}) }, 'Reading registrants');
+  assertCanActOnMeeting(
+    ctx.principal,
+    { host_id: parent.hostId, ...(parent.hostEmail ? { host_email: parent.hostEmail } : {}) },
+    'Reading registrants',
+  );
   return paginate(
     ctx.cursors,
     first,
     start,
     async (token, pageSize) => {
-      const page = await ctx.loaders.of(kind).registrantPage.load({ meetingNumber, status, pageSize, ...(token ? { nextPageToken: token } : {}) });
+      const page = await ctx.loaders
+        .of(kind)
+        .registrantPage.load({ meetingNumber, status, pageSize, ...(token ? { nextPageToken: token } : {}) });
       return { items: page.registrants, next: page.next_page_token ?? '', total: page.total_records ?? page.registrants.length };
     },
     (r) => MeetingRegistrant.from(r, true),
@@ -114,7 +121,12 @@ export async function registrantConnection(
 }
 
 /** Registers someone for a meeting or webinar: the host or an admin anyone, another user only itself. */
-export async function registerFor(ctx: GraphQLContext, id: string, input: AddMeetingRegistrantInput, kind: SessionKind = MEETING): Promise<MeetingRegistrant> {
+export async function registerFor(
+  ctx: GraphQLContext,
+  id: string,
+  input: AddMeetingRegistrantInput,
+  kind: SessionKind = MEETING,
+): Promise<MeetingRegistrant> {
   const argument = `${kind.noun}Id`;
   const meetingNumber = checkMeetingNumber(id, argument);
   const body = toRegistrantBody(input);
@@ -129,13 +141,25 @@ export async function registerFor(ctx: GraphQLContext, id: string, input: AddMee
   }
   const added = await addRegistrant(ctx.zoom, meetingNumber, body, kind);
   return MeetingRegistrant.from(
-    { id: added.registrant_id, email: body.email, first_name: body.first_name, ...(body.last_name ? { last_name: body.last_name } : {}), ...(added.join_url ? { join_url: added.join_url } : {}) },
+    {
+      id: added.registrant_id,
+      email: body.email,
+      first_name: body.first_name,
+      ...(body.last_name ? { last_name: body.last_name } : {}),
+      ...(added.join_url ? { join_url: added.join_url } : {}),
+    },
     host,
   );
 }
 
 /** Approves, denies or cancels up to 30 registrations of a meeting or webinar; host or admin only. */
-export async function changeRegistrations(ctx: GraphQLContext, id: string, action: RegistrantAction, registrantIds: string[], kind: SessionKind = MEETING): Promise<boolean> {
+export async function changeRegistrations(
+  ctx: GraphQLContext,
+  id: string,
+  action: RegistrantAction,
+  registrantIds: string[],
+  kind: SessionKind = MEETING,
+): Promise<boolean> {
   const meetingNumber = checkMeetingNumber(id, `${kind.noun}Id`);
   checkRegistrantIds(registrantIds);
   await assertMayChangeMeeting(ctx, meetingNumber, 'Changing registrations', kind);
@@ -148,14 +172,17 @@ function toRegistrantBody(input: AddMeetingRegistrantInput): { email: string; fi
   const first = input.firstName.trim();
   const last = input.lastName?.trim();
   // NOTE: SPEC23 limits: email ≤ 128, first and last name ≤ 64 characters.
-  if (email.length > 128 || !isEmailAddress(email)) throw badUserInput('input.email must be an email address of at most 128 characters.', 'input.email');
-  if (first.length === 0 || Array.from(first).length > 64) throw badUserInput('input.firstName must be 1–64 characters.', 'input.firstName');
+  if (email.length > 128 || !isEmailAddress(email))
+    throw badUserInput('input.email must be an email address of at most 128 characters.', 'input.email');
+  if (first.length === 0 || Array.from(first).length > 64)
+    throw badUserInput('input.firstName must be 1–64 characters.', 'input.firstName');
   if (last && Array.from(last).length > 64) throw badUserInput('input.lastName must be at most 64 characters.', 'input.lastName');
   return { email, first_name: first, ...(last ? { last_name: last } : {}) };
 }
 
 function checkRegistrantIds(ids: string[]): void {
-  if (ids.length === 0 || ids.length > MAX_STATUS_BATCH) throw badUserInput(`registrantIds must list 1–${MAX_STATUS_BATCH} ids, got ${ids.length}.`, 'registrantIds');
+  if (ids.length === 0 || ids.length > MAX_STATUS_BATCH)
+    throw badUserInput(`registrantIds must list 1–${MAX_STATUS_BATCH} ids, got ${ids.length}.`, 'registrantIds');
   if (ids.some((id) => !REGISTRANT_ID.test(id))) throw badUserInput('registrantIds must be Zoom registrant ids.', 'registrantIds');
   if (new Set(ids).size !== ids.length) throw badUserInput('registrantIds must not repeat an id.', 'registrantIds');
 }

@@ -17,7 +17,8 @@ export class SdkSignatureResolver {
       'Signs a Meeting SDK JWT. HOST only for the meeting’s host or an admin. expiresInSeconds: 1800–172800, default 7200. ' +
       failsWith({
         BAD_USER_INPUT: 'when meetingNumber or expiresInSeconds is invalid',
-        FORBIDDEN: 'with reason MEETING_SDK_NOT_CONFIGURED when no Meeting SDK app is configured, or for HOST when a user-role caller does not host the meeting',
+        FORBIDDEN:
+          'with reason MEETING_SDK_NOT_CONFIGURED when no Meeting SDK app is configured, or for HOST when a user-role caller does not host the meeting',
         NOT_FOUND: 'for HOST when Zoom has no such meeting',
       }),
   })

@@ -29,7 +29,12 @@ export async function readSession(ctx: GraphQLContext, id: string, kind: Session
 }
 
 /** Schedules a meeting or webinar for a user: the caller itself unless admin; the body is checked before any Zoom call. */
-export async function createSession(ctx: GraphQLContext, userIdArg: string | null, toBody: () => ZoomMeetingBody, kind: SessionKind = MEETING): Promise<ZoomMeeting> {
+export async function createSession(
+  ctx: GraphQLContext,
+  userIdArg: string | null,
+  toBody: () => ZoomMeetingBody,
+  kind: SessionKind = MEETING,
+): Promise<ZoomMeeting> {
   const userId = userIdArg ?? 'me';
   checkUserId(userId, 'userId');
   const body = toBody();
@@ -57,7 +62,12 @@ export async function updateSession(
 }
 
 /** Deletes a meeting or webinar, or one occurrence of it. */
-export async function deleteSession(ctx: GraphQLContext, id: string, occurrenceArg: string | null | undefined, kind: SessionKind = MEETING): Promise<boolean> {
+export async function deleteSession(
+  ctx: GraphQLContext,
+  id: string,
+  occurrenceArg: string | null | undefined,
+  kind: SessionKind = MEETING,
+): Promise<boolean> {
   const meetingId = checkMeetingId(id);
   const occurrenceId = checkOccurrence(occurrenceArg);
   const known = await assertMayChangeMeeting(ctx, meetingId, `Deleting this ${kind.noun}`, kind);

@@ -24,10 +24,14 @@ export async function pastInstancesOf<P extends { startTime: string | null }>(
   kind: SessionKind = MEETING,
 ): Promise<P[]> {
   const first = firstArg ?? 10;
-  if (!Number.isInteger(first) || first < 1 || first > MAX_FIRST) throw badUserInput(`first must be between 1 and ${MAX_FIRST}, got ${first}.`, 'first');
+  if (!Number.isInteger(first) || first < 1 || first > MAX_FIRST)
+    throw badUserInput(`first must be between 1 and ${MAX_FIRST}, got ${first}.`, 'first');
   assertMayReadPast(ctx, parent, 'Reading past instances');
   const instances = await ctx.loaders.of(kind).past.instances.load(parent.id);
-  return instances.map((p) => from(p, parent)).sort((a, b) => time(b) - time(a)).slice(0, first);
+  return instances
+    .map((p) => from(p, parent))
+    .sort((a, b) => time(b) - time(a))
+    .slice(0, first);
 }
 
 @Resolver(() => Meeting)

@@ -5,7 +5,11 @@ import { DateTime } from '../dateTime.js';
 
 @ObjectType({ simpleResolvers: true, description: 'Someone who joined an ended meeting instance (Zoom’s participants report).' })
 export class Participant {
-  @Field(() => ID, { nullable: true, description: "The participant's Zoom user id when signed in to Zoom; null for guests. The same in every instance the user joined: not a key for one row (Apollo Client: `keyFields: false`)." })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "The participant's Zoom user id when signed in to Zoom; null for guests. The same in every instance the user joined: not a key for one row (Apollo Client: `keyFields: false`).",
+  })
   id!: string | null;
 
   @Field(() => String)

@@ -11,7 +11,10 @@ import { MEETING, type SessionKind } from '../../zoom/sessionKind.js';
 
 @Resolver(() => PastMeeting)
 export class PastMeetingResolver {
-  @FieldResolver(() => ParticipantConnection, { nullable: true, description: 'Who joined this instance (Zoom’s participants report; paid plans). Host or admin only.' })
+  @FieldResolver(() => ParticipantConnection, {
+    nullable: true,
+    description: 'Who joined this instance (Zoom’s participants report; paid plans). Host or admin only.',
+  })
   async participants(
     @Root() past: PastMeeting,
     @Arg('first', () => Int, { nullable: true, defaultValue: 30, description: '1–300.' }) firstArg: number | null,
@@ -55,5 +58,18 @@ export async function pastConnection<Z extends ZoomPage, T, N>(
   );
 }
 
-export const participantConnection = (ctx: GraphQLContext, past: PastOf, firstArg: number | null, after: string | null, kind: SessionKind = MEETING): Promise<ParticipantConnection> =>
-  pastConnection(ctx, past, firstArg, after, { name: 'participants', load: (k) => ctx.loaders.of(kind).past.participants.load(k), items: (p) => p.participants }, Participant.from);
+export const participantConnection = (
+  ctx: GraphQLContext,
+  past: PastOf,
+  firstArg: number | null,
+  after: string | null,
+  kind: SessionKind = MEETING,
+): Promise<ParticipantConnection> =>
+  pastConnection(
+    ctx,
+    past,
+    firstArg,
+    after,
+    { name: 'participants', load: (k) => ctx.loaders.of(kind).past.participants.load(k), items: (p) => p.participants },
+    Participant.from,
+  );

@@ -18,6 +18,12 @@ export class PastMeeting {
   hostEmail!: string | null;
 
   static from(p: ZoomPastInstance, meeting: { id: string; hostId: string; hostEmail: string | null }): PastMeeting {
-    return Object.assign(new PastMeeting(), { uuid: p.uuid, meetingId: meeting.id, startTime: p.start_time || null, hostId: meeting.hostId, hostEmail: meeting.hostEmail });
+    return Object.assign(new PastMeeting(), {
+      uuid: p.uuid,
+      meetingId: meeting.id,
+      startTime: p.start_time || null,
+      hostId: meeting.hostId,
+      hostEmail: meeting.hostEmail,
+    });
   }
 }

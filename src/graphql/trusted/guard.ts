@@ -21,7 +21,8 @@ const shown = (id: string) => JSON.stringify(id.length > 80 ? `${id.slice(0, 80)
  * so Apollo's automatic persisted queries (a store any admin could have filled) never run for it.
  */
 export function trustedDocumentsGuard(documents: TrustedDocuments, allowAdmin: boolean) {
-  const refuse = (reply: FastifyReply, reason: string, message: string) => reply.code(400).send(errorBody('UNTRUSTED_DOCUMENT', message, { reason }));
+  const refuse = (reply: FastifyReply, reason: string, message: string) =>
+    reply.code(400).send(errorBody('UNTRUSTED_DOCUMENT', message, { reason }));
 
   return (request: FastifyRequest, reply: FastifyReply, principal: Principal): FastifyReply | undefined => {
     const free = allowAdmin && isAdmin(principal);
@@ -32,16 +33,29 @@ export function trustedDocumentsGuard(documents: TrustedDocuments, allowAdmin: b
       if (get) for (const key of Object.keys(piece)) piece[key] = first(piece[key]);
       const extensions = get ? parseJson(piece.extensions) : piece.extensions;
       const persisted = isRecord(extensions) ? extensions.persistedQuery : undefined;
-      const id = typeof piece.documentId === 'string' ? piece.documentId : isRecord(persisted) && typeof persisted.sha256Hash === 'string' ? persisted.sha256Hash : undefined;
+      const id =
+        typeof piece.documentId === 'string'
+          ? piece.documentId
+          : isRecord(persisted) && typeof persisted.sha256Hash === 'string'
+            ? persisted.sha256Hash
+            : undefined;
       const query = typeof piece.query === 'string' ? piece.query : undefined;
       if (id !== undefined) {
         const text = documents.text(id);
         if (text === undefined) {
           if (free) continue;
-          return refuse(reply, 'UNKNOWN_DOCUMENT_ID', `The document id ${shown(id)} is not one of this gateway's trusted documents (GRAPHQL_TRUSTED_DOCUMENTS).`);
+          return refuse(
+            reply,
+            'UNKNOWN_DOCUMENT_ID',
+            `The document id ${shown(id)} is not one of this gateway's trusted documents (GRAPHQL_TRUSTED_DOCUMENTS).`,
+          );
         }
         if (query !== undefined && query !== text) {
-          return refuse(reply, 'DOCUMENT_MISMATCH', `The query sent with the document id ${shown(id)} is not the trusted document listed under it; send the id alone.`);
+          return refuse(
+            reply,
+            'DOCUMENT_MISMATCH',
+            `The query sent with the document id ${shown(id)} is not the trusted document listed under it; send the id alone.`,
+          );
         }
         piece.query = text;
       } else if (!free && query !== undefined && !documents.lists(query)) {
@@ -53,7 +67,8 @@ export function trustedDocumentsGuard(documents: TrustedDocuments, allowAdmin: b
       }
       if (!free || id !== undefined) withoutPersistedId(piece, extensions, get);
     }
-    if (get) request.raw.url = `${request.raw.url?.split('?')[0] ?? '/graphql'}?${new URLSearchParams(stringParams(request.query as Piece))}`;
+    if (get)
+      request.raw.url = `${request.raw.url?.split('?')[0] ?? '/graphql'}?${new URLSearchParams(stringParams(request.query as Piece))}`;
     return undefined;
   };
 }
@@ -63,22 +78,37 @@ export function trustedDocumentsGuard(documents: TrustedDocuments, allowAdmin: b
  * message is refused. A listed id in `extensions.persistedQuery.sha256Hash` stands for its text.
  */
 export function trustedSubscriptionText(documents: TrustedDocuments, allowAdmin: boolean) {
-  return (payload: { query: string; extensions?: unknown }, principal: Principal): { query: string } | { reason: string; message: string } => {
+  return (
+    payload: { query: string; extensions?: unknown },
+    principal: Principal,
+  ): { query: string } | { reason: string; message: string } => {
     const free = allowAdmin && isAdmin(principal);
     const persisted = isRecord(payload.extensions) ? payload.extensions.persistedQuery : undefined;
     const id = isRecord(persisted) && typeof persisted.sha256Hash === 'string' ? persisted.sha256Hash : undefined;
     if (id !== undefined) {
       const text = documents.text(id);
       if (text === undefined) {
-        return free ? { query: payload.query } : { reason: 'UNKNOWN_DOCUMENT_ID', message: `The document id ${shown(id)} is not one of this gateway's trusted documents (GRAPHQL_TRUSTED_DOCUMENTS).` };
+        return free
+          ? { query: payload.query }
+          : {
+              reason: 'UNKNOWN_DOCUMENT_ID',
+              message: `The document id ${shown(id)} is not one of this gateway's trusted documents (GRAPHQL_TRUSTED_DOCUMENTS).`,
+            };
       }
       if (payload.query !== '' && payload.query !== text) {
-        return { reason: 'DOCUMENT_MISMATCH', message: `The query sent with the document id ${shown(id)} is not the trusted document listed under it; send the id alone.` };
+        return {
+          reason: 'DOCUMENT_MISMATCH',
+          message: `The query sent with the document id ${shown(id)} is not the trusted document listed under it; send the id alone.`,
+        };
       }
       return { query: text };
     }
     if (free || documents.lists(payload.query)) return { query: payload.query };
-    return { reason: 'NOT_LISTED', message: 'Only trusted documents run on this gateway: subscribe with a listed document (its exact text, or its id in extensions.persistedQuery.sha256Hash).' };
+    return {
+      reason: 'NOT_LISTED',
+      message:
+        'Only trusted documents run on this gateway: subscribe with a listed document (its exact text, or its id in extensions.persistedQuery.sha256Hash).',
+    };
   };
 }
 

@@ -43,7 +43,8 @@ export class TrustedDocuments {
     let raw: string;
     try {
       const { size } = await stat(path);
-      if (size > MAX_MANIFEST_BYTES) throw fail(`${size} bytes; a manifest may hold at most ${MAX_MANIFEST_BYTES} bytes (${MAX_MANIFEST_BYTES / 1024 / 1024} MiB)`);
+      if (size > MAX_MANIFEST_BYTES)
+        throw fail(`${size} bytes; a manifest may hold at most ${MAX_MANIFEST_BYTES} bytes (${MAX_MANIFEST_BYTES / 1024 / 1024} MiB)`);
       raw = await readFile(path, 'utf8');
     } catch (err) {
       if (err instanceof ConfigError) throw err;
@@ -53,7 +54,9 @@ export class TrustedDocuments {
     try {
       manifest = JSON.parse(raw);
     } catch (err) {
-      throw fail(`not JSON (${(err as Error).message}); expected the persisted-documents.json GraphQL Code Generator writes: { "<hash>": "<document>" }`);
+      throw fail(
+        `not JSON (${(err as Error).message}); expected the persisted-documents.json GraphQL Code Generator writes: { "<hash>": "<document>" }`,
+      );
     }
     if (typeof manifest !== 'object' || manifest === null || Array.isArray(manifest)) {
       throw fail('expected a JSON object of document id → document text, as GraphQL Code Generator writes with persistedDocuments');

@@ -57,7 +57,8 @@ export class RoleResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<boolean> {
     checkRoleId(roleId);
-    if (userIds.length === 0 || userIds.length > ROLE_MEMBERS_MAX) throw badUserInput(`userIds must name 1 to ${ROLE_MEMBERS_MAX} users.`, 'userIds');
+    if (userIds.length === 0 || userIds.length > ROLE_MEMBERS_MAX)
+      throw badUserInput(`userIds must name 1 to ${ROLE_MEMBERS_MAX} users.`, 'userIds');
     const seen = new Set<string>();
     for (const id of userIds) {
       checkUserId(id, 'userIds');

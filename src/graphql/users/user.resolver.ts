@@ -32,7 +32,10 @@ export class UserResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 30, description: '1–300.' }) firstArg: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: GraphQLContext,
-    @Arg('roleId', () => String, { nullable: true, description: 'Only users with this role: Zoom’s role id ("0" owner, "1" admin, "2" member, or a custom role’s id).' })
+    @Arg('roleId', () => String, {
+      nullable: true,
+      description: 'Only users with this role: Zoom’s role id ("0" owner, "1" admin, "2" member, or a custom role’s id).',
+    })
     roleId?: string | null,
   ): Promise<UserConnection> {
     // An explicit null means the default, as the contract's nullable arguments promise.

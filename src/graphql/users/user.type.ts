@@ -26,7 +26,10 @@ export class User {
   @Field(() => String, { nullable: true })
   displayName!: string | null;
 
-  @Field(() => UserType, { nullable: true, description: 'Null for a type this schema does not know (such as On-prem, 3, in older Zoom documents).' })
+  @Field(() => UserType, {
+    nullable: true,
+    description: 'Null for a type this schema does not know (such as On-prem, 3, in older Zoom documents).',
+  })
   type!: UserType | null;
 
   @Field(() => UserStatus, { nullable: true })

@@ -115,7 +115,8 @@ export class UserAdminResolver {
   async deleteUser(
     @Arg('id', () => ID) id: string,
     @Ctx() ctx: GraphQLContext,
-    @Arg('action', () => DeleteUserAction, { nullable: true, defaultValue: DeleteUserAction.DISASSOCIATE }) actionArg?: DeleteUserAction | null,
+    @Arg('action', () => DeleteUserAction, { nullable: true, defaultValue: DeleteUserAction.DISASSOCIATE })
+    actionArg?: DeleteUserAction | null,
     @Arg('transfer', () => UserTransferInput, { nullable: true }) transferArg?: UserTransferInput | null,
   ): Promise<boolean> {
     checkUserId(id, 'id');

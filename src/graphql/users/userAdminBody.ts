@@ -23,7 +23,8 @@ function text(problems: Problem[], field: string, value: string, max: number): s
 
 export function toCreateUserBody(input: CreateUserInput): ZoomCreateUserBody {
   const problems: Problem[] = [];
-  if (!isEmailAddress(input.email) || input.email.length > EMAIL_MAX) problems.push(['email', `must be an email address of at most ${EMAIL_MAX} characters`]);
+  if (!isEmailAddress(input.email) || input.email.length > EMAIL_MAX)
+    problems.push(['email', `must be an email address of at most ${EMAIL_MAX} characters`]);
   const info: ZoomCreateUserBody['user_info'] = { email: input.email, type: input.type };
   if (given(input.firstName)) info.first_name = text(problems, 'firstName', input.firstName, NAME_MAX);
   if (given(input.lastName)) info.last_name = text(problems, 'lastName', input.lastName, NAME_MAX);
@@ -55,7 +56,11 @@ export function toUpdateUserBody(input: UpdateUserInput): ZoomUpdateUserBody {
 }
 
 export function toTransfer(input: UserTransferInput): UserTransfer {
-  if (!isEmailAddress(input.toEmail)) throw new GatewayError('BAD_USER_INPUT', 'transfer.toEmail must be an email address.', { argument: 'transfer.toEmail', fields: ['transfer.toEmail'] });
+  if (!isEmailAddress(input.toEmail))
+    throw new GatewayError('BAD_USER_INPUT', 'transfer.toEmail must be an email address.', {
+      argument: 'transfer.toEmail',
+      fields: ['transfer.toEmail'],
+    });
   return {
     email: input.toEmail,
     meetings: input.meetings ?? true,

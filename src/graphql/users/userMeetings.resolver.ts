@@ -27,12 +27,6 @@ export class UserMeetingsResolver {
     const userId = self ? 'me' : user.id;
     const start = checkPageArgs(ctx.cursors, first, after, `meetings:${userId.toLowerCase()}:${type}`);
     if (!self) assertCanActFor(ctx.principal, userId);
-    return paginate(
-      ctx.cursors,
-      first,
-      start,
-      sessionPages(ctx, userId, { type }),
-      Meeting.from,
-    );
+    return paginate(ctx.cursors, first, start, sessionPages(ctx, userId, { type }), Meeting.from);
   }
 }

@@ -12,7 +12,10 @@ import { toSettingsBody } from './userSettingsBody.js';
 
 @Resolver(() => User)
 export class UserSettingsResolver {
-  @FieldResolver(() => UserSettings, { nullable: true, description: 'The user’s meeting defaults: an admin sees anyone’s, a user its own.' })
+  @FieldResolver(() => UserSettings, {
+    nullable: true,
+    description: 'The user’s meeting defaults: an admin sees anyone’s, a user its own.',
+  })
   async settings(@Root() user: User, @Ctx() ctx: GraphQLContext): Promise<UserSettings | null> {
     const self = isSelf(ctx.principal, user.id) || isSelf(ctx.principal, user.email);
     const userId = self ? 'me' : user.id;

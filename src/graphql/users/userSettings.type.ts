@@ -75,7 +75,10 @@ export class RecordingSettings {
   autoRecording!: AutoRecording | null;
 }
 
-@ObjectType({ simpleResolvers: true, description: 'A typed part of Zoom’s user settings; Zoom has many more, which this schema leaves out.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A typed part of Zoom’s user settings; Zoom has many more, which this schema leaves out.',
+})
 export class UserSettings {
   @Field(() => ScheduleMeetingSettings, { nullable: true })
   scheduleMeeting!: ScheduleMeetingSettings | null;
@@ -114,7 +117,11 @@ export class UserSettings {
           }
         : null,
       recording: rec
-        ? { localRecording: flag(rec.local_recording), cloudRecording: flag(rec.cloud_recording), autoRecording: known(AutoRecording, rec.auto_recording) }
+        ? {
+            localRecording: flag(rec.local_recording),
+            cloudRecording: flag(rec.cloud_recording),
+            autoRecording: known(AutoRecording, rec.auto_recording),
+          }
         : null,
     };
   }

@@ -49,7 +49,10 @@ export function toSettingsBody(input: UserSettingsInput): ZoomUserSettings {
     }
   }
   if (Object.keys(body).length === 0) {
-    throw new GatewayError('BAD_USER_INPUT', 'Invalid settings input: input must change at least one setting.', { argument: 'input', fields: ['input'] });
+    throw new GatewayError('BAD_USER_INPUT', 'Invalid settings input: input must change at least one setting.', {
+      argument: 'input',
+      fields: ['input'],
+    });
   }
   return body as ZoomUserSettings;
 }

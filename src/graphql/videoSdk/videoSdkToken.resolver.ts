@@ -18,7 +18,8 @@ export class VideoSdkTokenResolver {
       failsWith(
         {
           BAD_USER_INPUT: 'when an argument is empty, too long or out of bounds',
-          FORBIDDEN: 'for HOST without the admin role, another caller as userIdentity, or no Video SDK app configured (reason VIDEO_SDK_NOT_CONFIGURED)',
+          FORBIDDEN:
+            'for HOST without the admin role, another caller as userIdentity, or no Video SDK app configured (reason VIDEO_SDK_NOT_CONFIGURED)',
         },
         { zoom: false },
       ),
@@ -28,7 +29,8 @@ export class VideoSdkTokenResolver {
     @Arg('role', () => VideoSdkRole, { nullable: true, defaultValue: VideoSdkRole.PARTICIPANT }) roleArg: VideoSdkRole | null,
     @Arg('userIdentity', () => String, { nullable: true }) userIdentity: string | null,
     @Arg('sessionKey', () => String, { nullable: true }) sessionKey: string | null,
-    @Arg('expiresIn', () => Int, { nullable: true, description: 'Lifetime in seconds (exp − iat; iat is 30 s before signing).' }) expiresIn: number | null,
+    @Arg('expiresIn', () => Int, { nullable: true, description: 'Lifetime in seconds (exp − iat; iat is 30 s before signing).' })
+    expiresIn: number | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<VideoSdkToken> {
     const role = roleArg ?? VideoSdkRole.PARTICIPANT;
@@ -42,7 +44,8 @@ export class VideoSdkTokenResolver {
     }
     // Zoom knows no owner of a session: whoever holds a host token runs it (ends it, removes
     // people). So the gateway's admins (the backends that set sessions up) hand out HOST.
-    if (role === VideoSdkRole.HOST && !isAdmin(ctx.principal)) throw forbidden('Signing a Video SDK token as HOST requires the admin role.');
+    if (role === VideoSdkRole.HOST && !isAdmin(ctx.principal))
+      throw forbidden('Signing a Video SDK token as HOST requires the admin role.');
     if (userIdentity != null) assertOwnIdentity(ctx.principal, userIdentity, 'userIdentity');
     const signed = await videoSdk.sign(request);
     return Object.assign(new VideoSdkToken(), { token: signed.token, expiresAt: new Date(signed.expiresAt) });

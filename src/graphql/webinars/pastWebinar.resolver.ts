@@ -22,14 +22,21 @@ export class PastWebinarResolver {
     return participantConnection(ctx, past, firstArg, after, WEBINAR);
   }
 
-  @FieldResolver(() => MeetingRegistrantConnection, { nullable: true, description: 'Who was registered and approved but did not join this instance. Host or admin only.' })
+  @FieldResolver(() => MeetingRegistrantConnection, {
+    nullable: true,
+    description: 'Who was registered and approved but did not join this instance. Host or admin only.',
+  })
   async absentees(
     @Root() past: PastWebinar,
     @Arg('first', () => Int, { nullable: true, defaultValue: 30, description: '1–300.' }) firstArg: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<MeetingRegistrantConnection> {
-    const report = { name: 'absentees', load: (k: ParticipantsPageKey) => ctx.loaders.of(WEBINAR).past.absentees.load(k), items: (p: ZoomRegistrantPage) => p.registrants };
+    const report = {
+      name: 'absentees',
+      load: (k: ParticipantsPageKey) => ctx.loaders.of(WEBINAR).past.absentees.load(k),
+      items: (p: ZoomRegistrantPage) => p.registrants,
+    };
     return pastConnection(ctx, past, firstArg, after, report, (r) => MeetingRegistrant.from(r, true));
   }
 }

@@ -38,7 +38,10 @@ export class WebinarResolver {
     return webinarConnection(ctx, userIdArg ?? 'me', firstArg, after);
   }
 
-  @Query(() => Webinar, { nullable: true, description: 'A webinar by number or UUID; null when Zoom reports no such webinar. Host or admin only.' })
+  @Query(() => Webinar, {
+    nullable: true,
+    description: 'A webinar by number or UUID; null when Zoom reports no such webinar. Host or admin only.',
+  })
   async webinar(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<Webinar | null> {
     const webinar = await readSession(ctx, id, WEBINAR);
     return webinar ? Webinar.from(webinar) : null;
@@ -81,7 +84,9 @@ export class WebinarResolver {
 
   @Mutation(() => Boolean, {
     nullable: true,
-    description: 'Deletes a webinar, or with occurrenceId one occurrence of it. ' + failsWith({ BAD_USER_INPUT: 'when id or occurrenceId is malformed', ...WRITE_FAILS }),
+    description:
+      'Deletes a webinar, or with occurrenceId one occurrence of it. ' +
+      failsWith({ BAD_USER_INPUT: 'when id or occurrenceId is malformed', ...WRITE_FAILS }),
   })
   async deleteWebinar(
     @Arg('id', () => ID) id: string,
@@ -93,7 +98,9 @@ export class WebinarResolver {
 
   @Mutation(() => Boolean, {
     nullable: true,
-    description: 'Ends a live webinar for everyone. ' + failsWith({ BAD_USER_INPUT: 'when id is not a webinar number (nothing reaches Zoom)', ...WRITE_FAILS }),
+    description:
+      'Ends a live webinar for everyone. ' +
+      failsWith({ BAD_USER_INPUT: 'when id is not a webinar number (nothing reaches Zoom)', ...WRITE_FAILS }),
   })
   async endWebinar(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
     return endSession(ctx, id, WEBINAR);
@@ -137,7 +144,10 @@ export class WebinarResolver {
     nullable: true,
     description:
       'Approves, denies or cancels up to 30 registrations at once. Host or admin only. ' +
-      failsWith({ BAD_USER_INPUT: 'when an id is malformed or repeated, or more than 30 are given (nothing reaches Zoom)', ...WRITE_FAILS }),
+      failsWith({
+        BAD_USER_INPUT: 'when an id is malformed or repeated, or more than 30 are given (nothing reaches Zoom)',
+        ...WRITE_FAILS,
+      }),
   })
   async updateWebinarRegistrantStatus(
     @Arg('webinarId', () => ID) webinarId: string,
@@ -154,7 +164,10 @@ export class WebinarResolver {
     return user ? User.from(user) : null;
   }
 
-  @FieldResolver(() => MeetingRecurrence, { nullable: true, description: 'How a recurring webinar repeats; on a list item it costs one GET of the webinar.' })
+  @FieldResolver(() => MeetingRecurrence, {
+    nullable: true,
+    description: 'How a recurring webinar repeats; on a list item it costs one GET of the webinar.',
+  })
   async recurrence(@Root() webinar: Webinar, @Ctx() ctx: GraphQLContext): Promise<MeetingRecurrence | null> {
     const detail = await detailsOf(ctx, webinar, WEBINAR);
     return detail?.recurrence ? MeetingRecurrence.from(detail.recurrence) : null;
@@ -166,7 +179,10 @@ export class WebinarResolver {
     return Array.isArray(detail?.occurrences) ? detail.occurrences.map(MeetingOccurrence.from) : null;
   }
 
-  @FieldResolver(() => MeetingRegistrantConnection, { nullable: true, description: 'People registered for the webinar, by status. Host or admin only.' })
+  @FieldResolver(() => MeetingRegistrantConnection, {
+    nullable: true,
+    description: 'People registered for the webinar, by status. Host or admin only.',
+  })
   async registrants(
     @Root() webinar: Webinar,
     @Arg('status', () => RegistrantStatus, { nullable: true, defaultValue: RegistrantStatus.APPROVED }) statusArg: RegistrantStatus | null,
@@ -177,7 +193,10 @@ export class WebinarResolver {
     return registrantConnection(ctx, webinar, statusArg, firstArg, after, WEBINAR);
   }
 
-  @FieldResolver(() => [PastWebinar], { nullable: true, description: 'Ended instances of this webinar, latest first (`first`: 1–300, default 10). Host or admin only.' })
+  @FieldResolver(() => [PastWebinar], {
+    nullable: true,
+    description: 'Ended instances of this webinar, latest first (`first`: 1–300, default 10). Host or admin only.',
+  })
   async pastInstances(
     @Root() webinar: Webinar,
     @Arg('first', () => Int, { nullable: true, defaultValue: 10 }) firstArg: number | null,
@@ -188,7 +207,12 @@ export class WebinarResolver {
 }
 
 /** `webinars(userId:)` and `User.webinars`: the caller's own, or anyone's for an admin. */
-export async function webinarConnection(ctx: GraphQLContext, userId: string, firstArg: number | null, after: string | null): Promise<WebinarConnection> {
+export async function webinarConnection(
+  ctx: GraphQLContext,
+  userId: string,
+  firstArg: number | null,
+  after: string | null,
+): Promise<WebinarConnection> {
   const first = firstArg ?? 30;
   checkUserId(userId, 'userId');
   const start = checkPageArgs(ctx.cursors, first, after, `webinars:${userId.toLowerCase()}`);

@@ -110,6 +110,12 @@ export class PastWebinar {
   hostEmail!: string | null;
 
   static from(p: ZoomPastInstance, webinar: { id: string; hostId: string; hostEmail: string | null }): PastWebinar {
-    return Object.assign(new PastWebinar(), { uuid: p.uuid, startTime: p.start_time || null, meetingId: webinar.id, hostId: webinar.hostId, hostEmail: webinar.hostEmail });
+    return Object.assign(new PastWebinar(), {
+      uuid: p.uuid,
+      startTime: p.start_time || null,
+      meetingId: webinar.id,
+      hostId: webinar.hostId,
+      hostEmail: webinar.hostEmail,
+    });
   }
 }

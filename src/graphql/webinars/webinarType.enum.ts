@@ -8,7 +8,10 @@ export enum WebinarType {
   RECURRING_FIXED_TIME = 9,
 }
 
-registerEnumType(WebinarType, { name: 'WebinarType', description: 'Zoom webinar type: one webinar, or recurring with or without a fixed time.' });
+registerEnumType(WebinarType, {
+  name: 'WebinarType',
+  description: 'Zoom webinar type: one webinar, or recurring with or without a fixed time.',
+});
 
 /** The meeting type a webinar type matches: the meetings' rules for start times and recurrence apply as they are. */
 export const MEETING_TYPE_OF: Record<WebinarType, MeetingType> = {

@@ -11,7 +11,11 @@ function escapeHtml(s: string): string {
 
 /** Zoom shows an HTML error page (with the numeric OAuth code) instead of redirecting. */
 function errorPage(message: string): Reply {
-  return { status: 400, text: `<!doctype html><title>Zoom OAuth error</title><p>${escapeHtml(message)}</p>`, contentType: 'text/html;charset=UTF-8' };
+  return {
+    status: 400,
+    text: `<!doctype html><title>Zoom OAuth error</title><p>${escapeHtml(message)}</p>`,
+    contentType: 'text/html;charset=UTF-8',
+  };
 }
 
 function isHttpUrl(value: string): boolean {

@@ -19,7 +19,8 @@ export function handleRevoke(ctx: FakeContext, req: FakeRequest): Reply {
   const refresh = state.refreshTokens.get(token);
   const clientId = client.app.clientId;
   if (access && access.clientId === clientId) access.revoked = true;
-  const grantId = (access?.clientId === clientId ? access.grantId : undefined) ?? (refresh?.clientId === clientId ? refresh.grantId : undefined);
+  const grantId =
+    (access?.clientId === clientId ? access.grantId : undefined) ?? (refresh?.clientId === clientId ? refresh.grantId : undefined);
   const grant = grantId ? state.grants.get(grantId) : undefined;
   if (grant) revokeGrant(state, grant);
   return json(200, { status: 'success' });

@@ -28,14 +28,15 @@ function accountCredentials(ctx: FakeContext, app: S2SApp, params: URLSearchPara
 function authorizationCode(ctx: FakeContext, app: OAuthApp, params: URLSearchParams): Reply {
   const code = params.get('code') ?? '';
   const record = ctx.state.authCodes.get(code);
-  const valid = record !== undefined
-    && !record.used
-    && record.clientId === app.clientId
-    && record.expiresAt > ctx.clock.now()
-    && params.get('redirect_uri') === record.redirectUri
-    && (record.codeChallenge === undefined
-      || verifyPkce(record.codeChallenge, record.codeChallengeMethod ?? 'plain', params.get('code_verifier')))
-    && ctx.state.findUser(record.userId) !== undefined;
+  const valid =
+    record !== undefined &&
+    !record.used &&
+    record.clientId === app.clientId &&
+    record.expiresAt > ctx.clock.now() &&
+    params.get('redirect_uri') === record.redirectUri &&
+    (record.codeChallenge === undefined ||
+      verifyPkce(record.codeChallenge, record.codeChallengeMethod ?? 'plain', params.get('code_verifier'))) &&
+    ctx.state.findUser(record.userId) !== undefined;
   if (!valid) return OAUTH.invalidCode(code);
   record.used = true;
   const { access, refresh } = issueGrantTokens(ctx.state, createGrant(ctx.state, app.clientId, record.userId));
@@ -46,13 +47,14 @@ function refreshToken(ctx: FakeContext, app: OAuthApp, params: URLSearchParams):
   const token = params.get('refresh_token') ?? '';
   const record = ctx.state.refreshTokens.get(token);
   const grant = record && ctx.state.grants.get(record.grantId);
-  const valid = record !== undefined
-    && grant !== undefined
-    && !grant.revoked
-    && grant.currentRefreshToken === token
-    && record.invalidatedAt === undefined
-    && record.expiresAt > ctx.clock.now()
-    && record.clientId === app.clientId;
+  const valid =
+    record !== undefined &&
+    grant !== undefined &&
+    !grant.revoked &&
+    grant.currentRefreshToken === token &&
+    record.invalidatedAt === undefined &&
+    record.expiresAt > ctx.clock.now() &&
+    record.clientId === app.clientId;
   // NOTE: an old (rotated) or unknown refresh token → 400 invalid_grant "Invalid Token!" (raycast#10896, docs/zoom.md#user-oauth).
   if (!valid || !grant) return OAUTH.invalidToken();
   const { access, refresh } = issueGrantTokens(ctx.state, grant);

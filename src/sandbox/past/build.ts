@@ -51,7 +51,12 @@ function recording(ctx: PastBuildContext, uuid: string, spec: PastInstanceSpec):
   const end = toZoomIso(spec.startMs + spec.durationMinutes * 60_000);
   const seconds = spec.durationMinutes * 60;
   const key = () => ctx.prng.bytes(24).toString('base64url');
-  const playable = (file_type: RecordingFile['file_type'], file_extension: RecordingFile['file_extension'], recording_type: string, file_size: number): RecordingFile => {
+  const playable = (
+    file_type: RecordingFile['file_type'],
+    file_extension: RecordingFile['file_extension'],
+    recording_type: string,
+    file_size: number,
+  ): RecordingFile => {
     const k = key();
     return {
       id: `${ctx.prng.bytes(4).toString('hex')}-${ctx.prng.bytes(2).toString('hex')}-${ctx.prng.bytes(2).toString('hex')}-${ctx.prng.bytes(2).toString('hex')}-${ctx.prng.bytes(6).toString('hex')}`,
@@ -76,7 +81,14 @@ function recording(ctx: PastBuildContext, uuid: string, spec: PastInstanceSpec):
       playable('CHAT', 'TXT', 'chat_file', 1_200),
       // NOTE: a CC (or TIMELINE) file has no id, status, file_size, recording_type or play_url;
       // SPEC23's file_type enum lists CC but not TIMELINE.
-      { meeting_id: uuid, recording_start: start, recording_end: end, file_type: 'CC', file_extension: 'VTT', download_url: `${ctx.baseUrl}/rec/download/${key()}` },
+      {
+        meeting_id: uuid,
+        recording_start: start,
+        recording_end: end,
+        file_type: 'CC',
+        file_extension: 'VTT',
+        download_url: `${ctx.baseUrl}/rec/download/${key()}`,
+      },
     ],
   };
 }

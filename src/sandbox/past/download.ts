@@ -3,7 +3,14 @@ import { zoomError } from '../errors.js';
 import type { Reply } from '../http.js';
 import { bearerOf } from '../rest/auth.js';
 
-const TYPES: Record<string, string> = { MP4: 'video/mp4', M4A: 'audio/mp4', VTT: 'text/vtt', TXT: 'text/plain', JSON: 'application/json', CSV: 'text/csv' };
+const TYPES: Record<string, string> = {
+  MP4: 'video/mp4',
+  M4A: 'audio/mp4',
+  VTT: 'text/vtt',
+  TXT: 'text/plain',
+  JSON: 'application/json',
+  CSV: 'text/csv',
+};
 
 /**
  * `GET /rec/download/{key}`: a cloud recording file. The fake treats every recording as private:
@@ -23,5 +30,9 @@ export function handleDownload(ctx: FakeContext, req: FakeRequest): Reply {
   const live = record !== undefined && !record.revoked && !grant?.revoked && record.expiresAt > ctx.clock.now();
   const mayRead = live && (record.kind === 's2s' ? record.accountId === ctx.state.accountId : record.userId === instance.host_id);
   if (!mayRead) return zoomError(401, 124, 'Invalid access token.');
-  return { status: 200, text: `fake ${file.file_type} recording of ${instance.uuid}`, contentType: TYPES[file.file_extension] ?? 'application/octet-stream' };
+  return {
+    status: 200,
+    text: `fake ${file.file_type} recording of ${instance.uuid}`,
+    contentType: TYPES[file.file_extension] ?? 'application/octet-stream',
+  };
 }

@@ -16,7 +16,8 @@ import { meetingDetail } from './views.js';
 export function lookupMeeting(rc: RestContext, notHost: () => Reply = REST.notHost): MeetingLookup {
   const found = findMeetingByParam(rc.ctx.state, rc.req.match.param ?? '', kindOfRoute(rc.req.match.route));
   if (!found.ok) return found;
-  if (rc.ctx.state.withoutWebinarPlan.has(found.meeting.host_id) && kindOfRoute(rc.req.match.route) === WEBINARS) return { ok: false, reply: webinarPlanMissing(found.meeting.host_id) };
+  if (rc.ctx.state.withoutWebinarPlan.has(found.meeting.host_id) && kindOfRoute(rc.req.match.route) === WEBINARS)
+    return { ok: false, reply: webinarPlanMissing(found.meeting.host_id) };
   if (rc.principal.kind === 'user' && found.meeting.host_id !== rc.principal.userId) {
     return { ok: false, reply: notHost() };
   }

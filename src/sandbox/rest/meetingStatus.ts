@@ -16,7 +16,8 @@ export function updateMeetingStatus(rc: RestContext): Reply {
   if (!found.ok) return found.reply;
   const body = parseJsonObject(rc.req.body);
   if (!body) return REST.badJson();
-  if (typeof body.action !== 'string' || !(MEETING_STATUS_ACTIONS as readonly string[]).includes(body.action)) return invalidField('action');
+  if (typeof body.action !== 'string' || !(MEETING_STATUS_ACTIONS as readonly string[]).includes(body.action))
+    return invalidField('action');
   if (body.action === 'end') found.meeting.status = 'waiting';
   return empty(204);
 }

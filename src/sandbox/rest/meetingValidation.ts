@@ -2,8 +2,14 @@ import type { FieldError } from '../errors.js';
 import type { MeetingSettings, MeetingType, Recurrence, TrackingField } from '../model/meeting.js';
 import { isTimeZone } from '../tz.js';
 import {
-  AGENDA_MAX, MEETING_TYPES, PASSWORD_PATTERN, RECURRENCE_ENUMS, SETTING_BOOLEANS, SETTING_ENUMS,
-  SETTING_STRINGS, TOPIC_MAX,
+  AGENDA_MAX,
+  MEETING_TYPES,
+  PASSWORD_PATTERN,
+  RECURRENCE_ENUMS,
+  SETTING_BOOLEANS,
+  SETTING_ENUMS,
+  SETTING_STRINGS,
+  TOPIC_MAX,
 } from './params.js';
 
 /** A wall-clock start; `isUtc` when it ended in `Z`, else it is local to the meeting's timezone. */
@@ -51,7 +57,8 @@ function checkSettings(value: unknown, errors: FieldError[]): MeetingSettings | 
   }
   for (const [key, allowed] of Object.entries(SETTING_ENUMS)) {
     const v = value[key];
-    if (v !== undefined && !(allowed as readonly unknown[]).includes(v)) errors.push({ field: `settings.${key}`, message: 'Invalid field.' });
+    if (v !== undefined && !(allowed as readonly unknown[]).includes(v))
+      errors.push({ field: `settings.${key}`, message: 'Invalid field.' });
   }
   for (const key of SETTING_BOOLEANS) {
     if (value[key] !== undefined && typeof value[key] !== 'boolean') errors.push({ field: `settings.${key}`, message: 'Invalid field.' });
@@ -74,19 +81,27 @@ function checkRecurrence(value: unknown, errors: FieldError[]): Recurrence | und
   }
   if (value.repeat_interval !== undefined && !(isInt(value.repeat_interval) && value.repeat_interval >= 1)) return bad('repeat_interval');
   if (value.end_times !== undefined && !(isInt(value.end_times) && value.end_times >= 1 && value.end_times <= 365)) return bad('end_times');
-  if (value.monthly_day !== undefined && !(isInt(value.monthly_day) && value.monthly_day >= 1 && value.monthly_day <= 31)) return bad('monthly_day');
-  if (value.weekly_days !== undefined && !(typeof value.weekly_days === 'string' && /^[1-7](,[1-7])*$/.test(value.weekly_days))) return bad('weekly_days');
-  if (value.end_date_time !== undefined && !(typeof value.end_date_time === 'string' && parseStartTime(value.end_date_time)?.isUtc)) return bad('end_date_time');
+  if (value.monthly_day !== undefined && !(isInt(value.monthly_day) && value.monthly_day >= 1 && value.monthly_day <= 31))
+    return bad('monthly_day');
+  if (value.weekly_days !== undefined && !(typeof value.weekly_days === 'string' && /^[1-7](,[1-7])*$/.test(value.weekly_days)))
+    return bad('weekly_days');
+  if (value.end_date_time !== undefined && !(typeof value.end_date_time === 'string' && parseStartTime(value.end_date_time)?.isUtc))
+    return bad('end_date_time');
   return value as unknown as Recurrence;
 }
 
 function checkTracking(value: unknown, errors: FieldError[]): TrackingField[] | undefined {
-  const ok = Array.isArray(value) && value.every((f) => isObj(f) && typeof f.field === 'string' && (f.value === undefined || typeof f.value === 'string'));
+  const ok =
+    Array.isArray(value) &&
+    value.every((f) => isObj(f) && typeof f.field === 'string' && (f.value === undefined || typeof f.value === 'string'));
   if (!ok) errors.push({ field: 'tracking_fields', message: 'Invalid field.' });
   return ok ? (value as TrackingField[]) : undefined;
 }
 
-const isStr = (max: number) => (v: unknown): boolean => typeof v === 'string' && v.length <= max;
+const isStr =
+  (max: number) =>
+  (v: unknown): boolean =>
+    typeof v === 'string' && v.length <= max;
 
 /** Validates a create/update body; collects every problem, like Zoom's `errors[]`. */
 export function validateMeetingBody(body: Obj, types: readonly number[] = MEETING_TYPES): { patch: MeetingPatch; errors: FieldError[] } {

@@ -19,10 +19,18 @@ const userNotFound = (id: string): Reply => zoomError(404, 1001, `User ${id} not
  * for this user once the subscription plan is added:{userId}." on the webinar routes.
  */
 export const webinarPlanMissing = (userId: string): Reply =>
-  zoomError(400, 200, `Subscription plan for webinar is missing. Enable webinar for this user once the subscription plan is added:${userId}.`);
+  zoomError(
+    400,
+    200,
+    `Subscription plan for webinar is missing. Enable webinar for this user once the subscription plan is added:${userId}.`,
+  );
 
 export function dailyLimitReached(quota: MeetingQuota): Reply {
-  return zoomError(429, 429, `You have exceeded the daily rate limit (${quota.limit}) of Meeting Create/Update API requests permitted for this particular user. You may resume these requests at GMT 00:00:00.`);
+  return zoomError(
+    429,
+    429,
+    `You have exceeded the daily rate limit (${quota.limit}) of Meeting Create/Update API requests permitted for this particular user. You may resume these requests at GMT 00:00:00.`,
+  );
 }
 
 function endsAt(m: ZoomMeeting): number | undefined {
@@ -64,7 +72,9 @@ export function listMeetings(rc: RestContext): Reply {
   const page = readPage(state, rc.req.query, scope);
   if ('status' in page) return page;
   const now = rc.ctx.clock.now();
-  const mine = state.meetings.filter((m) => m.host_id === subject.user.id && matchesType(m, type, now) && (!dated || withinDays(m.start_time, from, to)));
+  const mine = state.meetings.filter(
+    (m) => m.host_id === subject.user.id && matchesType(m, type, now) && (!dated || withinDays(m.start_time, from, to)),
+  );
   const { items, meta } = pageOf(state, mine, page, scope);
   return json(200, {
     page_size: meta.page_size,
@@ -107,6 +117,11 @@ function listWebinars(rc: RestContext, userId: string): Reply {
   const scope = `webinars.list|${userId}`;
   const page = readPage(state, rc.req.query, scope);
   if ('status' in page) return page;
-  const { items, meta } = pageOf(state, state.webinars.filter((w) => w.host_id === userId), page, scope);
+  const { items, meta } = pageOf(
+    state,
+    state.webinars.filter((w) => w.host_id === userId),
+    page,
+    scope,
+  );
   return json(200, { ...meta, webinars: items.map(meetingListItem) });
 }

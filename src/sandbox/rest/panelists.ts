@@ -15,7 +15,9 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export function listPanelists(rc: RestContext): Reply {
   const found = lookupMeeting(rc);
   if (!found.ok) return found.reply;
-  const panelists = rc.ctx.state.panelists.filter((p) => p.webinar_id === found.meeting.id).map(({ id, email, name, join_url }) => ({ id, email, name, join_url }));
+  const panelists = rc.ctx.state.panelists
+    .filter((p) => p.webinar_id === found.meeting.id)
+    .map(({ id, email, name, join_url }) => ({ id, email, name, join_url }));
   return json(200, { total_records: panelists.length, panelists });
 }
 
@@ -36,7 +38,12 @@ export function addPanelists(rc: RestContext): Reply {
   const { state } = rc.ctx;
   const have = state.panelists.filter((p) => p.webinar_id === found.meeting.id);
   const fresh = new Set(given.map((g) => g.email.toLowerCase()).filter((e) => !have.some((p) => p.email.toLowerCase() === e)));
-  if (have.length + fresh.size > MAX_PANELISTS) return zoomError(400, 3000, 'You have reached the limit for the number of panelists you can add. Contact Zoom Support for more information.');
+  if (have.length + fresh.size > MAX_PANELISTS)
+    return zoomError(
+      400,
+      3000,
+      'You have reached the limit for the number of panelists you can add. Contact Zoom Support for more information.',
+    );
   for (const g of given) state.addPanelist(found.meeting, g);
   return json(201, { id: String(found.meeting.id), updated_at: toZoomIso(state.clock.now()) });
 }

@@ -50,8 +50,18 @@ export const QUERY_PARAMS: Partial<Record<RouteName, readonly string[]>> = {
 
 /** Top-level body fields of create/update meeting the fake reads; others are ignored. */
 export const MEETING_BODY_FIELDS = [
-  'topic', 'type', 'start_time', 'duration', 'timezone', 'password', 'agenda', 'settings',
-  'recurrence', 'tracking_fields', 'pre_schedule', 'schedule_for',
+  'topic',
+  'type',
+  'start_time',
+  'duration',
+  'timezone',
+  'password',
+  'agenda',
+  'settings',
+  'recurrence',
+  'tracking_fields',
+  'pre_schedule',
+  'schedule_for',
 ] as const;
 
 export const SETTING_ENUMS = {
@@ -65,13 +75,33 @@ export const SETTING_ENUMS = {
 } as const satisfies Record<string, readonly (string | number)[]>;
 
 export const SETTING_BOOLEANS = [
-  'host_video', 'participant_video', 'join_before_host', 'mute_upon_entry', 'watermark', 'use_pmi',
-  'waiting_room', 'meeting_authentication', 'email_notification', 'alternative_hosts_email_notification',
-  'allow_multiple_devices', 'close_registration', 'focus_mode', 'private_meeting', 'show_share_button',
-  'registrants_confirmation_email', 'registrants_email_notification', 'host_save_video_order',
+  'host_video',
+  'participant_video',
+  'join_before_host',
+  'mute_upon_entry',
+  'watermark',
+  'use_pmi',
+  'waiting_room',
+  'meeting_authentication',
+  'email_notification',
+  'alternative_hosts_email_notification',
+  'allow_multiple_devices',
+  'close_registration',
+  'focus_mode',
+  'private_meeting',
+  'show_share_button',
+  'registrants_confirmation_email',
+  'registrants_email_notification',
+  'host_save_video_order',
 ] as const;
 
-export const SETTING_STRINGS = ['alternative_hosts', 'authentication_domains', 'authentication_option', 'contact_email', 'contact_name'] as const;
+export const SETTING_STRINGS = [
+  'alternative_hosts',
+  'authentication_domains',
+  'authentication_option',
+  'contact_email',
+  'contact_name',
+] as const;
 
 export const RECURRENCE_ENUMS = {
   type: [1, 2, 3],

@@ -62,7 +62,9 @@ export function listAbsentees(rc: RestContext): Reply {
   const { instance } = found;
   const { state } = rc.ctx;
   const came = new Set(instance.participants.map((p) => p.user_email.toLowerCase()).filter(Boolean));
-  const absent = state.registrants.filter((r) => r.meeting_id === instance.meeting_id && r.status === 'approved' && !came.has(r.email.toLowerCase()));
+  const absent = state.registrants.filter(
+    (r) => r.meeting_id === instance.meeting_id && r.status === 'approved' && !came.has(r.email.toLowerCase()),
+  );
   const scope = `${rc.req.match.route}|${instance.uuid}`;
   const page = readPage(state, rc.req.query, scope);
   if ('status' in page) return page;
@@ -75,7 +77,9 @@ function pastInstanceOf(rc: RestContext): { ok: true; instance: PastInstance } |
   if (!param.ok) return param;
   const instance: PastInstance | undefined = rc.ctx.state.findPastInstance(param.value);
   if (!instance) return { ok: false, reply: participantsNotFound() };
-  if (rc.principal.kind === 'user' && instance.host_id !== rc.principal.userId) return { ok: false, reply: zoomError(400, 300, 'Cannot access meeting information.') };
-  if (rc.ctx.clock.now() - Date.parse(instance.start_time) > YEAR_MS) return { ok: false, reply: zoomError(400, 12702, 'Can not access a meeting a year ago.') };
+  if (rc.principal.kind === 'user' && instance.host_id !== rc.principal.userId)
+    return { ok: false, reply: zoomError(400, 300, 'Cannot access meeting information.') };
+  if (rc.ctx.clock.now() - Date.parse(instance.start_time) > YEAR_MS)
+    return { ok: false, reply: zoomError(400, 12702, 'Can not access a meeting a year ago.') };
   return { ok: true, instance };
 }

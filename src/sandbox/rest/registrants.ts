@@ -164,12 +164,17 @@ export function updateRegistrantStatus(rc: RestContext): Reply {
   const { action, registrants } = body;
   if (typeof action !== 'string' || !(REGISTRANT_ACTIONS as readonly string[]).includes(action)) return invalidField('action');
   const refs = Array.isArray(registrants) ? (registrants as unknown[]) : [];
-  if (refs.length === 0 || refs.length > MAX_STATUS_BATCH || refs.some((r) => typeof r !== 'object' || r === null)) return invalidField('registrants');
+  if (refs.length === 0 || refs.length > MAX_STATUS_BATCH || refs.some((r) => typeof r !== 'object' || r === null))
+    return invalidField('registrants');
   if (!takesRegistration(meeting)) return notRequired(meeting);
   const mine = registrantsOf(rc.ctx.state, meeting);
   const targets: ZoomRegistrant[] = [];
   for (const ref of refs as Obj[]) {
-    const hit = mine.find((r) => (typeof ref.id === 'string' && r.id === ref.id) || (typeof ref.email === 'string' && r.email.toLowerCase() === ref.email.toLowerCase()));
+    const hit = mine.find(
+      (r) =>
+        (typeof ref.id === 'string' && r.id === ref.id) ||
+        (typeof ref.email === 'string' && r.email.toLowerCase() === ref.email.toLowerCase()),
+    );
     // NOTE: the 404 text is SPEC23's "Meeting or registrant not found."; its code is UNCONFIRMED.
     if (!hit) return zoomError(404, 3001, 'Meeting or registrant not found.');
     targets.push(hit);

@@ -20,13 +20,15 @@ export function listRoles(rc: RestContext): Reply {
   const type = rc.req.query.type ?? 'common';
   if (!(ROLE_TYPES as readonly string[]).includes(type)) return invalidField('type');
   const { state } = rc.ctx;
-  const roles = state.roles.filter((r) => r.type === type).map((r) => ({
-    id: r.id,
-    name: r.name,
-    description: r.description,
-    type: r.type,
-    total_members: state.users.filter((u) => u.role_id === r.id).length,
-  }));
+  const roles = state.roles
+    .filter((r) => r.type === type)
+    .map((r) => ({
+      id: r.id,
+      name: r.name,
+      description: r.description,
+      type: r.type,
+      total_members: state.users.filter((u) => u.role_id === r.id).length,
+    }));
   return json(200, { roles, total_records: roles.length });
 }
 
@@ -44,7 +46,14 @@ export function listRoleMembers(rc: RestContext): Reply {
   const { items, meta } = pageOf(state, members, page, scope);
   return json(200, {
     ...meta,
-    members: items.map((u) => ({ id: u.id, email: u.email, first_name: u.first_name, last_name: u.last_name, type: u.type, department: u.dept })),
+    members: items.map((u) => ({
+      id: u.id,
+      email: u.email,
+      first_name: u.first_name,
+      last_name: u.last_name,
+      type: u.type,
+      department: u.dept,
+    })),
   });
 }
 

@@ -41,7 +41,11 @@ export function createUser(rc: RestContext): Reply {
   if (typeof info !== 'object' || info === null || Array.isArray(info)) return invalidField('user_info');
   if (!isEmail(info.email)) return invalidField('user_info.email');
   if (!(USER_TYPES as readonly unknown[]).includes(info.type)) return invalidField('user_info.type');
-  for (const [field, max] of [['first_name', 64], ['last_name', 64], ['display_name', 128]] as const) {
+  for (const [field, max] of [
+    ['first_name', 64],
+    ['last_name', 64],
+    ['display_name', 128],
+  ] as const) {
     const v = info[field];
     if (v !== undefined && !(typeof v === 'string' && v.length <= max)) return invalidField(`user_info.${field}`);
   }
@@ -51,7 +55,11 @@ export function createUser(rc: RestContext): Reply {
   if (pending) {
     const limit = INVITES_PER_DAY[rc.ctx.rateLimiter.plan];
     if (state.inviteQuota.used(state.accountId) >= limit) {
-      return zoomError(429, 429, `You have exceeded the daily rate limit (${limit}) of user invite requests permitted for this account. You may resume these requests at GMT 00:00:00.`);
+      return zoomError(
+        429,
+        429,
+        `You have exceeded the daily rate limit (${limit}) of user invite requests permitted for this account. You may resume these requests at GMT 00:00:00.`,
+      );
     }
     state.inviteQuota.record(state.accountId);
   }
@@ -77,7 +85,13 @@ export function createUser(rc: RestContext): Reply {
 
 /** Body fields of `PATCH /users/{userId}` the fake applies, with their limits. */
 const PROFILE_STRINGS: ReadonlyArray<[keyof ZoomUser, number]> = [
-  ['first_name', 64], ['last_name', 64], ['display_name', 128], ['dept', 128], ['job_title', 128], ['timezone', 64], ['language', 16],
+  ['first_name', 64],
+  ['last_name', 64],
+  ['display_name', 128],
+  ['dept', 128],
+  ['job_title', 128],
+  ['timezone', 64],
+  ['language', 16],
 ];
 
 /** `PATCH /users/{userId}` → 204. A member may change its own profile but not its type. */

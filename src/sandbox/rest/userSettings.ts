@@ -50,6 +50,7 @@ export function updateUserSettings(rc: RestContext): Reply {
   }
   if (errors.length > 0) return validationFailed(errors);
   for (const [section, values] of Object.entries(patch) as Array<[SettingsSection, Obj]>) Object.assign(settings[section], values);
-  if (Object.keys(patch).length > 0) rc.ctx.events.userSettingsUpdated(subject.user, patch as Partial<ZoomUserSettings>, rc.ctx.events.operatorOf(rc.principal.userId));
+  if (Object.keys(patch).length > 0)
+    rc.ctx.events.userSettingsUpdated(subject.user, patch as Partial<ZoomUserSettings>, rc.ctx.events.operatorOf(rc.principal.userId));
   return empty(204);
 }

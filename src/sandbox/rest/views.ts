@@ -5,9 +5,23 @@ import type { ZoomUser } from '../model/user.js';
 // Response shapes per operation. test/sandbox/fidelity.test.ts validates them against the specs.
 
 const USER_LIST_FIELDS = [
-  'id', 'first_name', 'last_name', 'display_name', 'email', 'type', 'pmi', 'timezone', 'verified',
-  'dept', 'created_at', 'user_created_at', 'last_login_time', 'last_client_version', 'status',
-  'role_id', 'employee_unique_id',
+  'id',
+  'first_name',
+  'last_name',
+  'display_name',
+  'email',
+  'type',
+  'pmi',
+  'timezone',
+  'verified',
+  'dept',
+  'created_at',
+  'user_created_at',
+  'last_login_time',
+  'last_client_version',
+  'status',
+  'role_id',
+  'employee_unique_id',
 ] as const satisfies readonly (keyof ZoomUser)[];
 
 function pick<T extends object, K extends keyof T>(source: T, keys: readonly K[]): Partial<Pick<T, K>> {
@@ -35,8 +49,18 @@ export function userDetail(user: ZoomUser, now: number): Record<string, unknown>
 }
 
 const MEETING_LIST_FIELDS = [
-  'uuid', 'id', 'host_id', 'topic', 'type', 'start_time', 'duration', 'timezone', 'agenda',
-  'created_at', 'join_url', 'pmi',
+  'uuid',
+  'id',
+  'host_id',
+  'topic',
+  'type',
+  'start_time',
+  'duration',
+  'timezone',
+  'agenda',
+  'created_at',
+  'join_url',
+  'pmi',
 ] as const satisfies readonly (keyof ZoomMeeting)[];
 
 /** NOTE: list items carry the agenda truncated to 250 characters (SPEC23 `GET /users/{userId}/meetings`). */
