@@ -17,29 +17,25 @@ export function graphqlRouteGuards(limits: QueryLimits) {
       const depth = requestJsonDepth(request);
       if (depth > limits.maxJsonDepth) {
         const max = limits.maxJsonDepth;
-        void reply
-          .code(400)
-          .send(
-            errorBody('BAD_USER_INPUT', jsonDepthMessage("The request's JSON", depth, max), {
-              limit: 'HTTP_MAX_JSON_DEPTH',
-              max,
-              actual: depth,
-            }),
-          );
+        void reply.code(400).send(
+          errorBody('BAD_USER_INPUT', jsonDepthMessage("The request's JSON", depth, max), {
+            limit: 'HTTP_MAX_JSON_DEPTH',
+            max,
+            actual: depth,
+          }),
+        );
         return;
       }
       if (!Array.isArray(request.body) || request.body.length <= limits.maxBatch) return done();
       const actual = request.body.length;
       const max = limits.maxBatch;
-      void reply
-        .code(400)
-        .send(
-          errorBody('BAD_USER_INPUT', `The request batches ${actual} operations; the limit is ${max} (GRAPHQL_MAX_BATCH).`, {
-            limit: 'GRAPHQL_MAX_BATCH',
-            max,
-            actual,
-          }),
-        );
+      void reply.code(400).send(
+        errorBody('BAD_USER_INPUT', `The request batches ${actual} operations; the limit is ${max} (GRAPHQL_MAX_BATCH).`, {
+          limit: 'GRAPHQL_MAX_BATCH',
+          max,
+          actual,
+        }),
+      );
     },
     errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
       const status = error.statusCode ?? 500;
@@ -51,14 +47,12 @@ export function graphqlRouteGuards(limits: QueryLimits) {
       request.log.info({ status, reason }, 'GraphQL request body rejected');
       if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
         const max = limits.maxBodyBytes;
-        return reply
-          .code(413)
-          .send(
-            errorBody('BAD_USER_INPUT', `The request body exceeds ${max} bytes (GRAPHQL_MAX_BODY_BYTES).`, {
-              limit: 'GRAPHQL_MAX_BODY_BYTES',
-              max,
-            }),
-          );
+        return reply.code(413).send(
+          errorBody('BAD_USER_INPUT', `The request body exceeds ${max} bytes (GRAPHQL_MAX_BODY_BYTES).`, {
+            limit: 'GRAPHQL_MAX_BODY_BYTES',
+            max,
+          }),
+        );
       }
       const message = error instanceof SyntaxError ? 'The request body is not valid JSON.' : error.message;
       return reply.code(status).send(errorBody('BAD_USER_INPUT', message, { reason }));

@@ -103,9 +103,7 @@ export function stopProcessesAfterEach(): (g: GatewayChild) => GatewayChild {
 }
 
 /** `users(status: ACTIVE)` over HTTP, as a newcomer would ask it. */
-export async function activeUsers(
-  address: string,
-): Promise<{
+export async function activeUsers(address: string): Promise<{
   status: number;
   body: { data?: { users: { nodes: unknown[] } | null }; errors?: Array<{ message: string; extensions?: { code?: string } }> };
 }> {
