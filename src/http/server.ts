@@ -156,8 +156,10 @@ export async function createHttpServer(parts: HttpServerDeps): Promise<HttpServe
     // client costs a parsed JSON body and nothing more.
     const refused = checkLimits(request, reply);
     if (refused) return refused;
-    const kept = await answers?.answer(request, reply, await callers.principal(request));
-    if (kept) return kept;
+    if (answers) {
+      const kept = await answers.answer(request, reply, await callers.principal(request));
+      if (kept) return kept;
+    }
     return admit?.(request, reply);
   };
 
