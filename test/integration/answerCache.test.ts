@@ -108,4 +108,41 @@ describe('who can see a kept answer', () => {
     expect((await raw(h, { query: USERS, variables: { first: 30 } })).status).toBe(401);
     expect(await answers(h, 'hit')).toBe(1);
   });
+
+  it("a user-role caller cannot read another user's answer an admin built, and gets its own user from its own key", async () => {
+    const h = track(await startHarness({ env: { ...USER_OAUTH_ENV, ...ON } }));
+    const [a, b] = [member(h.fake, 0), member(h.fake, 1)];
+    const USER = 'query ($id: ID!) { user(id: $id) { id email } }';
+    const admin = await bearer(h.fake, { sub: 'ops', roles: ['admin'] });
+    const asA = await bearer(h.fake, { sub: 'a-app', zoom_user_id: a.id, roles: ['user'] });
+    for (let i = 0; i < 2; i++) expect((await raw(h, { query: USER, variables: { id: b.id } }, admin)).status).toBe(200);
+    expect(await answers(h, 'hit')).toBe(1);
+    const other = JSON.parse((await raw(h, { query: USER, variables: { id: b.id } }, asA)).text) as {
+      errors?: Array<{ extensions?: { code?: string } }>;
+    };
+    expect(other.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const own = JSON.parse((await raw(h, { query: USER, variables: { id: a.id } }, asA)).text) as { data?: { user: { id: string } } };
+    expect(own.data?.user.id).toBe(a.id);
+    expect(await answers(h, 'hit')).toBe(1);
+  });
+
+  it('malformed or repeated-with-a-twist bodies are never answered from it', async () => {
+    const h = track(await startHarness({ env: ON }));
+    const body = { query: USERS, variables: { first: 30 } };
+    await raw(h, body);
+    await raw(h, body);
+    expect(await answers(h, 'hit')).toBe(1);
+    // Apollo refuses these (or checks the hash); the kept answer must not stand in for its refusal.
+    const refusals = [
+      { ...body, operationName: 7 },
+      { ...body, operationName: 'Other' },
+      { ...body, variables: { first: 'thirty' } },
+      { ...body, extensions: { persistedQuery: { version: 1, sha256Hash: '0'.repeat(64) } } },
+    ];
+    for (const wrong of refusals) {
+      const res = await raw(h, wrong);
+      expect(res.text, JSON.stringify(wrong)).toContain('"errors"');
+    }
+    expect(await answers(h, 'hit')).toBe(1);
+  });
 });
