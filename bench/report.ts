@@ -1,3 +1,4 @@
+import type { CachedReadsResult } from './scenarios/cachedReads.js';
 import type { DashboardResult } from './scenarios/dashboard.js';
 import type { FreshnessResult } from './scenarios/freshness.js';
 import type { MeetingsResult } from './scenarios/meetings.js';
@@ -28,6 +29,7 @@ export interface BenchResults {
   settings: BenchSettings;
   gateway: { idleRssMiB: number; peakRssMiB: number; nodeOptions: string };
   throughput: ThroughputResult[];
+  cachedReads: CachedReadsResult;
   tokens: TokenResult;
   meetings: MeetingsResult;
   webinars: WebinarDashboardResult;
@@ -112,6 +114,7 @@ export function report(r: BenchResults): string {
     ),
     '',
   );
+  out.push(reportCachedReads(r.cachedReads), '');
   const t = r.tokens;
   out.push(
     `2) token requests: ${t.tokenRequests} for ${t.queries} queries on a cold gateway (${t.concurrency} concurrent, ${fmt(t.seconds)} s, ${t.ok} ok, ${t.failed} failed)`,
@@ -153,6 +156,37 @@ export function report(r: BenchResults): string {
   const missed = r.checks.filter((c) => !c.pass).length;
   out.push('', `${r.checks.length - missed} of ${r.checks.length} targets met.`);
   return out.join('\n');
+}
+
+export function reportCachedReads(c: CachedReadsResult): string {
+  const mib = (bytes: number | undefined) =>
+    bytes === undefined ? 'off' : `${fmt(bytes / 2 ** 20)} MiB of ${fmt(c.answerCacheMaxBytes / 2 ** 20)}`;
+  return [
+    `1b) P9, cached answers: users(first: 30) at ${c.upstreamLatencyMs} ms upstream, ${c.concurrency} workers each on a page of its own, every answer after a worker's first from a cache; alternating segments beside the bare hop (which makes its Zoom call each time)`,
+    renderTable(
+      ['arm', 'req/s', '÷ bare hop', 'p50', 'p99', 'CPU/req', 'Zoom calls/req', 'hit rate', 'peak RSS', 'answer cache'],
+      [
+        ['bare hop', c.bare.reqPerSec, '1.00×', `${fmt(c.bare.p50Ms)} ms`, `${fmt(c.bare.p99Ms)} ms`, '', '1', '', '', ''],
+        ...(
+          [
+            ['gateway, read cache only (GRAPHQL_ANSWER_CACHE_BYTES=0)', c.readCache],
+            ['gateway, read cache on (answer cache)', c.answers],
+          ] as const
+        ).map(([name, a]) => [
+          name,
+          a.stats.reqPerSec,
+          `${fmt(a.vsBare)}×`,
+          `${fmt(a.stats.p50Ms)} ms`,
+          `${fmt(a.stats.p99Ms)} ms`,
+          a.cpuMsPerRequest === undefined ? 'n/a' : `${fmt(a.cpuMsPerRequest)} ms`,
+          fmt(a.zoomCallsPerRequest),
+          `${fmt(a.hitRate * 100)} %`,
+          `${fmt(a.peakRssMiB)} MiB`,
+          mib(a.answerCacheBytes),
+        ]),
+      ],
+    ),
+  ].join('\n');
 }
 
 export function reportSubscriptions(s: SubscriptionsResult): string {

@@ -14,6 +14,7 @@ import { webinarDashboard } from './scenarios/webinars.js';
 import { parseWork } from './scenarios/parseWork.js';
 import { subscriptionsAcrossReplicas } from './scenarios/subscriptions.js';
 import { compareThroughput } from './scenarios/throughput.js';
+import { cachedReads, startCachedGateways } from './scenarios/cachedReads.js';
 import { tokenRequestsPerQueries } from './scenarios/tokens.js';
 import { loadSettings } from './settings.js';
 import { distinctPerWorker } from './distinct.js';
@@ -81,6 +82,25 @@ try {
   step('users(first: 30) at 0 ms upstream latency');
   const at0 = await compareThroughput(ctx, 0, arms, { minRatio: 0.5, minVsBare: 0.6 }, hopPids);
 
+  step(`P9: cached answers at 0 ms beside the bare hop: ${settings.concurrency} workers, ${settings.armSeconds} s per arm`);
+  const cachedGateways = await startCachedGateways(ctx);
+  children.push(cachedGateways.readCache.handle, cachedGateways.answers.handle);
+  const cachedArms = distinctPerWorker(
+    {
+      direct,
+      bare,
+      readCache: gatewayTarget(cachedGateways.readCache.url, cachedGateways.readCache.headers, USERS_QUERY),
+      answers: gatewayTarget(cachedGateways.answers.url, cachedGateways.answers.headers, USERS_QUERY),
+    },
+    settings.concurrency,
+  );
+  const cached = await cachedReads(ctx, cachedArms, bareProcess.handle.pid, cachedGateways);
+  for (const child of [cachedGateways.readCache.handle, cachedGateways.answers.handle]) {
+    child.assertAlive();
+    children.splice(children.indexOf(child), 1);
+    await child.stop();
+  }
+
   step('300 meetings with hosts');
   const meetings = await meetingsWithHosts(ctx);
   step('a webinar dashboard in one operation');
@@ -120,6 +140,7 @@ try {
     settings,
     gateway: { idleRssMiB, peakRssMiB: rss.overallPeak(), nodeOptions: gatewayNodeOptions },
     throughput: [at50, at0],
+    cachedReads: cached,
     tokens,
     meetings,
     webinars,
@@ -134,6 +155,7 @@ try {
       ...('checks' in freshness ? freshness.checks : []),
       ...at50.checks,
       ...at0.checks,
+      ...cached.checks,
       ...tokens.checks,
       ...meetings.checks,
       ...webinars.checks,

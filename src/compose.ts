@@ -11,6 +11,7 @@ import { TrustedDocuments } from './graphql/trusted/manifest.js';
 import { trustedSubscriptionText } from './graphql/trusted/guard.js';
 import { MAX_FIRST } from './graphql/pagination.js';
 import { requestContexts } from './graphql/requestContext.js';
+import { AnswerCache } from './graphql/answers/answerCache.js';
 import { buildGatewaySchema } from './graphql/schema.js';
 import { OAuthEndpoints } from './http/oauthEndpoints.js';
 import { OAuthStates } from './http/oauthState.js';
@@ -170,6 +171,17 @@ export async function composeServices(input: Config, overrides: AppOverrides = {
     tracingPlugin: tracing?.apolloPlugin(),
     withinOperation: tracing?.withinOperation,
   });
+  const answers =
+    readCache && config.graphql.answerCacheBytes > 0
+      ? new AnswerCache({
+          maxBytes: config.graphql.answerCacheBytes,
+          ttlSeconds: config.zoom.cacheTtlSeconds,
+          clock,
+          versions: (tags) => readCache.versions(tags),
+          observe: metrics.observeAnswerCache,
+        })
+      : undefined;
+  if (answers) metrics.watchAnswerCache(answers);
   const context = requestContexts({ config, client, tokens, tokenCache: cache, clock, zaks, sdk, videoSdk, cursors, changes });
   const subscriptions = new SubscriptionServer(schema, {
     limits: config.subscriptions,
@@ -202,7 +214,7 @@ export async function composeServices(input: Config, overrides: AppOverrides = {
     userOAuth,
     endpoints,
     oauthStates,
-    graphql: { apollo, schema, validationRules, costs, documents, context },
+    graphql: { apollo, schema, validationRules, costs, documents, context, answers },
     subscriptions,
     webhooks,
     trustedDocuments,

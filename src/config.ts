@@ -91,7 +91,13 @@ export interface Config {
   tokenRefreshMarginSeconds: number;
   auth: GatewayAuthConfig;
   /** `federation`: GRAPHQL_FEDERATION, serve the schema as an Apollo Federation 2 subgraph. */
-  graphql: { introspection: boolean; ide: boolean; federation: boolean };
+  graphql: {
+    introspection: boolean;
+    ide: boolean;
+    federation: boolean;
+    /** GRAPHQL_ANSWER_CACHE_BYTES: the bound on whole answers kept in the process (with the read cache on); 0 = off. */
+    answerCacheBytes: number;
+  };
   /**
    * GRAPHQL_TRUSTED_DOCUMENTS: a persisted-documents manifest; only its operations run, except for
    * admins when GRAPHQL_TRUSTED_DOCUMENTS_ALLOW_ADMIN is on. Null = any document runs.
@@ -258,6 +264,7 @@ const EnvSchema = z.object({
   GATEWAY_JWT_AUDIENCE: optional,
   GATEWAY_API_KEYS: optional,
   GRAPHQL_INTROSPECTION: bool(true),
+  GRAPHQL_ANSWER_CACHE_BYTES: intIn(0, 1024 * 1024 * 1024, 16 * 1024 * 1024),
   GRAPHQL_IDE: optional,
   GRAPHQL_FEDERATION: bool(false),
   GRAPHQL_TRUSTED_DOCUMENTS: optional,
@@ -345,7 +352,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     encryptionKeys: readKeys(e, problems, sandbox),
     tokenRefreshMarginSeconds: e.TOKEN_REFRESH_MARGIN_SECONDS,
     auth: readAuth(e, problems, production, sandbox),
-    graphql: { introspection: e.GRAPHQL_INTROSPECTION, ide: readIde(e, problems, production), federation: e.GRAPHQL_FEDERATION },
+    graphql: {
+      introspection: e.GRAPHQL_INTROSPECTION,
+      ide: readIde(e, problems, production),
+      federation: e.GRAPHQL_FEDERATION,
+      answerCacheBytes: e.GRAPHQL_ANSWER_CACHE_BYTES,
+    },
     trustedDocuments: e.GRAPHQL_TRUSTED_DOCUMENTS
       ? { path: e.GRAPHQL_TRUSTED_DOCUMENTS, allowAdmin: e.GRAPHQL_TRUSTED_DOCUMENTS_ALLOW_ADMIN }
       : null,

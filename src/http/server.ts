@@ -43,6 +43,8 @@ import { requestLoggers } from './requestLogger.js';
 import { capConnections, closeWithin, httpServerOptions } from './serverOptions.js';
 import type { SubscriptionServer } from './subscriptions.js';
 import { registerWebhookRoute } from './webhooks.js';
+import { Answers } from './answers.js';
+import type { AnswerCache } from '../graphql/answers/answerCache.js';
 
 /** The GraphQL parts /graphql serves: built once by the composition root (compose.ts). */
 export interface GraphQLParts {
@@ -53,6 +55,8 @@ export interface GraphQLParts {
   readonly costs: CostCalculator;
   readonly documents: ValidatedDocuments;
   readonly context: RequestContexts;
+  /** Whole answers of the queries that allow it; undefined when off (GRAPHQL_ANSWER_CACHE_BYTES=0 or no read cache). */
+  readonly answers?: AnswerCache | undefined;
 }
 
 /** What the HTTP server registers its routes and hooks over: parts the composition root built (compose.ts). */
@@ -136,6 +140,7 @@ export async function createHttpServer(parts: HttpServerDeps): Promise<HttpServe
   if (admission) metrics.watchAdmission(admission);
   const admit = admission ? admissionHook(admission, metrics.observeBusy) : null;
   const callers = new Callers(fastify, authenticate);
+  const answers = parts.graphql.answers ? new Answers(fastify, parts.graphql.answers, schema, documents) : null;
   // A slot is taken once the body has arrived and the caller is known: a slow or
   // unauthenticated client holds a socket (until HTTP_REQUEST_TIMEOUT_MS), never a slot.
   const checkLimits = requestLimits(config.limits, costs, documents, { schema, rules: validationRules });
@@ -151,6 +156,10 @@ export async function createHttpServer(parts: HttpServerDeps): Promise<HttpServe
     // client costs a parsed JSON body and nothing more.
     const refused = checkLimits(request, reply);
     if (refused) return refused;
+    if (answers) {
+      const kept = await answers.answer(request, reply, await callers.principal(request));
+      if (kept) return kept;
+    }
     return admit?.(request, reply);
   };
 
@@ -160,7 +169,7 @@ export async function createHttpServer(parts: HttpServerDeps): Promise<HttpServe
   const graphqlRoute = {
     url: '/graphql',
     ...graphqlRouteGuards(config.limits),
-    onSend: graphqlErrorMediaType,
+    onSend: answers ? [graphqlErrorMediaType, answers.onSend] : graphqlErrorMediaType,
     // A WebSocket upgrade authenticates in its connection_init message, not in its headers.
     preHandler: async (request: FastifyRequest, reply: FastifyReply) => (request.ws ? undefined : admitCaller(request, reply)),
     handler: fastifyApolloHandler(apollo, {
@@ -168,7 +177,7 @@ export async function createHttpServer(parts: HttpServerDeps): Promise<HttpServe
         // Responses are per caller; the cache-control plugin is off (it hooks every field).
         void reply.header('cache-control', 'no-store');
         // Fastify's request logger already carries the reqId.
-        return context(await callers.principal(request), request.log);
+        return context(await callers.principal(request), request.log, answers?.reads(request));
       },
     }),
   };

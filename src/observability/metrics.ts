@@ -1,3 +1,4 @@
+import type { AnswerCacheResult } from '../graphql/answers/answerCache.js';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { TokenCacheOptions } from '../tokens/tokenCache.js';
 import type { ReadObserver, UpstreamObserver } from '../zoom/httpClient.js';
@@ -67,6 +68,12 @@ export class GatewayMetrics {
     name: 'zgg_zoom_cache_total',
     help: 'Cacheable Zoom GETs by route and how they were answered: hit (read cache) or miss (asked Zoom).',
     labelNames: ['route', 'result'] as const,
+    registers: [this.registry],
+  });
+  private readonly answerCache = new Counter({
+    name: 'zgg_answer_cache_total',
+    help: 'GraphQL queries the answer cache admits, by outcome: hit (answered from it), miss, stale (a version changed or it expired) and stored.',
+    labelNames: ['result'] as const,
     registers: [this.registry],
   });
   private readonly coalesced = new Counter({
@@ -161,6 +168,30 @@ export class GatewayMetrics {
     if (e.event === 'invalidated') this.invalidations.inc({ tag: e.family });
     else this.cacheErrors.inc({ op: e.op });
   };
+
+  readonly observeAnswerCache = (result: AnswerCacheResult): void => {
+    this.answerCache.inc({ result });
+  };
+
+  /** Gauges read from the answer cache at each scrape: the bytes it holds (bounded by GRAPHQL_ANSWER_CACHE_BYTES) and its answers. */
+  watchAnswerCache(cache: { readonly bytes: number; readonly size: number }): void {
+    new Gauge({
+      name: 'zgg_answer_cache_bytes',
+      help: 'Bytes of the answers the answer cache holds (GRAPHQL_ANSWER_CACHE_BYTES bounds them).',
+      registers: [this.registry],
+      collect() {
+        this.set(cache.bytes);
+      },
+    });
+    new Gauge({
+      name: 'zgg_answer_cache_answers',
+      help: 'Answers the answer cache holds.',
+      registers: [this.registry],
+      collect() {
+        this.set(cache.size);
+      },
+    });
+  }
 
   /** Gauges read from the GraphQL admission queue (GRAPHQL_MAX_INFLIGHT) at each scrape. */
   watchAdmission(admission: { readonly inflight: number; readonly waiting: number }): void {

@@ -233,7 +233,7 @@ export class OtelTracing {
 
   readCache(cache: ReadCache): ReadCache {
     return {
-      scope: (tags) => cache.scope(tags),
+      versions: (tags) => cache.versions(tags),
       get: <T>(key: string) =>
         this.inSpan('zoom read cache lookup', {}, async (span) => {
           const hit = await cache.get<T>(key);

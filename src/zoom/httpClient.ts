@@ -10,7 +10,8 @@ import { ZoomApiError, ZoomUnreachableError, parseRetryAfter } from './zoomApiEr
 import type { RateCategory } from './rateCategory.js';
 import { Coalescer, deepFreeze } from './coalescer.js';
 import type { CacheTag } from './cacheTags.js';
-import { keyOf } from './readCache.js';
+import { keyOf, type CachedResponse } from './readCache.js';
+import type { ReadLog } from './readLog.js';
 import type { ZoomResponse } from './types.js';
 
 export interface ZoomRequest {
@@ -38,9 +39,15 @@ export interface Pacer {
 
 /** Where GET answers are kept across requests and replicas (zoom/readCache.ts). */
 export interface ReadCache {
-  scope(tags: readonly CacheTag[]): Promise<string | null>;
-  get<T>(key: string): Promise<ZoomResponse<T> | undefined>;
-  set<T>(key: string, res: ZoomResponse<T>): Promise<void>;
+  versions(tags: readonly CacheTag[]): Promise<string[] | null>;
+  get<T>(key: string): Promise<CachedResponse<T> | undefined>;
+  /** Resolves to when the answer expires. */
+  set<T>(key: string, res: ZoomResponse<T>): Promise<number>;
+}
+
+/** What endpoint functions call Zoom through: the client, or its view recording one request's reads. */
+export interface ZoomCaller {
+  call<T>(req: ZoomRequest, credential: Credential): Promise<ZoomResponse<T>>;
 }
 
 /** How a GET was answered: from the read cache, by Zoom, or by an identical call in flight. */
@@ -104,12 +111,18 @@ export class ZoomHttpClient {
    * A GET is shared with identical ones in flight (same credential, same URL) and, with
    * `cacheTags`, answered from the read cache; an answer several callers share is frozen.
    */
-  call<T>(req: ZoomRequest, credential: Credential): Promise<ZoomResponse<T>> {
+  call<T>(req: ZoomRequest, credential: Credential, log?: ReadLog): Promise<ZoomResponse<T>> {
     const tracing = this.opts.tracing;
-    return tracing ? tracing.call(req, () => this.untraced<T>(req, credential)) : this.untraced<T>(req, credential);
+    return tracing ? tracing.call(req, () => this.untraced<T>(req, credential, log)) : this.untraced<T>(req, credential, log);
   }
 
-  private async untraced<T>(req: ZoomRequest, credential: Credential): Promise<ZoomResponse<T>> {
+  /** This client, noting in `log` what each call read (graphql/answerCache.ts). */
+  recordingInto(log: ReadLog): ZoomCaller {
+    return { call: (req, credential) => this.call(req, credential, log) };
+  }
+
+  private async untraced<T>(req: ZoomRequest, credential: Credential, log?: ReadLog): Promise<ZoomResponse<T>> {
+    if (req.method !== 'GET') log?.spoil('a write');
     // NOTE: a write is the change the read cache's versions record for every replica. While the
     // store is down they cannot be bumped, and the replicas would serve the old answer for up to
     // ZOOM_CACHE_TTL_SECONDS once it is back: the write is refused instead, before Zoom sees it.
@@ -120,7 +133,7 @@ export class ZoomHttpClient {
     }
     const deadline = Date.now() + this.deadlineMs;
     const token = await credential.get();
-    if (req.method === 'GET') return this.read<T>(req, credential, token, deadline);
+    if (req.method === 'GET') return this.read<T>(req, credential, token, deadline, log);
     try {
       return await this.callWith<T>(req, credential, token, deadline);
     } finally {
@@ -129,16 +142,26 @@ export class ZoomHttpClient {
     }
   }
 
-  private async read<T>(req: ZoomRequest, credential: Credential, token: TokenRecord, deadline: number): Promise<ZoomResponse<T>> {
+  private async read<T>(
+    req: ZoomRequest,
+    credential: Credential,
+    token: TokenRecord,
+    deadline: number,
+    log?: ReadLog,
+  ): Promise<ZoomResponse<T>> {
     // The credential identity is part of the key: an answer is never shared across credentials.
     const url = this.urlFor(req, token);
     const href = url.href;
-    const cache = req.cacheTags ? this.opts.readCache : undefined;
-    const scope = cache && req.cacheTags ? await cache.scope(req.cacheTags) : null;
+    const tagList = req.cacheTags;
+    const cache = tagList ? this.opts.readCache : undefined;
+    const versions = cache && tagList ? await cache.versions(tagList) : null;
+    const scope = versions && tagList ? tagList.map((t, i) => `${t}=${versions[i]!}`).join('&') : null;
+    // A user's own grant can be revoked or replaced, which no version records.
+    if (log && (versions === null || credential.source === 'user')) log.spoil('a read outside the versions');
     const flightKey = `${credential.key}\n${href}\n${scope ?? ''}`;
     const { result, joined } = this.flights.run(
       flightKey,
-      async () => {
+      async (): Promise<ZoomResponse<T> & { expiresAt?: number }> => {
         const key = scope === null ? undefined : keyOf(credential.key, req.method, href, scope);
         if (cache && key) {
           const hit = await cache.get<T>(key);
@@ -146,14 +169,23 @@ export class ZoomHttpClient {
           if (hit) return hit;
         }
         const res = await this.callWith<T>(req, credential, token, deadline, url);
-        if (cache && key) await cache.set(key, res);
+        if (cache && key) return { ...res, expiresAt: await cache.set(key, res) };
         return res;
       },
       // Callers sharing one answer hold the same object: none may change what the others see.
       deepFreeze,
     );
     if (joined) this.opts.observeRead?.({ route: req.route, result: 'coalesced' });
-    return result;
+    if (!log) return result;
+    try {
+      const res = await result;
+      if (versions && tagList && res.expiresAt !== undefined) log.read(tagList, versions, res.expiresAt);
+      else log.spoil('a read outside the versions');
+      return res;
+    } catch (err) {
+      log.spoil('a failed read');
+      throw err;
+    }
   }
 
   /** `url`: the request's URL for `token`, when the caller has built it already. */

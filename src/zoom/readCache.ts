@@ -24,6 +24,9 @@ export interface ReadCacheOptions {
   observe?: (e: ReadCacheEvent) => void;
 }
 
+/** A cached answer and the epoch ms (injected clock) at which it expires. */
+export type CachedResponse<T> = ZoomResponse<T> & { expiresAt: number };
+
 interface Entry {
   status: number;
   body: unknown;
@@ -49,39 +52,40 @@ export class ZoomReadCache implements ZoomChangeSink {
     this.versionTtlMs = 2 * this.ttlMs + 60_000;
   }
 
-  /** The versions of `tags`, to fold into a key; null when the store cannot say (read Zoom, cache nothing). */
-  async scope(tagList: readonly CacheTag[]): Promise<string | null> {
+  /** The current version of each of `tags`, to fold into a key; null when the store cannot say (read Zoom, cache nothing). */
+  async versions(tagList: readonly CacheTag[]): Promise<string[] | null> {
     if (this.opts.clock.now() < this.pausedUntil) return null;
     try {
       const versions = await this.bounded(Promise.all(tagList.map((t) => this.opts.store.get<string>(versionKey(t)))));
       this.recovered();
-      return tagList.map((t, i) => `${t}=${versions[i] ?? '0'}`).join('&');
+      return versions.map((v) => v ?? '0');
     } catch (err) {
       this.failed('read', err);
       return null;
     }
   }
 
-  /** The cached answer for `key` (from `keyOf`), or undefined; never throws. */
-  async get<T>(key: string): Promise<ZoomResponse<T> | undefined> {
+  /** The cached answer for `key` (from `keyOf`) and when it expires, or undefined; never throws. */
+  async get<T>(key: string): Promise<CachedResponse<T> | undefined> {
     try {
       const entry = await this.bounded(this.opts.store.get<Entry>(key));
       if (!entry || entry.expiresAt <= this.opts.clock.now()) return undefined;
-      return { status: entry.status, body: entry.body as T };
+      return { status: entry.status, body: entry.body as T, expiresAt: entry.expiresAt };
     } catch (err) {
       this.failed('read', err);
       return undefined;
     }
   }
 
-  /** Caches a 2xx answer; never throws. */
-  async set<T>(key: string, res: ZoomResponse<T>): Promise<void> {
+  /** Caches a 2xx answer; never throws. Resolves to when the answer expires. */
+  async set<T>(key: string, res: ZoomResponse<T>): Promise<number> {
     const entry: Entry = { status: res.status, body: res.body, expiresAt: this.opts.clock.now() + this.ttlMs };
     try {
       await this.bounded(this.opts.store.set(key, entry, this.ttlMs));
     } catch (err) {
       this.failed('write', err);
     }
+    return entry.expiresAt;
   }
 
   /**

@@ -1,7 +1,7 @@
 import type { Credential } from '../tokens/credential.js';
 import type { TokenRecord } from '../tokens/tokenRecord.js';
 import type { ZakCache } from '../tokens/zak.js';
-import type { ZoomHttpClient } from './httpClient.js';
+import type { ZoomCaller } from './httpClient.js';
 import { ZoomUnreachableError } from './zoomApiError.js';
 import { userSegment } from './pathSegment.js';
 import type { ZoomContext } from './zoomContext.js';
@@ -10,7 +10,7 @@ import type { ZoomContext } from './zoomContext.js';
  * One ZAK from Zoom. A user's own OAuth token must use `/users/me/zak` (user-level apps use
  * `me`, docs/zoom.md#user-oauth); an account token asks `/users/{id}/token?type=zak&ttl=` (docs/zoom.md#zak).
  */
-export async function fetchZak(client: ZoomHttpClient, credential: Credential, pathUserId: string, ttlSeconds: number): Promise<string> {
+export async function fetchZak(client: ZoomCaller, credential: Credential, pathUserId: string, ttlSeconds: number): Promise<string> {
   const res =
     credential.source === 'user'
       ? await client.call<{ token?: unknown }>({ method: 'GET', path: '/users/me/zak', route: 'users.zak', category: 'light' }, credential)

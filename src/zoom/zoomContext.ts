@@ -2,11 +2,11 @@ import type { Principal } from '../auth/principal.js';
 import type { Selection, TokenProvider } from '../tokens/provider.js';
 import { ACCOUNT_OWNER, type UserAddress } from './cacheTags.js';
 import type { ZoomChangeSink } from './changes.js';
-import type { ZoomHttpClient } from './httpClient.js';
+import type { ZoomCaller } from './httpClient.js';
 
 /** What every Zoom endpoint function needs: the shared client, the provider, and who is asking. */
 export interface ZoomContext {
-  client: ZoomHttpClient;
+  client: ZoomCaller;
   tokens: TokenProvider;
   principal: Principal;
   /** Where writes report what they changed, before they return (the read cache, or nothing). */

@@ -16,7 +16,15 @@ describe('loadConfig', () => {
     expect(c.host).toBe('127.0.0.1');
     expect(c.auth).toEqual({ mode: 'none' });
     expect(c.tokenRefreshMarginSeconds).toBe(300);
-    expect(c.graphql).toEqual({ introspection: true, ide: true, federation: false });
+    expect(c.graphql).toEqual({ introspection: true, ide: true, federation: false, answerCacheBytes: 16 * 1024 * 1024 });
+  });
+
+  it('GRAPHQL_ANSWER_CACHE_BYTES: 0 turns the answer cache off; a negative, fractional or over-1-GiB value is refused', () => {
+    expect(loadConfig({ GRAPHQL_ANSWER_CACHE_BYTES: '0' }).graphql.answerCacheBytes).toBe(0);
+    expect(loadConfig({ GRAPHQL_ANSWER_CACHE_BYTES: '1048576' }).graphql.answerCacheBytes).toBe(1048576);
+    for (const bad of ['-1', '1.5', String(2 ** 30 + 1), 'lots']) {
+      expect(() => loadConfig({ GRAPHQL_ANSWER_CACHE_BYTES: bad })).toThrow(/GRAPHQL_ANSWER_CACHE_BYTES/);
+    }
   });
 
   it('puts the keys in force in the configuration: the fixed sandbox key in sandbox mode, the configured one otherwise', () => {
