@@ -26,7 +26,7 @@ export class RecordingFile {
   @Field(() => String, {
     nullable: true,
     description:
-      'Zoom’s download URL as Zoom gave it, with no token: for a private or passcode-protected recording send `Authorization: Bearer <Zoom access token>`, or append `?access_token=<Zoom access token>`, with a Zoom token of your own that may read it (see the README). The gateway never puts a token in it.',
+      'Zoom’s download URL as Zoom gave it, with no token: for a private or passcode-protected recording send `Authorization: Bearer <Zoom access token>`, or append `?access_token=<Zoom access token>`, with a Zoom token of your own that may read it (docs/security.md, "Recording downloads"). The gateway never puts a token in it.',
   })
   downloadUrl!: string | null;
 

@@ -841,7 +841,7 @@ export type ReadCacheStatus = {
 /** One file of a cloud recording. */
 export type RecordingFile = {
   __typename?: 'RecordingFile';
-  /** Zoom’s download URL as Zoom gave it, with no token: for a private or passcode-protected recording send `Authorization: Bearer <Zoom access token>`, or append `?access_token=<Zoom access token>`, with a Zoom token of your own that may read it (see the README). The gateway never puts a token in it. */
+  /** Zoom’s download URL as Zoom gave it, with no token: for a private or passcode-protected recording send `Authorization: Bearer <Zoom access token>`, or append `?access_token=<Zoom access token>`, with a Zoom token of your own that may read it (docs/security.md, "Recording downloads"). The gateway never puts a token in it. */
   downloadUrl?: Maybe<Scalars['String']['output']>;
   endedAt?: Maybe<Scalars['DateTime']['output']>;
   fileExtension?: Maybe<Scalars['String']['output']>;
