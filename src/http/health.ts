@@ -1,11 +1,12 @@
 import type { GatewayFastify } from './gatewayFastify.js';
 import type { Config } from '../config.js';
 import { isGatewayError } from '../errors.js';
-import type { SharedStore } from '../store/store.js';
+import type { OutageAwareStore } from '../store/outage.js';
 
 export interface HealthDeps {
   config: Config;
-  store: SharedStore;
+  /** The store as the gateway uses it: `down` while a known outage lasts. */
+  store: Pick<OutageAwareStore, 'down' | 'ping'>;
   /** In sandbox mode, the fake Zoom the gateway points at. */
   fakeZoomUrl?: string;
   /** Gets the account token (S2S or legacy JWT); resolves with its source, null when none is configured. */
@@ -43,7 +44,7 @@ export function registerHealthRoutes(fastify: GatewayFastify, deps: HealthDeps):
   });
 }
 
-async function checkStore(store: SharedStore & { down?: boolean }, timeoutMs: number): Promise<Check> {
+async function checkStore(store: HealthDeps['store'], timeoutMs: number): Promise<Check> {
   // Known down: answered at once; the store's own probe notices when it is back.
   if (store.down) return { ok: false, detail: 'token store unreachable' };
   try {

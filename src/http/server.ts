@@ -24,7 +24,7 @@ import type { Config } from '../config.js';
 import type { GatewayMetrics } from '../observability/metrics.js';
 import type { Tracing } from '../observability/tracing.js';
 import type { Services } from '../services.js';
-import type { SharedStore } from '../store/store.js';
+import type { OutageAwareStore } from '../store/outage.js';
 import type { UserOAuthSource } from '../tokens/userOAuth.js';
 import type { WebhookReceiver } from '../webhooks/receiver.js';
 import { Admission, admissionHook } from './admission.js';
@@ -64,7 +64,7 @@ export interface HttpServerDeps {
   readonly config: Config;
   readonly logger: Logger;
   readonly metrics: GatewayMetrics;
-  readonly store: SharedStore;
+  readonly store: OutageAwareStore;
   readonly services: Services;
   readonly authenticator: Authenticator;
   /** The caller of a request or a subscription: its credential, with the Zoom user it linked. */
