@@ -153,13 +153,10 @@ describe('a Redis outage does not stop the reads a warmed replica can serve from
     await sleep(200);
     await stopRedis(redis);
     const downAt = rounds;
-    // Readiness: 503 once the outage is noticed, each answer well inside a 1 s probe timeout.
+    // Readiness: 503 once the outage is noticed; that it then answers without waiting for the
+    // store is shown without a clock in test/unit/readiness.test.ts.
     await vi.waitFor(async () => expect((await fetch(`${a.url}/readyz`)).status).toBe(503), { timeout: 10_000, interval: 100 });
-    const t0 = performance.now();
-    const notReady = await fetch(`${a.url}/readyz`);
-    const readyzMs = performance.now() - t0;
-    expect(notReady.status).toBe(503);
-    expect(readyzMs).toBeLessThan(1000);
+    expect((await fetch(`${a.url}/readyz`)).status).toBe(503);
     await vi.waitFor(() => expect(rounds).toBeGreaterThan(downAt + 5), { timeout: 20_000, interval: 50 });
 
     // What needs the store fails at once: a user token this replica never held.
