@@ -11,6 +11,8 @@ export interface BenchContext {
   gatewayUrl: string;
   /** Authentication headers for the gateway. */
   gatewayHeaders: Record<string, string>;
+  /** Another caller's: a `user`-role key. */
+  gatewayUserHeaders: Record<string, string>;
   gatewayPid: number;
   rss: RssSampler;
 }

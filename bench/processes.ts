@@ -160,6 +160,8 @@ export interface GatewayProcess {
   url: string;
   /** Headers every request needs: the admin API key. */
   headers: Record<string, string>;
+  /** The headers of a second caller: a `user`-role key of one seeded host. */
+  userHeaders: Record<string, string>;
   handle: ChildHandle;
 }
 
@@ -172,6 +174,8 @@ export interface GatewayProcess {
 export async function startGateway(fake: FakeInfo, nodeOptions = '', overrides: Record<string, string> = {}): Promise<GatewayProcess> {
   const port = await freePort();
   const apiKey = randomBytes(24).toString('base64url');
+  const userKey = randomBytes(24).toString('base64url');
+  const sha256 = (key: string) => createHash('sha256').update(key).digest('hex');
   const merged = {
     ...baseEnv(),
     // NOTE: also what graphql-js needs to skip its development-only checks on every type test.
@@ -185,7 +189,7 @@ export async function startGateway(fake: FakeInfo, nodeOptions = '', overrides: 
     ZOOM_CLIENT_SECRET: SANDBOX_CREDENTIALS.s2s.clientSecret,
     TOKEN_ENCRYPTION_KEY: randomBytes(32).toString('base64url'),
     GATEWAY_AUTH: 'apikey',
-    GATEWAY_API_KEYS: `bench:${createHash('sha256').update(apiKey).digest('hex')}:admin`,
+    GATEWAY_API_KEYS: `bench:${sha256(apiKey)}:admin,member:${sha256(userKey)}:user:${fake.hosts[0]!.id}`,
     CACHE_URL: 'memory://',
     // The fake enforces no rate limits, and pacing to Zoom's plan limits would measure the plan.
     ZOOM_RATE_LIMIT_PLAN: 'none',
@@ -206,7 +210,7 @@ export async function startGateway(fake: FakeInfo, nodeOptions = '', overrides: 
     try {
       const res = await fetch(`${url}/healthz`);
       await res.body?.cancel();
-      if (res.ok) return { url, headers: { 'x-api-key': apiKey }, handle };
+      if (res.ok) return { url, headers: { 'x-api-key': apiKey }, userHeaders: { 'x-api-key': userKey }, handle };
     } catch {
       // not listening yet
     }

@@ -56,6 +56,7 @@ try {
     fakeInfo: fakeProcess.info,
     gatewayUrl: gatewayProcess.url,
     gatewayHeaders: gatewayProcess.headers,
+    gatewayUserHeaders: gatewayProcess.userHeaders,
     gatewayPid: gatewayProcess.handle.pid,
     rss,
   };

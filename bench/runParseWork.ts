@@ -13,7 +13,13 @@ try {
   const fakeProcess = await startFake();
   children.push(fakeProcess.handle);
   const fake = new FakeAdmin(fakeProcess.info.url);
-  const gatewayProcess = await startGateway(fakeProcess.info);
+  // GRAPHQL_CALLER_PARSE_MS_PER_SECOND from this command's environment (0 = pacing off), for before/after.
+  const budget = process.env.GRAPHQL_CALLER_PARSE_MS_PER_SECOND;
+  const gatewayProcess = await startGateway(
+    fakeProcess.info,
+    '',
+    budget === undefined ? {} : { GRAPHQL_CALLER_PARSE_MS_PER_SECOND: budget },
+  );
   children.push(gatewayProcess.handle);
   const ctx: BenchContext = {
     settings: loadSettings(process.env),
@@ -21,6 +27,7 @@ try {
     fakeInfo: fakeProcess.info,
     gatewayUrl: gatewayProcess.url,
     gatewayHeaders: gatewayProcess.headers,
+    gatewayUserHeaders: gatewayProcess.userHeaders,
     gatewayPid: gatewayProcess.handle.pid,
     rss: new RssSampler(gatewayProcess.handle.pid),
   };

@@ -42,6 +42,8 @@ export interface QueryLimits {
   maxJsonDepth: number;
   /** GraphQL requests worked on at once; the rest wait (up to the Zoom deadline). 0 = no bound. */
   maxInflight: number;
+  /** GRAPHQL_CALLER_PARSE_MS_PER_SECOND: event-loop ms per second one caller's requests may spend before execution; past it they are paced. 0 = off. */
+  callerParseMsPerSecond: number;
 }
 
 /** What one client connection may cost the HTTP server (see src/http/serverOptions.ts). */
@@ -276,6 +278,7 @@ const EnvSchema = z.object({
   GRAPHQL_MAX_BATCH: intIn(0, 100, 10),
   GRAPHQL_MAX_BODY_BYTES: intIn(1024, 100 * 1024 * 1024, 1024 * 1024),
   GRAPHQL_MAX_INFLIGHT: intIn(0, 100_000, 128),
+  GRAPHQL_CALLER_PARSE_MS_PER_SECOND: intIn(0, 1000, 100),
   HTTP_MAX_JSON_DEPTH: intIn(4, 1000, 64),
   GRAPHQL_MAX_DOCUMENT_LENGTH: intIn(1024, 100 * 1024 * 1024, 100_000),
   GRAPHQL_MAX_TOKENS: intIn(100, 1_000_000, 10_000),
@@ -375,6 +378,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxDirectives: e.GRAPHQL_MAX_DIRECTIVES,
       maxJsonDepth: e.HTTP_MAX_JSON_DEPTH,
       maxInflight: e.GRAPHQL_MAX_INFLIGHT,
+      callerParseMsPerSecond: e.GRAPHQL_CALLER_PARSE_MS_PER_SECOND,
     },
     corsOrigins: readCorsOrigins(e.CORS_ORIGINS, problems),
     httpServer: {

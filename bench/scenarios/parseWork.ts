@@ -53,10 +53,10 @@ function uniqueBodies(): Array<() => Buffer> {
   });
 }
 
-async function post(ctx: BenchContext, body: string | Buffer): Promise<{ status: number; text: string }> {
+async function post(ctx: BenchContext, body: string | Buffer, headers = ctx.gatewayHeaders): Promise<{ status: number; text: string }> {
   const res = await fetch(`${ctx.gatewayUrl}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...ctx.gatewayHeaders },
+    headers: { 'content-type': 'application/json', ...headers },
     body,
   });
   return { status: res.status, text: await res.text() };
@@ -109,14 +109,14 @@ export async function parseWork(ctx: BenchContext): Promise<ParseWorkResult> {
   for (const [i, { shape }] of SHAPES.entries()) {
     const next = bodies[i]!;
     // The first warms the route; the rest are measured.
-    await post(ctx, next());
+    await post(ctx, next(), ctx.gatewayUserHeaders);
     let limit = '';
     let bytes = 0;
     const before = cpuMs(ctx.gatewayPid) ?? NaN;
     for (let n = 0; n < DOCUMENTS_PER_SHAPE; n++) {
       const body = next();
       bytes = body.length;
-      const r = await post(ctx, body);
+      const r = await post(ctx, body, ctx.gatewayUserHeaders);
       const named = /"limit":"([A-Z_]+)"/.exec(r.text)?.[1];
       if (r.status !== 400 || !named)
         throw new Error(`${shape}: expected a refusal naming its limit, got ${r.status} ${r.text.slice(0, 300)}`);
@@ -134,7 +134,7 @@ export async function parseWork(ctx: BenchContext): Promise<ParseWorkResult> {
   const parts = SHAPES.map(({ body }) => JSON.stringify({ ...body, query: `${body.query}\n# ${MARK}` }).split(MARK));
   const senders = new Worker(ATTACK, {
     eval: true,
-    workerData: { url: `${ctx.gatewayUrl}/graphql`, headers: ctx.gatewayHeaders, parts, attackers: ATTACKERS },
+    workerData: { url: `${ctx.gatewayUrl}/graphql`, headers: ctx.gatewayUserHeaders, parts, attackers: ATTACKERS },
   });
   await new Promise((resolve) => senders.once('message', resolve));
   const cpuBefore = cpuMs(ctx.gatewayPid) ?? NaN;

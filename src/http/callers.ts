@@ -24,15 +24,20 @@ export class Callers {
   }
 
   /**
-   * True when the caller is authenticated. A failure is not answered here: the context
-   * rethrows it, so Apollo shapes the 401 (and its content type) as for any context error.
+   * The caller, or null when it is not authenticated; authenticates once per request (before its
+   * body is read, where GRAPHQL_CALLER_PARSE_MS_PER_SECOND needs to know whose it is). A failure
+   * is not answered here: the context rethrows it, so Apollo shapes the 401 (and its content type)
+   * as for any context error.
    */
-  async settle(request: FastifyRequest): Promise<boolean> {
-    const outcome = this.authenticate(request);
-    (request as WithOutcome)[OUTCOME] = outcome;
+  settle(request: FastifyRequest): Promise<Principal | null> {
+    let outcome = (request as WithOutcome)[OUTCOME];
+    if (!outcome) {
+      outcome = this.authenticate(request);
+      (request as WithOutcome)[OUTCOME] = outcome;
+    }
     return outcome.then(
-      () => true,
-      () => false,
+      (principal) => principal,
+      () => null,
     );
   }
 

@@ -9,12 +9,15 @@ import { jsonDepth, jsonDepthMessage, jsonTextDepth } from './jsonDepth.js';
  * or echoed (JSON parse errors quote it). The query limits run once the caller is known
  * (graphql/limits/requestLimits.ts, from the route's preHandler).
  */
-export function graphqlRouteGuards(limits: QueryLimits) {
+export function graphqlRouteGuards(
+  limits: QueryLimits,
+  measure: (request: FastifyRequest, check: () => number) => number = (_r, check) => check(),
+) {
   return {
     bodyLimit: limits.maxBodyBytes,
     // A callback hook: it runs on every request, and an async one costs a promise and a tick.
     preValidation(request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) {
-      const depth = requestJsonDepth(request);
+      const depth = measure(request, () => requestJsonDepth(request));
       if (depth > limits.maxJsonDepth) {
         const max = limits.maxJsonDepth;
         void reply.code(400).send(

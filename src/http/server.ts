@@ -28,11 +28,13 @@ import type { OutageAwareStore } from '../store/outage.js';
 import type { UserOAuthSource } from '../tokens/userOAuth.js';
 import type { WebhookReceiver } from '../webhooks/receiver.js';
 import { Admission, admissionHook } from './admission.js';
+import { CallerPacing } from './callerPacing.js';
 import { Callers } from './callers.js';
 import { corsOrigins } from './corsOrigins.js';
 import type { GatewayFastify } from './gatewayFastify.js';
 import { registerGraphiql, registerIdeOffNote } from './graphiql.js';
 import { graphqlErrorMediaType } from './graphqlMediaType.js';
+import { ParsePacing } from './parsePacing.js';
 import { registerHealthRoutes } from './health.js';
 import { registerMetricsRoute } from './metrics.js';
 import { registerOAuthRoutes } from './oauthRoutes.js';
@@ -140,6 +142,22 @@ export async function createHttpServer(parts: HttpServerDeps): Promise<HttpServe
   if (admission) metrics.watchAdmission(admission);
   const admit = admission ? admissionHook(admission, metrics.observeBusy) : null;
   const callers = new Callers(fastify, authenticate);
+  const parsePacing =
+    config.limits.callerParseMsPerSecond > 0
+      ? new ParsePacing(config.limits.callerParseMsPerSecond, clock, config.zoom.requestDeadlineMs)
+      : null;
+  if (parsePacing) metrics.watchPacing(parsePacing);
+  const pacing = new CallerPacing(
+    fastify,
+    parsePacing,
+    // Authenticated from the headers alone, before the body is read: a caller is its credential; a
+    // request without a valid one is its client address.
+    async (request) => {
+      const principal = await callers.settle(request);
+      return principal ? `caller:${principal.id}` : `address:${request.ip}`;
+    },
+    { work: metrics.observeParseWork, paced: metrics.observePaced },
+  );
   const answers = parts.graphql.answers ? new Answers(fastify, parts.graphql.answers, schema, documents) : null;
   // A slot is taken once the body has arrived and the caller is known: a slow or
   // unauthenticated client holds a socket (until HTTP_REQUEST_TIMEOUT_MS), never a slot.
@@ -148,13 +166,16 @@ export async function createHttpServer(parts: HttpServerDeps): Promise<HttpServe
     ? trustedDocumentsGuard(parts.trustedDocuments, config.trustedDocuments?.allowAdmin ?? false)
     : null;
   const admitCaller = async (request: FastifyRequest, reply: FastifyReply) => {
-    if (request.method === 'OPTIONS' || !(await callers.settle(request))) return;
+    if (request.method === 'OPTIONS') return;
+    const principal = await callers.settle(request);
+    if (!principal) return pacing.charge(request);
     // Listed ids become their texts before the limits read the request.
-    const untrusted = trusted?.(request, reply, await callers.principal(request));
+    const untrusted = pacing.measure(request, () => trusted?.(request, reply, principal));
     if (untrusted) return untrusted;
     // The query limits walk the documents: worked out for a known caller only, so an anonymous
     // client costs a parsed JSON body and nothing more.
-    const refused = checkLimits(request, reply);
+    const refused = pacing.measure(request, () => checkLimits(request, reply));
+    pacing.charge(request);
     if (refused) return refused;
     if (answers) {
       const kept = await answers.answer(request, reply, await callers.principal(request));
@@ -168,7 +189,8 @@ export async function createHttpServer(parts: HttpServerDeps): Promise<HttpServe
   else registerIdeOffNote(fastify, { endpoint: '/graphql' });
   const graphqlRoute = {
     url: '/graphql',
-    ...graphqlRouteGuards(config.limits),
+    ...graphqlRouteGuards(config.limits, (request, check) => pacing.measure(request, check)),
+    preParsing: pacing.preParsing,
     onSend: answers ? [graphqlErrorMediaType, answers.onSend] : graphqlErrorMediaType,
     // A WebSocket upgrade authenticates in its connection_init message, not in its headers.
     preHandler: async (request: FastifyRequest, reply: FastifyReply) => (request.ws ? undefined : admitCaller(request, reply)),

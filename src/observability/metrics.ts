@@ -101,6 +101,20 @@ export class GatewayMetrics {
     registers: [this.registry],
   });
 
+  private readonly parseWork = new Histogram({
+    name: 'zgg_graphql_parse_work_seconds',
+    help: "Event-loop time each GraphQL request took before execution (JSON parse, depth scan, the request limits' parse and walk), charged to its caller's GRAPHQL_CALLER_PARSE_MS_PER_SECOND budget.",
+    buckets: [0.0001, 0.0005, 0.001, 0.005, 0.01, 0.05],
+    registers: [this.registry],
+  });
+
+  private readonly paced = new Counter({
+    name: 'zgg_graphql_paced_total',
+    help: 'GraphQL requests of a caller over its GRAPHQL_CALLER_PARSE_MS_PER_SECOND budget, by outcome: waited (their turn came), refused (503 GATEWAY_BUSY: the wait would have passed ZOOM_REQUEST_DEADLINE_MS).',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
+
   private readonly webhookRequests = new Counter({
     name: 'zgg_webhook_requests_total',
     help: 'POST /zoom/webhooks requests by event (a known name, endpoint.url_validation, other, or unverified when refused before the body was trusted) and outcome: accepted, validated (url_validation answered), unsigned, bad_signature, stale, malformed, too_large.',
@@ -213,8 +227,28 @@ export class GatewayMetrics {
     });
   }
 
+  /** A gauge read from GRAPHQL_CALLER_PARSE_MS_PER_SECOND's queues at each scrape. */
+  watchPacing(pacing: { readonly waitingTotal: number }): void {
+    new Gauge({
+      name: 'zgg_graphql_paced_waiting',
+      help: 'GraphQL requests waiting for their turn because their caller is over its GRAPHQL_CALLER_PARSE_MS_PER_SECOND budget.',
+      registers: [this.registry],
+      collect() {
+        this.set(pacing.waitingTotal);
+      },
+    });
+  }
+
   readonly observeBusy = (): void => {
     this.busy.inc();
+  };
+
+  readonly observeParseWork = (ms: number): void => {
+    this.parseWork.observe(ms / 1000);
+  };
+
+  readonly observePaced = (outcome: 'waited' | 'refused'): void => {
+    this.paced.inc({ outcome });
   };
 
   /** `event` must come from a closed set (see zoom/events.ts labelOf). */

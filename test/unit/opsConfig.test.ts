@@ -6,7 +6,7 @@ import { withoutQueryValues } from '../../src/logger.js';
 const problems = configProblems;
 
 describe('query limit and CORS configuration', () => {
-  it('defaults: depth 10, cost 1000, aliases 30, batch 10, body 1 MiB, documents of 100,000 characters, 10,000 tokens, 100 nested brackets, 25 operations, 1000 selections and 50 directives, JSON 64 deep, 128 in flight; CORS off', () => {
+  it('defaults: depth 10, cost 1000, aliases 30, batch 10, body 1 MiB, documents of 100,000 characters, 10,000 tokens, 100 nested brackets, 25 operations, 1000 selections and 50 directives, JSON 64 deep, 128 in flight, 100 ms of parse work per caller and second; CORS off', () => {
     const c = loadConfig({});
     expect(c.limits).toEqual({
       maxDepth: 10,
@@ -22,6 +22,7 @@ describe('query limit and CORS configuration', () => {
       maxDirectives: 50,
       maxJsonDepth: 64,
       maxInflight: 128,
+      callerParseMsPerSecond: 100,
     });
     expect(c.corsOrigins).toBeNull();
   });
@@ -41,6 +42,7 @@ describe('query limit and CORS configuration', () => {
       GRAPHQL_MAX_OPERATIONS: '3',
       GRAPHQL_MAX_SELECTIONS: '40',
       GRAPHQL_MAX_DIRECTIVES: '0',
+      GRAPHQL_CALLER_PARSE_MS_PER_SECOND: '0',
       CORS_ORIGINS: ' https://app.example.com ,http://localhost:5173',
     });
     expect(c.limits).toEqual({
@@ -57,6 +59,7 @@ describe('query limit and CORS configuration', () => {
       maxDirectives: 0,
       maxJsonDepth: 16,
       maxInflight: 0,
+      callerParseMsPerSecond: 0,
     });
     expect(c.corsOrigins).toEqual(['https://app.example.com', 'http://localhost:5173']);
     expect(loadConfig({ CORS_ORIGINS: '*' }).corsOrigins).toEqual(['*']);
@@ -70,6 +73,7 @@ describe('query limit and CORS configuration', () => {
       GRAPHQL_MAX_BATCH: '101',
       GRAPHQL_MAX_BODY_BYTES: '10',
       GRAPHQL_MAX_INFLIGHT: 'many',
+      GRAPHQL_CALLER_PARSE_MS_PER_SECOND: '1001',
       CORS_ORIGINS: 'https://app.example.com/, example.com',
     });
     for (const name of [
@@ -79,6 +83,7 @@ describe('query limit and CORS configuration', () => {
       'GRAPHQL_MAX_BATCH',
       'GRAPHQL_MAX_BODY_BYTES',
       'GRAPHQL_MAX_INFLIGHT',
+      'GRAPHQL_CALLER_PARSE_MS_PER_SECOND',
     ]) {
       expect(p.some((m) => m.startsWith(`${name}:`))).toBe(true);
     }
