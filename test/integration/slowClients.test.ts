@@ -1,4 +1,3 @@
-import { performance } from 'node:perf_hooks';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../helpers/gateway.js';
 import { countRequests, openFileLimit, openSlowBodies, postHead, rawClient, until, type RawClient } from '../helpers/slowClients.js';
@@ -38,12 +37,6 @@ async function attack(h: Harness, headers: Record<string, string> = {}): Promise
   await until(() => seen() >= SLOW, `the gateway to accept ${SLOW} slow requests`);
 }
 
-async function timedQuery(h: Harness, headers: Record<string, string> = {}) {
-  const start = performance.now();
-  const result = await h.gql<{ users: { nodes: unknown[] } }>(USERS, {}, headers);
-  return { result, ms: performance.now() - start };
-}
-
 describe.skipIf(!enoughDescriptors)(`${SLOW} clients that send a request head and one byte of body, then nothing`, () => {
   // A deadline of 5 s: were the slow clients holding every slot, the query would wait this long and get 503.
   const env = { ZOOM_REQUEST_DEADLINE_MS: '5000' };
@@ -53,12 +46,11 @@ describe.skipIf(!enoughDescriptors)(`${SLOW} clients that send a request head an
     expect((await h.gql(USERS)).status).toBe(200); // compiled and connected before the attack
     await attack(h);
     expect(await slots(h)).toEqual({ inflight: 0, waiting: 0 });
-    const { result, ms } = await timedQuery(h);
+    const result = await h.gql<{ users: { nodes: unknown[] } }>(USERS);
     expect(result.status).toBe(200);
     expect(result.errors).toBeUndefined();
     expect(result.data?.users.nodes).toHaveLength(2);
-    // Well under the 5 s a queued request would wait; the query itself takes a few ms.
-    expect(ms).toBeLessThan(1000);
+    // A request queued behind slots the slow clients held would have waited the 5 s deadline and got 503.
   });
 
   it('with GATEWAY_AUTH=jwt, unauthenticated ones hold no slot either, and a caller with a valid token is served', async () => {
@@ -67,10 +59,9 @@ describe.skipIf(!enoughDescriptors)(`${SLOW} clients that send a request head an
     expect((await h.gql(USERS, {}, admin)).status).toBe(200);
     await attack(h);
     expect(await slots(h)).toEqual({ inflight: 0, waiting: 0 });
-    const { result, ms } = await timedQuery(h, admin);
+    const result = await h.gql(USERS, {}, admin);
     expect(result.status).toBe(200);
     expect(result.errors).toBeUndefined();
-    expect(ms).toBeLessThan(1000);
   });
 });
 
@@ -153,17 +144,14 @@ describe('HTTP_MAX_CONNECTIONS', () => {
 
 describe('stop() with slow clients still connected', () => {
   it('closes them at ZOOM_REQUEST_DEADLINE_MS and resolves', async () => {
-    const h = track(await startHarness({ env: { ZOOM_REQUEST_DEADLINE_MS: '1000' } }));
+    // The request timeout at its maximum (300 s): only the 1 s deadline can end them within the 60 s watch.
+    const h = track(await startHarness({ env: { ZOOM_REQUEST_DEADLINE_MS: '1000', HTTP_REQUEST_TIMEOUT_MS: '300000' } }));
     const seen = countRequests(h.app.fastify.server, '/graphql');
     const slow = await openSlowBodies(h.url, 20);
     clients.push(...slow);
     await until(() => seen() >= 20, 'the gateway to accept the slow requests');
-    const start = performance.now();
-    const stopped = h.app.stop().then(() => performance.now() - start);
-    // Without the deadline the default request timeout (30 s) would be the first to end them.
-    const ms = await Promise.race([stopped, new Promise<string>((r) => setTimeout(() => r('still stopping'), 10_000))]);
-    expect(typeof ms).toBe('number');
-    expect(ms).toBeLessThan(1000 + 1000);
+    const stopped = h.app.stop().then(() => 'stopped');
+    expect(await Promise.race([stopped, new Promise<string>((r) => setTimeout(() => r('still stopping'), 60_000))])).toBe('stopped');
     await Promise.all(slow.map((c) => c.closed));
-  });
+  }, 90_000);
 });
