@@ -33,6 +33,7 @@ import { TokenProvider } from './tokens/provider.js';
 import { S2SSource } from './tokens/s2s.js';
 import { SdkSigner } from './tokens/sdkSignature.js';
 import { TokenCache } from './tokens/tokenCache.js';
+import { userForgetter } from './tokens/forgetUser.js';
 import { UserOAuthSource } from './tokens/userOAuth.js';
 import { VideoSdkSigner } from './tokens/videoSdkToken.js';
 import { ZakCache } from './tokens/zak.js';
@@ -138,6 +139,7 @@ export async function composeServices(input: Config, overrides: AppOverrides = {
   const userOAuth = config.userOAuth ? new UserOAuthSource({ app: config.userOAuth, oauth, cache, store, logger, installUrl }) : null;
   const tokens = new TokenProvider({ s2s, legacy, userOAuth, installUrl });
   const zaks = new ZakCache({ cache, clock, marginMs: config.tokenRefreshMarginSeconds * 1000, keyScope: oauth.keyScope });
+  const forgetUser = userForgetter(zaks, userOAuth);
   const sdk = config.sdk ? new SdkSigner(config.sdk, clock) : null;
   const videoSdk = config.videoSdk ? new VideoSdkSigner(config.videoSdk, clock) : null;
   // Cursors are signed with a key derived from TOKEN_ENCRYPTION_KEY, so every replica accepts them.
@@ -182,7 +184,7 @@ export async function composeServices(input: Config, overrides: AppOverrides = {
         })
       : undefined;
   if (answers) metrics.watchAnswerCache(answers);
-  const context = requestContexts({ config, client, tokens, tokenCache: cache, clock, zaks, sdk, videoSdk, cursors, changes });
+  const context = requestContexts({ config, client, tokens, tokenCache: cache, clock, zaks, forgetUser, sdk, videoSdk, cursors, changes });
   const subscriptions = new SubscriptionServer(schema, {
     limits: config.subscriptions,
     queryLimits: config.limits,
@@ -198,7 +200,7 @@ export async function composeServices(input: Config, overrides: AppOverrides = {
   // Webhook events report changes to the read cache, then to the test's sink if any.
   const webhookChanges = alsoTo(changes, overrides.changes);
   const webhooks = config.webhookSecrets
-    ? new WebhookReceiver({ store, changes: webhookChanges, zaks, userOAuth, observe: metrics.observeWebhookEvent, live, clock })
+    ? new WebhookReceiver({ store, changes: webhookChanges, forgetUser, userOAuth, observe: metrics.observeWebhookEvent, live, clock })
     : null;
   webhooks?.startRecovery(logger);
   const oauthStates = new OAuthStates(config.encryptionKeys[0], store, clock);

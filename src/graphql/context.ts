@@ -3,6 +3,7 @@ import type { Principal } from '../auth/principal.js';
 import type { LiveHub } from '../live/hub.js';
 import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
+import type { ForgetUser } from '../tokens/forgetUser.js';
 import type { SdkSigner } from '../tokens/sdkSignature.js';
 import type { TokenCache } from '../tokens/tokenCache.js';
 import type { TokenProvider } from '../tokens/provider.js';
@@ -24,6 +25,8 @@ export interface GraphQLContext {
   cursors: CursorCodec;
   tokens: TokenProvider;
   zaks: ZakCache;
+  /** Drops a departed user's ZAKs and grant, as Zoom's user webhooks do. */
+  forgetUser: ForgetUser;
   /** Null when no Meeting SDK app is configured. */
   sdk: SdkSigner | null;
   /** Null when no Video SDK app is configured. */

@@ -145,6 +145,13 @@ function keepFromSource(from: GraphQLSchema, to: GraphQLSchema): void {
 /**
  * `_entities` answers a representation of a type that is no entity here with a clear
  * BAD_USER_INPUT, where @apollo/subgraph would throw a plain error (an internal one to clients).
+ *
+ * The list is settled before execution sees it, each refused reference as its error: graphql-js
+ * and graphql-jit both report an Error value at its item's path, with null in its place. Left as
+ * the promises @apollo/subgraph answers, the compiled executor (graphql-jit) appends a rejected
+ * item's null to the end of the list built so far rather than at the item's index, so a refusal
+ * settling before the references ahead of it left `_entities` shorter (or longer) than the
+ * representations, where a router expects one entry per representation, in order.
  */
 function checkRepresentations(subgraph: GraphQLSchema): void {
   const field = subgraph.getQueryType()?.getFields()._entities;
@@ -161,7 +168,10 @@ function checkRepresentations(subgraph: GraphQLSchema): void {
         );
       }
     }
-    return resolve(source, args, ctx, info);
+    const entities = resolve(source, args, ctx, info) as unknown[];
+    return Promise.all(
+      entities.map((e) => Promise.resolve(e).catch((err: unknown) => (err instanceof Error ? err : new Error(String(err))))),
+    );
   };
   field.resolve = checked;
 }

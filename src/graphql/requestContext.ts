@@ -15,7 +15,7 @@ export type RequestContexts = (principal: Principal, log: GraphQLContext['logger
 /** The long-lived parts resolvers use, and what their Zoom access is made of. */
 export interface ContextParts extends Pick<
   GraphQLContext,
-  'cursors' | 'tokens' | 'zaks' | 'sdk' | 'videoSdk' | 'config' | 'tokenCache' | 'clock'
+  'cursors' | 'tokens' | 'zaks' | 'forgetUser' | 'sdk' | 'videoSdk' | 'config' | 'tokenCache' | 'clock'
 > {
   readonly client: ZoomHttpClient;
   /** Where writes report their changes (the read cache). */
@@ -24,7 +24,7 @@ export interface ContextParts extends Pick<
 
 /** One HTTP request's or one subscription's context: its caller, Zoom access and per-request loaders. */
 export function requestContexts(parts: ContextParts): RequestContexts {
-  const { client, changes, tokens, cursors, zaks, sdk, videoSdk, config, tokenCache, clock } = parts;
+  const { client, changes, tokens, cursors, zaks, forgetUser, sdk, videoSdk, config, tokenCache, clock } = parts;
   return (principal, log, reads) => {
     const zoom = { client: reads ? client.recordingInto(reads) : client, tokens, principal, changes };
     return {
@@ -36,6 +36,7 @@ export function requestContexts(parts: ContextParts): RequestContexts {
       cursors,
       tokens,
       zaks,
+      forgetUser,
       sdk,
       videoSdk,
       config,

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { storeKeys } from '../store/keys.js';
 import type { SharedStore } from '../store/store.js';
+import type { ForgetUser } from '../tokens/forgetUser.js';
 import type { UserOAuthSource } from '../tokens/userOAuth.js';
-import type { ZakCache } from '../tokens/zak.js';
 import type { ZoomChangeSink } from '../zoom/changes.js';
 import { ACCOUNT_USERS, liveKindOf, type LiveEventSink } from '../live/liveEvent.js';
 import type { Clock } from '../clock.js';
@@ -35,9 +35,10 @@ export type EventOutcome = 'applied' | 'duplicate' | 'ignored' | 'failed' | 'rec
 export interface WebhookReceiverOptions {
   store: SharedStore;
   changes: ZoomChangeSink;
-  zaks: Pick<ZakCache, 'invalidate'>;
-  /** Null when no user OAuth app is configured: there are no grants to purge. */
-  userOAuth: Pick<UserOAuthSource, 'clientId' | 'purge'> | null;
+  /** Drops a departed user's ZAKs and grant; the gateway's own user mutations use the same. */
+  forgetUser: ForgetUser;
+  /** The user OAuth app, whose client id tells its app_deauthorized from another app's; null when none is configured. */
+  userOAuth: Pick<UserOAuthSource, 'clientId'> | null;
   observe: (event: EventLabel, outcome: EventOutcome) => void;
   /** Subscribers' events: each meeting event is published once, after its delivery is claimed. */
   live?: LiveEventSink;
@@ -203,7 +204,7 @@ export class WebhookReceiver {
       case 'registrants':
         return changes.changed({ kind: 'registrants', meetingId: event.meetingId });
       case 'user': {
-        if (event.gone && event.userId) await this.forgetUser(event.userId);
+        if (event.gone && event.userId) await this.opts.forgetUser(event.userId);
         const named = { ...(event.userId ? { userId: event.userId } : {}), ...(event.email ? { email: event.email } : {}) };
         // The cache first: a subscriber that reads the user on the event sees the change.
         await changes.changed({ kind: 'user', ...named });
@@ -216,14 +217,10 @@ export class WebhookReceiver {
         });
       }
       case 'deauthorized':
-        return this.forgetUser(event.userId);
+        return this.opts.forgetUser(event.userId);
       default:
         return assertNever(event);
     }
-  }
-
-  private async forgetUser(userId: string): Promise<void> {
-    await Promise.all([this.opts.userOAuth?.purge(userId), this.opts.zaks.invalidate(userId)]);
   }
 }
 

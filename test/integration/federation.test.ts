@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ZoomMeeting, ZoomUser } from '../../src/sandbox/index.js';
 import { startHarness, type Harness } from '../helpers/gateway.js';
+import { metric, untilMetric } from '../helpers/metrics.js';
 import { bearer, JWT_AUDIENCE, JWT_ISSUER, JWT_SECRET, member } from '../helpers/userOAuth.js';
 
 const CALLER_JWT = {
@@ -124,6 +125,72 @@ describe('GRAPHQL_FEDERATION=true: an Apollo Federation 2 subgraph', () => {
     // Bob's user is refused before any call; his meeting only once Zoom named its host.
     expect(h.fake.hits('users.get')).toBe(1);
     expect(h.fake.hits('meetings.get')).toBe(2);
+  });
+
+  it('_entities has one entry per representation, in order, wherever the refused ones are and whenever they settle', async () => {
+    const aliceWebinar = h.fake.state.addWebinar(alice.id, { topic: 'alice office hours' });
+    const bobWebinar = h.fake.state.addWebinar(bob.id, { topic: 'bob office hours' });
+    const REFS = `query ($representations: [_Any!]!) {
+      _entities(representations: $representations) { __typename ... on User { id } ... on Meeting { id } ... on Webinar { id } }
+    }`;
+    const own = {
+      User: userRef(alice),
+      Meeting: meetingRef(aliceMeeting),
+      Webinar: { __typename: 'Webinar', id: String(aliceWebinar.id) },
+    };
+    const other = { User: userRef(bob), Meeting: meetingRef(bobMeeting), Webinar: { __typename: 'Webinar', id: String(bobWebinar.id) } };
+    const GET = { User: 'users.get', Meeting: 'meetings.get', Webinar: 'webinars.get' } as const;
+    type Kind = keyof typeof GET;
+    type Ref = { __typename: string; id: string };
+    const COUNT = 'zgg_upstream_request_duration_seconds_count';
+    const answered = (kind: Kind) => metric(h.url, COUNT, { route: GET[kind] });
+
+    /**
+     * Asks for `representations`. With `held`, Zoom keeps that route's call until the calls of
+     * `after` have been answered, so the references needing the held one settle last.
+     */
+    const ask = async (representations: Ref[], held?: Kind, after: Kind[] = []) => {
+      if (!held) return h.gql<{ _entities: Array<{ id: string } | null> }>(REFS, { representations }, asAlice);
+      const before = await Promise.all(after.map(answered));
+      const hold = h.fake.knobs.hold(GET[held]);
+      const pending = h.gql<{ _entities: Array<{ id: string } | null> }>(REFS, { representations }, asAlice);
+      await hold.whenWaiting(1);
+      // Counted once Zoom's answer has reached the gateway; what follows it there needs no I/O.
+      await Promise.all(after.map((kind, i) => untilMetric(h.url, COUNT, { route: GET[kind] }, before[i]! + 1)));
+      hold.release();
+      return pending;
+    };
+
+    const expectAnswer = async (representations: Ref[], held?: Kind, after?: Kind[]) => {
+      const r = await ask(representations, held, after);
+      const label = `${JSON.stringify(representations.map((x) => `${x.__typename}:${x === own[x.__typename as Kind] ? 'own' : 'other'}`))} ${JSON.stringify(r)}`;
+      const refused = representations.flatMap((x, i) => (x === other[x.__typename as Kind] ? [i] : []));
+      expect(r.status, label).toBe(200);
+      expect(
+        r.data!._entities.map((e) => e?.id ?? null),
+        label,
+      ).toEqual(representations.map((x, i) => (refused.includes(i) ? null : x.id)));
+      expect(r.errors?.map((e) => [e.path, e.extensions?.code]) ?? [], label).toEqual(refused.map((i) => [['_entities', i], 'FORBIDDEN']));
+    };
+
+    // The same operation asked again runs the compiled executor (compiledExecutor.ts); both must hold to this.
+    for (let i = 0; i < 2; i++) await expectAnswer([]);
+    for (const kind of Object.keys(GET) as Kind[]) {
+      const [mine, theirs] = [own[kind], other[kind]];
+      await expectAnswer([theirs, mine, mine]);
+      await expectAnswer([mine, theirs, mine]);
+      await expectAnswer([mine, mine, theirs]);
+      await expectAnswer([theirs, theirs]);
+      await expectAnswer([theirs]);
+    }
+    // A refused reference settling before those ahead of it (a User at once, before any call), and after those behind it.
+    await expectAnswer([own.Meeting, own.Webinar, other.User]);
+    await expectAnswer([own.Webinar, other.Meeting], 'Webinar', ['Meeting']);
+    await expectAnswer([own.Meeting, other.Webinar], 'Meeting', ['Webinar']);
+    await expectAnswer([own.User, own.Webinar, other.Meeting], 'User', ['Webinar', 'Meeting']);
+    await expectAnswer([other.Meeting, own.Webinar, own.User], 'Meeting', ['Webinar', 'User']);
+    await expectAnswer([other.Webinar, other.User, own.Meeting, other.Meeting], 'Webinar', ['Meeting']);
+    await expectAnswer([other.User, other.Meeting, other.Webinar]);
   });
 
   it('User.settings resolves for entity references as for queries: the admin reads anyone’s, a user only its own', async () => {

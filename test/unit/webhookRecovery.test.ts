@@ -3,6 +3,7 @@ import type { EventLabel, ZoomEvent } from '../../src/zoom/events.js';
 import { RECOVER_AFTER_MS, WebhookReceiver, type EventOutcome } from '../../src/webhooks/receiver.js';
 import type { UnsequencedEvent } from '../../src/live/liveEvent.js';
 import type { ZoomChange } from '../../src/zoom/changes.js';
+import { userForgetter } from '../../src/tokens/forgetUser.js';
 import { manualClock, memoryStore, silent } from '../helpers/stores.js';
 
 type Actionable = Exclude<ZoomEvent, { type: 'url_validation' }>;
@@ -33,8 +34,11 @@ function receiver(store: ReturnType<typeof memoryStore>['store'], clock: ReturnT
         changes.push(c);
       },
     },
-    zaks: { invalidate: async (userId: string) => (purged.push(`zak:${userId}`), true) },
-    userOAuth: { clientId: 'app', purge: async (userId: string) => (purged.push(`grant:${userId}`), true) },
+    forgetUser: userForgetter(
+      { invalidate: async (userId: string) => (purged.push(`zak:${userId}`), true) },
+      { purge: async (userId: string) => (purged.push(`grant:${userId}`), true) },
+    ),
+    userOAuth: { clientId: 'app' },
     observe: (label, outcome) => void outcomes.push([label, outcome]),
     live: { publish: async (e) => void published.push(e) },
   });

@@ -52,8 +52,11 @@ const KNOWN_CALLS: Record<string, number> = {
   // The write, then a read of what Zoom now holds.
   'Mutation.createUser': 2,
   'Mutation.updateUser': 2,
-  'Mutation.setUserStatus': 2,
   'Mutation.updateUserSettings': 2,
+  // A user named by email (or `me`) is looked up first to drop its ZAKs and grant by id
+  // (deactivate, remove); then the write, and for a status change the read.
+  'Mutation.setUserStatus': 3,
+  'Mutation.deleteUser': 2,
   // The user an event names, read once per event delivered.
   'UserEvent.user': 1,
   // Federation (GRAPHQL_FEDERATION): the subgraph's SDL is answered from the schema.

@@ -6,6 +6,7 @@ import { getZak } from '../../zoom/zak.js';
 import type { GraphQLContext } from '../context.js';
 import { failsWith } from '../failures.js';
 import { checkUserId } from '../users/userArgs.js';
+import { zoomUserIdOf } from '../users/zoomUserId.js';
 import { assertCanActOnMeeting } from './meetingAccess.js';
 import { checkMeetingId } from './meetingArgs.js';
 import { notFoundOf } from './meetingChange.js';
@@ -43,7 +44,9 @@ export class StartMeetingTokenResolver {
   async invalidateZak(@Arg('userId', () => ID) userId: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
     checkUserId(userId, 'userId');
     assertCanActFor(ctx.principal, userId);
-    return ctx.zaks.invalidate(await zoomUserIdOf(ctx, userId));
+    const zoomUserId = await zoomUserIdOf(ctx, userId);
+    if (!zoomUserId) throw notFound(`Zoom user ${userId} does not exist.`);
+    return ctx.zaks.invalidate(zoomUserId);
   }
 }
 
@@ -72,13 +75,4 @@ export async function startToken(ctx: GraphQLContext, meetingId: string, kind: S
     sdkKey: signed?.sdkKey ?? null,
     signatureExpiresAt: signed ? new Date(signed.expiresAt) : null,
   });
-}
-
-/** ZAKs are cached by Zoom user id: `me` and emails are resolved to it. */
-async function zoomUserIdOf(ctx: GraphQLContext, userId: string): Promise<string> {
-  if (userId === 'me' && ctx.principal.zoomUserId) return ctx.principal.zoomUserId;
-  if (userId !== 'me' && !userId.includes('@')) return userId;
-  const user = await ctx.loaders.user.load(userId);
-  if (!user?.id) throw notFound(`Zoom user ${userId} does not exist.`);
-  return user.id;
 }

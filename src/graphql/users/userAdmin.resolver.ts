@@ -12,6 +12,7 @@ import { CreateUserInput, UpdateUserInput, UserTransferInput } from './userAdmin
 import { toCreateUserBody, toTransfer, toUpdateUserBody } from './userAdminBody.js';
 import { isEmailAddress } from '../../identity.js';
 import { checkUserId } from './userArgs.js';
+import { zoomUserIdOf } from './zoomUserId.js';
 import { UserSummary } from './userSummary.type.js';
 
 /** The user as Zoom holds it right after a write (the write made the read cache drop it). */
@@ -97,7 +98,10 @@ export class UserAdminResolver {
   ): Promise<User> {
     checkUserId(id, 'id');
     assertAdmin(ctx.principal, 'Changing a user’s status');
+    // Its ZAKs and grant go once Zoom has applied it, as on user.deactivated, without waiting for that webhook.
+    const leaving = action === UserStatusAction.DEACTIVATE ? await zoomUserIdOf(ctx, id) : undefined;
     await setUserStatus(ctx.zoom, id, action);
+    if (leaving) await ctx.forgetUser(leaving);
     return reread(ctx, id);
   }
 
@@ -123,7 +127,11 @@ export class UserAdminResolver {
     if (id === 'me') throw badUserInput('id must name the user to remove, not "me".', 'id');
     const transfer = transferArg ? toTransfer(transferArg) : undefined;
     assertAdmin(ctx.principal, 'Removing a user');
+    // Its ZAKs and grant go at once, as on user.deleted / user.disassociated; looked up first,
+    // since Zoom no longer answers for a removed user.
+    const leaving = await zoomUserIdOf(ctx, id);
     await deleteUser(ctx.zoom, id, actionArg ?? DeleteUserAction.DISASSOCIATE, transfer);
+    if (leaving) await ctx.forgetUser(leaving);
     return true;
   }
 }
