@@ -16,6 +16,7 @@ import { buildGatewaySchema } from './graphql/schema.js';
 import { OAuthEndpoints } from './http/oauthEndpoints.js';
 import { OAuthStates } from './http/oauthState.js';
 import type { HttpServerDeps } from './http/server.js';
+import { ParsePacing } from './http/parsePacing.js';
 import { SubscriptionServer } from './http/subscriptions.js';
 import { createLogger, hardenLogger } from './logger.js';
 import { graphqlMetricsPlugin } from './observability/graphqlMetricsPlugin.js';
@@ -185,6 +186,14 @@ export async function composeServices(input: Config, overrides: AppOverrides = {
       : undefined;
   if (answers) metrics.watchAnswerCache(answers);
   const context = requestContexts({ config, client, tokens, tokenCache: cache, clock, zaks, forgetUser, sdk, videoSdk, cursors, changes });
+  const parsePacing =
+    config.limits.callerParseMsPerSecond > 0
+      ? new ParsePacing(config.limits.callerParseMsPerSecond, clock, config.zoom.requestDeadlineMs, {
+          work: metrics.observeParseWork,
+          paced: metrics.observePaced,
+        })
+      : null;
+  if (parsePacing) metrics.watchPacing(parsePacing);
   const subscriptions = new SubscriptionServer(schema, {
     limits: config.subscriptions,
     queryLimits: config.limits,
@@ -195,6 +204,7 @@ export async function composeServices(input: Config, overrides: AppOverrides = {
     observe: metrics.live,
     authenticate: (headers) => authenticate(headers),
     context,
+    pacing: parsePacing,
     ...(trustedDocuments ? { trusted: trustedSubscriptionText(trustedDocuments, config.trustedDocuments?.allowAdmin ?? false) } : {}),
   });
   // Webhook events report changes to the read cache, then to the test's sink if any.
@@ -222,6 +232,7 @@ export async function composeServices(input: Config, overrides: AppOverrides = {
     trustedDocuments,
     fake,
     tracing,
+    parsePacing,
     async close() {
       // Events already answered are applied before the store closes.
       await webhooks?.drain();

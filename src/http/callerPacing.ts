@@ -4,12 +4,6 @@ import { errorBody } from '../errors.js';
 import type { GatewayFastify } from './gatewayFastify.js';
 import type { ParsePacing, Turn } from './parsePacing.js';
 
-/** What metrics see: each request's measured work, and requests that waited or were refused. */
-export interface PacingObserver {
-  work?(ms: number): void;
-  paced?(outcome: 'waited' | 'refused'): void;
-}
-
 const WORK = Symbol('parseWork');
 interface Work {
   /** Measured so far, ms. */
@@ -33,7 +27,6 @@ export class CallerPacing {
     fastify: GatewayFastify,
     private readonly pacing: ParsePacing | null,
     private readonly callerOf: (request: FastifyRequest) => Promise<string>,
-    private readonly observe: PacingObserver = {},
   ) {
     fastify.decorateRequest(WORK, null);
     if (!pacing) return;
@@ -71,12 +64,10 @@ export class CallerPacing {
         (turn) => {
           if (typeof turn === 'object') {
             work.turn = turn;
-            if (turn.waited) this.observe.paced?.('waited');
             if (res.destroyed) return this.charge(request);
             return done(null, payload);
           }
           if (res.destroyed) return;
-          this.observe.paced?.('refused');
           request.log.warn({ retryAfterSeconds: turn }, 'GraphQL request refused: its caller is over its parse budget');
           void reply
             .code(503)
@@ -112,6 +103,5 @@ export class CallerPacing {
     const turn = work.turn;
     work.turn = null;
     turn.charge(work.ms);
-    this.observe.work?.(work.ms);
   }
 }

@@ -1,4 +1,14 @@
+import type { Principal } from '../auth/principal.js';
 import type { Clock } from '../clock.js';
+
+/** The account of an authenticated caller, on every transport. */
+export const callerAccount = (principal: Principal): string => `caller:${principal.id}`;
+
+/** What metrics see: each request's measured work, and requests that waited or were refused. */
+export interface PacingObserver {
+  work?(ms: number): void;
+  paced?(outcome: 'waited' | 'refused'): void;
+}
 
 interface Account {
   /** Parse work charged and not yet paid off, ms, as of `at`. */
@@ -56,6 +66,7 @@ export class ParsePacing {
     readonly msPerSecond: number,
     private readonly clock: Clock,
     private readonly maxWaitMs: number,
+    private readonly observe: PacingObserver = {},
   ) {
     if (!(msPerSecond > 0)) throw new RangeError(`msPerSecond must be positive (got ${msPerSecond})`);
   }
@@ -93,14 +104,21 @@ export class ParsePacing {
     }
     // Every request waiting ahead of this one will add about as much as this caller owes beyond the bound.
     const expectedMs = ((this.settle(account) - this.burstMs) * (account.waiting.length + 1) * 1000) / this.msPerSecond;
-    if (expectedMs > this.maxWaitMs) return Promise.resolve(Math.max(1, Math.ceil(expectedMs / 1000)));
+    if (expectedMs > this.maxWaitMs) {
+      this.observe.paced?.('refused');
+      return Promise.resolve(Math.max(1, Math.ceil(expectedMs / 1000)));
+    }
     return new Promise((resolve) => {
       const waiter: Waiter = {
         go: () => {
           account.running++;
+          this.observe.paced?.('waited');
           resolve(this.turn(caller, true));
         },
-        giveUp: () => resolve(Math.max(1, Math.ceil(this.maxWaitMs / 1000))),
+        giveUp: () => {
+          this.observe.paced?.('refused');
+          resolve(Math.max(1, Math.ceil(this.maxWaitMs / 1000)));
+        },
         deadline: undefined,
       };
       waiter.deadline = setTimeout(() => this.drop(account, waiter, true), this.maxWaitMs);
@@ -126,6 +144,7 @@ export class ParsePacing {
         if (charged) return;
         charged = true;
         this.charge(caller, ms);
+        this.observe.work?.(ms);
         const account = this.accounts.get(caller)!;
         if (waited) account.running--;
         this.schedule(account);

@@ -34,7 +34,7 @@ import { corsOrigins } from './corsOrigins.js';
 import type { GatewayFastify } from './gatewayFastify.js';
 import { registerGraphiql, registerIdeOffNote } from './graphiql.js';
 import { graphqlErrorMediaType } from './graphqlMediaType.js';
-import { ParsePacing } from './parsePacing.js';
+import { callerAccount, type ParsePacing } from './parsePacing.js';
 import { registerHealthRoutes } from './health.js';
 import { registerMetricsRoute } from './metrics.js';
 import { registerOAuthRoutes } from './oauthRoutes.js';
@@ -87,6 +87,8 @@ export interface HttpServerDeps {
   readonly fake: { readonly url: string } | undefined;
   /** Null (or absent) when tracing is off. */
   readonly tracing?: Tracing | null;
+  /** GRAPHQL_CALLER_PARSE_MS_PER_SECOND's accounts, shared with subscriptions; null when off. */
+  readonly parsePacing: ParsePacing | null;
 }
 
 export interface HttpServer {
@@ -142,21 +144,15 @@ export async function createHttpServer(parts: HttpServerDeps): Promise<HttpServe
   if (admission) metrics.watchAdmission(admission);
   const admit = admission ? admissionHook(admission, metrics.observeBusy) : null;
   const callers = new Callers(fastify, authenticate);
-  const parsePacing =
-    config.limits.callerParseMsPerSecond > 0
-      ? new ParsePacing(config.limits.callerParseMsPerSecond, clock, config.zoom.requestDeadlineMs)
-      : null;
-  if (parsePacing) metrics.watchPacing(parsePacing);
   const pacing = new CallerPacing(
     fastify,
-    parsePacing,
+    parts.parsePacing,
     // Authenticated from the headers alone, before the body is read: a caller is its credential; a
     // request without a valid one is its client address.
     async (request) => {
       const principal = await callers.settle(request);
-      return principal ? `caller:${principal.id}` : `address:${request.ip}`;
+      return principal ? callerAccount(principal) : `address:${request.ip}`;
     },
-    { work: metrics.observeParseWork, paced: metrics.observePaced },
   );
   const answers = parts.graphql.answers ? new Answers(fastify, parts.graphql.answers, schema, documents) : null;
   // A slot is taken once the body has arrived and the caller is known: a slow or
