@@ -37,7 +37,21 @@ const SHAPES: Array<{ shape: string; body: { query: string; operationName?: stri
   { shape: '5,000 directives (under the length limit)', body: { query: `{ me ${'@include(if: true) '.repeat(5_000)}{ id } }` } },
   { shape: '33,000 fields (under the length limit)', body: { query: `{ me { ${'id '.repeat(33_000)}} }` } },
   { shape: '3,800 operations (under the length limit)', body: operations(3_800) },
+  // Amplification: small documents whose expanded size is huge (what test/integration/amplification.test.ts refuses).
+  { shape: '600 aliases of __schema', body: { query: aliased(600, '__schema { types { fields { type { name } } } }') } },
+  { shape: 'a 40-level fragment chain (2^40 aliases once expanded)', body: { query: chain(40, 'a: credentials { sandbox }') } },
+  { shape: 'a 40-level fragment chain of users(first: 300)', body: { query: chain(40, 'users(first: 300) { nodes { id } }') } },
 ];
+
+function aliased(n: number, field: string): string {
+  return `{ ${Array.from({ length: n }, (_, i) => `a${i}: ${field}`).join(' ')} }`;
+}
+
+/** `F0 { ...F1 ...F1 }`, …, `F<levels> { leaf }`: the leaf 2^levels times once expanded. */
+function chain(levels: number, leaf: string): string {
+  const fragments = Array.from({ length: levels }, (_, i) => `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`);
+  return `{ ...F0 } ${fragments.join(' ')} fragment F${levels} on Query { ${leaf} }`;
+}
 
 function operations(n: number) {
   return { query: Array.from({ length: n }, (_, i) => `query Q${i} { me { id } }`).join('\n'), operationName: `Q${n - 1}` };

@@ -6,10 +6,10 @@ import { USER_OAUTH_ENV, bearer } from '../helpers/userOAuth.js';
 
 /**
  * Query amplification: documents and batches that ask the gateway (or Zoom, through it) for far
- * more than their size suggests. Each is refused with BAD_USER_INPUT before any Zoom call, and
- * the refusal costs little CPU. The gateway runs in this process, so process.cpuUsage() around
- * a request counts the gateway's work (and the little the client adds); 50 ms is far above what
- * a refusal takes (a few ms) and far below what the attacks cost when they were not refused.
+ * more than their size suggests. Each is refused with BAD_USER_INPUT before any Zoom call. What a
+ * refusal costs in CPU is the bench's to measure (`npm run bench:parse-work`, which sends these
+ * shapes too); here, a check that grew with the expanded size instead of the written one would
+ * never answer the 40-level fragment chains (2^40 expansions) within the test's timeout.
  */
 
 const { track } = stopAfterEach();
@@ -21,18 +21,12 @@ type Errors = Array<{ message: string; extensions?: Record<string, unknown> }>;
 interface Answer {
   status: number;
   body: unknown;
-  cpuMs: number;
 }
-
-const CPU_BOUND_MS = 50;
 
 async function post(h: Harness, payload: unknown): Promise<Answer> {
   const body = JSON.stringify(payload);
-  const before = process.cpuUsage();
   const res = await fetch(`${h.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-  const text = await res.text();
-  const used = process.cpuUsage(before);
-  return { status: res.status, body: JSON.parse(text) as unknown, cpuMs: (used.user + used.system) / 1000 };
+  return { status: res.status, body: JSON.parse(await res.text()) as unknown };
 }
 
 const errorsOf = (a: Answer): Errors =>
@@ -48,23 +42,17 @@ function expectRefused(h: Harness, a: Answer, limit: string) {
   expect(h.fake.hits()).toBe(0);
 }
 
-/**
- * Sends the same request three times, checks each answer, and bounds the least CPU any of them
- * took: the first pays for cold code, and any one may be charged for a collection or the
- * optimiser's threads; an attack that is not cheap to refuse is slow every time.
- */
-async function quickly(h: Harness, payload: unknown, check: (a: Answer) => void): Promise<Answer> {
-  let least: Answer | undefined;
+/** Sends the same request three times (the first on cold code, the others on documents already seen) and checks each answer. */
+async function thrice(h: Harness, payload: unknown, check: (a: Answer) => void): Promise<Answer> {
+  let last: Answer | undefined;
   for (let i = 0; i < 3; i++) {
-    const a = await post(h, payload);
-    check(a);
-    if (!least || a.cpuMs < least.cpuMs) least = a;
+    last = await post(h, payload);
+    check(last);
   }
-  expect(least!.cpuMs).toBeLessThan(CPU_BOUND_MS);
-  return least!;
+  return last!;
 }
 
-const refusedQuickly = (h: Harness, payload: unknown, limit: string) => quickly(h, payload, (a) => expectRefused(h, a, limit));
+const refused = (h: Harness, payload: unknown, limit: string) => thrice(h, payload, (a) => expectRefused(h, a, limit));
 
 const INTROSPECT = '__schema { types { fields { type { name } } } }';
 const aliased = (n: number, field: string) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: ${field}`).join(' ')} }`;
@@ -79,11 +67,11 @@ describe('introspection is bounded', () => {
   it('600 aliases of __schema are refused; so is a second __schema without aliases', async () => {
     // The selections of 600 schema dumps are over GRAPHQL_MAX_SELECTIONS too: raised to reach the alias limit.
     const h = await start(WIDE);
-    await refusedQuickly(h, { query: aliased(600, INTROSPECT) }, 'GRAPHQL_MAX_ALIASES');
+    await refused(h, { query: aliased(600, INTROSPECT) }, 'GRAPHQL_MAX_ALIASES');
     // Under the alias limit, still more than one schema dump.
-    const two = await refusedQuickly(h, { query: aliased(2, INTROSPECT) }, 'INTROSPECTION');
+    const two = await refused(h, { query: aliased(2, INTROSPECT) }, 'INTROSPECTION');
     expect(errorsOf(two)[0]).toMatchObject({ extensions: { max: 1, actual: 2 } });
-    await refusedQuickly(h, { query: aliased(11, '__type(name: "User") { name }') }, 'INTROSPECTION');
+    await refused(h, { query: aliased(11, '__type(name: "User") { name }') }, 'INTROSPECTION');
     // The same limits hold for GET.
     const get = await fetch(`${h.url}/graphql?query=${encodeURIComponent(aliased(2, INTROSPECT))}`, {
       headers: { 'apollo-require-preflight': '1' },
@@ -98,14 +86,14 @@ describe('introspection is bounded', () => {
 
   it('a batch of ten introspection queries is refused whole', async () => {
     const h = await start(WIDE);
-    const plain = await refusedQuickly(
+    const plain = await refused(
       h,
       Array.from({ length: 10 }, () => ({ query: `{ ${INTROSPECT} }` })),
       'INTROSPECTION',
     );
     // Counted up to the operation that crosses the limit.
     expect(errorsOf(plain)[0]).toMatchObject({ extensions: { max: 1, actual: 2 } });
-    await refusedQuickly(
+    await refused(
       h,
       Array.from({ length: 10 }, () => ({ query: aliased(600, INTROSPECT) })),
       'GRAPHQL_MAX_ALIASES',
@@ -141,18 +129,18 @@ describe('fragment chains are checked in time linear in their size', () => {
   for (const levels of [18, 20, 40]) {
     it(`${levels} levels: refused when the expanded operation is over a limit, answered when not`, async () => {
       const h = await start();
-      const aliases = await refusedQuickly(h, { query: chain(levels, 'Query', 'a: credentials { sandbox }') }, 'GRAPHQL_MAX_ALIASES');
+      const aliases = await refused(h, { query: chain(levels, 'Query', 'a: credentials { sandbox }') }, 'GRAPHQL_MAX_ALIASES');
       expect(errorsOf(aliases)[0]?.extensions).toMatchObject({ max: 30, actual: 2 ** levels });
-      const cost = await refusedQuickly(h, { query: chain(levels, 'Query', 'users(first: 300) { nodes { id } }') }, 'GRAPHQL_MAX_COST');
+      const cost = await refused(h, { query: chain(levels, 'Query', 'users(first: 300) { nodes { id } }') }, 'GRAPHQL_MAX_COST');
       expect(errorsOf(cost)[0]?.extensions).toMatchObject({ max: 1000, actual: 2 ** levels });
-      await refusedQuickly(h, { query: chain(levels, 'Query', INTROSPECT) }, 'INTROSPECTION');
+      await refused(h, { query: chain(levels, 'Query', INTROSPECT) }, 'INTROSPECTION');
 
       // Nothing over a limit: the answer is one `__typename`, however often the chain repeats it.
-      await quickly(h, { query: chain(levels, 'Query', '__typename') }, (a) => {
+      await thrice(h, { query: chain(levels, 'Query', '__typename') }, (a) => {
         expect(a.status).toBe(200);
         expect(a.body).toEqual({ data: { __typename: 'Query' } });
       });
-      await quickly(h, { query: chain(levels, '__Schema', 'description', '{ __schema { ...F0 } }') }, (a) => expect(a.status).toBe(200));
+      await thrice(h, { query: chain(levels, '__Schema', 'description', '{ __schema { ...F0 } }') }, (a) => expect(a.status).toBe(200));
       expect(h.fake.hits()).toBe(0);
     });
   }
@@ -179,7 +167,7 @@ describe('cursors are signed', () => {
   }
 
   const expectAfterRefused = (h: Harness, payload: unknown) =>
-    quickly(h, payload, (a) => {
+    thrice(h, payload, (a) => {
       expect(a.status).toBe(200);
       expect(errorsOf(a)).toHaveLength(1);
       expect(errorsOf(a)[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'after' });
@@ -219,7 +207,7 @@ describe('cursors are signed', () => {
   it('every page a connection may fetch is costed: a cursor minted with first: 1 makes first: 20 cost five calls', async () => {
     const h = await start({ GRAPHQL_MAX_COST: '4' });
     const cursor = await cursorFrom(h, 1);
-    const r = await refusedQuickly(h, { query: USERS, variables: { first: 20, after: cursor } }, 'GRAPHQL_MAX_COST');
+    const r = await refused(h, { query: USERS, variables: { first: 20, after: cursor } }, 'GRAPHQL_MAX_COST');
     expect(errorsOf(r)[0]?.extensions).toMatchObject({ max: 4, actual: 5 });
     // Within the limit it runs, and makes no more calls than it was costed.
     const four = await post(h, { query: USERS, variables: { first: 3, after: cursor } });
@@ -238,7 +226,7 @@ describe('first: null costs what it runs as', () => {
       { query: '{ meetings { nodes { host { id } } } }' },
     ];
     for (const v of variants) {
-      const r = await refusedQuickly(h, v, 'GRAPHQL_MAX_COST');
+      const r = await refused(h, v, 'GRAPHQL_MAX_COST');
       expect(errorsOf(r)[0]?.extensions).toMatchObject({ max: 30, actual: 31 });
     }
   });
@@ -253,17 +241,17 @@ describe('the cost limit applies to the whole HTTP request', () => {
       query: `query($u: ID!) { ${['a', 'b', 'c'].map((a) => `${a}: meetings(userId: $u, first: 300) { nodes { host { id } } }`).join(' ')} }`,
       variables: { u: owner },
     };
-    const ten = await refusedQuickly(
+    const ten = await refused(
       h,
       Array.from({ length: 10 }, () => op),
       'GRAPHQL_MAX_COST',
     );
     // Counted up to the operation that crosses the limit.
     expect(errorsOf(ten)[0]?.extensions).toMatchObject({ max: 1000, actual: 2 * 903 });
-    await refusedQuickly(h, [op, op], 'GRAPHQL_MAX_COST');
+    await refused(h, [op, op], 'GRAPHQL_MAX_COST');
     // Different operations, each within the limit, together over it.
     const wide = (n: number) => ({ query: `{ users(first: 1) { nodes { id } } m${n}: meetings(first: 300) { nodes { host { id } } } }` });
-    await refusedQuickly(h, [wide(1), wide(2), wide(3), wide(4)], 'GRAPHQL_MAX_COST');
+    await refused(h, [wide(1), wide(2), wide(3), wide(4)], 'GRAPHQL_MAX_COST');
 
     // One of them alone runs; small batches run as before.
     const one = await post(h, op);

@@ -13,18 +13,6 @@ function chain(levels: number, leaf: string): DocumentNode {
   return parse(`{ ...F0 } ${fragments.join(' ')} fragment F${levels} on Query { ${leaf} }`);
 }
 
-/** The least CPU milliseconds of three runs: one run may be charged for a collection or the optimiser. */
-function leastCpuMs(fn: () => void): number {
-  let least = Infinity;
-  for (let i = 0; i < 3; i++) {
-    const before = process.cpuUsage();
-    fn();
-    const used = process.cpuUsage(before);
-    least = Math.min(least, (used.user + used.system) / 1000);
-  }
-  return least;
-}
-
 let schema: Awaited<ReturnType<typeof buildGatewaySchema>>;
 const cursors = new CursorCodec([new Uint8Array(32).fill(1)], MAX_FIRST);
 const limits = loadConfig({ GATEWAY_AUTH: 'none', CACHE_URL: 'memory://' }).limits;
@@ -34,17 +22,16 @@ beforeAll(async () => {
 
 describe('the limits walk each fragment once', () => {
   for (const levels of [18, 20, 40]) {
-    it(`${levels}-level chain: all validation rules and the cost finish in well under 50 ms of CPU`, () => {
+    // A walk of the expanded operation would not finish for 40 levels (2^40 fields); how fast the walk is, the bench measures.
+    it(`${levels}-level chain: all validation rules and the cost finish, with the expanded counts`, () => {
       const aliased = chain(levels, 'a: credentials { sandbox }');
       const costly = chain(levels, 'users(first: 300) { nodes { id } }');
       const rules = [...specifiedRules, ...limitValidationRules(limits)];
-      let errors: readonly { message: string }[] = [];
-      // Fresh documents each run: shapes and costs are remembered per document.
-      expect(leastCpuMs(() => (errors = validate(schema, chain(levels, 'a: credentials { sandbox }'), rules)))).toBeLessThan(50);
+      // A fresh document: shapes and costs are remembered per document.
+      const errors: readonly { message: string }[] = validate(schema, chain(levels, 'a: credentials { sandbox }'), rules);
       expect(errors.map((e) => e.message)).toEqual([`The operation uses ${2 ** levels} aliases; the limit is 30 (GRAPHQL_MAX_ALIASES).`]);
       expect([...operationShapes(aliased).values()][0]).toMatchObject({ aliases: 2 ** levels, depth: 2, fields: 2 ** levels * 2 });
-      let cost: unknown;
-      expect(leastCpuMs(() => (cost = new CostCalculator(schema, cursors).cost(costly, undefined, undefined)))).toBeLessThan(50);
+      const cost: unknown = new CostCalculator(schema, cursors).cost(costly, undefined, undefined);
       expect(cost).toEqual({ cost: 2 ** levels });
     });
   }
