@@ -93,14 +93,12 @@ describe('timeouts and retries', () => {
   it('a Zoom that does not answer is abandoned at the call deadline → ZOOM_UNAVAILABLE', async () => {
     const h = track(await startHarness({ env: { ZOOM_REQUEST_DEADLINE_MS: '1000' } }));
     await h.gql(USERS); // token cached
-    h.fake.knobs.latency(5000, 'users.list');
+    // Zoom would answer after two minutes, far past the test's timeout: an answer at all is the deadline's.
+    h.fake.knobs.latency(120_000, 'users.list');
     const started = Date.now();
     const r = await h.gql(USERS);
     expect(code(r)).toBe('ZOOM_UNAVAILABLE');
-    const took = Date.now() - started;
-    expect(took).toBeGreaterThanOrEqual(900);
-    // Well under the 5 s Zoom would take, with room for a loaded machine.
-    expect(took).toBeLessThan(4000);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
   });
 });
 
