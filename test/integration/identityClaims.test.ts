@@ -1,26 +1,15 @@
 import { createHash } from 'node:crypto';
-import { SignJWT } from 'jose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import type { ZoomUser } from '../../src/sandbox/index.js';
+import { JWT_SECRET, bearer } from '../helpers/userOAuth.js';
 import { startHarness, type Harness } from '../helpers/gateway.js';
 
-const JWT_SECRET = 'caller-jwt-secret-0123456789-0123456789';
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 
 let h: Harness;
 let owner: ZoomUser;
 let alice: ZoomUser;
-
-async function bearer(claims: Record<string, unknown>): Promise<Record<string, string>> {
-  const now = Math.floor(h.fake.clock.now() / 1000);
-  const token = await new SignJWT(claims)
-    .setProtectedHeader({ alg: 'HS256' })
-    .setIssuedAt(now)
-    .setExpirationTime(now + 3600)
-    .sign(new TextEncoder().encode(JWT_SECRET));
-  return { authorization: `Bearer ${token}` };
-}
 
 const ME = `{ me { id email } }`;
 const CREATE = `mutation { createMeeting(input: { topic: "as owner?" }) { id hostId } }`;
@@ -45,7 +34,7 @@ describe('identity claims are validated where the principal is built', () => {
     ['an over-long zoom_user_id', { zoom_user_id: 'a'.repeat(65) }, /"zoom_user_id" claim must be a Zoom user id/],
     ['email without a domain', { email: 'alice@' }, /"email" claim must be an email address/],
   ])('a user-role JWT with %s is UNAUTHENTICATED for `me` and createMeeting, and Zoom sees nothing', async (_name, claims, message) => {
-    const headers = await bearer({ sub: 'mallory', roles: ['user'], ...claims });
+    const headers = await bearer(h.fake, { sub: 'mallory', roles: ['user'], ...claims });
     for (const query of [ME, CREATE]) {
       const r = await h.gql(query, {}, headers);
       expect(r.status).toBe(401);
@@ -58,32 +47,40 @@ describe('identity claims are validated where the principal is built', () => {
   });
 
   it('an admin JWT naming "me" as its Zoom user is refused too: `me` is never an identity', async () => {
-    const r = await h.gql(ME, {}, await bearer({ sub: 'ops', roles: ['admin'], zoom_user_id: 'Me' }));
+    const r = await h.gql(ME, {}, await bearer(h.fake, { sub: 'ops', roles: ['admin'], zoom_user_id: 'Me' }));
     expect(r.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
   it('valid claims still act as their own user, never as the owner', async () => {
-    const byId = await h.gql<{ me: { id: string } }>(ME, {}, await bearer({ sub: 'alice-app', roles: ['user'], zoom_user_id: alice.id }));
+    const byId = await h.gql<{ me: { id: string } }>(
+      ME,
+      {},
+      await bearer(h.fake, { sub: 'alice-app', roles: ['user'], zoom_user_id: alice.id }),
+    );
     expect(byId.data?.me.id).toBe(alice.id);
-    const byEmail = await h.gql<{ me: { id: string } }>(ME, {}, await bearer({ sub: 'alice-app', roles: ['user'], email: alice.email }));
+    const byEmail = await h.gql<{ me: { id: string } }>(
+      ME,
+      {},
+      await bearer(h.fake, { sub: 'alice-app', roles: ['user'], email: alice.email }),
+    );
     expect(byEmail.data?.me.id).toBe(alice.id);
     const created = await h.gql<{ createMeeting: { hostId: string } }>(
       CREATE,
       {},
-      await bearer({ sub: 'alice-app', roles: ['user'], zoom_user_id: alice.id }),
+      await bearer(h.fake, { sub: 'alice-app', roles: ['user'], zoom_user_id: alice.id }),
     );
     expect(created.data?.createMeeting.hostId).toBe(alice.id);
     expect(created.data?.createMeeting.hostId).not.toBe(owner.id);
   });
 
   it('a user-role JWT naming no Zoom user is not served as the owner over the account token', async () => {
-    const r = await h.gql(ME, {}, await bearer({ sub: 'nobody', roles: ['user'] }));
+    const r = await h.gql(ME, {}, await bearer(h.fake, { sub: 'nobody', roles: ['user'] }));
     expect(r.errors?.[0]?.extensions?.code).toBe('ZOOM_AUTHORIZATION_REQUIRED');
     expect(h.fake.hits()).toBe(0);
   });
 
   it('a user-role caller cannot reach the owner by spelling `me` as an argument', async () => {
-    const headers = await bearer({ sub: 'alice-app', roles: ['user'], zoom_user_id: alice.id });
+    const headers = await bearer(h.fake, { sub: 'alice-app', roles: ['user'], zoom_user_id: alice.id });
     for (const userId of ['ME', 'Me', 'mE']) {
       const r = await h.gql(`query ($u: ID) { meetings(userId: $u) { nodes { hostId } } }`, { u: userId }, headers);
       expect(r.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');

@@ -1,9 +1,8 @@
-import { SignJWT } from 'jose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ZoomMeeting, ZoomUser } from '../../src/sandbox/index.js';
+import { JWT_SECRET, bearer } from '../helpers/userOAuth.js';
 import { startHarness, stopAfterEach, type Harness } from '../helpers/gateway.js';
 
-const JWT_SECRET = 'caller-jwt-secret-0123456789-0123456789';
 const AUTH = { GATEWAY_AUTH: 'jwt', GATEWAY_JWT_SECRET: JWT_SECRET };
 
 let h: Harness;
@@ -12,16 +11,6 @@ let bob: ZoomUser;
 let asAlice: Record<string, string>;
 let asBob: Record<string, string>;
 let asAdmin: Record<string, string>;
-
-async function bearer(harness: Harness, claims: Record<string, unknown>): Promise<Record<string, string>> {
-  const now = Math.floor(harness.fake.clock.now() / 1000);
-  const token = await new SignJWT(claims)
-    .setProtectedHeader({ alg: 'HS256' })
-    .setIssuedAt(now)
-    .setExpirationTime(now + 3600)
-    .sign(new TextEncoder().encode(JWT_SECRET));
-  return { authorization: `Bearer ${token}` };
-}
 
 const weekly = (harness: Harness, host: ZoomUser): ZoomMeeting =>
   harness.fake.state.addMeeting(
@@ -47,9 +36,9 @@ type WithRecurrence = {
 beforeAll(async () => {
   h = await startHarness({ env: AUTH });
   [alice, bob] = h.fake.state.users.filter((u) => u.status === 'active' && u.role_id === '2') as [ZoomUser, ZoomUser];
-  asAlice = await bearer(h, { sub: 'alice-app', zoom_user_id: alice.id, roles: ['user'] });
-  asBob = await bearer(h, { sub: 'bob-app', zoom_user_id: bob.id, roles: ['user'] });
-  asAdmin = await bearer(h, { sub: 'ops', roles: ['admin'] });
+  asAlice = await bearer(h.fake, { sub: 'alice-app', zoom_user_id: alice.id, roles: ['user'] });
+  asBob = await bearer(h.fake, { sub: 'bob-app', zoom_user_id: bob.id, roles: ['user'] });
+  asAdmin = await bearer(h.fake, { sub: 'ops', roles: ['admin'] });
 });
 afterAll(() => h.stop());
 beforeEach(() => h.fake.resetCounters());
@@ -73,7 +62,7 @@ describe('recurring meetings', () => {
     const host = c.fake.state.users.find((u) => u.status === 'active' && u.role_id === '2')!;
     c.fake.state.seedMeetings(host.id, 2);
     const rec = weekly(c, host);
-    const as = await bearer(c, { sub: 'h', zoom_user_id: host.id, roles: ['user'] });
+    const as = await bearer(c.fake, { sub: 'h', zoom_user_id: host.id, roles: ['user'] });
     c.fake.resetCounters();
     const r = await c.gql<{
       meetings: { nodes: Array<{ id: string; type: string } & WithRecurrence> };
@@ -214,7 +203,7 @@ describe('endMeeting', () => {
     const host = c.fake.state.users.find((u) => u.status === 'active' && u.role_id === '2')!;
     const m = weekly(c, host);
     m.status = 'started';
-    const admin = await bearer(c, { sub: 'ops', roles: ['admin'] });
+    const admin = await bearer(c.fake, { sub: 'ops', roles: ['admin'] });
     const read = async () =>
       (
         await c.gql<{ meeting: { status: string; invitation: string; occurrences: Occ[] } }>(

@@ -1,10 +1,9 @@
-import { SignJWT } from 'jose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ZoomMeeting, ZoomUser } from '../../src/sandbox/index.js';
+import { JWT_SECRET, bearer } from '../helpers/userOAuth.js';
 import { startHarness, stopAfterEach, type Harness } from '../helpers/gateway.js';
 import { WEBHOOK_SECRET } from '../helpers/webhooks.js';
 
-const JWT_SECRET = 'caller-jwt-secret-0123456789-0123456789';
 const AUTH = { GATEWAY_AUTH: 'jwt', GATEWAY_JWT_SECRET: JWT_SECRET };
 
 let h: Harness;
@@ -14,16 +13,6 @@ let aliceMeeting: ZoomMeeting;
 let bobMeeting: ZoomMeeting;
 let asAlice: Record<string, string>;
 let asAdmin: Record<string, string>;
-
-async function bearer(harness: Harness, claims: Record<string, unknown>): Promise<Record<string, string>> {
-  const now = Math.floor(harness.fake.clock.now() / 1000);
-  const token = await new SignJWT(claims)
-    .setProtectedHeader({ alg: 'HS256' })
-    .setIssuedAt(now)
-    .setExpirationTime(now + 3600)
-    .sign(new TextEncoder().encode(JWT_SECRET));
-  return { authorization: `Bearer ${token}` };
-}
 
 /** A meeting that takes registration, with `n` approved registrants. */
 function registrationMeeting(harness: Harness, host: ZoomUser, n: number): ZoomMeeting {
@@ -67,8 +56,8 @@ beforeAll(async () => {
   [alice, bob] = h.fake.state.users.filter((u) => u.status === 'active' && u.role_id === '2') as [ZoomUser, ZoomUser];
   aliceMeeting = registrationMeeting(h, alice, 3);
   bobMeeting = registrationMeeting(h, bob, 2);
-  asAlice = await bearer(h, { sub: 'alice-app', zoom_user_id: alice.id, email: alice.email, roles: ['user'] });
-  asAdmin = await bearer(h, { sub: 'ops', roles: ['admin'] });
+  asAlice = await bearer(h.fake, { sub: 'alice-app', zoom_user_id: alice.id, email: alice.email, roles: ['user'] });
+  asAdmin = await bearer(h.fake, { sub: 'ops', roles: ['admin'] });
 });
 afterAll(() => h.stop());
 beforeEach(() => h.fake.resetCounters());
@@ -279,7 +268,7 @@ describe('registrant lists in the read cache', () => {
     const c = track(await startHarness({ env: { ...AUTH, ZOOM_CACHE_TTL_SECONDS: '60' } }));
     const host = c.fake.state.users.find((u) => u.status === 'active' && u.role_id === '2')!;
     const meeting = registrationMeeting(c, host, 1);
-    const admin = await bearer(c, { sub: 'ops', roles: ['admin'] });
+    const admin = await bearer(c.fake, { sub: 'ops', roles: ['admin'] });
     const list = async () =>
       (await c.gql<Page>(Q.registrants, { id: String(meeting.id) }, admin)).data!.meeting.registrants.nodes.map((n) => n.email);
     expect(await list()).toEqual(['guest0@example.com']);
@@ -297,7 +286,7 @@ describe('registrant lists in the read cache', () => {
     expect((await c.fake.webhooks.subscribe('sandbox-s2s-client', `${c.url}/zoom/webhooks`, WEBHOOK_SECRET)).validated).toBe(true);
     const host = c.fake.state.users.find((u) => u.status === 'active' && u.role_id === '2')!;
     const meeting = registrationMeeting(c, host, 1);
-    const admin = await bearer(c, { sub: 'ops', roles: ['admin'] });
+    const admin = await bearer(c.fake, { sub: 'ops', roles: ['admin'] });
     const total = async () => (await c.gql<Page>(Q.registrants, { id: String(meeting.id) }, admin)).data!.meeting.registrants.totalCount;
     expect(await total()).toBe(1);
     c.fake.portal.register(meeting.id, { email: 'page@example.com', first_name: 'Page' });

@@ -1,9 +1,8 @@
-import { SignJWT } from 'jose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ZoomMeeting, ZoomUser } from '../../src/sandbox/index.js';
+import { JWT_SECRET, bearer } from '../helpers/userOAuth.js';
 import { startHarness, type Harness } from '../helpers/gateway.js';
 
-const JWT_SECRET = 'caller-jwt-secret-0123456789-0123456789';
 const SDK = { ZOOM_SDK_KEY: 'sdk-key-acl', ZOOM_SDK_SECRET: 'sdk-secret-acl-0123456789-0123456789' };
 
 let h: Harness;
@@ -14,23 +13,13 @@ let bobMeeting: ZoomMeeting;
 let asAlice: Record<string, string>;
 let asAdmin: Record<string, string>;
 
-async function bearer(claims: Record<string, unknown>): Promise<Record<string, string>> {
-  const now = Math.floor(h.fake.clock.now() / 1000);
-  const token = await new SignJWT(claims)
-    .setProtectedHeader({ alg: 'HS256' })
-    .setIssuedAt(now)
-    .setExpirationTime(now + 3600)
-    .sign(new TextEncoder().encode(JWT_SECRET));
-  return { authorization: `Bearer ${token}` };
-}
-
 beforeAll(async () => {
   h = await startHarness({ env: { GATEWAY_AUTH: 'jwt', GATEWAY_JWT_SECRET: JWT_SECRET, ...SDK } });
   [alice, bob] = h.fake.state.users.filter((u) => u.status === 'active' && u.role_id === '2') as [ZoomUser, ZoomUser];
   aliceMeeting = h.fake.state.seedMeetings(alice.id, 2)[0]!;
   bobMeeting = h.fake.state.seedMeetings(bob.id, 2)[0]!;
-  asAlice = await bearer({ sub: 'alice-app', zoom_user_id: alice.id, roles: ['user'] });
-  asAdmin = await bearer({ sub: 'ops', roles: ['admin'] });
+  asAlice = await bearer(h.fake, { sub: 'alice-app', zoom_user_id: alice.id, roles: ['user'] });
+  asAdmin = await bearer(h.fake, { sub: 'ops', roles: ['admin'] });
 });
 afterAll(() => h.stop());
 beforeEach(() => h.fake.resetCounters());

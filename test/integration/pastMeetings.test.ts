@@ -1,11 +1,10 @@
-import { SignJWT } from 'jose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { PastInstance, ZoomMeeting, ZoomUser } from '../../src/sandbox/index.js';
 import { print } from 'graphql';
+import { JWT_SECRET, bearer } from '../helpers/userOAuth.js';
 import { startHarness, type Harness } from '../helpers/gateway.js';
 import { MyRecordingsDocument, PastMeetingsDocument } from '../operations/generated/graphql.js';
 
-const JWT_SECRET = 'caller-jwt-secret-0123456789-0123456789';
 type Errors = Array<{ message: string; extensions?: Record<string, unknown> }>;
 
 let h: Harness;
@@ -16,16 +15,6 @@ let bobMeeting: ZoomMeeting;
 let aliceHeld: PastInstance;
 let asAlice: Record<string, string>;
 let asAdmin: Record<string, string>;
-
-async function bearer(claims: Record<string, unknown>): Promise<Record<string, string>> {
-  const now = Math.floor(h.fake.clock.now() / 1000);
-  const token = await new SignJWT(claims)
-    .setProtectedHeader({ alg: 'HS256' })
-    .setIssuedAt(now)
-    .setExpirationTime(now + 3600)
-    .sign(new TextEncoder().encode(JWT_SECRET));
-  return { authorization: `Bearer ${token}` };
-}
 
 const day = (offsetDays: number) => new Date(h.fake.clock.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 const codes = (errors: Errors | undefined) => (errors ?? []).map((e) => e.extensions?.code);
@@ -52,8 +41,8 @@ beforeAll(async () => {
     recording: true,
   });
   h.fake.state.addPastInstance(bobMeeting.id, { participants: [alice.email], recording: true });
-  asAlice = await bearer({ sub: 'alice-app', zoom_user_id: alice.id, roles: ['user'] });
-  asAdmin = await bearer({ sub: 'ops', roles: ['admin'] });
+  asAlice = await bearer(h.fake, { sub: 'alice-app', zoom_user_id: alice.id, roles: ['user'] });
+  asAdmin = await bearer(h.fake, { sub: 'ops', roles: ['admin'] });
 });
 afterAll(() => h.stop());
 beforeEach(() => h.fake.resetCounters());
