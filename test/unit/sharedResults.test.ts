@@ -274,4 +274,29 @@ describe('the gateway schema under Subscription', () => {
     expect(seen.has('MeetingEvent')).toBe(true);
     expect([...seen].filter((n) => !REVIEWED.includes(n))).toEqual([]);
   });
+
+  it('resolves an event at once, without a promise, so every subscriber is sent it in the same turn', async () => {
+    const schema = await buildGatewaySchema();
+    const fields = schema.getSubscriptionType()!.getFields();
+    const event: LiveEvent = { meetingId: '81234567890', kind: 'STARTED', sequence: 3, occurredAt: Date.UTC(2026, 0, 1), hostId: 'h1' };
+    for (const name of ['meetingEvents', 'myMeetingEvents', 'webinarEvents']) {
+      const value = fields[name]!.resolve!(event, { meetingId: '81234567890' }, {}, {} as never);
+      expect(value).not.toBeInstanceOf(Promise);
+      expect(value).toMatchObject({
+        meetingId: '81234567890',
+        kind: 'STARTED',
+        sequence: 3,
+        occurredAt: '2026-01-01T00:00:00.000Z',
+        hostId: 'h1',
+      });
+    }
+    const user: LiveEvent = {
+      meetingId: 'account-users',
+      kind: 'USER',
+      sequence: 1,
+      occurredAt: 0,
+      user: { type: 'user.updated', userId: 'u1' },
+    };
+    expect(fields.accountUserEvents!.resolve!(user, {}, {}, {} as never)).not.toBeInstanceOf(Promise);
+  });
 });
