@@ -115,7 +115,7 @@ export class WebhookReceiver {
       // One claim per RECOVER_AFTER_MS since acceptance: a pass that fails, or whose replica
       // stops too, leaves the event to the first pass of the next period, on any replica.
       const period = Math.floor((now - acceptedAtOf(id)) / RECOVER_AFTER_MS);
-      if (!(await this.opts.store.claim(storeKeys.webhookRecovery(id, period), RECOVER_AFTER_MS))) continue;
+      if (!(await this.opts.store.claim([storeKeys.webhookRecovery(id, period)], RECOVER_AFTER_MS))) continue;
       const acceptedAt = new Date(acceptedAtOf(id)).toISOString();
       try {
         await this.effects(event, false);
@@ -167,11 +167,9 @@ export class WebhookReceiver {
 
   private async apply(event: Actionable, label: EventLabel, deliveryKeys: string[]): Promise<void> {
     if (event.type === 'other' || this.otherAppRemoved(event)) return this.opts.observe(label, 'ignored');
-    // One at a time, the event's identity first: claimed all at once, two deliveries of one event
-    // (a retry with the same request id) could each win one key and both count as duplicates.
-    for (const key of deliveryKeys) {
-      if (!(await this.opts.store.claim(key, DELIVERY_TTL_MS))) return this.opts.observe(label, 'duplicate');
-    }
+    // Its keys together (the event's identity, Zoom's request id): one of two deliveries of an
+    // event wins them all, and a delivery matching either key was applied already.
+    if (!(await this.opts.store.claim(deliveryKeys, DELIVERY_TTL_MS))) return this.opts.observe(label, 'duplicate');
     await this.effects(event, true);
     this.opts.observe(label, 'applied');
   }
