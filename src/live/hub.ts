@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { LiveBus } from './bus.js';
-import type { LiveEvent, LiveEventSink, UnsequencedEvent } from './liveEvent.js';
+import type { DeliveryClaim, LiveEvent, LiveEventSink, UnsequencedEvent } from './liveEvent.js';
 
 /**
  * How long an event waits for an earlier one of its meeting. The Redis and PostgreSQL buses
@@ -133,11 +133,14 @@ export class LiveHub implements LiveEventSink {
     private readonly logger: Logger,
   ) {
     bus.onEvent((event) => this.arrived(event));
+    if (bus.publishOnce) this.publishOnce = (event, claim) => bus.publishOnce!(event, claim);
   }
 
   publish(event: UnsequencedEvent): Promise<void> {
     return this.bus.publish(event);
   }
+
+  readonly publishOnce?: (event: UnsequencedEvent, claim: DeliveryClaim) => Promise<boolean>;
 
   /** Events for which `accepts` is true, from now on. */
   subscribe(accepts: (event: LiveEvent) => boolean, onOverflow: (queued: number) => void): Feed {
