@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { createConnection, createServer } from 'node:net';
@@ -10,6 +10,8 @@ import { dockerNodeArgs } from './dockerCmd.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const START_TIMEOUT_MS = 60_000;
+/** A process under callgrind runs some 50 times slower. */
+const CALLGRIND_START_TIMEOUT_MS = 600_000;
 
 /** What `bench/fakeZoom.ts` prints once it listens. */
 export interface FakeInfo {
@@ -21,6 +23,8 @@ export interface FakeInfo {
 
 export interface ChildHandle {
   readonly pid: number;
+  /** Under callgrind only: runs `callgrind_control <args> <pid>` (e.g. `-i on`, `-d`). */
+  callgrind?(args: string[]): void;
   /** The last lines the process wrote, for the error message when it misbehaves. */
   output(): string;
   /** Throws (with the process's last lines) when it has exited. */
@@ -38,11 +42,37 @@ function baseEnv(): Record<string, string> {
   return env;
 }
 
-/** `node <args>` (a `.ts` entry through tsx); keeps the last lines of its stdout and stderr. */
-function spawnTs(entry: string | string[], env: Record<string, string>, cwd = ROOT): { child: ChildProcess; handle: ChildHandle } {
+/**
+ * `node <args>` (a `.ts` entry through tsx); keeps the last lines of its stdout and stderr. With
+ * `callgrind` (a directory), under valgrind's callgrind, counting instructions per thread only
+ * while `handle.callgrind(['-i', 'on'])` has switched it on; the counts are written there.
+ */
+function spawnTs(
+  entry: string | string[],
+  env: Record<string, string>,
+  cwd = ROOT,
+  callgrind?: string,
+): { child: ChildProcess; handle: ChildHandle } {
   const args = Array.isArray(entry) ? entry : ['--import', 'tsx', entry];
   const name = args.at(-1) ?? 'node';
-  const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // callgrind_control finds the process by the user and host names in its environment: the same on both sides.
+  const vgdbEnv = { USER: 'bench', LOGNAME: 'bench', ...(env.HOST ? { HOST: env.HOST } : {}) };
+  const child = callgrind
+    ? spawn(
+        'valgrind',
+        [
+          '--tool=callgrind',
+          '--instr-atstart=no',
+          '--separate-threads=yes',
+          // V8 writes the code it runs: valgrind must look for that.
+          '--smc-check=all-non-file',
+          `--callgrind-out-file=${callgrind}/callgrind.out.%p`,
+          process.execPath,
+          ...args,
+        ],
+        { cwd, env: { ...env, ...vgdbEnv }, stdio: ['ignore', 'pipe', 'pipe'] },
+      )
+    : spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   if (child.pid === undefined) throw new Error(`could not start ${name}`);
   const pid = child.pid;
   const tail: string[] = [];
@@ -53,8 +83,15 @@ function spawnTs(entry: string | string[], env: Record<string, string>, cwd = RO
   createInterface({ input: child.stdout! }).on('line', keep);
   createInterface({ input: child.stderr! }).on('line', keep);
   let stopping: Promise<void> | undefined;
+  const { HOST: _host, ...ownEnv } = process.env;
   const handle: ChildHandle = {
     pid,
+    ...(callgrind
+      ? {
+          callgrind: (a: string[]) =>
+            void execFileSync('callgrind_control', [...a, String(pid)], { env: { ...ownEnv, ...vgdbEnv }, stdio: 'ignore' }),
+        }
+      : {}),
     output: () => tail.join('\n'),
     assertAlive() {
       if (child.exitCode !== null || child.signalCode !== null) {
@@ -82,7 +119,8 @@ async function firstLine<T>(what: string, child: ChildProcess, handle: ChildHand
   const first = new Promise<string>((resolve, reject) => {
     lines.once('line', resolve);
     child.once('exit', (code) => reject(new Error(`${what} exited (${code}) before listening:\n${handle.output()}`)));
-    setTimeout(() => reject(new Error(`${what} did not start within ${START_TIMEOUT_MS} ms`)), START_TIMEOUT_MS).unref();
+    const ms = handle.callgrind ? CALLGRIND_START_TIMEOUT_MS : START_TIMEOUT_MS;
+    setTimeout(() => reject(new Error(`${what} did not start within ${ms} ms`)), ms).unref();
   });
   try {
     return JSON.parse(await first) as T;
@@ -114,10 +152,14 @@ async function startHop(
 export const startBareHop = (direct: Parameters<typeof startHop>[2]) => startHop('bench/bareHop.ts', 'the bare hop', direct);
 export const startApolloHop = (direct: Parameters<typeof startHop>[2]) => startHop('bench/apolloHop.ts', 'the Apollo hop', direct);
 
-/** Starts one `bench/bareFanout.ts` replica on the given Redis channel. */
-export async function startBareFanout(redisUrl: string, channel: string): Promise<{ url: string; handle: ChildHandle }> {
+/** Starts one `bench/bareFanout.ts` replica on the given Redis channel (under callgrind, writing to `callgrind`). */
+export async function startBareFanout(
+  redisUrl: string,
+  channel: string,
+  callgrind?: string,
+): Promise<{ url: string; handle: ChildHandle }> {
   const env = { ...baseEnv(), NODE_ENV: 'production', BARE_REDIS_URL: redisUrl, BARE_CHANNEL: channel };
-  const { child, handle } = spawnTs('bench/bareFanout.ts', env);
+  const { child, handle } = spawnTs('bench/bareFanout.ts', env, ROOT, callgrind);
   const { url } = await firstLine<{ url: string }>('the bare fan-out', child, handle);
   return { url, handle };
 }
@@ -171,7 +213,12 @@ export interface GatewayProcess {
  * so API-key auth), in its own process so its CPU time and RSS are its own, pointed at the
  * fake with the fake's S2S app.
  */
-export async function startGateway(fake: FakeInfo, nodeOptions = '', overrides: Record<string, string> = {}): Promise<GatewayProcess> {
+export async function startGateway(
+  fake: FakeInfo,
+  nodeOptions = '',
+  overrides: Record<string, string> = {},
+  callgrind?: string,
+): Promise<GatewayProcess> {
   const port = await freePort();
   const apiKey = randomBytes(24).toString('base64url');
   const userKey = randomBytes(24).toString('base64url');
@@ -202,9 +249,10 @@ export async function startGateway(fake: FakeInfo, nodeOptions = '', overrides: 
     ...overrides,
   };
   // A build of its own (bench/built.ts), never dist/: a gateway started from this checkout keeps its files.
-  const { child, handle } = spawnTs(dockerNodeArgs(), merged, (await builtGateway()).dir);
+  const { child, handle } = spawnTs(dockerNodeArgs(), merged, (await builtGateway()).dir, callgrind);
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + START_TIMEOUT_MS;
+  const timeoutMs = callgrind ? CALLGRIND_START_TIMEOUT_MS : START_TIMEOUT_MS;
+  const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the gateway exited (${child.exitCode}) before listening:\n${handle.output()}`);
     try {
@@ -216,7 +264,7 @@ export async function startGateway(fake: FakeInfo, nodeOptions = '', overrides: 
     }
     if (Date.now() > deadline) {
       await handle.stop();
-      throw new Error(`the gateway did not answer /healthz within ${START_TIMEOUT_MS} ms:\n${handle.output()}`);
+      throw new Error(`the gateway did not answer /healthz within ${timeoutMs} ms:\n${handle.output()}`);
     }
     await new Promise((r) => setTimeout(r, 100));
   }

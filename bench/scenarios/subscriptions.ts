@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
+import { join } from 'node:path';
 import WebSocket from 'ws';
 import {
   redisReachable,
@@ -48,13 +50,34 @@ export type SubscriptionsResult =
       rssPerIdleSubscriberKiB: number;
       /** The machine's 1-minute load average during the burst (other work competes for the cores). */
       loadAverage: number;
+      /** Unmeasured bursts each arm's servers had first (BENCH_FANOUT_WARM_UP; 0: they start cold). */
+      warmUpBursts: number;
+      /**
+       * BENCH_FANOUT_CALLGRIND only: instructions one replica of each arm executed for the measured
+       * burst (it receives no webhook of its own), per delivery it made; its main thread and V8's others.
+       */
+      instructions?: { gateway: Instructions; bare: Instructions };
       checks: Check[];
     };
+
+/** Per delivery, of the one replica under callgrind. */
+interface Instructions {
+  mainThread: number;
+  otherThreads: number;
+}
 
 const REPLICAS = 3;
 const SUBSCRIBERS = 1000;
 const MEETINGS = 10;
 const WEBHOOKS = 100;
+/** Bursts each arm's servers get before the measured one; 0 measures them cold (bench/README.md#subscriptions). */
+const WARM_UP_BURSTS = Number(process.env.BENCH_FANOUT_WARM_UP ?? 0);
+/**
+ * A directory: the first replica of each arm runs under valgrind's callgrind, which counts the
+ * instructions it executes during the measured burst (load on the machine does not change them).
+ * Webhooks then go to the other replicas only; its latency and CPU figures mean nothing.
+ */
+const CALLGRIND = process.env.BENCH_FANOUT_CALLGRIND;
 const SECRET = 'bench-webhook-secret-token';
 const QUERY = 'subscription ($id: ID!) { meetingEvents(meetingId: $id) { meetingId kind sequence occurredAt } }';
 
@@ -149,7 +172,7 @@ interface BurstResult {
  * `ready` says they are registered, the burst of signed webhooks (spread over the servers, all at
  * once) and what every subscriber got.
  */
-async function burst(servers: Server[], sockets: WebSocket[], ready: () => Promise<void>): Promise<BurstResult> {
+async function burst(servers: Server[], sockets: WebSocket[], ready: () => Promise<void>, profiled?: ChildHandle): Promise<BurstResult> {
   const meetingIds = Array.from({ length: MEETINGS }, (_, i) => 81_000_000_000 + i);
   const received: Received[][] = [];
   let subscribed = 0;
@@ -166,18 +189,35 @@ async function burst(servers: Server[], sockets: WebSocket[], ready: () => Promi
     }),
   );
   await ready();
+  const perMeeting = WEBHOOKS / MEETINGS;
+  const receivers = profiled ? servers.slice(1) : servers;
+  const send = (events: ReturnType<typeof burstEvents>) =>
+    sendWebhookBurst(
+      events.map((e, i) => ({ url: receivers[i % receivers.length]!.url, body: e.body })),
+      SECRET,
+    );
+  const arrived = async (n: number) => {
+    const deadline = Date.now() + (profiled ? 600_000 : 15_000);
+    while (Date.now() < deadline && received.some((r) => r.length < n)) await new Promise((r) => setTimeout(r, 20));
+  };
+  for (let w = 1; w <= WARM_UP_BURSTS; w++) {
+    await send(burstEvents(meetingIds, Date.now() - w * 60_000));
+    await arrived(perMeeting * w);
+  }
+  if (WARM_UP_BURSTS > 0) {
+    for (const got of received) got.length = 0;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
 
   const cpuBefore = servers.map((s) => cpuMs(s.pid) ?? NaN);
   const harnessBefore = process.cpuUsage();
   const events = burstEvents(meetingIds, Date.now());
-  const times = await sendWebhookBurst(
-    events.map((e, i) => ({ url: servers[i % servers.length]!.url, body: e.body })),
-    SECRET,
-  );
+  profiled?.callgrind?.(['-i', 'on']);
+  const times = await send(events);
   const answeredAt = new Map(events.map((e, i) => [`${e.meetingId}:${e.eventTs}`, times[i]!]));
-  const perMeeting = WEBHOOKS / MEETINGS;
-  const deadline = Date.now() + 15_000;
-  while (Date.now() < deadline && received.some((r) => r.length < perMeeting)) await new Promise((r) => setTimeout(r, 20));
+  await arrived(perMeeting);
+  profiled?.callgrind?.(['-i', 'off']);
+  profiled?.callgrind?.(['-d']);
   const harness = process.cpuUsage(harnessBefore);
   const serverCpuMs = servers.reduce((sum, s, i) => sum + ((cpuMs(s.pid) ?? NaN) - cpuBefore[i]!), 0);
   await new Promise((r) => setTimeout(r, 500));
@@ -212,6 +252,18 @@ async function burst(servers: Server[], sockets: WebSocket[], ready: () => Promi
   return r;
 }
 
+/** What callgrind counted for `pid` in its dump, per delivery: `callgrind.out.<pid>.1-<thread>`, thread 01 the main one. */
+function instructionsOf(dir: string, pid: number, deliveries: number): Instructions {
+  let mainThread = 0;
+  let otherThreads = 0;
+  for (const file of readdirSync(dir).filter((f) => f.startsWith(`callgrind.out.${pid}.1-`))) {
+    const total = Number(/^totals: (\d+)/m.exec(readFileSync(join(dir, file), 'utf8'))?.[1] ?? 0);
+    if (file.endsWith('-01')) mainThread += total;
+    else otherThreads += total;
+  }
+  return { mainThread: mainThread / deliveries, otherThreads: otherThreads / deliveries };
+}
+
 /**
  * 1,000 subscribers on three gateway processes sharing one Redis, each following one of ten
  * meetings; a burst of 100 signed webhooks (ten per meeting, spread over the replicas, all at
@@ -219,7 +271,8 @@ async function burst(servers: Server[], sockets: WebSocket[], ready: () => Promi
  * nothing else; latency is from a webhook's 200 (as its sender, a process of its own, saw it)
  * to a subscriber's receipt in the bench process, on the machine's one clock. RSS per idle subscriber is the replicas' growth over those connections.
  * Then the same burst through three bare fan-out processes (bench/bareFanout.ts) on the same
- * Redis, side by side: what the machine itself allows.
+ * Redis, side by side: what the machine itself allows. Before both, an unmeasured burst through
+ * bare fan-out processes of its own warms this process, which receives every message of both arms.
  */
 export async function subscriptionsAcrossReplicas(
   fake: FakeInfo,
@@ -240,10 +293,29 @@ export async function subscriptionsAcrossReplicas(
     for (const ws of sockets.splice(0)) ws.terminate();
     await Promise.all(handles.splice(0).map((h) => h.stop()));
   };
+  const startBares = async (channel: string, callgrind?: string): Promise<{ bares: Server[]; first: ChildHandle }> => {
+    const bares: Server[] = [];
+    const handlesBefore = handles.length;
+    for (let i = 0; i < REPLICAS; i++) {
+      const b = await startBareFanout(redisUrl, channel, i === 0 ? callgrind : undefined);
+      handles.push(b.handle);
+      bares.push({ url: b.url, headers: {}, pid: b.handle.pid });
+    }
+    return { bares, first: handles[handlesBefore]! };
+  };
+  // The replica under callgrind serves every REPLICAS-th subscriber, ten events each.
+  const profiledDeliveries = Math.ceil(SUBSCRIBERS / REPLICAS) * (WEBHOOKS / MEETINGS);
+  const settle = () => new Promise<void>((r) => setTimeout(r, 2000));
   try {
+    // This process receives every message of both arms, on the same two cores: its own code must
+    // be as warm for the first arm as for the second. A burst through bare fan-out processes of
+    // their own, not measured, warms it; the servers of both arms still start cold.
+    await burst((await startBares(`${namespace}:warm`)).bares, sockets, settle);
+    await closeAll();
+
     const gateways: GatewayProcess[] = [];
     for (let i = 0; i < REPLICAS; i++) {
-      const g = await startGateway(fake, '', overrides);
+      const g = await startGateway(fake, '', overrides, i === 0 ? CALLGRIND : undefined);
       handles.push(g.handle);
       gateways.push(g);
     }
@@ -264,19 +336,17 @@ export async function subscriptionsAcrossReplicas(
             await new Promise((r) => setTimeout(r, 50));
           }
         }
-        await new Promise((r) => setTimeout(r, 2000));
+        await settle();
         rssAfter = await settledRss(gateways);
       },
+      CALLGRIND ? gateways[0]!.handle : undefined,
     );
+    const gatewayInstructions = CALLGRIND ? instructionsOf(CALLGRIND, gateways[0]!.handle.pid, profiledDeliveries) : undefined;
     await closeAll();
 
-    const bares: Server[] = [];
-    for (let i = 0; i < REPLICAS; i++) {
-      const b = await startBareFanout(redisUrl, `${namespace}:bare`);
-      handles.push(b.handle);
-      bares.push({ url: b.url, headers: {}, pid: b.handle.pid });
-    }
-    const bare = await burst(bares, sockets, () => new Promise((r) => setTimeout(r, 2000)));
+    const bares = await startBares(`${namespace}:bare`, CALLGRIND);
+    const bare = await burst(bares.bares, sockets, settle, CALLGRIND ? bares.first : undefined);
+    const bareInstructions = CALLGRIND ? instructionsOf(CALLGRIND, bares.first.pid, profiledDeliveries) : undefined;
 
     const p99Ms = percentile(gw.latencies, 99);
     const bareP99Ms = percentile(bare.latencies, 99);
@@ -310,6 +380,8 @@ export async function subscriptionsAcrossReplicas(
       },
       rssPerIdleSubscriberKiB,
       loadAverage: os.loadavg()[0] ?? NaN,
+      warmUpBursts: WARM_UP_BURSTS,
+      ...(gatewayInstructions && bareInstructions ? { instructions: { gateway: gatewayInstructions, bare: bareInstructions } } : {}),
       checks: [
         atMost('subscriptions: events missing, duplicated, out of order or foreign', bad, 0),
         // The fan-out's goal is relative: the bare fan-out alone needs 280–475 ms at p99 for this burst on 2 cores.

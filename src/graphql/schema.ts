@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
-import { buildSchema } from 'type-graphql';
+import { buildSchema, getMetadataStorage } from 'type-graphql';
 import type { PubSub } from 'type-graphql';
 import { CredentialsResolver } from './credentials/credentials.resolver.js';
 import { LiveEventsResolver } from './live/liveEvents.resolver.js';
@@ -66,6 +66,31 @@ let built: Promise<GraphQLSchema> | undefined;
 
 /** The code-first schema; built once per process (type-graphql metadata is global). */
 export function buildGatewaySchema(): Promise<GraphQLSchema> {
-  built ??= buildSchema({ resolvers: [...resolvers], validate: false, pubSub: byTopicUnused });
+  built ??= buildSchema({ resolvers: [...resolvers], validate: false, pubSub: byTopicUnused }).then(eventsResolvedAtOnce);
   return built;
+}
+
+type EventResolver = Record<string, (event: unknown) => unknown>;
+
+/**
+ * type-graphql passes every `@Arg` through its validation step, an async function even with
+ * validation off, so a resolver with an argument always answers a promise: each event's execution
+ * would end a turn of the microtask queue later, and every subscriber's delivery wait on it. A
+ * Subscription resolver whose parameters are the event (`@Root()`, first) and arguments (which
+ * only its subscribe function reads) is called with the event alone, as type-graphql would call
+ * it; any other keeps type-graphql's resolver.
+ */
+function eventsResolvedAtOnce(schema: GraphQLSchema): GraphQLSchema {
+  const fields = schema.getSubscriptionType()?.getFields() ?? {};
+  for (const s of getMetadataStorage().subscriptions) {
+    const field = fields[s.schemaName];
+    const params = [...(s.params ?? [])].sort((a, b) => a.index - b.index);
+    const [root, ...rest] = params;
+    const plain = root?.kind === 'root' && !root.propertyName && !root.getType && rest.every((p) => p.kind === 'arg');
+    if (!field || !plain || s.middlewares?.length || s.roles?.length) continue;
+    const resolver = new (s.target as new () => EventResolver)();
+    const method = resolver[s.methodName]!;
+    field.resolve = (event: unknown) => method.call(resolver, event);
+  }
+  return schema;
 }

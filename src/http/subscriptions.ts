@@ -25,7 +25,7 @@ import type { GatewayFastify } from './gatewayFastify.js';
 import { jsonDepth, jsonDepthMessage } from './jsonDepth.js';
 import { parseWithinLimits } from '../graphql/limits/documentLimits.js';
 import type { LiveHub } from '../live/hub.js';
-import { SharedResults } from './sharedResults.js';
+import { SharedResults, type Payload } from './sharedResults.js';
 import { callerAccount, type ParsePacing } from './parsePacing.js';
 
 /** Subscription fields whose results can reach caller-dependent fields (test/unit/sharedResults.test.ts). */
@@ -52,7 +52,7 @@ const EXPIRY_SWEEP_MS = 1000;
 export interface LiveObserver {
   connections(delta: number): void;
   subscriptions(field: string, delta: number): void;
-  delivered(field: string): void;
+  delivered(field: string, n: number): void;
   closed(reason: string): void;
 }
 
@@ -111,8 +111,12 @@ export class SubscriptionServer {
   private readonly perCaller = new Map<string, number>();
   private readonly sweep: NodeJS.Timeout;
   private readonly formatError = createFormatError();
-  private readonly shared = new SharedResults();
+  private readonly shared = new SharedResults((result) =>
+    JSON.stringify(result.errors ? { ...result, errors: result.errors.map((e) => this.formatError(e.toJSON(), e)) } : result),
+  );
   private corked: Connection[] = [];
+  /** Results sent in this turn of the event loop, by root field: counted at its end (`flushWrites`). */
+  private readonly delivered = new Map<string, number>();
   private shuttingDown = false;
   private readonly server: ReturnType<SubscriptionServer['makeProtocolServer']>;
 
@@ -150,7 +154,7 @@ export class SubscriptionServer {
     const closed = this.server.opened(
       {
         protocol: socket.protocol,
-        send: (data) => this.send(conn, data),
+        send: (data) => void this.send(conn, data),
         close: (code, why) => socket.close(code, why),
         onMessage: (cb) =>
           socket.on('message', (data) => {
@@ -204,18 +208,21 @@ export class SubscriptionServer {
     }, every).unref();
   }
 
-  private send(conn: Connection, data: string): void {
+  /** False when the message was not sent: the socket is closing, or closed now as a slow consumer. */
+  private send(conn: Connection, data: string): boolean {
     const { socket } = conn;
-    if (socket.readyState !== socket.OPEN) return;
+    if (socket.readyState !== socket.OPEN) return false;
     if (socket.bufferedAmount > this.opts.limits.maxBufferedBytes) {
-      return this.closeSlow(
+      this.closeSlow(
         conn,
         { pending: socket.bufferedAmount },
         `more than ${this.opts.limits.maxBufferedBytes} bytes unsent (WS_MAX_BUFFERED_BYTES)`,
       );
+      return false;
     }
     this.cork(conn);
     socket.send(data);
+    return true;
   }
 
   /**
@@ -233,6 +240,8 @@ export class SubscriptionServer {
   }
 
   private readonly flushWrites = (): void => {
+    for (const [field, n] of this.delivered) this.opts.observe.delivered(field, n);
+    this.delivered.clear();
     const conns = this.corked;
     this.corked = [];
     for (const c of conns) {
@@ -307,7 +316,7 @@ export class SubscriptionServer {
       },
       onNext: (ctx, id, _payload, _args, result) => {
         const field = ctx.extra.operations.get(id);
-        if (field && !result.errors) this.opts.observe.delivered(field);
+        if (field && !result.errors) this.opts.observe.delivered(field, 1);
         if (!result.errors) return;
         return { ...result, errors: result.errors.map((e) => this.formatError(e.toJSON(), e)) };
       },
@@ -429,7 +438,14 @@ export class SubscriptionServer {
       variableValues,
       ...(perCaller ? [principal.id, principal.zoomUserId ?? null, principal.email ?? null, principal.roles] : []),
     ]);
-    return this.shared.share({ schema: this.schema, document, operationName, variableValues, contextValue }, shareKey);
+    // Each result is serialised once for all of them; only the message's id is this subscription's.
+    const field = rootField(document, operationName) ?? 'unknown';
+    const next = `{"id":${JSON.stringify(id)},"type":"next","payload":`;
+    const deliver = ({ json, ok }: Payload) => {
+      // Counted at the end of the turn, when the writes this one corked leave.
+      if (this.send(conn, `${next}${json}}`) && ok) this.delivered.set(field, (this.delivered.get(field) ?? 0) + 1);
+    };
+    return this.shared.share({ schema: this.schema, document, operationName, variableValues, contextValue }, shareKey, deliver);
   }
 }
 

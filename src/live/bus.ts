@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { systemClock, type Clock } from '../clock.js';
-import type { LiveEvent, UnsequencedEvent } from './liveEvent.js';
+import type { DeliveryClaim, LiveEvent, UnsequencedEvent } from './liveEvent.js';
 
 /**
  * Carries published events to every replica sharing the store, each stamped with the meeting's
@@ -9,6 +9,8 @@ import type { LiveEvent, UnsequencedEvent } from './liveEvent.js';
  */
 export interface LiveBus {
   publish(event: UnsequencedEvent): Promise<void>;
+  /** Where the bus shares the store's backend: the delivery's claim and the publication in one step (LiveEventSink). */
+  publishOnce?(event: UnsequencedEvent, claim: DeliveryClaim): Promise<boolean>;
   /** Every event published by any replica, this one included. */
   onEvent(listener: (event: LiveEvent) => void): void;
   close(): Promise<void>;

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { LiveBus } from './bus.js';
-import type { LiveEvent, LiveEventSink, UnsequencedEvent } from './liveEvent.js';
+import type { DeliveryClaim, LiveEvent, LiveEventSink, UnsequencedEvent } from './liveEvent.js';
 
 /**
  * How long an event waits for an earlier one of its meeting. The Redis and PostgreSQL buses
@@ -32,13 +32,17 @@ interface MeetingOrder {
 }
 
 /**
- * One subscription's events, in order, as an async iterator graphql-js pulls from. Bounded: a
- * client that cannot keep up is reported once (`onOverflow`) and gets nothing more.
+ * One subscription's events, in order: pulled as an async iterator (graphql-js's way), or handed
+ * to a listener as they arrive (`listen`). Bounded: a client that cannot keep up is reported once
+ * (`onOverflow`) and gets nothing more.
  */
 export class Feed implements AsyncIterableIterator<LiveEvent> {
   private readonly buffer: LiveEvent[] = [];
   private waiter: ((r: IteratorResult<LiveEvent>) => void) | undefined;
   private done = false;
+  private listener: ((event: LiveEvent) => Promise<void> | void) | undefined;
+  /** The listener's work for an earlier event is still under way: later events wait in the buffer. */
+  private busy = false;
 
   constructor(
     readonly accepts: (event: LiveEvent) => boolean,
@@ -49,7 +53,8 @@ export class Feed implements AsyncIterableIterator<LiveEvent> {
 
   push(event: LiveEvent): void {
     if (this.done) return;
-    const waiter = this.waiter;
+    if (this.listener && !this.busy) return this.deliver(event);
+    const waiter = this.listener ? undefined : this.waiter;
     if (waiter) {
       this.waiter = undefined;
       return waiter({ value: event, done: false });
@@ -62,8 +67,18 @@ export class Feed implements AsyncIterableIterator<LiveEvent> {
     this.buffer.push(event);
   }
 
+  /**
+   * From now on every event goes to `listener` as it arrives, in order: while the promise it
+   * returned for one is pending, the next ones wait (and count towards the bound). `next()`
+   * then only tells when the feed ends.
+   */
+  listen(listener: (event: LiveEvent) => Promise<void> | void): void {
+    this.listener = listener;
+    this.drain();
+  }
+
   async next(): Promise<IteratorResult<LiveEvent>> {
-    const event = this.buffer.shift();
+    const event = this.listener ? undefined : this.buffer.shift();
     if (event) return { value: event, done: false };
     if (this.done) return { value: undefined, done: true };
     return new Promise((resolve) => (this.waiter = resolve));
@@ -76,6 +91,21 @@ export class Feed implements AsyncIterableIterator<LiveEvent> {
 
   [Symbol.asyncIterator](): this {
     return this;
+  }
+
+  private deliver(event: LiveEvent): void {
+    const pending = this.listener!(event);
+    if (!pending) return;
+    this.busy = true;
+    const resume = () => {
+      this.busy = false;
+      this.drain();
+    };
+    pending.then(resume, resume);
+  }
+
+  private drain(): void {
+    while (!this.busy && !this.done && this.buffer.length > 0) this.deliver(this.buffer.shift()!);
   }
 
   private end(): void {
@@ -103,11 +133,14 @@ export class LiveHub implements LiveEventSink {
     private readonly logger: Logger,
   ) {
     bus.onEvent((event) => this.arrived(event));
+    if (bus.publishOnce) this.publishOnce = (event, claim) => bus.publishOnce!(event, claim);
   }
 
   publish(event: UnsequencedEvent): Promise<void> {
     return this.bus.publish(event);
   }
+
+  readonly publishOnce?: (event: UnsequencedEvent, claim: DeliveryClaim) => Promise<boolean>;
 
   /** Events for which `accepts` is true, from now on. */
   subscribe(accepts: (event: LiveEvent) => boolean, onOverflow: (queued: number) => void): Feed {

@@ -58,7 +58,19 @@ export interface LiveEvent {
 
 export type UnsequencedEvent = Omit<LiveEvent, 'sequence'>;
 
+/** A delivery's claim, as SharedStore.claim takes it: the same keys in the same store. */
+export interface DeliveryClaim {
+  keys: readonly string[];
+  ttlMs: number;
+}
+
 /** Where the webhook receiver hands each event, once per delivery (after its claim). */
 export interface LiveEventSink {
   publish(event: UnsequencedEvent): Promise<void>;
+  /**
+   * Claims the delivery and, when this caller won every key, publishes the event, in one step of
+   * the store; false for a delivery claimed already. Absent where the bus cannot: the receiver
+   * then claims in the store first.
+   */
+  publishOnce?(event: UnsequencedEvent, claim: DeliveryClaim): Promise<boolean>;
 }

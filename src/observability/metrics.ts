@@ -294,7 +294,7 @@ export class GatewayMetrics {
   readonly live = {
     connections: (delta: number) => this.wsConnections.inc(delta),
     subscriptions: (field: string, delta: number) => this.wsSubscriptions.inc({ field }, delta),
-    delivered: (field: string) => this.liveDelivered.inc({ field }),
+    delivered: (field: string, n: number) => this.liveDelivered.inc({ field }, n),
     closed: (reason: string) => this.wsClosed.inc({ reason }),
     dropped: (reason: string, n: number) => this.liveDropped.inc({ reason }, n),
   };

@@ -59,8 +59,8 @@ export class OutageAwareStore implements SharedStore {
     }
   }
 
-  claim(key: string, ttlMs: number): Promise<boolean> {
-    return this.run(() => this.inner.claim(key, ttlMs));
+  claim(keys: readonly string[], ttlMs: number): Promise<boolean> {
+    return this.run(() => this.inner.claim(keys, ttlMs));
   }
 
   putPending<T>(set: string, id: string, value: T, ttlMs: number): Promise<void> {

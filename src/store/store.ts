@@ -19,10 +19,11 @@ export interface SharedStore {
   delete(key: string): Promise<void>;
   withLock<T>(key: string, fn: () => Promise<T>): Promise<T>;
   /**
-   * Sets `key` if no unexpired claim holds it, atomically across every replica sharing the
-   * store; true for the one caller that set it. A marker only: nothing to read back.
+   * Sets the keys if no unexpired claim holds any of them, atomically across every replica
+   * sharing the store; true for the one caller that set them all (a caller refused may have set
+   * some). A marker only: nothing to read back.
    */
-  claim(key: string, ttlMs: number): Promise<boolean>;
+  claim(keys: readonly string[], ttlMs: number): Promise<boolean>;
   /**
    * Keeps `value` (sealed) as an entry of `set` that every replica can list until it is
    * deleted or `ttlMs` passes: work accepted that a crash must not lose.
@@ -104,9 +105,9 @@ export class KeyvSharedStore implements SharedStore {
     return this.lock.withLock(key, fn);
   }
 
-  async claim(key: string, ttlMs: number): Promise<boolean> {
+  async claim(keys: readonly string[], ttlMs: number): Promise<boolean> {
     try {
-      return await this.claimer(key, ttlMs);
+      return await this.claimer(keys, ttlMs);
     } catch (err) {
       throw storeFailure(err);
     }

@@ -5,7 +5,7 @@ import type { SharedStore } from '../store/store.js';
 import type { ForgetUser } from '../tokens/forgetUser.js';
 import type { UserOAuthSource } from '../tokens/userOAuth.js';
 import type { ZoomChangeSink } from '../zoom/changes.js';
-import { ACCOUNT_USERS, liveKindOf, type LiveEventSink } from '../live/liveEvent.js';
+import { ACCOUNT_USERS, liveKindOf, type LiveEventKind, type LiveEventSink, type UnsequencedEvent } from '../live/liveEvent.js';
 import type { Clock } from '../clock.js';
 import { isParticipantEvent, type EventLabel, type ZoomEvent } from '../zoom/events.js';
 
@@ -116,7 +116,7 @@ export class WebhookReceiver {
       // One claim per RECOVER_AFTER_MS since acceptance: a pass that fails, or whose replica
       // stops too, leaves the event to the first pass of the next period, on any replica.
       const period = Math.floor((now - acceptedAtOf(id)) / RECOVER_AFTER_MS);
-      if (!(await this.opts.store.claim(storeKeys.webhookRecovery(id, period), RECOVER_AFTER_MS))) continue;
+      if (!(await this.opts.store.claim([storeKeys.webhookRecovery(id, period)], RECOVER_AFTER_MS))) continue;
       const acceptedAt = new Date(acceptedAtOf(id)).toISOString();
       try {
         await this.effects(event, false);
@@ -168,38 +168,52 @@ export class WebhookReceiver {
 
   private async apply(event: Actionable, label: EventLabel, deliveryKeys: string[]): Promise<void> {
     if (event.type === 'other' || this.otherAppRemoved(event)) return this.opts.observe(label, 'ignored');
-    // One at a time, the event's identity first: claimed all at once, two deliveries of one event
-    // (a retry with the same request id) could each win one key and both count as duplicates.
-    for (const key of deliveryKeys) {
-      if (!(await this.opts.store.claim(key, DELIVERY_TTL_MS))) return this.opts.observe(label, 'duplicate');
+    // Its keys together (the event's identity, Zoom's request id): one of two deliveries of an
+    // event wins them all, and a delivery matching either key was applied already.
+    const claim = { keys: deliveryKeys, ttlMs: DELIVERY_TTL_MS };
+    const live = this.opts.live;
+    const kind = event.type === 'meeting' ? liveKindOf(event.event) : undefined;
+    if (event.type === 'meeting' && kind && live?.publishOnce) {
+      // Where the bus can, the claim and the publication are one step, so subscribers wait for
+      // one round trip to the store after the answer instead of two. The cache is told first, as
+      // it would be for a duplicate too: every effect can be repeated.
+      await this.meetingChanged(event);
+      return this.opts.observe(label, (await live.publishOnce(this.liveMeetingEvent(event, kind), claim)) ? 'applied' : 'duplicate');
     }
+    if (!(await this.opts.store.claim(claim.keys, claim.ttlMs))) return this.opts.observe(label, 'duplicate');
     await this.effects(event, true);
     this.opts.observe(label, 'applied');
+  }
+
+  /** Who joins or leaves changes nothing a cached read returns. */
+  private async meetingChanged(event: Extract<Actionable, { type: 'meeting' }>): Promise<void> {
+    if (isParticipantEvent(event.event)) return;
+    await this.opts.changes.changed({ kind: 'meeting', meetingId: event.meetingId, ...(event.hostId ? { hostId: event.hostId } : {}) });
+  }
+
+  private liveMeetingEvent(event: Extract<Actionable, { type: 'meeting' }>, kind: LiveEventKind): UnsequencedEvent {
+    const { meetingId, hostId, topic, at, participant } = event;
+    const webinar = event.event.startsWith('webinar.');
+    return {
+      meetingId,
+      kind,
+      occurredAt: event.eventTs ?? this.now(),
+      ...(hostId ? { hostId } : {}),
+      ...(topic ? { topic } : {}),
+      ...(at ? { at } : {}),
+      ...(participant ? { participant } : {}),
+      ...(webinar ? { webinar } : {}),
+    };
   }
 
   private async effects(event: Exclude<Actionable, { type: 'other' }>, live: boolean): Promise<void> {
     const { changes } = this.opts;
     switch (event.type) {
       case 'meeting': {
-        // Who joins or leaves changes nothing a cached read returns.
-        if (!isParticipantEvent(event.event)) {
-          await changes.changed({ kind: 'meeting', meetingId: event.meetingId, ...(event.hostId ? { hostId: event.hostId } : {}) });
-        }
+        await this.meetingChanged(event);
         const kind = liveKindOf(event.event);
         if (!kind || !this.opts.live || !live) return;
-        const { meetingId, hostId, topic, at, participant } = event;
-        const occurredAt = event.eventTs ?? this.now();
-        const webinar = event.event.startsWith('webinar.');
-        return this.opts.live.publish({
-          meetingId,
-          kind,
-          occurredAt,
-          ...(hostId ? { hostId } : {}),
-          ...(topic ? { topic } : {}),
-          ...(at ? { at } : {}),
-          ...(participant ? { participant } : {}),
-          ...(webinar ? { webinar } : {}),
-        });
+        return this.opts.live.publish(this.liveMeetingEvent(event, kind));
       }
       case 'registrants':
         return changes.changed({ kind: 'registrants', meetingId: event.meetingId });

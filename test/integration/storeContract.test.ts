@@ -108,14 +108,31 @@ describe.each(backends)('SharedStore contract: $name', (b) => {
       // SQLite counts as shared here: several processes may open one file.
       const stores = b.name === 'memory' ? [await open()] : [await open(), await open(), await open()];
       // A long TTL for the race: however slow the machine, no claim can expire while the others run.
-      const wins = await Promise.all(Array.from({ length: 12 }, (_, i) => stores[i % stores.length]!.claim('delivery-1', 60_000)));
+      const wins = await Promise.all(Array.from({ length: 12 }, (_, i) => stores[i % stores.length]!.claim(['delivery-1'], 60_000)));
       expect(wins.filter(Boolean)).toHaveLength(1);
-      expect(await stores[0]!.claim('delivery-2', 300)).toBe(true);
-      expect(await stores[0]!.claim('delivery-2', 300)).toBe(false);
+      expect(await stores[0]!.claim(['delivery-2'], 300)).toBe(true);
+      expect(await stores[0]!.claim(['delivery-2'], 300)).toBe(false);
       // Redis expires PX keys on its own clock, so expiry is waited out in real time (longer than the TTL only).
       await sleep(450);
-      const again = await Promise.all(stores.map((s) => s.claim('delivery-2', 60_000)));
+      const again = await Promise.all(stores.map((s) => s.claim(['delivery-2'], 60_000)));
       expect(again.filter(Boolean)).toHaveLength(1);
+    });
+
+    it('claims several keys together: refused when any is held; of concurrent callers with a key in common, one wins', async () => {
+      const stores = b.name === 'memory' ? [await open()] : [await open(), await open(), await open()];
+      const [s] = stores as [SharedStore];
+      expect(await s.claim(['event-1', 'request-1'], 60_000)).toBe(true);
+      expect(await s.claim(['event-2', 'request-1'], 60_000)).toBe(false);
+      expect(await s.claim(['event-1', 'request-2'], 60_000)).toBe(false);
+      // A retry with the same keys, and the same event under other request ids.
+      const retries = await Promise.all(
+        Array.from({ length: 12 }, (_, i) => stores[i % stores.length]!.claim(['event-3', 'request-3'], 60_000)),
+      );
+      expect(retries.filter(Boolean)).toHaveLength(1);
+      const resent = await Promise.all(
+        Array.from({ length: 12 }, (_, i) => stores[i % stores.length]!.claim(['event-4', `request-4-${i}`], 60_000)),
+      );
+      expect(resent.filter(Boolean)).toHaveLength(1);
     });
 
     it('a pending entry is listed (decrypted) by every instance until deleted; an id whose value expired is dropped', async () => {

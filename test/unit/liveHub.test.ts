@@ -72,6 +72,49 @@ describe('LiveHub', () => {
   });
 });
 
+describe('Feed handing events to a listener', () => {
+  it('hands each event over as it arrives, in order; one whose work is pending holds back the ones after it', async () => {
+    const { bus, arrive } = handBus();
+    const hub = new LiveHub(bus, { dropped: () => undefined }, pino({ level: 'silent' }));
+    const feed = hub.subscribe(
+      () => true,
+      () => undefined,
+    );
+    arrive(1);
+    const got: number[] = [];
+    let release: () => void = () => undefined;
+    feed.listen((e) => {
+      got.push(e.sequence);
+      if (e.sequence === 2) return new Promise<void>((r) => (release = r));
+    });
+    expect(got).toEqual([1]);
+    arrive(2);
+    arrive(3);
+    arrive(4);
+    expect(got).toEqual([1, 2]);
+    release();
+    await Promise.resolve();
+    expect(got).toEqual([1, 2, 3, 4]);
+    const ended = feed.next();
+    await hub.close();
+    expect((await ended).done).toBe(true);
+  });
+
+  it('counts the events held back towards the bound, and ends the subscription past it', () => {
+    const { bus, arrive } = handBus();
+    const overflows: number[] = [];
+    const hub = new LiveHub(bus, { dropped: () => undefined }, pino({ level: 'silent' }));
+    const feed = hub.subscribe(
+      () => true,
+      (n) => overflows.push(n),
+    );
+    feed.listen(() => new Promise<void>(() => undefined));
+    for (let i = 1; i <= 1003; i++) arrive(i);
+    expect(overflows).toEqual([1001]);
+    expect(hub.subscriptions).toBe(0);
+  });
+});
+
 describe('decodeSequenced (the Redis and PostgreSQL buses’ messages)', () => {
   const logger = pino({ level: 'silent' });
   const event = { meetingId: '81234567890', kind: 'STARTED', occurredAt: 1 };
