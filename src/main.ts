@@ -1,3 +1,5 @@
+// First: V8 settings apply before any other module allocates.
+import './v8Flags.js';
 import 'reflect-metadata';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';

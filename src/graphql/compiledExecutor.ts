@@ -3,6 +3,7 @@ import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-i
 import { execute, GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { operationShapes } from './limits/shape.js';
+import { sameListener } from './sameListener.js';
 
 /** An operation is compiled once it has been asked for this many times. */
 const COMPILE_AFTER = 2;
@@ -97,29 +98,25 @@ export function compiledExecution(schema: GraphQLSchema, within: Within = direct
     });
   };
 
-  const plugin: ApolloServerPlugin<BaseContext> = {
-    async requestDidStart() {
-      return {
-        async responseForOperation({ operation, document, request, contextValue, metrics }): Promise<GraphQLResponse | null> {
-          // No operation (operationName names none): Apollo's own path reports it.
-          if (!operation) return null;
-          // NOTE: the name the client asked for, not the resolved one (see the executor below).
-          let result: ExecutionResult;
-          try {
-            result = await run(metrics, document, contextValue, request.variables ?? {}, request.operationName ?? null);
-          } catch (thrown) {
-            (metrics as Ran)[RAN] = { thrown };
-            return null;
-          }
-          if (result.errors?.length) {
-            (metrics as Ran)[RAN] = { result };
-            return null;
-          }
-          return { http: { headers: NO_HEADERS }, body: { kind: 'single', singleResult: result } };
-        },
-      };
+  const plugin = sameListener<BaseContext>({
+    async responseForOperation({ operation, document, request, contextValue, metrics }): Promise<GraphQLResponse | null> {
+      // No operation (operationName names none): Apollo's own path reports it.
+      if (!operation) return null;
+      // NOTE: the name the client asked for, not the resolved one (see the executor below).
+      let result: ExecutionResult;
+      try {
+        result = await run(metrics, document, contextValue, request.variables ?? {}, request.operationName ?? null);
+      } catch (thrown) {
+        (metrics as Ran)[RAN] = { thrown };
+        return null;
+      }
+      if (result.errors?.length) {
+        (metrics as Ran)[RAN] = { result };
+        return null;
+      }
+      return { http: { headers: NO_HEADERS }, body: { kind: 'single', singleResult: result } };
     },
-  };
+  });
 
   const executor: GatewayExecutor = async (request) => {
     const ran = (request.metrics as Ran)[RAN];

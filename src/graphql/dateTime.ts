@@ -3,17 +3,43 @@ import { GraphQLDateTime } from 'graphql-scalars';
 
 const base = GraphQLDateTime.toConfig();
 
-/** Zoom's own shape, `2019-06-24T08:38:39Z`, with every field in range. */
-const ZOOM_DATE_TIME = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\dZ$/;
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 
-/** The same text as `new Date(v).toISOString()` for Zoom's shape, without building a Date. */
+/** The two decimal digits at `i` as a number; negative when either is not a digit. */
+function twoDigits(v: string, i: number): number {
+  const tens = v.charCodeAt(i) - 48;
+  const ones = v.charCodeAt(i + 1) - 48;
+  return tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9 ? tens * 10 + ones : -1;
+}
+
+/**
+ * The same text as `new Date(v).toISOString()` for Zoom's own shape, `2019-06-24T08:38:39Z`
+ * with every field in range, without building a Date; undefined for anything else. Read
+ * character by character: a user page has a date-time per user, and a regular expression
+ * took half again as long.
+ */
 function fromZoomShape(v: string): string | undefined {
-  if (!ZOOM_DATE_TIME.test(v)) return undefined;
-  const month = Number(v.slice(5, 7));
-  const day = Number(v.slice(8, 10));
-  if (day > DAYS_IN_MONTH[month - 1]! || (month === 2 && day === 29 && !isLeap(Number(v.slice(0, 4))))) return undefined;
+  if (
+    v.length !== 20 ||
+    v.charCodeAt(4) !== 0x2d || // -
+    v.charCodeAt(7) !== 0x2d ||
+    v.charCodeAt(10) !== 0x54 || // T
+    v.charCodeAt(13) !== 0x3a || // :
+    v.charCodeAt(16) !== 0x3a ||
+    v.charCodeAt(19) !== 0x5a // Z
+  )
+    return undefined;
+  const century = twoDigits(v, 0);
+  const yy = twoDigits(v, 2);
+  const month = twoDigits(v, 5);
+  const day = twoDigits(v, 8);
+  const hour = twoDigits(v, 11);
+  const minute = twoDigits(v, 14);
+  const second = twoDigits(v, 17);
+  if (century < 0 || yy < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59) return undefined;
+  if (second < 0 || second > 59) return undefined;
+  if (day > DAYS_IN_MONTH[month - 1]! || (month === 2 && day === 29 && !isLeap(century * 100 + yy))) return undefined;
   return `${v.slice(0, 19)}.000Z`;
 }
 

@@ -4,6 +4,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { FastifyBaseLogger } from 'fastify';
 import { isGatewayError, type ErrorCode, type GatewayError } from '../errors.js';
 import type { GraphQLContext } from './context.js';
+import { sameListener } from './sameListener.js';
 import { tokenRefusal } from './limits/documentLimits.js';
 import { toGatewayError } from '../zoom/mapError.js';
 import { ZoomApiError } from '../zoom/zoomApiError.js';
@@ -98,15 +99,11 @@ export function logGraphQLError(logger: Pick<FastifyBaseLogger, 'warn' | 'error'
 
 /** Logs the errors of each operation through the request's own logger, so every line carries its reqId. */
 export function errorLogPlugin(): ApolloServerPlugin<GraphQLContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async didEncounterErrors({ contextValue, errors }) {
-          for (const error of errors) logGraphQLError(contextValue.logger, error);
-        },
-      };
+  return sameListener<GraphQLContext>({
+    async didEncounterErrors({ contextValue, errors }) {
+      for (const error of errors) logGraphQLError(contextValue.logger, error);
     },
-  };
+  });
 }
 
 /** Zoom's `x-zm-trackingid` is what Zoom support asks for; it goes in every Zoom-failure log line. */

@@ -1,5 +1,6 @@
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { errorBody } from '../errors.js';
+import { sameListener } from './sameListener.js';
 
 /** The answer to `subscription { … }` sent as a plain HTTP request (GET or POST). */
 export const SUBSCRIPTIONS_NOT_OVER_HTTP =
@@ -14,21 +15,17 @@ export const SUBSCRIPTIONS_NOT_OVER_HTTP =
  * NOTE: a ready-made response, not a thrown GraphQLError, for the reason costPlugin.ts gives.
  */
 export function subscriptionsOverHttpPlugin(): ApolloServerPlugin {
-  return {
-    async requestDidStart() {
+  return sameListener({
+    async responseForOperation({ operation }) {
+      // No operation when operationName names none: Apollo answers that itself.
+      if (operation?.operation !== 'subscription') return null;
       return {
-        async responseForOperation({ operation }) {
-          // No operation when operationName names none: Apollo answers that itself.
-          if (operation?.operation !== 'subscription') return null;
-          return {
-            http: { status: 400, headers: new HeaderMap() },
-            body: {
-              kind: 'single',
-              singleResult: errorBody('BAD_USER_INPUT', SUBSCRIPTIONS_NOT_OVER_HTTP, { reason: 'SUBSCRIPTION_OVER_HTTP' }),
-            },
-          };
+        http: { status: 400, headers: new HeaderMap() },
+        body: {
+          kind: 'single',
+          singleResult: errorBody('BAD_USER_INPUT', SUBSCRIPTIONS_NOT_OVER_HTTP, { reason: 'SUBSCRIPTION_OVER_HTTP' }),
         },
       };
     },
-  };
+  });
 }

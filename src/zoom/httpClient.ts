@@ -316,13 +316,20 @@ export class ZoomHttpClient {
   private urlFor(req: ZoomRequest, token: TokenRecord): URL {
     // NOTE: the token's api_url is the account's regional base (docs/zoom.md#server-to-server-oauth) and has no /v2.
     const base = token.apiUrl ? `${token.apiUrl.replace(/\/+$/, '')}/v2` : this.opts.apiUrl;
-    const url = new URL(base + req.path);
+    // The query string is serialised once and parsed with the rest (setting each parameter on
+    // the URL re-serialises the whole query every time).
+    const params = new URLSearchParams();
+    for (const k in req.query) {
+      const v = req.query[k];
+      if (v !== undefined && v !== '') params.append(k, String(v));
+    }
+    const query = params.size > 0 ? `?${params.toString()}` : '';
+    const url = new URL(base + req.path + query);
     // NOTE: the URL parser resolves dot segments (also spelled %2e) and moves an unencoded `?` or
     // `#` out of the path; a path that did not survive it unchanged would reach another Zoom route.
-    if (url.search !== '' || url.hash !== '' || !url.pathname.endsWith(req.path)) {
+    if (url.search !== query || url.hash !== '' || !url.pathname.endsWith(req.path)) {
       throw new Error(`Zoom request ${req.route} has a path that is not made of encoded segments`);
     }
-    for (const [k, v] of Object.entries(req.query ?? {})) if (v !== undefined && v !== '') url.searchParams.set(k, String(v));
     return url;
   }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { GraphQLDateTime } from 'graphql-scalars';
 import { DateTime } from '../../src/graphql/dateTime.js';
 
 describe('DateTime results', () => {
@@ -22,5 +23,47 @@ describe('DateTime results', () => {
     ]) {
       expect(() => DateTime.serialize(v), v).toThrow();
     }
+  });
+});
+
+describe("DateTime's fast path for Zoom's shape", () => {
+  // The check it replaced, as the reference: a regular expression, then the month's last day.
+  const ZOOM = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\dZ$/;
+  const DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  const leap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const fallback = GraphQLDateTime.toConfig().serialize;
+  const reference = (v: string): unknown => {
+    if (ZOOM.test(v)) {
+      const month = Number(v.slice(5, 7));
+      const day = Number(v.slice(8, 10));
+      if (day <= DAYS[month - 1]! && !(month === 2 && day === 29 && !leap(Number(v.slice(0, 4))))) return `${v.slice(0, 19)}.000Z`;
+    }
+    const out = fallback(v);
+    return out instanceof Date ? out.toISOString() : out;
+  };
+  const outcome = (f: () => unknown) => {
+    try {
+      return { value: f() };
+    } catch (err) {
+      return { error: (err as Error).message };
+    }
+  };
+
+  it('answers as the regular expression it replaced did, for every character changed anywhere in a date-time', () => {
+    const replacements = ['0', '1', '2', '3', '5', '6', '9', 'a', '-', ':', '.', 'T', 't', 'Z', 'z', ' ', '/', '٣', '\u0000'];
+    const seen = new Set<string>();
+    for (const valid of ['2019-06-24T08:38:39Z', '2024-02-29T23:59:59Z', '1900-02-28T00:00:00Z', '2000-12-31T19:09:50Z']) {
+      const candidates = [valid, valid.slice(0, -1), `${valid}Z`, ` ${valid}`, valid.replace('Z', '.000Z'), valid.replace('Z', '+02:00')];
+      for (let i = 0; i < valid.length; i++) for (const c of replacements) candidates.push(valid.slice(0, i) + c + valid.slice(i + 1));
+      for (const v of candidates) {
+        if (seen.has(v)) continue;
+        seen.add(v);
+        expect(
+          outcome(() => DateTime.serialize(v)),
+          v,
+        ).toEqual(outcome(() => reference(v)));
+      }
+    }
+    expect(seen.size).toBeGreaterThan(1000);
   });
 });

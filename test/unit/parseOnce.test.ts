@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { DocumentNode } from 'graphql';
@@ -94,6 +95,34 @@ describe('one parse per request, reused by Apollo', () => {
     try {
       const r = await apollo.executeOperation({ query });
       expect(r.body.kind === 'single' && r.body.singleResult.errors?.[0]?.message).toMatch(/GRAPHQL_INTROSPECTION=false/);
+    } finally {
+      await apollo.stop();
+    }
+  });
+});
+
+describe('the document store', () => {
+  it('finds by its text a document Apollo parsed and stored itself, until Apollo deletes it or it is evicted', async () => {
+    const documents = new ValidatedDocuments(100);
+    const { apollo } = apolloCounting(documents, limitValidationRules(limits));
+    await apollo.start();
+    try {
+      const first = '{ credentials { sandbox } } # parsed by Apollo';
+      await apollo.executeOperation({ query: first });
+      const held = documents.forQuery(first);
+      expect(held?.loc?.source.body).toBe(first);
+      // A text of the same length is another text.
+      expect(documents.forQuery(first.replace('Apollo', 'apollo'))).toBeUndefined();
+
+      // Past 100 characters of query text the least recently used document goes, from both indexes.
+      const second = '{ credentials { sandbox } } # another text, which takes the store past its bound of 100';
+      await apollo.executeOperation({ query: second });
+      expect(documents.forQuery(first)).toBeUndefined();
+      expect(documents.forQuery(second)).toBeDefined();
+
+      // Apollo's keys: `<schema hash>:<SHA-256 of the query text>`.
+      expect(await documents.delete(`schema:${createHash('sha256').update(second).digest('hex')}`)).toBe(true);
+      expect(documents.forQuery(second)).toBeUndefined();
     } finally {
       await apollo.stop();
     }

@@ -2,6 +2,7 @@ import { HeaderMap, type ApolloServerPlugin, type GraphQLResponse } from '@apoll
 import { errorBody } from '../../errors.js';
 import type { RequestBudget } from './budget.js';
 import type { CostCalculator } from './cost.js';
+import { sameListener } from '../sameListener.js';
 import { introspectionExcess } from './introspection.js';
 import { operationShapes } from './shape.js';
 
@@ -23,43 +24,39 @@ const rejection = (message: string, extensions: Record<string, unknown>): GraphQ
  * under vitest), and would turn the rejection into an internal error.
  */
 export function costLimitPlugin<C extends { budget?: RequestBudget }>(costs: CostCalculator, max: number): ApolloServerPlugin<C> {
-  return {
-    async requestDidStart() {
-      return {
-        async responseForOperation({ document, request, operation, operationName, contextValue }) {
-          const result = costs.cost(document, operationName ?? request.operationName, request.variables);
-          // Invalid variables: the same error execution would raise, raised before it.
-          if ('invalidVariables' in result) return rejection(result.invalidVariables, { reason: 'INVALID_VARIABLES' });
-          const { cost } = result;
-          if (cost > max) {
-            return rejection(
-              `The operation could cause up to ${cost} Zoom calls; the limit is ${max} (GRAPHQL_MAX_COST). Ask for fewer items (first) or fewer fields that call Zoom per item.`,
-              { limit: 'GRAPHQL_MAX_COST', max, actual: cost },
-            );
-          }
-          const budget = contextValue.budget;
-          if (!budget) return null;
-          if (budget.cost + cost > max) {
-            const actual = budget.cost + cost;
-            return rejection(
-              `The request's operations could cause up to ${actual} Zoom calls together; the limit is ${max} per request (GRAPHQL_MAX_COST).`,
-              {
-                limit: 'GRAPHQL_MAX_COST',
-                max,
-                actual,
-              },
-            );
-          }
-          const shape = operationShapes(document).get(operation);
-          const together = { schemas: budget.schemas + (shape?.schemas ?? 0), types: budget.types + (shape?.types ?? 0) };
-          const excess = introspectionExcess(together, 'request');
-          if (excess) return rejection(excess.message, { limit: 'INTROSPECTION', max: excess.max, actual: excess.actual });
-          budget.cost += cost;
-          budget.schemas = together.schemas;
-          budget.types = together.types;
-          return null;
-        },
-      };
+  return sameListener<C>({
+    async responseForOperation({ document, request, operation, operationName, contextValue }) {
+      const result = costs.cost(document, operationName ?? request.operationName, request.variables);
+      // Invalid variables: the same error execution would raise, raised before it.
+      if ('invalidVariables' in result) return rejection(result.invalidVariables, { reason: 'INVALID_VARIABLES' });
+      const { cost } = result;
+      if (cost > max) {
+        return rejection(
+          `The operation could cause up to ${cost} Zoom calls; the limit is ${max} (GRAPHQL_MAX_COST). Ask for fewer items (first) or fewer fields that call Zoom per item.`,
+          { limit: 'GRAPHQL_MAX_COST', max, actual: cost },
+        );
+      }
+      const budget = contextValue.budget;
+      if (!budget) return null;
+      if (budget.cost + cost > max) {
+        const actual = budget.cost + cost;
+        return rejection(
+          `The request's operations could cause up to ${actual} Zoom calls together; the limit is ${max} per request (GRAPHQL_MAX_COST).`,
+          {
+            limit: 'GRAPHQL_MAX_COST',
+            max,
+            actual,
+          },
+        );
+      }
+      const shape = operationShapes(document).get(operation);
+      const together = { schemas: budget.schemas + (shape?.schemas ?? 0), types: budget.types + (shape?.types ?? 0) };
+      const excess = introspectionExcess(together, 'request');
+      if (excess) return rejection(excess.message, { limit: 'INTROSPECTION', max: excess.max, actual: excess.actual });
+      budget.cost += cost;
+      budget.schemas = together.schemas;
+      budget.types = together.types;
+      return null;
     },
-  };
+  });
 }

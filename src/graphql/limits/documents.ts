@@ -5,12 +5,17 @@ import type { DocumentNode } from 'graphql';
 type DocumentStore = NonNullable<ApolloServerOptions<object>['documentStore']>;
 
 /**
- * Apollo's store of parsed and validated documents (`documentStore`), kept where the batch
- * limits can read it: a batch whose queries Apollo has seen is checked without parsing them
- * again. Least recently used documents go first once their query texts pass `maxChars`.
+ * Apollo's store of parsed and validated documents (`documentStore`), kept where the request
+ * limits can read it: a request whose query Apollo has seen is checked without parsing it again.
+ * Least recently used documents go first once their query texts pass `maxChars`.
+ *
+ * Apollo finds a document by the SHA-256 of its query text; the limits find it by the text
+ * itself (the string the document was parsed from, so no copy of it is kept), which costs a
+ * string hash instead of a SHA-256 on every request.
  */
 export class ValidatedDocuments implements DocumentStore {
   private readonly byHash = new Map<string, DocumentNode>();
+  private readonly byText = new Map<string, DocumentNode>();
   private chars = 0;
 
   // Apollo's own store holds 30 MiB of documents as JSON, about 8 times their query text.
@@ -18,12 +23,12 @@ export class ValidatedDocuments implements DocumentStore {
 
   /** The validated document for this query text, if Apollo still holds it. */
   forQuery(query: string): DocumentNode | undefined {
-    // One-shot hash: a third of createHash's cost for a query text.
-    return this.byHash.get(hash('sha256', query));
+    return this.byText.get(query);
   }
 
   /** A document validated outside Apollo, with Apollo's rules, for Apollo to find by its query text. */
   remember(query: string, doc: DocumentNode): void {
+    // One-shot hash: a third of createHash's cost for a query text.
     this.store(hash('sha256', query), doc);
   }
 
@@ -44,11 +49,12 @@ export class ValidatedDocuments implements DocumentStore {
   private store(hash: string, doc: DocumentNode): void {
     this.forget(hash);
     this.byHash.set(hash, doc);
+    const text = textOf(doc);
+    if (text !== undefined) this.byText.set(text, doc);
     this.chars += size(doc);
     for (const [old, oldDoc] of this.byHash) {
       if (this.chars <= this.maxChars) break;
-      this.byHash.delete(old);
-      this.chars -= size(oldDoc);
+      this.drop(old, oldDoc);
     }
   }
 
@@ -59,12 +65,20 @@ export class ValidatedDocuments implements DocumentStore {
   private forget(hash: string): boolean {
     const doc = this.byHash.get(hash);
     if (!doc) return false;
-    this.byHash.delete(hash);
-    this.chars -= size(doc);
+    this.drop(hash, doc);
     return true;
+  }
+
+  private drop(hash: string, doc: DocumentNode): void {
+    this.byHash.delete(hash);
+    const text = textOf(doc);
+    if (text !== undefined && this.byText.get(text) === doc) this.byText.delete(text);
+    this.chars -= size(doc);
   }
 }
 
 // Apollo's keys are `<schema hash>:<sha256 of the query text>`; one schema per server.
 const queryHash = (key: string) => key.slice(key.lastIndexOf(':') + 1);
 const size = (doc: DocumentNode) => doc.loc?.end ?? 1024;
+/** The query text a document was parsed from (graphql keeps it unless parsed with `noLocation`). */
+const textOf = (doc: DocumentNode) => doc.loc?.source.body;
