@@ -204,7 +204,6 @@ export async function composeServices(input: Config, overrides: AppOverrides = {
     observe: metrics.live,
     authenticate: (headers) => authenticate(headers),
     context,
-    pacing: parsePacing,
     ...(trustedDocuments ? { trusted: trustedSubscriptionText(trustedDocuments, config.trustedDocuments?.allowAdmin ?? false) } : {}),
   });
   // Webhook events report changes to the read cache, then to the test's sink if any.

@@ -87,7 +87,7 @@ export interface HttpServerDeps {
   readonly fake: { readonly url: string } | undefined;
   /** Null (or absent) when tracing is off. */
   readonly tracing?: Tracing | null;
-  /** GRAPHQL_CALLER_PARSE_MS_PER_SECOND's accounts, shared with subscriptions; null when off. */
+  /** GRAPHQL_CALLER_PARSE_MS_PER_SECOND's accounts; null when off. */
   readonly parsePacing: ParsePacing | null;
 }
 

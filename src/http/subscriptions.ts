@@ -14,7 +14,6 @@ import {
 import { CloseCode, handleProtocols, makeServer, type Context } from 'graphql-ws';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Logger } from 'pino';
-import { performance } from 'node:perf_hooks';
 import type { WebSocket } from 'ws';
 import type { Principal } from '../auth/principal.js';
 import type { Clock } from '../clock.js';
@@ -26,7 +25,6 @@ import { jsonDepth, jsonDepthMessage } from './jsonDepth.js';
 import { parseWithinLimits } from '../graphql/limits/documentLimits.js';
 import type { LiveHub } from '../live/hub.js';
 import { SharedResults, type Payload } from './sharedResults.js';
-import { callerAccount, type ParsePacing } from './parsePacing.js';
 
 /** Subscription fields whose results can reach caller-dependent fields (test/unit/sharedResults.test.ts). */
 export const CALLER_DEPENDENT = new Set(['accountUserEvents']);
@@ -69,8 +67,6 @@ export interface SubscriptionServerOptions {
   authenticate(headers: IncomingHttpHeaders, log: Logger): Promise<Principal>;
   /** The request context every resolver expects, for an authenticated caller. */
   context(principal: Principal, log: Logger): Omit<GraphQLContext, 'live'>;
-  /** GRAPHQL_CALLER_PARSE_MS_PER_SECOND's accounts, shared with HTTP; null when off. */
-  pacing: ParsePacing | null;
   /** GRAPHQL_TRUSTED_DOCUMENTS: the listed text a subscribe message stands for, or why it is refused. */
   trusted?(payload: { query: string; extensions?: unknown }, principal: Principal): { query: string } | { reason: string; message: string };
 }
@@ -307,7 +303,7 @@ export class SubscriptionServer {
         conn.log = conn.log.child({ caller: principal.id });
         return true;
       },
-      onSubscribe: (ctx, id, payload) => this.paced(ctx, id, payload),
+      onSubscribe: (ctx, id, payload) => this.prepare(ctx, id, payload),
       onOperation: (ctx, id, _payload, args, result) => {
         if (!(Symbol.asyncIterator in (result as object))) return;
         const field = rootField(args.document, args.operationName) ?? 'unknown';
@@ -331,35 +327,6 @@ export class SubscriptionServer {
   private forget(conn: Connection, id: string): void {
     const field = conn.operations.get(id);
     if (conn.operations.delete(id) && field) this.opts.observe.subscriptions(field, -1);
-  }
-
-  /**
-   * A subscribe message waits for its caller's turn (GRAPHQL_CALLER_PARSE_MS_PER_SECOND, the same
-   * account as its HTTP requests), and the time it takes to read is charged to that caller.
-   */
-  private async paced(
-    ctx: Context<Record<string, unknown> | undefined, Connection>,
-    id: string,
-    payload: Parameters<SubscriptionServer['prepare']>[2],
-  ): Promise<ExecutionArgs | GraphQLError[]> {
-    const { pacing } = this.opts;
-    const conn = ctx.extra;
-    if (!pacing || !conn.principal) return this.prepare(ctx, id, payload);
-    const turn = await pacing.enter(callerAccount(conn.principal), (cancel) => conn.socket.once('close', cancel));
-    if (typeof turn === 'number') {
-      return [
-        refusal(
-          `This caller's requests cost more parse work than GRAPHQL_CALLER_PARSE_MS_PER_SECOND (${pacing.msPerSecond} ms per second) allows; retry in ${turn} s.`,
-          { code: 'GATEWAY_BUSY', limit: 'GRAPHQL_CALLER_PARSE_MS_PER_SECOND', retryAfterSeconds: turn },
-        ),
-      ];
-    }
-    const t0 = performance.now();
-    try {
-      return this.prepare(ctx, id, payload);
-    } finally {
-      turn.charge(performance.now() - t0);
-    }
   }
 
   /** Parses and validates a subscribe message itself: limits first, then the schema's rules. */

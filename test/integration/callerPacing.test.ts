@@ -1,8 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startFakeZoom } from '../../src/sandbox/index.js';
 import { startHarness, stopAfterEach, type Harness } from '../helpers/gateway.js';
-import { connect, MY_MEETING_EVENTS, record, type TestClient } from '../helpers/subscriptions.js';
 
 // GRAPHQL_CALLER_PARSE_MS_PER_SECOND over HTTP: a caller whose requests cost the gateway parse
 // work past its budget waits (body unread) while other callers go on, and is refused when the
@@ -10,10 +9,6 @@ import { connect, MY_MEETING_EVENTS, record, type TestClient } from '../helpers/
 // test moves it: whether a request waits depends on what was charged, not on how fast this
 // machine parses.
 const { track, fakes } = stopAfterEach();
-const sockets: TestClient[] = [];
-afterEach(async () => {
-  await Promise.all(sockets.splice(0).map((s) => s.client.dispose()));
-});
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const ADMIN_KEY = randomUUID();
 const MEMBER_KEY = randomUUID();
@@ -129,24 +124,6 @@ describe('GRAPHQL_CALLER_PARSE_MS_PER_SECOND', () => {
     await expect.poll(() => metric(h, 'zgg_graphql_paced_waiting')).toBe(1);
     h.fake.clock.advance(Math.ceil(((spent - 10) / 10) * 1000) + 1);
     expect((await second).status).toBe(200);
-  });
-
-  it("holds a subscribe message over WebSocket on the same account as the caller's HTTP requests", async () => {
-    const h = await gateway(10);
-    const spent = await spendPast(h, 10);
-    const memberSocket = connect(h.url, member);
-    const adminSocket = connect(h.url, admin);
-    sockets.push(memberSocket, adminSocket);
-    await Promise.all([memberSocket.connected, adminSocket.connected]);
-    const held = record(memberSocket.client, MY_MEETING_EVENTS);
-    await expect.poll(() => metric(h, 'zgg_graphql_paced_waiting')).toBe(1);
-    const other = record(adminSocket.client, MY_MEETING_EVENTS);
-    await expect.poll(() => metric(h, 'zgg_ws_subscriptions{field="myMeetingEvents"}')).toBe(1);
-    expect(other.errors).toEqual([]);
-    h.fake.clock.advance(Math.ceil(((spent - 10) / 10) * 1000) + 1);
-    await expect.poll(() => metric(h, 'zgg_ws_subscriptions{field="myMeetingEvents"}')).toBe(2);
-    expect(held.errors).toEqual([]);
-    expect(await metric(h, 'zgg_graphql_paced_waiting')).toBe(0);
   });
 
   it('counts the parse work of ordinary queries in microseconds: a burst of them stays within the default budget', async () => {
